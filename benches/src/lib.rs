@@ -1,0 +1,1 @@
+//! Benchmarks for samman live in `benches/`; this crate has no library code.

@@ -1,0 +1,4 @@
+//! samman: a matching engine for civic programmes that bring people together.
+#![warn(missing_docs)]
+
+pub mod algo;
