@@ -2,3 +2,7 @@
 #![warn(missing_docs)]
 
 pub mod algo;
+pub mod graph;
+pub mod model;
+pub mod rules;
+pub mod validate;

@@ -1,0 +1,681 @@
+//! The domain model: seekers, providers, the policy that says which rules hold, and the history
+//! of earlier assignments. Everything here is plain data, serde and JSON-Schema ready; checking
+//! it is [`crate::validate`]'s job.
+
+mod diet;
+mod language;
+mod time;
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+pub use diet::{DIET_NAMES, Diet};
+pub use language::{LanguageCode, LanguageSkill, Level};
+pub use time::{
+    Availability, ClockTime, DatedWindow, Day, Moment, MomentError, ResolvedAvailability,
+    WEEK_MINUTES, WeeklyWindow,
+};
+
+/// The version of the instance format this crate reads and writes.
+pub const FORMAT_VERSION: u32 = 1;
+
+macro_rules! opaque_id {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+        #[serde(transparent)]
+        pub struct $name(pub String);
+
+        impl $name {
+            /// The id as text.
+            #[must_use]
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl From<&str> for $name {
+            fn from(id: &str) -> Self {
+                Self(id.to_owned())
+            }
+        }
+
+        impl From<String> for $name {
+            fn from(id: String) -> Self {
+                Self(id)
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+    };
+}
+
+opaque_id!(
+    /// The opaque id of a seeker (a guest party, an older person, a participant, a booking).
+    SeekerId
+);
+opaque_id!(
+    /// The opaque id of a provider (a dinner on a date, a volunteer, a group, a session).
+    ProviderId
+);
+opaque_id!(
+    /// The opaque id of the person or household behind providers (a host who offers several
+    /// dinners, a tutor), used by history for continuity and novelty.
+    HostId
+);
+
+/// Whether a person has moved to the country or has lived there long.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Origin {
+    /// Has moved to the country.
+    Newcomer,
+    /// Has lived there long.
+    Established,
+}
+
+/// The gender make-up of a party (a single person is `female`, `male` or `other`).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Gender {
+    /// All members are women.
+    Female,
+    /// All members are men.
+    Male,
+    /// Members of more than one gender.
+    Mixed,
+    /// Another gender, or not said.
+    Other,
+}
+
+/// The attributes of the people in a party, or of a host or tutor; they count toward the
+/// composition of a group. A party is described as a whole: every member shares them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+    /// Newcomer or established resident.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<Origin>,
+    /// Gender make-up.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gender: Option<Gender>,
+    /// Age band, a programme's own label such as `65-79`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub age_band: Option<String>,
+    /// Further categorical attributes a programme defines (name to value).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub extra: BTreeMap<String, String>,
+}
+
+impl Profile {
+    /// The value of a named attribute: `origin`, `gender`, `age_band` or an extra one.
+    #[must_use]
+    pub fn value(&self, attribute: &str) -> Option<String> {
+        match attribute {
+            "origin" => self.origin.map(|o| enum_name(&o)),
+            "gender" => self.gender.map(|g| enum_name(&g)),
+            "age_band" => self.age_band.clone(),
+            other => self.extra.get(other).cloned(),
+        }
+    }
+}
+
+/// The serde name of a unit enum variant (`newcomer`, `female`, ...).
+pub(crate) fn enum_name<T: Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(name)) => name,
+        _ => String::new(),
+    }
+}
+
+/// A point on the map, in degrees (WGS 84).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Location {
+    /// Latitude, -90 to 90.
+    pub lat: f64,
+    /// Longitude, -180 to 180.
+    pub lon: f64,
+}
+
+impl Location {
+    /// Great-circle distance in kilometres (haversine, mean Earth radius 6371.0088 km).
+    #[must_use]
+    pub fn distance_km(self, other: Location) -> f64 {
+        const EARTH_RADIUS_KM: f64 = 6371.0088;
+        let (phi1, phi2) = (self.lat.to_radians(), other.lat.to_radians());
+        let dphi = phi2 - phi1;
+        let dlambda = (other.lon - self.lon).to_radians();
+        let a =
+            (dphi / 2.0).sin().powi(2) + phi1.cos() * phi2.cos() * (dlambda / 2.0).sin().powi(2);
+        2.0 * EARTH_RADIUS_KM * a.sqrt().min(1.0).asin()
+    }
+}
+
+fn one() -> u32 {
+    1
+}
+
+fn is_one(n: &u32) -> bool {
+    *n == 1
+}
+
+fn is_false(b: &bool) -> bool {
+    !b
+}
+
+fn is_zero(x: &f64) -> bool {
+    *x == 0.0
+}
+
+/// Someone to be placed: a guest party, an older person, a workshop participant, a customer's
+/// booking, a project group.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Seeker {
+    /// Opaque id, unique among seekers.
+    pub id: SeekerId,
+    /// People in the party; they take as many seats and are never split.
+    #[serde(default = "one", skip_serializing_if = "is_one")]
+    pub party_size: u32,
+    /// Who they are, as far as group composition needs.
+    #[serde(default)]
+    pub profile: Profile,
+    /// Languages spoken.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub languages: Vec<LanguageSkill>,
+    /// Dietary requirements the provider must cater for.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub diet: Vec<Diet>,
+    /// When they are available.
+    #[serde(default)]
+    pub availability: Availability,
+    /// Where they are; none for remote participation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<Location>,
+    /// How far they will travel, in km; none for no limit of their own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_travel_km: Option<f64>,
+    /// Needs or topics (`walk`, `shopping`, `digital_help`, `cooking`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub topics: Vec<String>,
+    /// Whether the provider must be identity-verified (home visits).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub requires_verified: bool,
+    /// Providers in order of preference, most preferred first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub preferences: Vec<ProviderId>,
+    /// Providers this seeker must never be placed with.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub blocked: Vec<ProviderId>,
+    /// Since when they have been waiting.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub waiting_since: Option<NaiveDate>,
+    /// Extra priority (0 for none), weighted by the policy's `priority` weight.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub priority: f64,
+}
+
+impl Seeker {
+    /// A seeker with an id and every other field at its default.
+    #[must_use]
+    pub fn new(id: &str) -> Self {
+        Self {
+            id: id.into(),
+            party_size: 1,
+            profile: Profile::default(),
+            languages: Vec::new(),
+            diet: Vec::new(),
+            availability: Availability::default(),
+            location: None,
+            max_travel_km: None,
+            topics: Vec::new(),
+            requires_verified: false,
+            preferences: Vec::new(),
+            blocked: Vec::new(),
+            waiting_since: None,
+            priority: 0.0,
+        }
+    }
+}
+
+/// What a provider is, for reports and per-kind policy.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum ProviderKind {
+    /// A host's dinner on a date.
+    Dinner,
+    /// A volunteer who visits.
+    Visit,
+    /// A tutor's workshop group.
+    Workshop,
+    /// A session of an experience offered by a newcomer.
+    Experience,
+    /// A coach of project groups.
+    Coaching,
+    /// Anything else.
+    #[default]
+    Other,
+}
+
+/// Identity verification of a provider (BankID for volunteers who visit homes).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Verification {
+    /// Whether identity is verified and the provider approved.
+    pub verified: bool,
+    /// When, if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verified_on: Option<NaiveDate>,
+}
+
+/// A provider's record of earlier engagements.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Reliability {
+    /// Engagements delivered.
+    #[serde(default)]
+    pub completed: u32,
+    /// Engagements cancelled in advance.
+    #[serde(default)]
+    pub cancelled: u32,
+    /// Engagements not turned up to.
+    #[serde(default)]
+    pub no_show: u32,
+}
+
+impl Reliability {
+    /// Expected share delivered, with one prior success and one prior failure (Laplace), so
+    /// a new provider starts at 0.5 and a record moves it: `(completed + 1) / (total + 2)`.
+    #[must_use]
+    pub fn expected_completion(self) -> f64 {
+        let total = f64::from(self.completed) + f64::from(self.cancelled) + f64::from(self.no_show);
+        (f64::from(self.completed) + 1.0) / (total + 2.0)
+    }
+
+    /// Expected share of no-shows, `(no_show + 0.5) / (total + 2)` (a small prior).
+    #[must_use]
+    pub fn expected_no_show(self) -> f64 {
+        let total = f64::from(self.completed) + f64::from(self.cancelled) + f64::from(self.no_show);
+        (f64::from(self.no_show) + 0.5) / (total + 2.0)
+    }
+}
+
+/// Someone or something seekers are placed with: a host's dinner on a date, a volunteer, a
+/// tutor's group, an experience session, a coach.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Provider {
+    /// Opaque id, unique among providers.
+    pub id: ProviderId,
+    /// What it is.
+    #[serde(default)]
+    pub kind: ProviderKind,
+    /// The person or household behind it, for history; defaults to the provider itself.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub host: Option<HostId>,
+    /// Seats (places, caseload); a party takes as many seats as it has people.
+    pub capacity: u32,
+    /// Seats that must be filled for it to take place (0: it always may).
+    #[serde(default)]
+    pub minimum: u32,
+    /// The host or tutor's own people at the table, counted in composition (not in capacity).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub host_profile: Option<Profile>,
+    /// How many people the host's own profile stands for (a household of two: 2).
+    #[serde(default = "one", skip_serializing_if = "is_one")]
+    pub host_size: u32,
+    /// When it is available.
+    #[serde(default)]
+    pub availability: Availability,
+    /// Where it is; none for a remote provider.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<Location>,
+    /// How far the provider will travel, in km (a visiting volunteer); none for no limit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_travel_km: Option<f64>,
+    /// Languages spoken.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub languages: Vec<LanguageSkill>,
+    /// Diets the kitchen caters for.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub caters: Vec<Diet>,
+    /// Topics offered.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub topics: Vec<String>,
+    /// Identity verification.
+    #[serde(default)]
+    pub verification: Verification,
+    /// Record of earlier engagements.
+    #[serde(default)]
+    pub reliability: Reliability,
+    /// Seekers in order of preference, most preferred first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub preferences: Vec<SeekerId>,
+    /// Seekers this provider must never be given.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub blocked: Vec<SeekerId>,
+}
+
+impl Provider {
+    /// A provider with an id, a capacity and every other field at its default.
+    #[must_use]
+    pub fn new(id: &str, capacity: u32) -> Self {
+        Self {
+            id: id.into(),
+            kind: ProviderKind::Other,
+            host: None,
+            capacity,
+            minimum: 0,
+            host_profile: None,
+            host_size: 1,
+            availability: Availability::default(),
+            location: None,
+            max_travel_km: None,
+            languages: Vec::new(),
+            caters: Vec::new(),
+            topics: Vec::new(),
+            verification: Verification::default(),
+            reliability: Reliability::default(),
+            preferences: Vec::new(),
+            blocked: Vec::new(),
+        }
+    }
+
+    /// The identity that history refers to: the host, or else the provider's own id.
+    #[must_use]
+    pub fn history_key(&self) -> &str {
+        self.host.as_ref().map_or(self.id.as_str(), HostId::as_str)
+    }
+}
+
+/// Which hard rules hold. A pair is feasible when every rule that is on holds (docs/rules.md).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, default)]
+pub struct HardRules {
+    /// Availability must overlap by at least `min_overlap_minutes`.
+    pub time: bool,
+    /// The shortest overlap that counts, in minutes.
+    pub min_overlap_minutes: u32,
+    /// Every dietary requirement must be catered for.
+    pub diet: bool,
+    /// A language must be shared at `min_language_level` or better.
+    pub language: bool,
+    /// The lowest level at which a shared language counts (both sides).
+    pub min_language_level: Level,
+    /// Distance within each side's travel limit and `max_distance_km`.
+    pub distance: bool,
+    /// A programme-wide distance limit in km.
+    pub max_distance_km: Option<f64>,
+    /// A seeker who requires it gets only verified providers.
+    pub verification: bool,
+    /// A seeker with topics shares at least one with the provider.
+    pub topics: bool,
+    /// Never an all-female party with an all-male party at one provider (the host counts).
+    pub gender_parties: bool,
+}
+
+impl Default for HardRules {
+    fn default() -> Self {
+        Self {
+            time: true,
+            min_overlap_minutes: 60,
+            diet: true,
+            language: true,
+            min_language_level: Level::Conversational,
+            distance: true,
+            max_distance_km: None,
+            verification: true,
+            topics: false,
+            gender_parties: true,
+        }
+    }
+}
+
+/// Weights of the soft criteria. A feasible match scores
+/// `placement + Σ weight × criterion`, each criterion in `[0, 1]` (docs/rules.md).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, default)]
+pub struct Weights {
+    /// Score of any feasible match, so that placing someone is worth something.
+    pub placement: f64,
+    /// Shorter travel.
+    pub distance: f64,
+    /// A better shared language.
+    pub language: f64,
+    /// Higher in each side's preference list.
+    pub preference: f64,
+    /// Longer waiting.
+    pub waiting: f64,
+    /// The same provider as before (visits).
+    pub continuity: f64,
+    /// A provider not met before (dinners).
+    pub novelty: f64,
+    /// More of the seeker's topics offered.
+    pub topics: f64,
+    /// A provider with a better record.
+    pub reliability: f64,
+    /// The seeker's own priority value.
+    pub priority: f64,
+}
+
+impl Default for Weights {
+    fn default() -> Self {
+        Self {
+            placement: 1.0,
+            distance: 1.0,
+            language: 0.5,
+            preference: 1.0,
+            waiting: 0.5,
+            continuity: 0.0,
+            novelty: 0.5,
+            topics: 0.5,
+            reliability: 0.25,
+            priority: 1.0,
+        }
+    }
+}
+
+/// Rules about the whole group at a provider.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, default)]
+pub struct Composition {
+    /// Whether composition rules are enforced.
+    pub enforce: bool,
+    /// At least this many newcomers at a provider that takes place (the host counts).
+    pub min_newcomers: u32,
+    /// At least this many established residents (the host counts).
+    pub min_established: u32,
+    /// Attributes (`origin`, `gender`, `age_band` or an extra one) of which nobody may be the
+    /// only person with their value at a provider.
+    pub no_lone: Vec<String>,
+}
+
+impl Default for Composition {
+    fn default() -> Self {
+        Self {
+            enforce: true,
+            min_newcomers: 0,
+            min_established: 0,
+            no_lone: Vec::new(),
+        }
+    }
+}
+
+/// Caps that keep a hostile or mistaken input from exhausting memory.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, default)]
+pub struct Limits {
+    /// Most seekers.
+    pub max_seekers: u64,
+    /// Most providers.
+    pub max_providers: u64,
+    /// Most candidate edges in the graph.
+    pub max_edges: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            max_seekers: 1_000_000,
+            max_providers: 200_000,
+            max_edges: 50_000_000,
+        }
+    }
+}
+
+/// Days of waiting at which the waiting criterion reaches 1.
+fn default_waiting_scale() -> u32 {
+    90
+}
+
+/// What a programme requires and values.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, default)]
+pub struct Policy {
+    /// IANA time zone in which local times are read.
+    pub timezone: String,
+    /// The date on which the plan is made (for waiting time); none: waiting is not scored.
+    pub today: Option<NaiveDate>,
+    /// Which hard rules are on.
+    pub rules: HardRules,
+    /// Weights of the soft criteria.
+    pub weights: Weights,
+    /// Days of waiting at which the waiting criterion reaches 1.
+    #[serde(default = "default_waiting_scale")]
+    pub waiting_scale_days: u32,
+    /// Group rules.
+    pub composition: Composition,
+    /// Size caps.
+    pub limits: Limits,
+}
+
+impl Default for Policy {
+    fn default() -> Self {
+        Self {
+            timezone: "Europe/Stockholm".into(),
+            today: None,
+            rules: HardRules::default(),
+            weights: Weights::default(),
+            waiting_scale_days: default_waiting_scale(),
+            composition: Composition::default(),
+            limits: Limits::default(),
+        }
+    }
+}
+
+/// An earlier assignment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Meeting {
+    /// The seeker.
+    pub seeker: SeekerId,
+    /// The provider's host id, or the provider id where providers have no host.
+    pub host: HostId,
+    /// When, if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<NaiveDate>,
+}
+
+/// Earlier assignments, for continuity (the same volunteer again) and novelty (not the same
+/// host twice).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct History {
+    /// Earlier meetings.
+    #[serde(default)]
+    pub meetings: Vec<Meeting>,
+}
+
+/// A seeker pinned to a provider (a confirmed assignment).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Lock {
+    /// The seeker.
+    pub seeker: SeekerId,
+    /// The provider.
+    pub provider: ProviderId,
+}
+
+/// Rules about particular seekers.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Constraints {
+    /// Sets of seekers placed with the same provider, or not at all.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub keep_together: Vec<Vec<SeekerId>>,
+    /// Sets of seekers of whom no two are placed with the same provider.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub keep_apart: Vec<Vec<SeekerId>>,
+    /// Confirmed assignments that every plan keeps.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub locked: Vec<Lock>,
+}
+
+/// A matching problem: seekers, providers, the policy, history and constraints.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Instance {
+    /// Format version; this crate reads [`FORMAT_VERSION`].
+    pub version: u32,
+    /// People to place.
+    #[serde(default)]
+    pub seekers: Vec<Seeker>,
+    /// Providers to place them with.
+    #[serde(default)]
+    pub providers: Vec<Provider>,
+    /// Rules and weights.
+    #[serde(default)]
+    pub policy: Policy,
+    /// Earlier assignments.
+    #[serde(default)]
+    pub history: History,
+    /// Keep-together, keep-apart and locked assignments.
+    #[serde(default)]
+    pub constraints: Constraints,
+}
+
+impl Default for Instance {
+    fn default() -> Self {
+        Self {
+            version: FORMAT_VERSION,
+            seekers: Vec::new(),
+            providers: Vec::new(),
+            policy: Policy::default(),
+            history: History::default(),
+            constraints: Constraints::default(),
+        }
+    }
+}
+
+impl Instance {
+    /// An empty instance with the default policy.
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+}

@@ -1,0 +1,743 @@
+//! The hard rules that decide whether a seeker may be placed with a provider, and the soft
+//! criteria that score a feasible pair. Each is a small function defined exactly in
+//! docs/rules.md; [`Rules`] prepares an instance once so the graph builder can apply them fast.
+
+use std::collections::HashMap;
+
+use chrono_tz::Tz;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::model::{
+    Diet, Gender, Instance, LanguageSkill, Level, Location, Provider, ResolvedAvailability, Seeker,
+    Verification,
+};
+use crate::validate::time_zone;
+
+/// A hard rule about one seeker and one provider.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Rule {
+    /// Either side has blocked the other.
+    Blocked,
+    /// The party is larger than the provider's capacity.
+    Capacity,
+    /// Identity verification is required and missing.
+    Verification,
+    /// Too far apart.
+    Distance,
+    /// Availability does not overlap long enough.
+    Time,
+    /// A dietary requirement is not catered for.
+    Diet,
+    /// No language shared at the required level.
+    Language,
+    /// No topic shared.
+    Topics,
+    /// An all-female party and an all-male one (the host counts) at one provider.
+    GenderParties,
+}
+
+impl Rule {
+    /// Every pair rule, in the order they are checked (cheapest first).
+    pub const ALL: [Rule; 9] = [
+        Rule::Blocked,
+        Rule::Capacity,
+        Rule::Verification,
+        Rule::GenderParties,
+        Rule::Topics,
+        Rule::Distance,
+        Rule::Diet,
+        Rule::Language,
+        Rule::Time,
+    ];
+
+    /// The rule's name in JSON and reports.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Rule::Blocked => "blocked",
+            Rule::Capacity => "capacity",
+            Rule::Verification => "verification",
+            Rule::Distance => "distance",
+            Rule::Time => "time",
+            Rule::Diet => "diet",
+            Rule::Language => "language",
+            Rule::Topics => "topics",
+            Rule::GenderParties => "gender_parties",
+        }
+    }
+}
+
+/// Every dietary requirement is served by some diet the kitchen caters for.
+#[must_use]
+pub fn diet_ok(requirements: &[Diet], caters: &[Diet]) -> bool {
+    requirements
+        .iter()
+        .all(|need| caters.iter().any(|kitchen| kitchen.caters_for(need)))
+}
+
+/// The best level at which two people share a language: for each common language the lower
+/// of the two levels, and the highest of those. `None` when they share none.
+#[must_use]
+pub fn shared_language_level(a: &[LanguageSkill], b: &[LanguageSkill]) -> Option<Level> {
+    a.iter()
+        .flat_map(|x| {
+            b.iter()
+                .filter(move |y| y.code == x.code)
+                .map(move |y| x.level.min(y.level))
+        })
+        .max()
+}
+
+/// A language is shared at `minimum` or better. A side that lists no language at all is not
+/// constrained (as with an empty availability): the programme gave no language data for it.
+#[must_use]
+pub fn language_ok(a: &[LanguageSkill], b: &[LanguageSkill], minimum: Level) -> bool {
+    a.is_empty()
+        || b.is_empty()
+        || shared_language_level(a, b).is_some_and(|level| level >= minimum)
+}
+
+/// The travel limit that applies to a pair: the smallest of the limits that are set.
+#[must_use]
+pub fn travel_limit(
+    seeker: Option<f64>,
+    provider: Option<f64>,
+    programme: Option<f64>,
+) -> Option<f64> {
+    [seeker, provider, programme]
+        .into_iter()
+        .flatten()
+        .reduce(f64::min)
+}
+
+/// Distance between two places; `None` when either is remote (no location).
+#[must_use]
+pub fn distance_km(a: Option<Location>, b: Option<Location>) -> Option<f64> {
+    Some(a?.distance_km(b?))
+}
+
+/// Within the travel limit; a remote side or no limit at all always passes.
+#[must_use]
+pub fn distance_ok(distance: Option<f64>, limit: Option<f64>) -> bool {
+    match (distance, limit) {
+        (Some(d), Some(limit)) => d <= limit,
+        _ => true,
+    }
+}
+
+/// A seeker who requires verification gets a verified provider.
+#[must_use]
+pub fn verification_ok(requires_verified: bool, verification: &Verification) -> bool {
+    !requires_verified || verification.verified
+}
+
+/// A seeker with topics shares at least one with the provider; no topics always passes.
+#[must_use]
+pub fn topics_ok(wanted: &[String], offered: &[String]) -> bool {
+    wanted.is_empty() || wanted.iter().any(|t| offered.contains(t))
+}
+
+/// Never an all-female party with an all-male party.
+#[must_use]
+pub fn gender_parties_ok(a: Option<Gender>, b: Option<Gender>) -> bool {
+    !matches!(
+        (a, b),
+        (Some(Gender::Female), Some(Gender::Male)) | (Some(Gender::Male), Some(Gender::Female))
+    )
+}
+
+/// The availability overlaps for at least `min_minutes` (a side with no window always does).
+#[must_use]
+pub fn time_ok(longest_overlap_seconds: i64, min_minutes: u32) -> bool {
+    longest_overlap_seconds >= i64::from(min_minutes.max(1)) * 60
+}
+
+/// A soft criterion, each worth between 0 and 1 before weighting.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Criterion {
+    /// `1 - distance / limit`, 1 for a remote pair.
+    Distance,
+    /// The shared language level as a fraction of native.
+    Language,
+    /// Rank in each side's preference list.
+    Preference,
+    /// Days waited over the waiting scale, at most 1.
+    Waiting,
+    /// 1 if they met before.
+    Continuity,
+    /// 1 if they did not meet before.
+    Novelty,
+    /// Share of the seeker's topics offered.
+    Topics,
+    /// The provider's expected completion rate.
+    Reliability,
+    /// The seeker's priority value (not bounded to 1).
+    Priority,
+}
+
+impl Criterion {
+    /// Every criterion, in breakdown order.
+    pub const ALL: [Criterion; 9] = [
+        Criterion::Distance,
+        Criterion::Language,
+        Criterion::Preference,
+        Criterion::Waiting,
+        Criterion::Continuity,
+        Criterion::Novelty,
+        Criterion::Topics,
+        Criterion::Reliability,
+        Criterion::Priority,
+    ];
+}
+
+/// The value of each soft criterion for one pair, before weighting.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Breakdown {
+    /// Distance criterion.
+    pub distance: f32,
+    /// Language criterion.
+    pub language: f32,
+    /// Preference criterion.
+    pub preference: f32,
+    /// Waiting criterion.
+    pub waiting: f32,
+    /// Continuity criterion.
+    pub continuity: f32,
+    /// Novelty criterion.
+    pub novelty: f32,
+    /// Topics criterion.
+    pub topics: f32,
+    /// Reliability criterion.
+    pub reliability: f32,
+    /// Priority criterion.
+    pub priority: f32,
+}
+
+impl Breakdown {
+    /// The value of one criterion.
+    #[must_use]
+    pub fn get(&self, criterion: Criterion) -> f32 {
+        match criterion {
+            Criterion::Distance => self.distance,
+            Criterion::Language => self.language,
+            Criterion::Preference => self.preference,
+            Criterion::Waiting => self.waiting,
+            Criterion::Continuity => self.continuity,
+            Criterion::Novelty => self.novelty,
+            Criterion::Topics => self.topics,
+            Criterion::Reliability => self.reliability,
+            Criterion::Priority => self.priority,
+        }
+    }
+}
+
+/// Distance criterion: `1 - d / scale`, clamped to `[0, 1]`; 1 when either side is remote.
+/// The scale is the pair's travel limit, or 10 km when there is none.
+#[must_use]
+pub fn distance_score(distance: Option<f64>, limit: Option<f64>) -> f64 {
+    const DEFAULT_SCALE_KM: f64 = 10.0;
+    match distance {
+        None => 1.0,
+        Some(d) => {
+            let scale = limit.unwrap_or(DEFAULT_SCALE_KM);
+            if scale <= 0.0 {
+                f64::from(u8::from(d <= 0.0))
+            } else {
+                (1.0 - d / scale).clamp(0.0, 1.0)
+            }
+        }
+    }
+}
+
+/// Preference criterion for one side's list: `1 - rank / len` (the first gets 1), 0 when the
+/// other is not listed, `None` when the side ranks nobody.
+#[must_use]
+pub fn rank_score(rank: Option<usize>, list_len: usize) -> Option<f64> {
+    (list_len > 0).then(|| rank.map_or(0.0, |r| 1.0 - r as f64 / list_len as f64))
+}
+
+/// Waiting criterion: days waited over `scale_days`, at most 1, 0 when unknown.
+#[must_use]
+pub fn waiting_score(days_waited: Option<i64>, scale_days: u32) -> f64 {
+    days_waited.map_or(0.0, |d| {
+        (d.max(0) as f64 / f64::from(scale_days.max(1))).min(1.0)
+    })
+}
+
+/// Topics criterion: the share of the seeker's topics the provider offers (0 with no topics).
+#[must_use]
+pub fn topics_score(wanted: &[String], offered: &[String]) -> f64 {
+    if wanted.is_empty() {
+        return 0.0;
+    }
+    wanted.iter().filter(|t| offered.contains(t)).count() as f64 / wanted.len() as f64
+}
+
+/// Why a pair is not feasible: the first rule that fails, or all of them.
+pub type Verdict = Result<(), Rule>;
+
+/// An instance prepared for applying the rules many times: the time zone, resolved
+/// availabilities, preference ranks, blocks and history as hash sets of indices.
+#[derive(Debug)]
+pub struct Rules<'a> {
+    instance: &'a Instance,
+    tz: Tz,
+    seeker_times: Vec<ResolvedAvailability>,
+    provider_times: Vec<ResolvedAvailability>,
+    /// Per seeker, the providers blocked by either side, sorted.
+    blocked: Vec<Vec<u32>>,
+    /// Per seeker, (provider, rank in the seeker's list), sorted by provider.
+    seeker_rank: Vec<Vec<(u32, u32)>>,
+    /// Per provider, (seeker, rank in the provider's list), sorted by seeker.
+    provider_rank: Vec<Vec<(u32, u32)>>,
+    /// Per seeker, the hosts met before, sorted.
+    met: Vec<Vec<u32>>,
+    provider_host: Vec<u32>,
+}
+
+/// Look up `key` in a list sorted by its first element.
+fn lookup(list: &[(u32, u32)], key: u32) -> Option<usize> {
+    list.binary_search_by_key(&key, |&(k, _)| k)
+        .ok()
+        .map(|i| list[i].1 as usize)
+}
+
+/// Sort a list of pairs by key and keep the first (best ranked) entry for each key.
+fn sorted_ranks(mut list: Vec<(u32, u32)>) -> Vec<(u32, u32)> {
+    list.sort_unstable();
+    list.dedup_by_key(|&mut (k, _)| k);
+    list
+}
+
+impl<'a> Rules<'a> {
+    /// Prepare an instance. It should be valid ([`crate::validate::validate`]); references to
+    /// unknown ids are ignored here.
+    #[must_use]
+    pub fn new(instance: &'a Instance) -> Self {
+        let tz = time_zone(instance).unwrap_or(chrono_tz::Europe::Stockholm);
+        let seeker_ix: HashMap<&str, u32> = instance
+            .seekers
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.as_str(), i as u32))
+            .collect();
+        let provider_ix: HashMap<&str, u32> = instance
+            .providers
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.as_str(), i as u32))
+            .collect();
+        let n_seekers = instance.seekers.len();
+        let mut blocked: Vec<Vec<u32>> = vec![Vec::new(); n_seekers];
+        let mut seeker_rank = Vec::with_capacity(n_seekers);
+        for (s, seeker) in instance.seekers.iter().enumerate() {
+            blocked[s].extend(
+                seeker
+                    .blocked
+                    .iter()
+                    .filter_map(|id| provider_ix.get(id.as_str()).copied()),
+            );
+            seeker_rank.push(sorted_ranks(
+                seeker
+                    .preferences
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(rank, id)| Some((*provider_ix.get(id.as_str())?, rank as u32)))
+                    .collect(),
+            ));
+        }
+        let mut provider_rank = Vec::with_capacity(instance.providers.len());
+        for (p, provider) in instance.providers.iter().enumerate() {
+            for id in &provider.blocked {
+                if let Some(&s) = seeker_ix.get(id.as_str()) {
+                    blocked[s as usize].push(p as u32);
+                }
+            }
+            provider_rank.push(sorted_ranks(
+                provider
+                    .preferences
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(rank, id)| Some((*seeker_ix.get(id.as_str())?, rank as u32)))
+                    .collect(),
+            ));
+        }
+        for list in &mut blocked {
+            list.sort_unstable();
+            list.dedup();
+        }
+        let mut host_ix: HashMap<&str, u32> = HashMap::new();
+        let provider_host = instance
+            .providers
+            .iter()
+            .map(|p| {
+                let next = host_ix.len() as u32;
+                *host_ix.entry(p.history_key()).or_insert(next)
+            })
+            .collect();
+        let mut met: Vec<Vec<u32>> = vec![Vec::new(); n_seekers];
+        for meeting in &instance.history.meetings {
+            if let (Some(&s), Some(&h)) = (
+                seeker_ix.get(meeting.seeker.as_str()),
+                host_ix.get(meeting.host.as_str()),
+            ) {
+                met[s as usize].push(h);
+            }
+        }
+        for list in &mut met {
+            list.sort_unstable();
+            list.dedup();
+        }
+        Self {
+            instance,
+            tz,
+            seeker_times: instance
+                .seekers
+                .iter()
+                .map(|s| ResolvedAvailability::new(&s.availability, tz))
+                .collect(),
+            provider_times: instance
+                .providers
+                .iter()
+                .map(|p| ResolvedAvailability::new(&p.availability, tz))
+                .collect(),
+            blocked,
+            seeker_rank,
+            provider_rank,
+            met,
+            provider_host,
+        }
+    }
+
+    /// Whether seeker `s` and provider `p` met before (history).
+    #[must_use]
+    pub fn met_before(&self, s: usize, p: usize) -> bool {
+        self.met[s].binary_search(&self.provider_host[p]).is_ok()
+    }
+
+    /// The position of provider `p` in seeker `s`'s preference list.
+    #[must_use]
+    pub fn seeker_rank(&self, s: usize, p: usize) -> Option<usize> {
+        lookup(&self.seeker_rank[s], p as u32)
+    }
+
+    /// The position of seeker `s` in provider `p`'s preference list.
+    #[must_use]
+    pub fn provider_rank(&self, s: usize, p: usize) -> Option<usize> {
+        lookup(&self.provider_rank[p], s as u32)
+    }
+
+    /// The instance these rules apply to.
+    #[must_use]
+    pub fn instance(&self) -> &'a Instance {
+        self.instance
+    }
+
+    /// The time zone local times are read in.
+    #[must_use]
+    pub fn time_zone(&self) -> Tz {
+        self.tz
+    }
+
+    /// The travel limit of a pair (seeker's, provider's and the programme's, the smallest).
+    #[must_use]
+    pub fn travel_limit(&self, seeker: &Seeker, provider: &Provider) -> Option<f64> {
+        travel_limit(
+            seeker.max_travel_km,
+            provider.max_travel_km,
+            self.instance.policy.rules.max_distance_km,
+        )
+    }
+
+    /// Whether one hard rule holds for seeker `s` and provider `p` (indices into the instance).
+    /// A rule the policy turns off always holds.
+    #[must_use]
+    pub fn holds(&self, rule: Rule, s: usize, p: usize) -> bool {
+        let on = &self.instance.policy.rules;
+        let (seeker, provider) = (&self.instance.seekers[s], &self.instance.providers[p]);
+        match rule {
+            Rule::Blocked => self.blocked[s].binary_search(&(p as u32)).is_err(),
+            Rule::Capacity => seeker.party_size <= provider.capacity,
+            Rule::Verification => {
+                !on.verification
+                    || verification_ok(seeker.requires_verified, &provider.verification)
+            }
+            Rule::GenderParties => {
+                !on.gender_parties
+                    || gender_parties_ok(
+                        seeker.profile.gender,
+                        provider.host_profile.as_ref().and_then(|h| h.gender),
+                    )
+            }
+            Rule::Topics => !on.topics || topics_ok(&seeker.topics, &provider.topics),
+            Rule::Distance => {
+                !on.distance
+                    || distance_ok(
+                        distance_km(seeker.location, provider.location),
+                        self.travel_limit(seeker, provider),
+                    )
+            }
+            Rule::Diet => !on.diet || diet_ok(&seeker.diet, &provider.caters),
+            Rule::Language => {
+                !on.language
+                    || language_ok(
+                        &seeker.languages,
+                        &provider.languages,
+                        on.min_language_level,
+                    )
+            }
+            Rule::Time => {
+                let (a, b) = (&self.seeker_times[s], &self.provider_times[p]);
+                !on.time
+                    || (a.may_overlap(b)
+                        && time_ok(a.longest_overlap(b, self.tz), on.min_overlap_minutes))
+            }
+        }
+    }
+
+    /// The first hard rule that fails for the pair, in [`Rule::ALL`] order, or `Ok`.
+    ///
+    /// # Errors
+    /// The failing rule.
+    pub fn check(&self, s: usize, p: usize) -> Verdict {
+        Rule::ALL
+            .into_iter()
+            .find(|&rule| !self.holds(rule, s, p))
+            .map_or(Ok(()), Err)
+    }
+
+    /// Every hard rule that fails for the pair.
+    #[must_use]
+    pub fn failures(&self, s: usize, p: usize) -> Vec<Rule> {
+        Rule::ALL
+            .into_iter()
+            .filter(|&rule| !self.holds(rule, s, p))
+            .collect()
+    }
+
+    /// The soft criteria of a pair.
+    #[must_use]
+    pub fn breakdown(&self, s: usize, p: usize) -> Breakdown {
+        let policy = &self.instance.policy;
+        let (seeker, provider) = (&self.instance.seekers[s], &self.instance.providers[p]);
+        let distance = distance_km(seeker.location, provider.location);
+        let sides = [
+            rank_score(self.seeker_rank(s, p), seeker.preferences.len()),
+            rank_score(self.provider_rank(s, p), provider.preferences.len()),
+        ];
+        let ranked: Vec<f64> = sides.into_iter().flatten().collect();
+        let preference = if ranked.is_empty() {
+            0.0
+        } else {
+            ranked.iter().sum::<f64>() / ranked.len() as f64
+        };
+        let waited = match (policy.today, seeker.waiting_since) {
+            (Some(today), Some(since)) => Some((today - since).num_days()),
+            _ => None,
+        };
+        let met = self.met_before(s, p);
+        Breakdown {
+            distance: distance_score(distance, self.travel_limit(seeker, provider)) as f32,
+            language: shared_language_level(&seeker.languages, &provider.languages)
+                .map_or(0.0, Level::fraction) as f32,
+            preference: preference as f32,
+            waiting: waiting_score(waited, policy.waiting_scale_days) as f32,
+            continuity: f32::from(u8::from(met)),
+            novelty: f32::from(u8::from(!met)),
+            topics: topics_score(&seeker.topics, &provider.topics) as f32,
+            reliability: provider.reliability.expected_completion() as f32,
+            priority: seeker.priority as f32,
+        }
+    }
+
+    /// The score of a pair from its breakdown: `placement + Σ weight × criterion`.
+    #[must_use]
+    pub fn score(&self, breakdown: &Breakdown) -> f64 {
+        let w = &self.instance.policy.weights;
+        w.placement
+            + w.distance * f64::from(breakdown.distance)
+            + w.language * f64::from(breakdown.language)
+            + w.preference * f64::from(breakdown.preference)
+            + w.waiting * f64::from(breakdown.waiting)
+            + w.continuity * f64::from(breakdown.continuity)
+            + w.novelty * f64::from(breakdown.novelty)
+            + w.topics * f64::from(breakdown.topics)
+            + w.reliability * f64::from(breakdown.reliability)
+            + w.priority * f64::from(breakdown.priority)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Availability, Day, Profile, WeeklyWindow};
+
+    fn skills(list: &[(&str, Level)]) -> Vec<LanguageSkill> {
+        list.iter()
+            .map(|(c, l)| LanguageSkill::new(c, *l))
+            .collect()
+    }
+
+    #[test]
+    fn diet_rule() {
+        assert!(diet_ok(&[], &[]));
+        assert!(diet_ok(&[Diet::Vegetarian], &[Diet::Vegan]));
+        assert!(!diet_ok(&[Diet::Vegetarian, Diet::Halal], &[Diet::Vegan]));
+        assert!(diet_ok(
+            &[Diet::Vegetarian, Diet::Halal],
+            &[Diet::Vegan, Diet::Halal]
+        ));
+        assert!(!diet_ok(
+            &[Diet::NutAllergy],
+            &[Diet::Vegan, Diet::GlutenFree]
+        ));
+    }
+
+    #[test]
+    fn language_levels() {
+        let host = skills(&[("sv", Level::Native), ("en", Level::Fluent)]);
+        let guest = skills(&[
+            ("ar", Level::Native),
+            ("en", Level::Basic),
+            ("sv", Level::Conversational),
+        ]);
+        assert_eq!(
+            shared_language_level(&host, &guest),
+            Some(Level::Conversational)
+        );
+        assert!(language_ok(&host, &guest, Level::Conversational));
+        assert!(!language_ok(&host, &guest, Level::Fluent));
+        assert!(!language_ok(
+            &host,
+            &skills(&[("ar", Level::Native)]),
+            Level::Basic
+        ));
+        assert!(
+            language_ok(&host, &[], Level::Native),
+            "no language data places no constraint"
+        );
+        assert_eq!(
+            shared_language_level(&host, &skills(&[("en", Level::Basic)])),
+            Some(Level::Basic)
+        );
+    }
+
+    #[test]
+    fn distance_rule() {
+        assert_eq!(travel_limit(Some(5.0), Some(3.0), None), Some(3.0));
+        assert_eq!(travel_limit(None, None, Some(8.0)), Some(8.0));
+        assert_eq!(travel_limit(None, None, None), None);
+        assert!(distance_ok(Some(2.9), Some(3.0)));
+        assert!(!distance_ok(Some(3.1), Some(3.0)));
+        assert!(distance_ok(None, Some(3.0)));
+        assert!(distance_ok(Some(300.0), None));
+        let stockholm = Location {
+            lat: 59.3293,
+            lon: 18.0686,
+        };
+        let uppsala = Location {
+            lat: 59.8586,
+            lon: 17.6389,
+        };
+        let d = distance_km(Some(stockholm), Some(uppsala)).unwrap();
+        assert!((d - 64.0).abs() < 1.0, "{d}");
+    }
+
+    #[test]
+    fn other_pair_rules() {
+        let verified = Verification {
+            verified: true,
+            verified_on: None,
+        };
+        assert!(verification_ok(true, &verified));
+        assert!(!verification_ok(true, &Verification::default()));
+        assert!(verification_ok(false, &Verification::default()));
+        let offered = vec!["walk".to_owned(), "shopping".to_owned()];
+        assert!(topics_ok(&[], &offered));
+        assert!(topics_ok(
+            &["walk".to_owned(), "chess".to_owned()],
+            &offered
+        ));
+        assert!(!topics_ok(&["chess".to_owned()], &offered));
+        assert!(!gender_parties_ok(Some(Gender::Female), Some(Gender::Male)));
+        assert!(!gender_parties_ok(Some(Gender::Male), Some(Gender::Female)));
+        assert!(gender_parties_ok(Some(Gender::Female), Some(Gender::Mixed)));
+        assert!(gender_parties_ok(Some(Gender::Male), None));
+        assert!(time_ok(3600, 60));
+        assert!(!time_ok(3599, 60));
+        assert!(!time_ok(0, 0), "a zero overlap is never an overlap");
+    }
+
+    #[test]
+    fn soft_criteria() {
+        assert_eq!(distance_score(None, Some(3.0)), 1.0);
+        assert!((distance_score(Some(1.5), Some(3.0)) - 0.5).abs() < 1e-12);
+        assert_eq!(distance_score(Some(30.0), None), 0.0);
+        assert_eq!(rank_score(Some(0), 4), Some(1.0));
+        assert_eq!(rank_score(Some(2), 4), Some(0.5));
+        assert_eq!(rank_score(None, 4), Some(0.0));
+        assert_eq!(rank_score(None, 0), None);
+        assert_eq!(waiting_score(Some(45), 90), 0.5);
+        assert_eq!(waiting_score(Some(400), 90), 1.0);
+        assert_eq!(waiting_score(Some(-3), 90), 0.0);
+        assert_eq!(waiting_score(None, 90), 0.0);
+        let offered = vec!["walk".to_owned()];
+        assert_eq!(
+            topics_score(&["walk".to_owned(), "chess".to_owned()], &offered),
+            0.5
+        );
+    }
+
+    #[test]
+    fn prepared_rules_report_every_failure() {
+        let mut instance = Instance::new();
+        let mut seeker = Seeker::new("s1");
+        seeker.diet = vec![Diet::Halal];
+        seeker.languages = skills(&[("ar", Level::Native)]);
+        seeker.profile = Profile {
+            gender: Some(Gender::Female),
+            ..Profile::default()
+        };
+        seeker.availability = Availability {
+            dated: vec![],
+            weekly: vec![WeeklyWindow {
+                day: Day::Monday,
+                start: "18:00".parse().unwrap(),
+                end: "21:00".parse().unwrap(),
+            }],
+        };
+        let mut provider = Provider::new("p1", 4);
+        provider.languages = skills(&[("sv", Level::Native)]);
+        provider.host_profile = Some(Profile {
+            gender: Some(Gender::Male),
+            ..Profile::default()
+        });
+        provider.availability = Availability {
+            dated: vec![],
+            weekly: vec![WeeklyWindow {
+                day: Day::Tuesday,
+                start: "18:00".parse().unwrap(),
+                end: "21:00".parse().unwrap(),
+            }],
+        };
+        instance.seekers.push(seeker);
+        instance.providers.push(provider);
+        let rules = Rules::new(&instance);
+        assert_eq!(
+            rules.failures(0, 0),
+            vec![Rule::GenderParties, Rule::Diet, Rule::Language, Rule::Time]
+        );
+        assert_eq!(rules.check(0, 0), Err(Rule::GenderParties));
+        let b = rules.breakdown(0, 0);
+        assert_eq!(b.novelty, 1.0);
+        assert_eq!(b.continuity, 0.0);
+        assert!((rules.score(&b) - (1.0 + 1.0 + 0.5 + 0.25 * 0.5)).abs() < 1e-6);
+    }
+}

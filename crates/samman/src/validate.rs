@@ -1,0 +1,516 @@
+//! Reading and checking instances: JSON parsing with line, column and field path, and a
+//! validation that reports every problem at once, each with the path of the offending field.
+//!
+//! Messages name ids and fields, never a person's attribute values (a diet can reveal religion
+//! or health): "seekers[3].diet[1]: not a known diet", not the diet.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+use chrono_tz::Tz;
+use serde::Serialize;
+
+use crate::model::{
+    Availability, Diet, FORMAT_VERSION, Instance, LanguageSkill, Location, ProviderId, SeekerId,
+};
+
+/// One thing wrong with an instance: where, and what.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Problem {
+    /// The path of the offending field, such as `seekers[12].availability.dated[0].end`.
+    pub path: String,
+    /// What is wrong, without echoing personal attribute values.
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+/// Everything wrong with an instance.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub struct Invalid {
+    /// The problems, in the order of the document.
+    pub problems: Vec<Problem>,
+}
+
+impl fmt::Display for Invalid {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "invalid instance: {} problem(s)", self.problems.len())?;
+        for problem in &self.problems {
+            write!(f, "\n  {problem}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Why a document could not be read as an instance.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{path}: {message} (line {line}, column {column})")]
+pub struct ParseError {
+    /// The path of the field being read (`.` for the document itself).
+    pub path: String,
+    /// Line, from 1 (0 when the error is not at a place in the text).
+    pub line: usize,
+    /// Column, from 1.
+    pub column: usize,
+    /// What went wrong.
+    pub message: String,
+}
+
+/// Read an instance from JSON text, without validating it.
+///
+/// # Errors
+/// A [`ParseError`] with the line, the column and the path of the field being read.
+pub fn parse_json(text: &str) -> Result<Instance, ParseError> {
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let result: Result<Instance, _> = serde_path_to_error::deserialize(&mut deserializer);
+    result.map_err(|error| {
+        let path = error.path().to_string();
+        let inner = error.into_inner();
+        ParseError {
+            path,
+            line: inner.line(),
+            column: inner.column(),
+            message: strip_position(&inner.to_string()),
+        }
+    })
+}
+
+/// serde_json appends " at line L column C"; the position is reported in its own fields.
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(at) => message[..at].to_owned(),
+        None => message.to_owned(),
+    }
+}
+
+/// Check an instance and report every problem found.
+///
+/// # Errors
+/// [`Invalid`] with every problem, each with its path.
+pub fn validate(instance: &Instance) -> Result<(), Invalid> {
+    let mut check = Checker::default();
+    check.instance(instance);
+    if check.problems.is_empty() {
+        Ok(())
+    } else {
+        Err(Invalid {
+            problems: check.problems,
+        })
+    }
+}
+
+/// The instance's time zone, or `None` if the name is not an IANA zone.
+#[must_use]
+pub fn time_zone(instance: &Instance) -> Option<Tz> {
+    instance.policy.timezone.parse().ok()
+}
+
+#[derive(Default)]
+struct Checker {
+    problems: Vec<Problem>,
+}
+
+impl Checker {
+    fn report(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.problems.push(Problem {
+            path: path.into(),
+            message: message.into(),
+        });
+    }
+
+    fn instance(&mut self, instance: &Instance) {
+        if instance.version != FORMAT_VERSION {
+            self.report(
+                "version",
+                format!(
+                    "format version {} is not supported (this is version {FORMAT_VERSION})",
+                    instance.version
+                ),
+            );
+        }
+        let tz = time_zone(instance);
+        if tz.is_none() {
+            self.report(
+                "policy.timezone",
+                "not an IANA time zone name such as Europe/Stockholm",
+            );
+        }
+        let tz = tz.unwrap_or(chrono_tz::Europe::Stockholm);
+        self.policy(instance);
+
+        let seeker_index =
+            self.unique_ids("seekers", instance.seekers.iter().map(|s| s.id.as_str()));
+        let provider_index = self.unique_ids(
+            "providers",
+            instance.providers.iter().map(|p| p.id.as_str()),
+        );
+        let largest = instance.providers.iter().map(|p| p.capacity).max();
+
+        for (i, seeker) in instance.seekers.iter().enumerate() {
+            let at = format!("seekers[{i}]");
+            if seeker.party_size == 0 {
+                self.report(format!("{at}.party_size"), "must be at least 1");
+            } else if let Some(largest) = largest.filter(|&c| seeker.party_size > c) {
+                self.report(
+                    format!("{at}.party_size"),
+                    format!(
+                        "{} is larger than every provider's capacity (largest {largest})",
+                        seeker.party_size
+                    ),
+                );
+            }
+            self.languages(&at, &seeker.languages);
+            self.diets(&format!("{at}.diet"), &seeker.diet);
+            self.availability(&at, &seeker.availability, tz);
+            self.location(&at, seeker.location, seeker.max_travel_km);
+            self.references(
+                &format!("{at}.preferences"),
+                &seeker.preferences,
+                &provider_index,
+                "provider",
+                true,
+            );
+            self.references(
+                &format!("{at}.blocked"),
+                &seeker.blocked,
+                &provider_index,
+                "provider",
+                false,
+            );
+            if !seeker.priority.is_finite() {
+                self.report(format!("{at}.priority"), "must be a finite number");
+            }
+        }
+        for (i, provider) in instance.providers.iter().enumerate() {
+            let at = format!("providers[{i}]");
+            if provider.capacity == 0 {
+                self.report(format!("{at}.capacity"), "must be at least 1");
+            }
+            if provider.minimum > provider.capacity {
+                self.report(
+                    format!("{at}.minimum"),
+                    format!(
+                        "{} is above the capacity {}",
+                        provider.minimum, provider.capacity
+                    ),
+                );
+            }
+            if provider.host_size == 0 && provider.host_profile.is_some() {
+                self.report(
+                    format!("{at}.host_size"),
+                    "must be at least 1 when a host profile is given",
+                );
+            }
+            self.languages(&at, &provider.languages);
+            self.diets(&format!("{at}.caters"), &provider.caters);
+            self.availability(&at, &provider.availability, tz);
+            self.location(&at, provider.location, provider.max_travel_km);
+            self.references(
+                &format!("{at}.preferences"),
+                &provider.preferences,
+                &seeker_index,
+                "seeker",
+                true,
+            );
+            self.references(
+                &format!("{at}.blocked"),
+                &provider.blocked,
+                &seeker_index,
+                "seeker",
+                false,
+            );
+        }
+        self.history(instance, &seeker_index);
+        self.constraints(instance, &seeker_index, &provider_index);
+    }
+
+    fn policy(&mut self, instance: &Instance) {
+        let policy = &instance.policy;
+        let w = &policy.weights;
+        for (name, value) in [
+            ("placement", w.placement),
+            ("distance", w.distance),
+            ("language", w.language),
+            ("preference", w.preference),
+            ("waiting", w.waiting),
+            ("continuity", w.continuity),
+            ("novelty", w.novelty),
+            ("topics", w.topics),
+            ("reliability", w.reliability),
+            ("priority", w.priority),
+        ] {
+            if !value.is_finite() || value < 0.0 {
+                self.report(
+                    format!("policy.weights.{name}"),
+                    "must be a finite number, 0 or more",
+                );
+            }
+        }
+        if let Some(d) = policy.rules.max_distance_km {
+            if !d.is_finite() || d < 0.0 {
+                self.report(
+                    "policy.rules.max_distance_km",
+                    "must be a finite number of km, 0 or more",
+                );
+            }
+        }
+        if policy.waiting_scale_days == 0 {
+            self.report("policy.waiting_scale_days", "must be at least 1");
+        }
+    }
+
+    /// Report duplicate and empty ids; return the index of each id.
+    fn unique_ids<'a>(
+        &mut self,
+        side: &str,
+        ids: impl Iterator<Item = &'a str>,
+    ) -> HashMap<&'a str, usize> {
+        let mut index = HashMap::new();
+        for (i, id) in ids.enumerate() {
+            if id.is_empty() {
+                self.report(format!("{side}[{i}].id"), "must not be empty");
+            }
+            if let Some(first) = index.get(id) {
+                self.report(
+                    format!("{side}[{i}].id"),
+                    format!("duplicate of {side}[{first}].id"),
+                );
+            } else {
+                index.insert(id, i);
+            }
+        }
+        index
+    }
+
+    fn languages(&mut self, at: &str, languages: &[LanguageSkill]) {
+        let mut seen = HashSet::new();
+        for (j, skill) in languages.iter().enumerate() {
+            if !skill.code.is_known() {
+                self.report(
+                    format!("{at}.languages[{j}].code"),
+                    "not an ISO 639-1 language code",
+                );
+            } else if !seen.insert(&skill.code) {
+                self.report(format!("{at}.languages[{j}].code"), "language listed twice");
+            }
+        }
+    }
+
+    fn diets(&mut self, at: &str, diets: &[Diet]) {
+        for (j, diet) in diets.iter().enumerate() {
+            match diet {
+                Diet::Unknown(_) => self.report(
+                    format!("{at}[{j}]"),
+                    "not a known diet (see docs/rules.md; use custom:<tag> for a programme's own)",
+                ),
+                Diet::Custom(tag) if tag.is_empty() => {
+                    self.report(
+                        format!("{at}[{j}]"),
+                        "a custom diet needs a tag after custom:",
+                    );
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn availability(&mut self, at: &str, availability: &Availability, tz: Tz) {
+        for (j, window) in availability.dated.iter().enumerate() {
+            let here = format!("{at}.availability.dated[{j}]");
+            let start = window.start.resolve(tz);
+            let end = window.end.resolve(tz);
+            if let Err(e) = &start {
+                self.report(format!("{here}.start"), e.to_string());
+            }
+            if let Err(e) = &end {
+                self.report(format!("{here}.end"), e.to_string());
+            }
+            if let (Ok(s), Ok(e)) = (start, end) {
+                if e <= s {
+                    self.report(format!("{here}.end"), "must be after the start");
+                }
+            }
+        }
+        for (j, window) in availability.weekly.iter().enumerate() {
+            if window.start == window.end {
+                self.report(
+                    format!("{at}.availability.weekly[{j}].end"),
+                    "must differ from the start (an end before the start runs past midnight)",
+                );
+            }
+        }
+    }
+
+    fn location(&mut self, at: &str, location: Option<Location>, max_travel_km: Option<f64>) {
+        if let Some(location) = location {
+            if !(location.lat.is_finite() && (-90.0..=90.0).contains(&location.lat)) {
+                self.report(
+                    format!("{at}.location.lat"),
+                    "latitude must be between -90 and 90",
+                );
+            }
+            if !(location.lon.is_finite() && (-180.0..=180.0).contains(&location.lon)) {
+                self.report(
+                    format!("{at}.location.lon"),
+                    "longitude must be between -180 and 180",
+                );
+            }
+        }
+        if let Some(km) = max_travel_km {
+            if !km.is_finite() || km < 0.0 {
+                self.report(
+                    format!("{at}.max_travel_km"),
+                    "must be a finite number of km, 0 or more",
+                );
+            }
+        }
+    }
+
+    fn references<T: AsRef<str>>(
+        &mut self,
+        at: &str,
+        ids: &[T],
+        index: &HashMap<&str, usize>,
+        kind: &str,
+        ranked: bool,
+    ) {
+        let mut seen = HashSet::new();
+        for (j, id) in ids.iter().enumerate() {
+            let id = id.as_ref();
+            if !index.contains_key(id) {
+                self.report(format!("{at}[{j}]"), format!("unknown {kind} id `{id}`"));
+            } else if !seen.insert(id) {
+                let what = if ranked {
+                    "ranked twice"
+                } else {
+                    "listed twice"
+                };
+                self.report(format!("{at}[{j}]"), format!("{kind} `{id}` {what}"));
+            }
+        }
+    }
+
+    fn history(&mut self, instance: &Instance, seekers: &HashMap<&str, usize>) {
+        let hosts: HashSet<&str> = instance.providers.iter().map(|p| p.history_key()).collect();
+        for (j, meeting) in instance.history.meetings.iter().enumerate() {
+            if !seekers.contains_key(meeting.seeker.as_str()) {
+                self.report(
+                    format!("history.meetings[{j}].seeker"),
+                    format!("unknown seeker id `{}`", meeting.seeker),
+                );
+            }
+            if !hosts.contains(meeting.host.as_str()) {
+                self.report(
+                    format!("history.meetings[{j}].host"),
+                    format!(
+                        "`{}` is neither a provider's host nor a provider id",
+                        meeting.host
+                    ),
+                );
+            }
+        }
+    }
+
+    fn constraints(
+        &mut self,
+        instance: &Instance,
+        seekers: &HashMap<&str, usize>,
+        providers: &HashMap<&str, usize>,
+    ) {
+        let constraints = &instance.constraints;
+        for (kind, sets) in [
+            ("keep_together", &constraints.keep_together),
+            ("keep_apart", &constraints.keep_apart),
+        ] {
+            for (j, set) in sets.iter().enumerate() {
+                let at = format!("constraints.{kind}[{j}]");
+                if set.len() < 2 {
+                    self.report(at.clone(), "a set needs at least two seekers");
+                }
+                self.references(&at, set, seekers, "seeker", false);
+            }
+        }
+        // Two seekers kept together (directly or through a chain of sets) cannot be kept apart.
+        let groups = together_groups(&constraints.keep_together);
+        for (j, set) in constraints.keep_apart.iter().enumerate() {
+            for (a, first) in set.iter().enumerate() {
+                for second in &set[a + 1..] {
+                    if let (Some(g1), Some(g2)) =
+                        (groups.get(first.as_str()), groups.get(second.as_str()))
+                    {
+                        if g1 == g2 {
+                            self.report(
+                                format!("constraints.keep_apart[{j}]"),
+                                format!("`{first}` and `{second}` must also be kept together"),
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        let mut locked: HashSet<&str> = HashSet::new();
+        for (j, lock) in constraints.locked.iter().enumerate() {
+            let at = format!("constraints.locked[{j}]");
+            if !seekers.contains_key(lock.seeker.as_str()) {
+                self.report(
+                    format!("{at}.seeker"),
+                    format!("unknown seeker id `{}`", lock.seeker),
+                );
+            } else if !locked.insert(lock.seeker.as_str()) {
+                self.report(
+                    format!("{at}.seeker"),
+                    format!("seeker `{}` is locked twice", lock.seeker),
+                );
+            }
+            if !providers.contains_key(lock.provider.as_str()) {
+                self.report(
+                    format!("{at}.provider"),
+                    format!("unknown provider id `{}`", lock.provider),
+                );
+            }
+        }
+    }
+}
+
+/// The keep-together component of each seeker: sets that share a member merge.
+pub(crate) fn together_groups(sets: &[Vec<SeekerId>]) -> HashMap<&str, usize> {
+    let mut parent: Vec<usize> = (0..sets.len()).collect();
+    fn find(parent: &mut [usize], mut x: usize) -> usize {
+        while parent[x] != x {
+            parent[x] = parent[parent[x]];
+            x = parent[x];
+        }
+        x
+    }
+    let mut first_set: HashMap<&str, usize> = HashMap::new();
+    for (j, set) in sets.iter().enumerate() {
+        for id in set {
+            if let Some(&k) = first_set.get(id.as_str()) {
+                let (a, b) = (find(&mut parent, j), find(&mut parent, k));
+                parent[a.max(b)] = a.min(b);
+            } else {
+                first_set.insert(id.as_str(), j);
+            }
+        }
+    }
+    first_set
+        .iter()
+        .map(|(&id, &j)| (id, find(&mut parent, j)))
+        .collect()
+}
+
+impl AsRef<str> for SeekerId {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for ProviderId {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
