@@ -1,1 +1,420 @@
-fn main() {}
+//! The `samman` command: plan, validate and inspect matching programmes.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Duration;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use indicatif::{ProgressBar, ProgressStyle};
+use samman::generate::{self, Params};
+use samman::graph::{CandidateGraph, GraphError, GraphStats};
+use samman::model::Instance;
+use samman::rules::Rule;
+use samman::solve::{self, Assignment, Options, Reason, SolveError, SolverKind};
+use samman::validate::{Invalid, ParseError, parse_json, validate};
+
+#[derive(Parser)]
+#[command(
+    name = "samman",
+    version,
+    about = "A matching engine for civic programmes that bring people together"
+)]
+struct Cli {
+    /// Print machine-readable JSON instead of a report.
+    #[arg(long, global = true)]
+    json: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Plan a built-in dinner programme and print a summary.
+    Demo {
+        /// Guest parties to generate.
+        #[arg(long, default_value_t = 300)]
+        size: usize,
+        /// Seed of the generated programme.
+        #[arg(long, default_value_t = 2026)]
+        seed: u64,
+    },
+    /// Check an instance and list every problem (exit code 2 when invalid).
+    Validate {
+        /// Instance JSON file.
+        file: PathBuf,
+    },
+    /// Print the JSON Schema of the instance format.
+    Schema,
+    /// Statistics of the candidate graph: edges, degrees, who has no feasible provider.
+    Graph {
+        /// Instance JSON file.
+        file: PathBuf,
+    },
+    /// Solve an instance and write the plan as JSON.
+    Solve {
+        /// Instance JSON file.
+        file: PathBuf,
+        /// The solver.
+        #[arg(long, value_enum, default_value_t = SolverArg::Greedy)]
+        solver: SolverArg,
+        /// Write the plan here instead of standard output.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum SolverArg {
+    Greedy,
+}
+
+impl From<SolverArg> for SolverKind {
+    fn from(arg: SolverArg) -> Self {
+        match arg {
+            SolverArg::Greedy => SolverKind::Greedy,
+        }
+    }
+}
+
+/// A failure, with the exit code it maps to.
+enum Failure {
+    /// Input that could not be read or is invalid: exit code 2.
+    Input(String),
+    /// Anything else: exit code 1.
+    Other(String),
+}
+
+impl From<ParseError> for Failure {
+    fn from(e: ParseError) -> Self {
+        Failure::Input(format!("cannot read the instance: {e}"))
+    }
+}
+
+impl From<Invalid> for Failure {
+    fn from(e: Invalid) -> Self {
+        Failure::Input(e.to_string())
+    }
+}
+
+impl From<GraphError> for Failure {
+    fn from(e: GraphError) -> Self {
+        Failure::Input(e.to_string())
+    }
+}
+
+impl From<SolveError> for Failure {
+    fn from(e: SolveError) -> Self {
+        match e {
+            SolveError::Graph(e) => e.into(),
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(&cli) {
+        Ok(code) => code,
+        Err(Failure::Input(message)) => {
+            eprintln!("samman: {message}");
+            ExitCode::from(2)
+        }
+        Err(Failure::Other(message)) => {
+            eprintln!("samman: {message}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run(cli: &Cli) -> Result<ExitCode, Failure> {
+    match &cli.command {
+        Command::Demo { size, seed } => demo(*size, *seed, cli.json),
+        Command::Validate { file } => validate_file(file, cli.json),
+        Command::Schema => {
+            print!("{}", samman::instance_schema());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Graph { file } => {
+            let instance = read_instance(file)?;
+            let graph = with_spinner("building the candidate graph", || {
+                CandidateGraph::build(&instance)
+            })?;
+            print_graph(&instance, &graph, cli.json)
+        }
+        Command::Solve {
+            file,
+            solver,
+            output,
+        } => {
+            let instance = read_instance(file)?;
+            let options = Options {
+                solver: (*solver).into(),
+                ..Options::default()
+            };
+            let plan = with_spinner("solving", || solve::solve(&instance, &options))?;
+            let json = serde_json::to_string_pretty(&plan)
+                .map_err(|e| Failure::Other(e.to_string()))?
+                + "\n";
+            match output {
+                Some(path) => std::fs::write(path, json)
+                    .map_err(|e| Failure::Other(format!("cannot write {}: {e}", path.display())))?,
+                None => print!("{json}"),
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn read_instance(path: &Path) -> Result<Instance, Failure> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| Failure::Input(format!("cannot read {}: {e}", path.display())))?;
+    Ok(parse_json(&text)?)
+}
+
+/// Run `work` with a spinner on standard error that appears only if it takes over a second.
+fn with_spinner<T>(message: &'static str, work: impl FnOnce() -> T) -> T {
+    let (done, wait) = std::sync::mpsc::channel::<()>();
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            if wait.recv_timeout(Duration::from_secs(1)).is_err() {
+                let spinner = ProgressBar::new_spinner();
+                spinner.set_style(
+                    ProgressStyle::with_template("{spinner} {msg} {elapsed}")
+                        .expect("a valid template"),
+                );
+                spinner.set_message(message);
+                spinner.enable_steady_tick(Duration::from_millis(100));
+                let _ = wait.recv();
+                spinner.finish_and_clear();
+            }
+        });
+        let result = work();
+        drop(done);
+        result
+    })
+}
+
+fn validate_file(path: &Path, json: bool) -> Result<ExitCode, Failure> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| Failure::Input(format!("cannot read {}: {e}", path.display())))?;
+    let (problems, parse) = match parse_json(&text) {
+        Err(e) => (Vec::new(), Some(e)),
+        Ok(instance) => (
+            validate(&instance)
+                .err()
+                .map(|e| e.problems)
+                .unwrap_or_default(),
+            None,
+        ),
+    };
+    if json {
+        let report = match &parse {
+            Some(e) => {
+                serde_json::json!({"valid": false, "parse_error": {"path": e.path, "line": e.line, "column": e.column, "message": e.message}})
+            }
+            None => serde_json::json!({"valid": problems.is_empty(), "problems": problems}),
+        };
+        println!("{report:#}");
+    } else if let Some(e) = &parse {
+        eprintln!("samman: cannot read the instance: {e}");
+    } else if problems.is_empty() {
+        println!("{}: valid", path.display());
+    } else {
+        println!("{}: {} problem(s)", path.display(), problems.len());
+        for problem in &problems {
+            println!("  {problem}");
+        }
+    }
+    Ok(if parse.is_none() && problems.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(2)
+    })
+}
+
+fn print_graph(
+    instance: &Instance,
+    graph: &CandidateGraph,
+    json: bool,
+) -> Result<ExitCode, Failure> {
+    let stats = graph.stats();
+    let isolated = isolated_by_rule(instance, graph);
+    if json {
+        let report = serde_json::json!({"stats": stats, "no_feasible_provider": isolated});
+        println!("{report:#}");
+        return Ok(ExitCode::SUCCESS);
+    }
+    print_stats(&stats);
+    if !isolated.is_empty() {
+        println!(
+            "seekers with no feasible provider, by the rule that alone excludes the most providers:"
+        );
+        for (rule, seekers) in &isolated {
+            println!("  {:<15} {seekers}", rule);
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_stats(stats: &GraphStats) {
+    println!(
+        "seekers {}, providers {}, feasible pairs {} (built in {:.2} s)",
+        stats.seekers, stats.providers, stats.edges, stats.build_seconds
+    );
+    let d = &stats.seeker_degree;
+    println!(
+        "seeker degree: min {} median {} mean {:.1} p90 {} max {}",
+        d.min, d.median, d.mean, d.p90, d.max
+    );
+    let d = &stats.provider_degree;
+    println!(
+        "provider degree: min {} median {} mean {:.1} p90 {} max {}",
+        d.min, d.median, d.mean, d.p90, d.max
+    );
+    println!(
+        "seekers with no feasible provider: {}; providers with no feasible seeker: {}",
+        stats.isolated_seekers, stats.isolated_providers
+    );
+}
+
+/// Seekers with no feasible provider, counted by the rule that on its own excludes the most
+/// providers for them (`none` when every provider fails two rules or more).
+fn isolated_by_rule(instance: &Instance, graph: &CandidateGraph) -> BTreeMap<String, usize> {
+    let rules = samman::rules::Rules::new(instance);
+    let mut counts = BTreeMap::new();
+    for s in (0..graph.n_seekers()).filter(|&s| graph.edge_range(s).is_empty()) {
+        let (_, only) = solve::excluded_by_rule(&rules, s);
+        *counts.entry(main_rule(&only)).or_insert(0) += 1;
+    }
+    counts
+}
+
+/// The rule that alone excludes the most providers, by name.
+fn main_rule(only: &BTreeMap<Rule, usize>) -> String {
+    only.iter()
+        .max_by_key(|(rule, n)| (**n, std::cmp::Reverse(**rule)))
+        .map_or("several rules".to_owned(), |(r, _)| r.name().to_owned())
+}
+
+fn demo(size: usize, seed: u64, json: bool) -> Result<ExitCode, Failure> {
+    let instance = generate::dinners(&Params {
+        size,
+        seed,
+        ..Params::default()
+    });
+    let graph = with_spinner("building the candidate graph", || {
+        CandidateGraph::build(&instance)
+    })?;
+    let options = Options {
+        solver: SolverKind::Greedy,
+        ..Options::default()
+    };
+    let plan = solve::solve_graph(&instance, &graph, &options)?;
+    if json {
+        let report =
+            serde_json::json!({"summary": summary(&instance, &plan), "graph": graph.stats()});
+        println!("{report:#}");
+        return Ok(ExitCode::SUCCESS);
+    }
+    print_summary(&instance, &graph, &plan);
+    Ok(ExitCode::SUCCESS)
+}
+
+fn summary(instance: &Instance, plan: &Assignment) -> serde_json::Value {
+    let people: u64 = instance
+        .seekers
+        .iter()
+        .map(|s| u64::from(s.party_size))
+        .sum();
+    let taking_place: std::collections::BTreeSet<&str> =
+        plan.matches.iter().map(|m| m.provider.as_str()).collect();
+    let seats: u64 = instance
+        .providers
+        .iter()
+        .map(|p| u64::from(p.capacity))
+        .sum();
+    serde_json::json!({
+        "solver": plan.solver.name(),
+        "parties": instance.seekers.len(),
+        "parties_placed": plan.matches.len(),
+        "people": people,
+        "people_placed": plan.people_placed,
+        "providers": instance.providers.len(),
+        "providers_taking_place": taking_place.len(),
+        "providers_cancelled": plan.cancelled.len(),
+        "seats": seats,
+        "seats_used": plan.matches.iter().map(|m| u64::from(m.seats)).sum::<u64>(),
+        "total_score": plan.total_score,
+        "unplaced_by_reason": reasons(plan),
+    })
+}
+
+/// Unplaced parties by reason: the rule that alone blocks the most providers for those with
+/// none feasible, else seats taken or the group rule in the way.
+fn reasons(plan: &Assignment) -> BTreeMap<String, usize> {
+    let mut counts = BTreeMap::new();
+    for unplaced in &plan.unplaced {
+        let key = match &unplaced.reason {
+            Reason::NoFeasibleProvider { only, .. } => {
+                format!("no feasible provider: {}", main_rule(only))
+            }
+            Reason::SeatsTaken { .. } => "seats taken by others".to_owned(),
+            Reason::Group { rules } => format!(
+                "group rule: {}",
+                rules
+                    .first()
+                    .map_or("?".to_owned(), |r| serde_json::to_value(r)
+                        .ok()
+                        .and_then(|v| v["rule"].as_str().map(str::to_owned))
+                        .unwrap_or_default())
+            ),
+        };
+        *counts.entry(key).or_insert(0) += 1;
+    }
+    counts
+}
+
+fn print_summary(instance: &Instance, graph: &CandidateGraph, plan: &Assignment) {
+    let s = summary(instance, plan);
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(
+        out,
+        "samman demo: a dinner programme of {} guest parties ({} people) and {} host dinners",
+        s["parties"], s["people"], s["providers"]
+    );
+    let stats = graph.stats();
+    let _ = writeln!(
+        out,
+        "candidate graph: {} feasible pairs, {} parties with none",
+        stats.edges, stats.isolated_seekers
+    );
+    let _ = writeln!(out, "solver: {}", plan.solver.name());
+    let _ = writeln!(
+        out,
+        "placed: {} of {} parties, {} of {} people ({:.0}%)",
+        s["parties_placed"],
+        s["parties"],
+        s["people_placed"],
+        s["people"],
+        100.0 * s["people_placed"].as_f64().unwrap_or(0.0)
+            / s["people"].as_f64().unwrap_or(1.0).max(1.0)
+    );
+    let _ = writeln!(
+        out,
+        "dinners taking place: {} of {} ({} cancelled by a group rule); seats used {} of {}",
+        s["providers_taking_place"],
+        s["providers"],
+        s["providers_cancelled"],
+        s["seats_used"],
+        s["seats"]
+    );
+    let mut reasons: Vec<(String, usize)> = reasons(plan).into_iter().collect();
+    reasons.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    if !reasons.is_empty() {
+        let _ = writeln!(out, "why parties were not placed:");
+        for (reason, n) in reasons.iter().take(6) {
+            let _ = writeln!(out, "  {n:>5}  {reason}");
+        }
+    }
+}

@@ -276,6 +276,12 @@ impl CandidateGraph {
         &self.graph.raw_edges()[e.index()].weight
     }
 
+    /// The candidate on edge number `e` (as in [`CandidateGraph::edge_range`]).
+    #[must_use]
+    pub fn candidates_by_edge(&self, e: usize) -> &Candidate {
+        &self.graph.raw_edges()[e].weight
+    }
+
     /// Every candidate, grouped by seeker then sorted by provider.
     pub fn candidates(&self) -> impl ExactSizeIterator<Item = &Candidate> + '_ {
         self.graph.raw_edges().iter().map(|e| &e.weight)

@@ -9,8 +9,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{
-    Diet, Gender, Instance, LanguageSkill, Level, Location, Provider, ResolvedAvailability, Seeker,
-    Verification,
+    Diet, Gender, Instance, LanguageSkill, Level, Location, Origin, Provider, ResolvedAvailability,
+    Seeker, Verification,
 };
 use crate::validate::time_zone;
 
@@ -740,4 +740,139 @@ mod tests {
         assert_eq!(b.continuity, 0.0);
         assert!((rules.score(&b) - (1.0 + 1.0 + 0.5 + 0.25 * 0.5)).abs() < 1e-6);
     }
+}
+
+/// A rule about the whole group at one provider, or about seekers kept together or apart.
+#[derive(
+    Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case", tag = "rule")]
+pub enum GroupRule {
+    /// More seats taken than the capacity.
+    Capacity,
+    /// Fewer seats filled than the minimum (the provider should not take place).
+    Minimum,
+    /// Fewer newcomers than `composition.min_newcomers` (the host counts).
+    Newcomers,
+    /// Fewer established residents than `composition.min_established` (the host counts).
+    Established,
+    /// Someone is the only person with their value of an attribute.
+    LoneMember {
+        /// The attribute, such as `gender`.
+        attribute: String,
+    },
+    /// An all-female party and an all-male party (the host counts).
+    GenderParties,
+    /// Two seekers of a keep-apart set at one provider.
+    KeepApart,
+    /// Seekers of a keep-together set placed apart.
+    KeepTogether,
+}
+
+/// The group rules a provider's group breaks: `members` are seeker indices placed with
+/// provider `p`. An empty group breaks none (the provider does not take place). Keep-together
+/// is about several providers and is checked by [`keep_together_violations`].
+#[must_use]
+pub fn group_violations(instance: &Instance, p: usize, members: &[usize]) -> Vec<GroupRule> {
+    let mut broken = Vec::new();
+    if members.is_empty() {
+        return broken;
+    }
+    let provider = &instance.providers[p];
+    let policy = &instance.policy;
+    let seats: u64 = members
+        .iter()
+        .map(|&s| u64::from(instance.seekers[s].party_size))
+        .sum();
+    if seats > u64::from(provider.capacity) {
+        broken.push(GroupRule::Capacity);
+    }
+    if seats < u64::from(provider.minimum) {
+        broken.push(GroupRule::Minimum);
+    }
+    // Everyone at the table: each party with its size, and the host household.
+    let host = provider
+        .host_profile
+        .as_ref()
+        .map(|h| (h, provider.host_size));
+    let people = || {
+        members
+            .iter()
+            .map(|&s| (&instance.seekers[s].profile, instance.seekers[s].party_size))
+            .chain(host)
+    };
+    let composition = &policy.composition;
+    if composition.enforce {
+        let count = |origin: Origin| -> u64 {
+            people()
+                .filter(|(profile, _)| profile.origin == Some(origin))
+                .map(|(_, n)| u64::from(n))
+                .sum()
+        };
+        if count(Origin::Newcomer) < u64::from(composition.min_newcomers) {
+            broken.push(GroupRule::Newcomers);
+        }
+        if count(Origin::Established) < u64::from(composition.min_established) {
+            broken.push(GroupRule::Established);
+        }
+        for attribute in &composition.no_lone {
+            let mut counts: HashMap<String, u64> = HashMap::new();
+            for (profile, n) in people() {
+                if let Some(value) = profile.value(attribute) {
+                    *counts.entry(value).or_default() += u64::from(n);
+                }
+            }
+            if counts.values().any(|&n| n == 1) {
+                broken.push(GroupRule::LoneMember {
+                    attribute: attribute.clone(),
+                });
+            }
+        }
+    }
+    if policy.rules.gender_parties {
+        let genders: Vec<Option<Gender>> = people().map(|(profile, _)| profile.gender).collect();
+        if genders.contains(&Some(Gender::Female)) && genders.contains(&Some(Gender::Male)) {
+            broken.push(GroupRule::GenderParties);
+        }
+    }
+    let index: HashMap<&str, usize> = members
+        .iter()
+        .map(|&s| (instance.seekers[s].id.as_str(), s))
+        .collect();
+    if instance.constraints.keep_apart.iter().any(|set| {
+        set.iter()
+            .filter(|id| index.contains_key(id.as_str()))
+            .count()
+            > 1
+    }) {
+        broken.push(GroupRule::KeepApart);
+    }
+    broken
+}
+
+/// The keep-together sets (by position) whose members are not all with one provider or all
+/// unplaced. `provider_of[s]` is seeker `s`'s provider index, if placed.
+#[must_use]
+pub fn keep_together_violations(instance: &Instance, provider_of: &[Option<usize>]) -> Vec<usize> {
+    let index: HashMap<&str, usize> = instance
+        .seekers
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id.as_str(), i))
+        .collect();
+    instance
+        .constraints
+        .keep_together
+        .iter()
+        .enumerate()
+        .filter(|(_, set)| {
+            let mut places = set
+                .iter()
+                .filter_map(|id| index.get(id.as_str()))
+                .map(|&s| provider_of[s]);
+            let first = places.next();
+            places.any(|p| Some(p) != first)
+        })
+        .map(|(j, _)| j)
+        .collect()
 }
