@@ -148,7 +148,12 @@ impl Checker {
             "providers",
             instance.providers.iter().map(|p| p.id.as_str()),
         );
-        let largest = instance.providers.iter().map(|p| p.capacity).max();
+        let largest = instance
+            .providers
+            .iter()
+            .map(|p| p.capacity)
+            .filter(|&c| c > 0)
+            .max();
 
         for (i, seeker) in instance.seekers.iter().enumerate() {
             let at = format!("seekers[{i}]");

@@ -1,0 +1,126 @@
+//! The `samman` command, run as a user would.
+
+use std::process::{Command, Output};
+
+fn samman(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_samman"))
+        .args(args)
+        .output()
+        .expect("the samman binary runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn temp_file(name: &str, text: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("samman-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn demo_prints_a_summary() {
+    let output = samman(&["demo", "--size", "120"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
+    for expected in [
+        "samman demo: a dinner programme of 120 guest parties",
+        "placed:",
+        "dinners taking place:",
+        "why parties were not placed:",
+    ] {
+        assert!(text.contains(expected), "missing `{expected}` in:\n{text}");
+    }
+}
+
+#[test]
+fn demo_json_is_deterministic() {
+    let a = samman(&["demo", "--size", "80", "--json"]);
+    let b = samman(&["demo", "--size", "80", "--json"]);
+    let mut va: serde_json::Value = serde_json::from_slice(&a.stdout).unwrap();
+    let mut vb: serde_json::Value = serde_json::from_slice(&b.stdout).unwrap();
+    // The build time is the only figure that may differ.
+    va["graph"]["build_seconds"] = 0.into();
+    vb["graph"]["build_seconds"] = 0.into();
+    assert_eq!(va, vb);
+    assert_eq!(va["summary"]["parties"], 80);
+}
+
+#[test]
+fn validate_lists_every_problem_and_exits_2() {
+    let path = temp_file(
+        "invalid.json",
+        r#"{"version": 1, "seekers": [{"id": "a", "party_size": 0}, {"id": "a"}], "providers": [{"id": "p", "capacity": 0}]}"#,
+    );
+    let output = samman(&["validate", path.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    let text = stdout(&output);
+    assert!(text.contains("3 problem(s)"), "{text}");
+    for path in [
+        "seekers[0].party_size",
+        "seekers[1].id",
+        "providers[0].capacity",
+    ] {
+        assert!(text.contains(path), "missing {path} in {text}");
+    }
+    let json = samman(&["validate", path.to_str().unwrap(), "--json"]);
+    let report: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(report["valid"], false);
+    assert_eq!(report["problems"].as_array().unwrap().len(), 3);
+}
+
+#[test]
+fn malformed_json_gives_line_and_column_without_a_panic() {
+    let path = temp_file(
+        "malformed.json",
+        "{\n  \"version\": 1,\n  \"seekers\": [ {\"id\": } ]\n}",
+    );
+    let output = samman(&["validate", path.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    let text = stderr(&output);
+    assert!(text.contains("line 3, column 23"), "{text}");
+    assert!(!text.contains("panicked"), "{text}");
+}
+
+#[test]
+fn a_missing_file_is_one_clear_message() {
+    let output = samman(&["graph", "/nonexistent/instance.json"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).starts_with("samman: cannot read /nonexistent/instance.json"));
+}
+
+#[test]
+fn schema_graph_and_solve() {
+    let schema = samman(&["schema"]);
+    assert!(schema.status.success());
+    assert_eq!(stdout(&schema), samman::instance_schema());
+
+    let instance = samman::generate::dinners(&samman::generate::Params {
+        size: 60,
+        ..Default::default()
+    });
+    let path = temp_file("dinners.json", &serde_json::to_string(&instance).unwrap());
+    let graph = samman(&["graph", path.to_str().unwrap(), "--json"]);
+    assert!(graph.status.success(), "{}", stderr(&graph));
+    let report: serde_json::Value = serde_json::from_slice(&graph.stdout).unwrap();
+    assert_eq!(report["stats"]["seekers"], 60);
+
+    let out = path.with_file_name("plan.json");
+    let solved = samman(&[
+        "solve",
+        path.to_str().unwrap(),
+        "--output",
+        out.to_str().unwrap(),
+    ]);
+    assert!(solved.status.success(), "{}", stderr(&solved));
+    let plan: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out).unwrap()).unwrap();
+    assert!(plan["matches"].as_array().is_some_and(|m| !m.is_empty()));
+}

@@ -1,0 +1,149 @@
+//! Validation reports every problem at once, each with its path; parsing reports line, column
+//! and path; nothing personal is echoed.
+
+use samman::model::{Diet, Instance, LanguageSkill, Level, Location, Provider, Seeker};
+use samman::validate::{parse_json, validate};
+
+fn paths(instance: &Instance) -> Vec<String> {
+    validate(instance)
+        .err()
+        .map(|e| e.problems.into_iter().map(|p| p.path).collect())
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_valid_instance_passes() {
+    let mut instance = Instance::new();
+    instance.seekers.push(Seeker::new("s1"));
+    instance.providers.push(Provider::new("p1", 2));
+    assert_eq!(validate(&instance), Ok(()));
+}
+
+#[test]
+fn every_problem_is_listed_with_its_path() {
+    let text = r#"{
+      "version": 1,
+      "seekers": [
+        {"id": "a", "party_size": 0, "diet": ["vegan", "paleo"],
+         "languages": [{"code": "xx", "level": "native"}],
+         "location": {"lat": 91.0, "lon": 18.0},
+         "preferences": ["nowhere"],
+         "availability": {"dated": [{"start": "2026-05-05T20:00", "end": "2026-05-05T18:00"}]}},
+        {"id": "a", "party_size": 9, "max_travel_km": -1},
+        {"id": "c", "blocked": ["p1", "p1"],
+         "availability": {"weekly": [{"day": "monday", "start": "10:00", "end": "10:00"}],
+                          "dated": [{"start": "2026-03-29T02:30", "end": "2026-03-29T04:00"}]}}
+      ],
+      "providers": [
+        {"id": "p1", "capacity": 0},
+        {"id": "p2", "capacity": 4, "minimum": 5, "caters": ["kosher", "custom:"],
+         "location": {"lat": 59.0, "lon": 181.0}, "blocked": ["zz"]}
+      ],
+      "policy": {"timezone": "Europe/Stockholm", "weights": {"distance": -1}},
+      "history": {"meetings": [{"seeker": "ghost", "host": "p1"}]},
+      "constraints": {"keep_together": [["a", "c"]], "keep_apart": [["a", "c"]],
+                      "locked": [{"seeker": "c", "provider": "p9"}]}
+    }"#;
+    let instance = parse_json(text).unwrap();
+    let problems = validate(&instance).unwrap_err().problems;
+    let listed: Vec<(&str, &str)> = problems
+        .iter()
+        .map(|p| (p.path.as_str(), p.message.as_str()))
+        .collect();
+    let expected_paths = [
+        "policy.weights.distance",
+        "seekers[1].id",
+        "seekers[0].party_size",
+        "seekers[0].languages[0].code",
+        "seekers[0].diet[1]",
+        "seekers[0].availability.dated[0].end",
+        "seekers[0].location.lat",
+        "seekers[0].preferences[0]",
+        "seekers[1].party_size",
+        "seekers[1].max_travel_km",
+        "seekers[2].availability.dated[0].start",
+        "seekers[2].availability.weekly[0].end",
+        "seekers[2].blocked[1]",
+        "providers[0].capacity",
+        "providers[1].minimum",
+        "providers[1].caters[1]",
+        "providers[1].location.lon",
+        "providers[1].blocked[0]",
+        "history.meetings[0].seeker",
+        "constraints.keep_apart[0]",
+        "constraints.locked[0].provider",
+    ];
+    let got: Vec<&str> = listed.iter().map(|(p, _)| *p).collect();
+    assert_eq!(got, expected_paths, "{problems:#?}");
+    // Messages name fields and ids, never the personal values themselves.
+    for problem in &problems {
+        assert!(!problem.message.contains("paleo"), "{problem}");
+        assert!(!problem.message.contains("xx"), "{problem}");
+    }
+    let message = |path: &str| {
+        problems
+            .iter()
+            .find(|p| p.path == path)
+            .unwrap()
+            .message
+            .clone()
+    };
+    assert_eq!(message("seekers[1].id"), "duplicate of seekers[0].id");
+    assert_eq!(
+        message("seekers[1].party_size"),
+        "9 is larger than every provider's capacity (largest 4)"
+    );
+    assert!(
+        message("seekers[2].availability.dated[0].start")
+            .contains("does not exist in Europe/Stockholm")
+    );
+}
+
+#[test]
+fn malformed_json_gives_line_column_and_path() {
+    let text = "{\n  \"version\": 1,\n  \"seekers\": [\n    {\"id\": \"a\", \"party_size\": \"two\"}\n  ]\n}";
+    let error = parse_json(text).unwrap_err();
+    assert_eq!(
+        (error.line, error.path.as_str()),
+        (4, "seekers[0].party_size")
+    );
+    assert_eq!(error.column, 35);
+    assert!(error.message.contains("invalid type"), "{}", error.message);
+
+    let error = parse_json("{\"version\": 1,,}").unwrap_err();
+    assert_eq!((error.line, error.column), (1, 15));
+
+    let error =
+        parse_json("{\"version\": 1, \"seekers\": [{\"id\": \"a\", \"colour\": 1}]}").unwrap_err();
+    assert_eq!(error.path, "seekers[0].colour");
+    assert!(error.message.contains("unknown field `colour`"));
+}
+
+#[test]
+fn unknown_time_zone_and_version() {
+    let mut instance = Instance::new();
+    instance.version = 7;
+    instance.policy.timezone = "Mars/Olympus".into();
+    assert_eq!(paths(&instance), vec!["version", "policy.timezone"]);
+}
+
+#[test]
+fn languages_diets_and_locations() {
+    let mut instance = Instance::new();
+    let mut seeker = Seeker::new("s");
+    seeker.languages = vec![
+        LanguageSkill::new("sv", Level::Native),
+        LanguageSkill::new("sv", Level::Basic),
+    ];
+    seeker.diet = vec![Diet::Custom("low_salt".into())];
+    seeker.location = Some(Location {
+        lat: f64::NAN,
+        lon: 0.0,
+    });
+    instance.seekers.push(seeker);
+    instance.providers.push(Provider::new("p", 2));
+    assert_eq!(
+        paths(&instance),
+        vec!["seekers[0].languages[1].code", "seekers[0].location.lat"]
+    );
+}
