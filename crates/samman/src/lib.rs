@@ -31,6 +31,7 @@ pub mod algo;
 pub mod generate;
 pub mod graph;
 pub mod model;
+pub mod privacy;
 pub mod rules;
 pub mod solve;
 pub mod validate;
