@@ -29,7 +29,9 @@ impl Pseudonymizer {
     /// randomness is recommended).
     #[must_use]
     pub fn new(key: &[u8]) -> Self {
-        Self { mac: Hmac::<Sha256>::new_from_slice(key).expect("HMAC accepts keys of any length") }
+        Self {
+            mac: Hmac::<Sha256>::new_from_slice(key).expect("HMAC accepts keys of any length"),
+        }
     }
 
     /// The pseudonym of an id of a kind (`s` seeker, `p` provider, `h` host): the kind, an
@@ -65,13 +67,21 @@ impl Pseudonymizer {
         let mut out = instance.clone();
         for seeker in &mut out.seekers {
             seeker.id = self.seeker(&seeker.id);
-            seeker.preferences = seeker.preferences.iter().map(|p| self.provider(p)).collect();
+            seeker.preferences = seeker
+                .preferences
+                .iter()
+                .map(|p| self.provider(p))
+                .collect();
             seeker.blocked = seeker.blocked.iter().map(|p| self.provider(p)).collect();
         }
         for provider in &mut out.providers {
             provider.host = Some(self.host(provider.history_key()));
             provider.id = self.provider(&provider.id);
-            provider.preferences = provider.preferences.iter().map(|s| self.seeker(s)).collect();
+            provider.preferences = provider
+                .preferences
+                .iter()
+                .map(|s| self.seeker(s))
+                .collect();
             provider.blocked = provider.blocked.iter().map(|s| self.seeker(s)).collect();
         }
         for meeting in &mut out.history.meetings {
@@ -79,7 +89,11 @@ impl Pseudonymizer {
             meeting.host = self.host(meeting.host.as_str());
         }
         let constraints = &mut out.constraints;
-        for set in constraints.keep_together.iter_mut().chain(constraints.keep_apart.iter_mut()) {
+        for set in constraints
+            .keep_together
+            .iter_mut()
+            .chain(constraints.keep_apart.iter_mut())
+        {
             *set = set.iter().map(|s| self.seeker(s)).collect();
         }
         for lock in &mut constraints.locked {
@@ -104,22 +118,38 @@ mod tests {
 
     #[test]
     fn ids_are_replaced_everywhere_and_the_graph_is_unchanged() {
-        let mut instance = dinners(&Params { size: 80, ..Params::default() });
+        let mut instance = dinners(&Params {
+            size: 80,
+            ..Params::default()
+        });
         instance.seekers[0].preferences = vec![instance.providers[3].id.clone()];
-        instance.constraints.keep_apart = vec![vec![instance.seekers[1].id.clone(), instance.seekers[2].id.clone()]];
+        instance.constraints.keep_apart = vec![vec![
+            instance.seekers[1].id.clone(),
+            instance.seekers[2].id.clone(),
+        ]];
         let hidden = pseudonymize(&instance, b"a secret key of the programme");
         crate::validate::validate(&hidden).unwrap();
         let text = serde_json::to_string(&hidden).unwrap();
         for seeker in &instance.seekers {
-            assert!(!text.contains(&format!("\"{}\"", seeker.id)), "{} leaked", seeker.id);
+            assert!(
+                !text.contains(&format!("\"{}\"", seeker.id)),
+                "{} leaked",
+                seeker.id
+            );
         }
         for provider in &instance.providers {
             assert!(!text.contains(&format!("\"{}\"", provider.id)));
         }
-        let before: Vec<(u32, u32, f64)> =
-            CandidateGraph::build(&instance).unwrap().candidates().map(|c| (c.seeker, c.provider, c.score)).collect();
-        let after: Vec<(u32, u32, f64)> =
-            CandidateGraph::build(&hidden).unwrap().candidates().map(|c| (c.seeker, c.provider, c.score)).collect();
+        let before: Vec<(u32, u32, f64)> = CandidateGraph::build(&instance)
+            .unwrap()
+            .candidates()
+            .map(|c| (c.seeker, c.provider, c.score))
+            .collect();
+        let after: Vec<(u32, u32, f64)> = CandidateGraph::build(&hidden)
+            .unwrap()
+            .candidates()
+            .map(|c| (c.seeker, c.provider, c.score))
+            .collect();
         assert_eq!(before, after);
     }
 

@@ -46,10 +46,29 @@ impl fmt::Display for Invalid {
     }
 }
 
+/// What kind of reading failure a [`ParseError`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ParseErrorKind {
+    /// Not well-formed JSON.
+    Syntax,
+    /// Well-formed JSON that does not fit the format (a wrong type, an unknown field).
+    Data,
+    /// The text ends in the middle of a value.
+    Eof,
+    /// The text is longer than the input limit.
+    TooLarge,
+}
+
+/// The default cap on the size of an instance document: 256 MiB.
+pub const DEFAULT_MAX_INPUT_BYTES: usize = 256 << 20;
+
 /// Why a document could not be read as an instance.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{path}: {message} (line {line}, column {column})")]
 pub struct ParseError {
+    /// What kind of failure.
+    pub kind: ParseErrorKind,
     /// The path of the field being read (`.` for the document itself).
     pub path: String,
     /// Line, from 1 (0 when the error is not at a place in the text).
@@ -60,17 +79,47 @@ pub struct ParseError {
     pub message: String,
 }
 
-/// Read an instance from JSON text, without validating it.
+/// Read an instance from JSON text, without validating it, with the default size cap
+/// ([`DEFAULT_MAX_INPUT_BYTES`]).
 ///
 /// # Errors
 /// A [`ParseError`] with the line, the column and the path of the field being read.
 pub fn parse_json(text: &str) -> Result<Instance, ParseError> {
+    parse_json_limited(text, DEFAULT_MAX_INPUT_BYTES)
+}
+
+/// Read an instance from JSON text of at most `max_bytes` bytes. Nesting deeper than 128
+/// levels and numbers beyond the range of f64 are errors, not crashes.
+///
+/// # Errors
+/// A [`ParseError`]; [`ParseErrorKind::TooLarge`] when the text passes the cap.
+pub fn parse_json_limited(text: &str, max_bytes: usize) -> Result<Instance, ParseError> {
+    if text.len() > max_bytes {
+        return Err(ParseError {
+            kind: ParseErrorKind::TooLarge,
+            path: ".".into(),
+            line: 0,
+            column: 0,
+            message: format!(
+                "the input is {} bytes, more than the limit of {max_bytes}",
+                text.len()
+            ),
+        });
+    }
     let mut deserializer = serde_json::Deserializer::from_str(text);
     let result: Result<Instance, _> = serde_path_to_error::deserialize(&mut deserializer);
     result.map_err(|error| {
         let path = error.path().to_string();
         let inner = error.into_inner();
+        let kind = match inner.classify() {
+            serde_json::error::Category::Syntax | serde_json::error::Category::Io => {
+                ParseErrorKind::Syntax
+            }
+            serde_json::error::Category::Data => ParseErrorKind::Data,
+            serde_json::error::Category::Eof => ParseErrorKind::Eof,
+        };
         ParseError {
+            kind,
             path,
             line: inner.line(),
             column: inner.column(),
