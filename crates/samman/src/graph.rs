@@ -181,7 +181,7 @@ impl CandidateGraph {
                 };
                 let edges: Vec<Candidate> = candidates
                     .into_iter()
-                    .filter(|&p| rules.check(s, p as usize).is_ok())
+                    .filter(|&p| rules.feasible(s, p as usize))
                     .map(|p| {
                         let breakdown = rules.breakdown(s, p as usize);
                         Candidate {
@@ -384,7 +384,8 @@ impl ProviderIndex {
             .filter(|p| p.location.is_some())
             .map(|p| p.max_travel_km)
             .try_fold(0.0_f64, |reach, limit| Some(reach.max(limit?)));
-        // Cells about as large as a typical search radius: a query then reads a 3 x 3 block.
+        // Cells half a typical search radius wide: a query reads about a 5 x 5 block, whose
+        // area is closer to the circle's than a 3 x 3 block of radius-wide cells.
         let mut radii: Vec<f64> = instance
             .seekers
             .iter()
@@ -407,7 +408,7 @@ impl ProviderIndex {
         } else {
             located.iter().map(|(_, l)| l.lat).sum::<f64>() / located.len() as f64
         };
-        let cell_lat = typical_km / KM_PER_DEGREE;
+        let cell_lat = typical_km / 2.0 / KM_PER_DEGREE;
         let cell_lon = (cell_lat / mean_lat.to_radians().cos().max(0.05)).min(360.0);
         let mut cells: Vec<(i32, i32, u32)> = located
             .iter()

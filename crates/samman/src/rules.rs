@@ -9,8 +9,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{
-    Diet, Gender, Instance, LanguageSkill, Level, Location, Origin, Provider, ResolvedAvailability,
-    Seeker, Verification,
+    DIET_NAMES, Diet, Gender, Instance, LanguageSkill, Level, Location, Origin, Provider,
+    ResolvedAvailability, Seeker, Verification,
 };
 use crate::validate::time_zone;
 
@@ -48,9 +48,9 @@ impl Rule {
         Rule::Verification,
         Rule::GenderParties,
         Rule::Topics,
-        Rule::Distance,
         Rule::Diet,
         Rule::Language,
+        Rule::Distance,
         Rule::Time,
     ];
 
@@ -300,6 +300,101 @@ pub struct Rules<'a> {
     /// Per seeker, the hosts met before, sorted.
     met: Vec<Vec<u32>>,
     provider_host: Vec<u32>,
+    seeker_traits: Vec<Traits>,
+    provider_traits: Vec<Traits>,
+    seeker_languages: Vec<Vec<(u16, Level)>>,
+    provider_languages: Vec<Vec<(u16, Level)>>,
+}
+
+/// What the diet and language rules need of one side, as bit masks, so the graph builder
+/// compares them with a few instructions instead of walking lists of strings.
+#[derive(Debug, Clone, Copy, Default)]
+struct Traits {
+    /// Seeker: the vocabulary diets required. Provider: every vocabulary diet its kitchen
+    /// serves, through the catering matrix.
+    diet: u32,
+    /// A custom or unknown diet is involved: fall back to the list comparison.
+    diet_custom: bool,
+    /// Languages spoken at the policy's minimum level or better, by ISO 639-1 position.
+    languages: [u64; 3],
+    /// No language listed: the language rule does not constrain this side.
+    no_languages: bool,
+}
+
+/// Languages as (ISO 639-1 position, level), sorted, for the language criterion.
+fn language_list(skills: &[LanguageSkill]) -> Vec<(u16, Level)> {
+    let mut list: Vec<(u16, Level)> = skills
+        .iter()
+        .filter_map(|s| Some((s.code.index()? as u16, s.level)))
+        .collect();
+    list.sort_unstable();
+    list
+}
+
+/// The best shared level of two sorted language lists (as [`shared_language_level`]).
+fn shared_level_sorted(a: &[(u16, Level)], b: &[(u16, Level)]) -> Option<Level> {
+    let (mut i, mut j, mut best) = (0, 0, None);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                best = best.max(Some(a[i].1.min(b[j].1)));
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    best
+}
+
+impl Traits {
+    fn seeker(seeker: &Seeker, minimum: Level) -> Self {
+        let mut traits = Self::languages(&seeker.languages, minimum);
+        for diet in &seeker.diet {
+            match diet_bit(diet) {
+                Some(bit) => traits.diet |= bit,
+                None => traits.diet_custom = true,
+            }
+        }
+        traits
+    }
+
+    fn provider(provider: &Provider, minimum: Level) -> Self {
+        let mut traits = Self::languages(&provider.languages, minimum);
+        for (i, (_, requirement)) in DIET_NAMES.iter().enumerate() {
+            if provider
+                .caters
+                .iter()
+                .any(|kitchen| kitchen.caters_for(requirement))
+            {
+                traits.diet |= 1 << i;
+            }
+        }
+        traits
+    }
+
+    fn languages(skills: &[LanguageSkill], minimum: Level) -> Self {
+        let mut languages = [0u64; 3];
+        for skill in skills.iter().filter(|s| s.level >= minimum) {
+            if let Some(i) = skill.code.index() {
+                languages[i / 64] |= 1 << (i % 64);
+            }
+        }
+        Self {
+            languages,
+            no_languages: skills.is_empty(),
+            ..Self::default()
+        }
+    }
+}
+
+/// The bit of a vocabulary diet; `None` for custom and unknown ones.
+fn diet_bit(diet: &Diet) -> Option<u32> {
+    DIET_NAMES
+        .iter()
+        .position(|(_, d)| d == diet)
+        .map(|i| 1 << i)
 }
 
 /// Look up `key` in a list sorted by its first element.
@@ -395,7 +490,28 @@ impl<'a> Rules<'a> {
             list.sort_unstable();
             list.dedup();
         }
+        let minimum = instance.policy.rules.min_language_level;
         Self {
+            seeker_traits: instance
+                .seekers
+                .iter()
+                .map(|s| Traits::seeker(s, minimum))
+                .collect(),
+            seeker_languages: instance
+                .seekers
+                .iter()
+                .map(|s| language_list(&s.languages))
+                .collect(),
+            provider_languages: instance
+                .providers
+                .iter()
+                .map(|p| language_list(&p.languages))
+                .collect(),
+            provider_traits: instance
+                .providers
+                .iter()
+                .map(|p| Traits::provider(p, minimum))
+                .collect(),
             instance,
             tz,
             seeker_times: instance
@@ -484,14 +600,25 @@ impl<'a> Rules<'a> {
                         self.travel_limit(seeker, provider),
                     )
             }
-            Rule::Diet => !on.diet || diet_ok(&seeker.diet, &provider.caters),
+            // Equal to `diet_ok` and `language_ok` (a unit test checks it), through bit masks.
+            Rule::Diet => {
+                let (a, b) = (&self.seeker_traits[s], &self.provider_traits[p]);
+                !on.diet
+                    || if a.diet_custom {
+                        diet_ok(&seeker.diet, &provider.caters)
+                    } else {
+                        a.diet & !b.diet == 0
+                    }
+            }
             Rule::Language => {
+                let (a, b) = (&self.seeker_traits[s], &self.provider_traits[p]);
                 !on.language
-                    || language_ok(
-                        &seeker.languages,
-                        &provider.languages,
-                        on.min_language_level,
-                    )
+                    || a.no_languages
+                    || b.no_languages
+                    || a.languages
+                        .iter()
+                        .zip(&b.languages)
+                        .any(|(x, y)| x & y != 0)
             }
             Rule::Time => {
                 let (a, b) = (&self.seeker_times[s], &self.provider_times[p]);
@@ -500,6 +627,30 @@ impl<'a> Rules<'a> {
                         && time_ok(a.longest_overlap(b, self.tz), on.min_overlap_minutes))
             }
         }
+    }
+
+    /// Whether every hard rule holds for the pair: the same answer as [`Rules::check`], with the
+    /// rules taken cheapest and most selective first (bit masks, then the hour-of-week mask,
+    /// then the distance, then the exact time overlap). The graph builder's inner loop.
+    #[must_use]
+    pub fn feasible(&self, s: usize, p: usize) -> bool {
+        let on = &self.instance.policy.rules;
+        let cheap = [
+            Rule::Capacity,
+            Rule::Blocked,
+            Rule::Verification,
+            Rule::GenderParties,
+            Rule::Topics,
+            Rule::Diet,
+            Rule::Language,
+        ];
+        if !cheap.into_iter().all(|rule| self.holds(rule, s, p)) {
+            return false;
+        }
+        if on.time && !self.seeker_times[s].may_overlap(&self.provider_times[p]) {
+            return false;
+        }
+        self.holds(Rule::Distance, s, p) && self.holds(Rule::Time, s, p)
     }
 
     /// The first hard rule that fails for the pair, in [`Rule::ALL`] order, or `Ok`.
@@ -532,12 +683,11 @@ impl<'a> Rules<'a> {
             rank_score(self.seeker_rank(s, p), seeker.preferences.len()),
             rank_score(self.provider_rank(s, p), provider.preferences.len()),
         ];
-        let ranked: Vec<f64> = sides.into_iter().flatten().collect();
-        let preference = if ranked.is_empty() {
-            0.0
-        } else {
-            ranked.iter().sum::<f64>() / ranked.len() as f64
-        };
+        let (sum, count) = sides
+            .into_iter()
+            .flatten()
+            .fold((0.0, 0.0), |(sum, n), x| (sum + x, n + 1.0));
+        let preference = if count > 0.0 { sum / count } else { 0.0 };
         let waited = match (policy.today, seeker.waiting_since) {
             (Some(today), Some(since)) => Some((today - since).num_days()),
             _ => None,
@@ -545,7 +695,7 @@ impl<'a> Rules<'a> {
         let met = self.met_before(s, p);
         Breakdown {
             distance: distance_score(distance, self.travel_limit(seeker, provider)) as f32,
-            language: shared_language_level(&seeker.languages, &provider.languages)
+            language: shared_level_sorted(&self.seeker_languages[s], &self.provider_languages[p])
                 .map_or(0.0, Level::fraction) as f32,
             preference: preference as f32,
             waiting: waiting_score(waited, policy.waiting_scale_days) as f32,
@@ -693,6 +843,37 @@ mod tests {
             topics_score(&["walk".to_owned(), "chess".to_owned()], &offered),
             0.5
         );
+    }
+
+    #[test]
+    fn bit_masks_agree_with_the_rule_functions() {
+        let mut instance = crate::generate::dinners(&crate::generate::Params {
+            size: 150,
+            ..Default::default()
+        });
+        instance.seekers[0]
+            .diet
+            .push(Diet::Custom("low_salt".into()));
+        instance.providers[0]
+            .caters
+            .push(Diet::Custom("low_salt".into()));
+        instance.seekers[1].languages.clear();
+        for minimum in [Level::Basic, Level::Conversational, Level::Native] {
+            instance.policy.rules.min_language_level = minimum;
+            let rules = Rules::new(&instance);
+            for (s, seeker) in instance.seekers.iter().enumerate() {
+                for (p, provider) in instance.providers.iter().enumerate() {
+                    assert_eq!(
+                        rules.holds(Rule::Diet, s, p),
+                        diet_ok(&seeker.diet, &provider.caters)
+                    );
+                    assert_eq!(
+                        rules.holds(Rule::Language, s, p),
+                        language_ok(&seeker.languages, &provider.languages, minimum)
+                    );
+                }
+            }
+        }
     }
 
     #[test]

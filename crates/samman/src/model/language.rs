@@ -33,7 +33,13 @@ impl LanguageCode {
     /// Whether the code is one of the 183 ISO 639-1 codes (lower case).
     #[must_use]
     pub fn is_known(&self) -> bool {
-        ISO_639_1.binary_search(&self.0.as_str()).is_ok()
+        self.index().is_some()
+    }
+
+    /// The code's position among the ISO 639-1 codes (0 to 182), if it is one.
+    #[must_use]
+    pub fn index(&self) -> Option<usize> {
+        ISO_639_1.binary_search(&self.0.as_str()).ok()
     }
 }
 
