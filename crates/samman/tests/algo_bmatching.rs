@@ -98,17 +98,11 @@ fn check_feasible(instance: &Instance, solution: &Solution) -> (usize, f64) {
         used_right[instance.right[e] as usize] += 1;
         weight += instance.weight[e];
     }
-    for i in 0..instance.n_left {
-        assert!(
-            used_left[i] <= instance.left_cap(i),
-            "left {i} over capacity"
-        );
+    for (i, &used) in used_left.iter().enumerate() {
+        assert!(used <= instance.left_cap(i), "left {i} over capacity");
     }
-    for j in 0..instance.n_right {
-        assert!(
-            used_right[j] <= instance.right_cap(j),
-            "right {j} over capacity"
-        );
+    for (j, &used) in used_right.iter().enumerate() {
+        assert!(used <= instance.right_cap(j), "right {j} over capacity");
     }
     assert_eq!(weight, solution.total_weight);
     (solution.edges.len(), weight)
