@@ -225,11 +225,23 @@ pub fn solve(problem: &Problem<'_>, objective: Objective) -> Result<Solution> {
         multiplier,
         objective == Objective::MaxWeight,
     );
+    // Warm start: a greedy b-matching and the prices it suggests, so that cost scaling only
+    // repairs it. For cardinality, Dinic then grows the greedy flow to a maximum one.
+    net.greedy_flow();
     let max_flow = match objective {
         Objective::MaxWeight => 0,
-        Objective::MaxCardinality => net.max_flow(),
+        Objective::MaxCardinality => {
+            let greedy: u64 = net
+                .sink_arc
+                .iter()
+                .filter(|&&a| a != network::NO_ARC)
+                .map(|&a| u64::from(net.arcs[net.rev[a as usize] as usize].residual))
+                .sum();
+            greedy + net.max_flow()
+        }
     };
-    let counters = cost_scaling::solve(&mut net);
+    let price = net.warm_prices();
+    let counters = cost_scaling::solve(&mut net, price);
     let edges = net.chosen_edges();
     Ok(Solution {
         total_weight: edges.iter().map(|&e| problem.weight[e]).sum(),

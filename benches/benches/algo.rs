@@ -1,0 +1,2 @@
+//! Benchmarks of `samman::algo` (placeholder filled below).
+fn main() {}
