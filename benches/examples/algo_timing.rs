@@ -4,6 +4,7 @@
 use std::time::Instant;
 
 use samman::algo::bmatching::{Objective, Problem, solve};
+use samman::algo::stable::{Market, Proposing, deferred_acceptance, preferences_from_scores};
 use samman_benches::geometric;
 
 fn main() {
@@ -15,6 +16,42 @@ fn main() {
         [l, r, ..] => (*l, *r),
         _ => (20_000, 2_000),
     };
+    let instance = geometric(5 * n_left, 5 * n_right, 20.0, false, 8);
+    let start = Instant::now();
+    let (left_prefs, right_prefs) = preferences_from_scores(
+        instance.n_left,
+        instance.n_right,
+        &instance.left,
+        &instance.right,
+        &instance.weight,
+        1,
+    )
+    .expect("generated instances are valid");
+    println!(
+        "preferences_from_scores {}x{}: {:.3}s",
+        instance.n_left,
+        instance.n_right,
+        start.elapsed().as_secs_f64()
+    );
+    let market = Market {
+        left_prefs: &left_prefs,
+        right_prefs: &right_prefs,
+        right_capacity: Some(&instance.right_capacity),
+        left_size: None,
+    };
+    for proposing in [Proposing::Left, Proposing::Right] {
+        let start = Instant::now();
+        let matching =
+            deferred_acceptance(&market, proposing).expect("generated instances are valid");
+        println!(
+            "deferred_acceptance {proposing:?}: {:.3}s matched={}",
+            start.elapsed().as_secs_f64(),
+            matching.iter().flatten().count()
+        );
+    }
+    if std::env::var_os("STABLE_ONLY").is_some() {
+        return;
+    }
     for integer in [false, true] {
         let instance = geometric(n_left, n_right, 25.0, integer, 7);
         let problem = Problem {

@@ -244,21 +244,14 @@ impl Filtered {
             listed_first[i + 1] += listed_first[i];
         }
         let mut fill = listed_first[..n_left].to_vec();
-        let mut listed_by = vec![0u32; total_right]; // original position in right lists
+        // (right, original position in the right lists) of every entry naming left i.
+        let mut listed_by = vec![(0u32, 0u32); total_right];
         for (j, list) in market.right_prefs.iter().enumerate() {
             for (p, &i) in list.iter().enumerate() {
-                listed_by[fill[i as usize] as usize] = right_orig_first[j] + p as u32;
+                listed_by[fill[i as usize] as usize] = (j as u32, right_orig_first[j] + p as u32);
                 fill[i as usize] += 1;
             }
         }
-        let right_of_position = {
-            let mut owner = vec![0u32; total_right];
-            for j in 0..n_right {
-                owner[right_orig_first[j] as usize..right_orig_first[j + 1] as usize]
-                    .fill(j as u32);
-            }
-            owner
-        };
 
         // Filter left lists; remember for each kept right position the left's filtered rank.
         let mut mark = vec![NONE; n_right]; // original right position of the current left
@@ -268,8 +261,8 @@ impl Filtered {
         let mut left_orig_pos = Vec::new();
         for (i, list) in market.left_prefs.iter().enumerate() {
             let listed = &listed_by[listed_first[i] as usize..listed_first[i + 1] as usize];
-            for &pos in listed {
-                mark[right_of_position[pos as usize] as usize] = pos;
+            for &(j, pos) in listed {
+                mark[j as usize] = pos;
             }
             for &j in list {
                 let pos = mark[j as usize];
@@ -279,8 +272,8 @@ impl Filtered {
                     left_orig_pos.push(pos);
                 }
             }
-            for &pos in listed {
-                mark[right_of_position[pos as usize] as usize] = NONE;
+            for &(j, _) in listed {
+                mark[j as usize] = NONE;
             }
             left_first[i + 1] = left_right.len() as u32;
         }
@@ -696,35 +689,67 @@ pub fn preferences_from_scores(
     }
     let mut tie_break: Vec<u32> = (0..m as u32).collect();
     tie_break.shuffle(&mut ChaCha8Rng::seed_from_u64(seed));
-    let mut order: Vec<u32> = (0..m as u32).collect();
-    order.sort_unstable_by(|&a, &b| {
-        score[b as usize]
-            .total_cmp(&score[a as usize])
-            .then(tie_break[a as usize].cmp(&tie_break[b as usize]))
-    });
-    let mut left_prefs = vec![Vec::new(); n_left];
-    let mut right_prefs = vec![Vec::new(); n_right];
-    // Pairs seen, as (left, right) stamps per side, to keep only each pair's best edge.
+    // One integer key per edge, smaller is better: the score's bits flipped into descending
+    // order, then the tie-break position. Sorting small per-agent groups of plain keys is
+    // much faster than one global sort through the score array.
+    let key = |e: usize| {
+        let bits = score[e].to_bits();
+        // IEEE total order as unsigned, then reversed so higher scores come first.
+        let ascending = if bits >> 63 == 1 {
+            !bits
+        } else {
+            bits | 1 << 63
+        };
+        (!ascending, tie_break[e])
+    };
+    let group = |ends: &[u32], n: usize, edges: &mut dyn Iterator<Item = u32>| {
+        let mut first = vec![0u32; n + 1];
+        let edges: Vec<u32> = edges.collect();
+        for &e in &edges {
+            first[ends[e as usize] as usize + 1] += 1;
+        }
+        for v in 0..n {
+            first[v + 1] += first[v];
+        }
+        let mut fill = first[..n].to_vec();
+        let mut sorted = vec![(0u64, 0u32, 0u32); edges.len()];
+        for &e in &edges {
+            let v = ends[e as usize] as usize;
+            let (a, b) = key(e as usize);
+            sorted[fill[v] as usize] = (a, b, e);
+            fill[v] += 1;
+        }
+        for v in 0..n {
+            sorted[first[v] as usize..first[v + 1] as usize].sort_unstable();
+        }
+        (first, sorted)
+    };
+    let (left_first, by_left) = group(left, n_left, &mut (0..m as u32));
+    // Keep each pair's best edge only.
     let mut seen_right_by = vec![NONE; n_right];
-    let mut by_left: Vec<Vec<u32>> = vec![Vec::new(); n_left];
-    for &e in &order {
-        by_left[left[e as usize] as usize].push(e);
-    }
-    let mut keep = vec![false; m];
-    for (i, edges) in by_left.iter().enumerate() {
-        for &e in edges {
-            let j = right[e as usize] as usize;
-            if seen_right_by[j] != i as u32 {
-                seen_right_by[j] = i as u32;
-                keep[e as usize] = true;
-                left_prefs[i].push(j as u32);
+    let mut left_prefs = Vec::with_capacity(n_left);
+    let mut kept = Vec::with_capacity(m);
+    for i in 0..n_left {
+        let edges = &by_left[left_first[i] as usize..left_first[i + 1] as usize];
+        let mut list = Vec::with_capacity(edges.len());
+        for &(_, _, e) in edges {
+            let j = right[e as usize];
+            if seen_right_by[j as usize] != i as u32 {
+                seen_right_by[j as usize] = i as u32;
+                list.push(j);
+                kept.push(e);
             }
         }
+        left_prefs.push(list);
     }
-    for &e in &order {
-        if keep[e as usize] {
-            right_prefs[right[e as usize] as usize].push(left[e as usize]);
-        }
-    }
+    let (right_first, by_right) = group(right, n_right, &mut kept.into_iter());
+    let right_prefs = (0..n_right)
+        .map(|j| {
+            by_right[right_first[j] as usize..right_first[j + 1] as usize]
+                .iter()
+                .map(|&(_, _, e)| left[e as usize])
+                .collect()
+        })
+        .collect();
     Ok((left_prefs, right_prefs))
 }
