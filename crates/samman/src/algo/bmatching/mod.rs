@@ -227,7 +227,7 @@ pub fn solve(problem: &Problem<'_>, objective: Objective) -> Result<Solution> {
     );
     // Warm start: a greedy b-matching and the prices it suggests, so that cost scaling only
     // repairs it. For cardinality, Dinic then grows the greedy flow to a maximum one.
-    net.greedy_flow();
+    net.greedy_flow(&scaled, problem.left, problem.right);
     let max_flow = match objective {
         Objective::MaxWeight => 0,
         Objective::MaxCardinality => {

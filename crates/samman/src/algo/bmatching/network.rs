@@ -185,26 +185,52 @@ impl Network {
     ///
     /// # Complexity
     /// `O(m log m)` time, `O(m)` extra space.
-    pub(crate) fn greedy_flow(&mut self) {
-        let mut order: Vec<(i64, u32)> = self
-            .edge_arc
+    pub(crate) fn greedy_flow(&mut self, scaled: &[i64], left: &[u32], right: &[u32]) {
+        let kept = |e: &usize| self.edge_arc[*e] != NO_ARC;
+        let order: Vec<u32> = if scaled.iter().all(|w| w.unsigned_abs() < 1 << 31) {
+            // Pack (weight descending, edge) into one u64: sorting plain integers is fastest.
+            let mut keys: Vec<u64> = (0..scaled.len())
+                .filter(kept)
+                .map(|e| (((1i64 << 31) - scaled[e]) as u64) << 32 | e as u64)
+                .collect();
+            keys.sort_unstable();
+            keys.iter().map(|&k| k as u32).collect()
+        } else {
+            let mut pairs: Vec<(i64, u32)> = (0..scaled.len())
+                .filter(kept)
+                .map(|e| (-scaled[e], e as u32))
+                .collect();
+            pairs.sort_unstable();
+            pairs.iter().map(|&(_, e)| e).collect()
+        };
+        // Remaining capacities in small arrays, so that rejected edges touch no arc.
+        let residual = |arcs: &[Arc], a: u32| {
+            if a == NO_ARC {
+                0
+            } else {
+                arcs[a as usize].residual
+            }
+        };
+        let mut left_room: Vec<u32> = self
+            .source_arc
             .iter()
-            .filter(|&&a| a != NO_ARC)
-            .map(|&a| (self.arcs[a as usize].cost, a))
+            .map(|&a| residual(&self.arcs, a))
             .collect();
-        order.sort_unstable();
-        let n_left = self.source_arc.len() as u32;
-        for (_, a) in order {
-            let j = self.arcs[a as usize].head;
-            let i = self.arcs[self.rev[a as usize] as usize].head;
-            let into = self.source_arc[i as usize];
-            let out = self.sink_arc[(j - n_left) as usize];
-            if into != NO_ARC
-                && out != NO_ARC
-                && self.arcs[into as usize].residual > 0
-                && self.arcs[out as usize].residual > 0
-            {
-                for arc in [into, a, out] {
+        let mut right_room: Vec<u32> = self
+            .sink_arc
+            .iter()
+            .map(|&a| residual(&self.arcs, a))
+            .collect();
+        for e in order {
+            let (i, j) = (left[e as usize] as usize, right[e as usize] as usize);
+            if left_room[i] > 0 && right_room[j] > 0 {
+                left_room[i] -= 1;
+                right_room[j] -= 1;
+                for arc in [
+                    self.source_arc[i],
+                    self.edge_arc[e as usize],
+                    self.sink_arc[j],
+                ] {
                     self.push(arc as usize, 1);
                 }
                 if self.return_arc != NO_ARC {
