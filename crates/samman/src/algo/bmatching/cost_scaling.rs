@@ -181,6 +181,23 @@ impl State<'_> {
         self.counters.refines += 1;
         let n = self.net.node_count();
         for v in 0..n {
+            if self.is_right(v) {
+                // Only the live arcs of a right node can be residual.
+                let mut k = self.net.first[v] as usize - self.live_offset;
+                while k < self.net.first[v] as usize - self.live_offset + self.live_len[v] as usize
+                {
+                    let a = self.live[k] as usize;
+                    let arc = self.net.arcs[a];
+                    if arc.residual > 0 && self.reduced_cost(v, a) < 0 {
+                        self.push(v, a, arc.residual);
+                        if self.live[k] as usize != a {
+                            continue;
+                        }
+                    }
+                    k += 1;
+                }
+                continue;
+            }
             for a in self.net.first[v] as usize..self.net.first[v + 1] as usize {
                 let arc = self.net.arcs[a];
                 if arc.residual > 0 && self.reduced_cost(v, a) < 0 {
