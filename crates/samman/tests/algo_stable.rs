@@ -469,6 +469,14 @@ fn errors_are_reported_exactly() {
         }
     );
     assert_eq!(
+        preferences_from_scores(usize::MAX, 1, &[], &[], &[], 0).unwrap_err(),
+        Error::TooLarge {
+            what: "lefts",
+            got: usize::MAX,
+            limit: samman::algo::stable::MAX_SIZE
+        }
+    );
+    assert_eq!(
         preferences_from_scores(1, 1, &[0], &[0], &[f64::NAN], 0).unwrap_err(),
         Error::NonFiniteScore { edge: 0 }
     );

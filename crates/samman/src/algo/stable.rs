@@ -164,6 +164,16 @@ pub enum Error {
         /// The number of agents on that side.
         n: usize,
     },
+    /// More agents, list entries or edges than `u32` indices can hold.
+    #[error("too large: {what} is {got}, the limit is {limit}")]
+    TooLarge {
+        /// `"lefts"`, `"rights"`, `"left list entries"`, `"right list entries"` or `"edges"`.
+        what: &'static str,
+        /// The size given.
+        got: usize,
+        /// The largest size accepted.
+        limit: usize,
+    },
     /// An edge of [`preferences_from_scores`] has a NaN or infinite score.
     #[error("edge {edge}: score is not finite")]
     NonFiniteScore {
@@ -179,6 +189,21 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 pub type Preferences = Vec<Vec<u32>>;
 
 const NONE: u32 = u32::MAX;
+
+/// The largest number of agents on a side, of list entries on a side, or of edges: every index
+/// and offset must fit in a `u32` below the `NONE` marker.
+pub const MAX_SIZE: usize = u32::MAX as usize - 1;
+
+fn check_size(what: &'static str, got: usize) -> Result<()> {
+    if got > MAX_SIZE {
+        return Err(Error::TooLarge {
+            what,
+            got,
+            limit: MAX_SIZE,
+        });
+    }
+    Ok(())
+}
 
 /// The market restricted to mutually acceptable pairs, as flat arrays with rank cross-links.
 struct Filtered {
@@ -202,6 +227,11 @@ impl Filtered {
     fn new(market: &Market<'_>) -> Result<Filtered> {
         let n_left = market.left_prefs.len();
         let n_right = market.right_prefs.len();
+        check_size("lefts", n_left)?;
+        check_size("rights", n_right)?;
+        let entries = |lists: &[Vec<u32>]| lists.iter().map(Vec::len).sum::<usize>();
+        check_size("left list entries", entries(market.left_prefs))?;
+        check_size("right list entries", entries(market.right_prefs))?;
         let capacity = match market.right_capacity {
             Some(c) if c.len() != n_right => {
                 return Err(Error::CapacityLength {
@@ -669,6 +699,9 @@ pub fn preferences_from_scores(
             score: score.len(),
         });
     }
+    check_size("lefts", n_left)?;
+    check_size("rights", n_right)?;
+    check_size("edges", m)?;
     for e in 0..m {
         for (side, index, n) in [
             (Side::Left, left[e], n_left),

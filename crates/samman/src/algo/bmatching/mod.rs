@@ -166,8 +166,7 @@ pub const MAX_EDGES: usize = (1 << 30) - (1 << 27);
 const RESOLUTION_BITS: i32 = 30;
 
 /// Solves a b-matching problem exactly (up to the weight rounding in the module docs) by
-/// cost-scaling push-relabel on the min-cost flow network
-/// `source → left → right → sink`.
+/// cost-scaling push-relabel on the min-cost flow network `source → left → right → sink`.
 ///
 /// # Arguments
 /// - `problem`: the graph, weights and capacities.
@@ -182,10 +181,16 @@ const RESOLUTION_BITS: i32 = 30;
 /// [`Objective::MaxCardinality`], a maximum flow is found first (Dinic), then cost scaling
 /// turns it into a min-cost flow of the same value, on the network without that arc.
 ///
+/// Both start warm: a greedy b-matching (heaviest edges first) and the LP duals it suggests
+/// give the first ε, so the early refinements only repair the greedy solution instead of
+/// pushing flow along every edge. Right nodes (providers, with hundreds of edges each) keep a
+/// list of their few residual arcs, so scanning one costs its load rather than its degree.
+///
 /// # Complexity
 /// `O(n² m log(n W))` time in the worst case for `n` nodes, `m` edges and largest integer
-/// weight `W` (each of the `log_8(n W)` refinements is `O(n² m)`); in practice near-linear on
-/// sparse geometric instances (about 0.2 s for 500 000 edges). `O(n + m)` extra space.
+/// weight `W` (`log_8(n W)` refinements of `O(n² m)` each); in practice near-linear on sparse
+/// geometric instances: about 0.3 s for 475 000 edges and 3 s for 2.4 million on one core.
+/// `O(n + m)` extra space.
 ///
 /// # Example
 /// ```
