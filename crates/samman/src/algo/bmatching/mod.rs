@@ -13,18 +13,27 @@
 //! - If every weight is an integer and `max |w| ≤ W(n)`, then `s = 1`: the result is exactly
 //!   optimal (the same objective as any exact solver, e.g. OR-Tools' min-cost flow).
 //! - Otherwise `s` is the largest power of two with `max |w| · s ≤ min(W(n), 2³⁰)`. Each edge
-//!   is then off by at most `1/(2s)`, so the returned edges weigh at most `k/s` less than the
-//!   optimum, where `k` bounds the number of edges in a solution (`min(Σ left capacity,
-//!   Σ right capacity)`). With `MaxWeight`, a positive weight that rounds to zero counts as
-//!   the smallest positive integer, so positive edges are still worth taking.
+//!   is then off by at most `1/s` (`1/(2s)` from rounding; with `MaxWeight`, a positive weight
+//!   that rounds to zero counts as the smallest positive integer, so positive edges are still
+//!   worth taking), and the returned edges weigh at most `2k/s` less than the optimum, where
+//!   `k` bounds the number of edges in a solution (`min(Σ left capacity, Σ right capacity)`).
+//!   With `MaxCardinality` the number of edges is always exactly the maximum.
 //!
 //! `W(n) = 2⁶² / (64 n (n+1))` for `n = n_left + n_right + 2` nodes leaves the price arithmetic
 //! of cost scaling a 64-fold safety margin against `i64` overflow: about 5.9·10⁶ for 110 000
-//! nodes, 1.5·10⁸ for 22 000, and 2³⁰ below about 9 000 nodes. [`Solution::total_weight`] is
+//! nodes, 1.5·10⁸ for 22 000, and above 2³⁰ below about 8 000 nodes. [`Solution::total_weight`] is
 //! always the exact `f64` sum of the original weights of the chosen edges.
 //!
 //! # Determinism
 //! No randomness, no threads: the same input (including edge order) gives the same output.
+//!
+//! # Why cost scaling
+//! Successive shortest paths needs one Dijkstra per unit of flow (10 000 units on the
+//! 20 000 x 2 000 benchmark); cost-scaling push-relabel (Goldberg's CS2, also behind OR-Tools'
+//! min-cost flow) does all units at once in `log_8(n W)` refinements, and with a greedy warm
+//! start and per-provider lists of residual arcs it solves that benchmark in about 0.3 s of
+//! CPU, the same objective as OR-Tools' `SimpleMinCostFlow` in under half its time on the same
+//! machine.
 
 mod cost_scaling;
 mod network;
