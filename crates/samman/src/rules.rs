@@ -9,7 +9,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{
-    DIET_NAMES, Diet, Gender, Instance, LanguageSkill, Level, Location, Origin, Provider,
+    DIET_NAMES, Diet, Gender, Instance, LanguageSkill, Level, Location, Origin, Provider, Radians,
     ResolvedAvailability, Seeker, Verification,
 };
 use crate::validate::time_zone;
@@ -319,6 +319,22 @@ struct Traits {
     languages: [u64; 3],
     /// No language listed: the language rule does not constrain this side.
     no_languages: bool,
+    /// Seeker: party size. Provider: capacity.
+    seats: u32,
+    /// Own travel limit (infinite when none).
+    travel_km: f64,
+    /// Location, when there is one.
+    at: Option<Radians>,
+    /// Seeker: requires a verified provider. Provider: is verified.
+    verification: bool,
+    /// Seeker: the party's gender. Provider: the host's.
+    gender: Option<Gender>,
+    /// Length of the side's preference list.
+    ranked: u32,
+    /// Lists topics.
+    has_topics: bool,
+    /// Seeker: the waiting criterion. Provider: the reliability criterion.
+    own_criterion: f64,
 }
 
 /// Languages as (ISO 639-1 position, level), sorted, for the language criterion.
@@ -351,6 +367,13 @@ fn shared_level_sorted(a: &[(u16, Level)], b: &[(u16, Level)]) -> Option<Level> 
 impl Traits {
     fn seeker(seeker: &Seeker, minimum: Level) -> Self {
         let mut traits = Self::languages(&seeker.languages, minimum);
+        traits.seats = seeker.party_size;
+        traits.travel_km = seeker.max_travel_km.unwrap_or(f64::INFINITY);
+        traits.at = seeker.location.map(Radians::of);
+        traits.verification = seeker.requires_verified;
+        traits.gender = seeker.profile.gender;
+        traits.ranked = seeker.preferences.len() as u32;
+        traits.has_topics = !seeker.topics.is_empty();
         for diet in &seeker.diet {
             match diet_bit(diet) {
                 Some(bit) => traits.diet |= bit,
@@ -362,6 +385,14 @@ impl Traits {
 
     fn provider(provider: &Provider, minimum: Level) -> Self {
         let mut traits = Self::languages(&provider.languages, minimum);
+        traits.seats = provider.capacity;
+        traits.travel_km = provider.max_travel_km.unwrap_or(f64::INFINITY);
+        traits.at = provider.location.map(Radians::of);
+        traits.verification = provider.verification.verified;
+        traits.gender = provider.host_profile.as_ref().and_then(|h| h.gender);
+        traits.ranked = provider.preferences.len() as u32;
+        traits.has_topics = !provider.topics.is_empty();
+        traits.own_criterion = provider.reliability.expected_completion();
         for (i, (_, requirement)) in DIET_NAMES.iter().enumerate() {
             if provider
                 .caters
@@ -572,6 +603,15 @@ impl<'a> Rules<'a> {
         )
     }
 
+    /// Distance between seeker `s` and provider `p`, `None` when either is remote.
+    #[must_use]
+    pub fn distance_km(&self, s: usize, p: usize) -> Option<f64> {
+        match (self.seeker_traits[s].at, self.provider_traits[p].at) {
+            (Some(x), Some(y)) => Some(x.distance_km(&y)),
+            _ => None,
+        }
+    }
+
     /// Whether one hard rule holds for seeker `s` and provider `p` (indices into the instance).
     /// A rule the policy turns off always holds.
     #[must_use]
@@ -595,10 +635,7 @@ impl<'a> Rules<'a> {
             Rule::Topics => !on.topics || topics_ok(&seeker.topics, &provider.topics),
             Rule::Distance => {
                 !on.distance
-                    || distance_ok(
-                        distance_km(seeker.location, provider.location),
-                        self.travel_limit(seeker, provider),
-                    )
+                    || distance_ok(self.distance_km(s, p), self.travel_limit(seeker, provider))
             }
             // Equal to `diet_ok` and `language_ok` (a unit test checks it), through bit masks.
             Rule::Diet => {
@@ -634,23 +671,48 @@ impl<'a> Rules<'a> {
     /// then the distance, then the exact time overlap). The graph builder's inner loop.
     #[must_use]
     pub fn feasible(&self, s: usize, p: usize) -> bool {
+        if self.quickly_rejected(s, p) {
+            return false;
+        }
+        // What the quick test decided exactly (seats, languages, distance, vocabulary diets)
+        // is not checked again; the rest is.
         let on = &self.instance.policy.rules;
-        let cheap = [
-            Rule::Capacity,
-            Rule::Blocked,
-            Rule::Verification,
-            Rule::GenderParties,
-            Rule::Topics,
-            Rule::Diet,
-            Rule::Language,
-        ];
-        if !cheap.into_iter().all(|rule| self.holds(rule, s, p)) {
-            return false;
+        let (a, b) = (&self.seeker_traits[s], &self.provider_traits[p]);
+        (self.blocked[s].is_empty() || self.holds(Rule::Blocked, s, p))
+            && (!on.verification || !a.verification || b.verification)
+            && (!on.gender_parties || gender_parties_ok(a.gender, b.gender))
+            && (!on.topics || !a.has_topics || self.holds(Rule::Topics, s, p))
+            && (!a.diet_custom || self.holds(Rule::Diet, s, p))
+            && self.holds(Rule::Time, s, p)
+    }
+
+    /// Whether a rule surely fails, judged from compact per-side data only: seats, diet and
+    /// language masks, the hour-of-week mask, and the distance. `false` means "check fully".
+    #[inline]
+    fn quickly_rejected(&self, s: usize, p: usize) -> bool {
+        let on = &self.instance.policy.rules;
+        let (a, b) = (&self.seeker_traits[s], &self.provider_traits[p]);
+        if a.seats > b.seats
+            || (on.diet && !a.diet_custom && a.diet & !b.diet != 0)
+            || (on.language
+                && !a.no_languages
+                && !b.no_languages
+                && a.languages
+                    .iter()
+                    .zip(&b.languages)
+                    .all(|(x, y)| x & y == 0))
+            || (on.time && !self.seeker_times[s].may_overlap(&self.provider_times[p]))
+        {
+            return true;
         }
-        if on.time && !self.seeker_times[s].may_overlap(&self.provider_times[p]) {
-            return false;
+        if let (true, Some(x), Some(y)) = (on.distance, a.at, b.at) {
+            let limit = a
+                .travel_km
+                .min(b.travel_km)
+                .min(on.max_distance_km.unwrap_or(f64::INFINITY));
+            return x.distance_km(&y) > limit;
         }
-        self.holds(Rule::Distance, s, p) && self.holds(Rule::Time, s, p)
+        false
     }
 
     /// The first hard rule that fails for the pair, in [`Rule::ALL`] order, or `Ok`.
@@ -676,34 +738,46 @@ impl<'a> Rules<'a> {
     /// The soft criteria of a pair.
     #[must_use]
     pub fn breakdown(&self, s: usize, p: usize) -> Breakdown {
-        let policy = &self.instance.policy;
-        let (seeker, provider) = (&self.instance.seekers[s], &self.instance.providers[p]);
-        let distance = distance_km(seeker.location, provider.location);
+        let on = &self.instance.policy.rules;
+        let (a, b) = (&self.seeker_traits[s], &self.provider_traits[p]);
         let sides = [
-            rank_score(self.seeker_rank(s, p), seeker.preferences.len()),
-            rank_score(self.provider_rank(s, p), provider.preferences.len()),
+            (a.ranked > 0)
+                .then(|| rank_score(self.seeker_rank(s, p), a.ranked as usize))
+                .flatten(),
+            (b.ranked > 0)
+                .then(|| rank_score(self.provider_rank(s, p), b.ranked as usize))
+                .flatten(),
         ];
         let (sum, count) = sides
             .into_iter()
             .flatten()
             .fold((0.0, 0.0), |(sum, n), x| (sum + x, n + 1.0));
         let preference = if count > 0.0 { sum / count } else { 0.0 };
-        let waited = match (policy.today, seeker.waiting_since) {
-            (Some(today), Some(since)) => Some((today - since).num_days()),
-            _ => None,
-        };
         let met = self.met_before(s, p);
+        let limit = travel_limit(
+            Some(a.travel_km).filter(|t| t.is_finite()),
+            Some(b.travel_km).filter(|t| t.is_finite()),
+            on.max_distance_km,
+        );
+        let topics = if a.has_topics && b.has_topics {
+            topics_score(
+                &self.instance.seekers[s].topics,
+                &self.instance.providers[p].topics,
+            )
+        } else {
+            0.0
+        };
         Breakdown {
-            distance: distance_score(distance, self.travel_limit(seeker, provider)) as f32,
+            distance: distance_score(self.distance_km(s, p), limit) as f32,
             language: shared_level_sorted(&self.seeker_languages[s], &self.provider_languages[p])
                 .map_or(0.0, Level::fraction) as f32,
             preference: preference as f32,
-            waiting: waiting_score(waited, policy.waiting_scale_days) as f32,
+            waiting: a.own_criterion as f32,
             continuity: f32::from(u8::from(met)),
             novelty: f32::from(u8::from(!met)),
-            topics: topics_score(&seeker.topics, &provider.topics) as f32,
-            reliability: provider.reliability.expected_completion() as f32,
-            priority: seeker.priority as f32,
+            topics: topics as f32,
+            reliability: b.own_criterion as f32,
+            priority: self.instance.seekers[s].priority as f32,
         }
     }
 
