@@ -4,6 +4,7 @@
 pub mod algo;
 pub mod generate;
 pub mod graph;
+pub mod metrics;
 pub mod model;
 pub mod rules;
 pub mod solve;
