@@ -2,6 +2,7 @@
 #![warn(missing_docs)]
 
 pub mod algo;
+pub mod explain;
 pub mod generate;
 pub mod graph;
 pub mod metrics;
