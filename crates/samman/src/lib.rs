@@ -2,6 +2,7 @@
 #![warn(missing_docs)]
 
 pub mod algo;
+pub mod csv_io;
 pub mod explain;
 pub mod generate;
 pub mod graph;
