@@ -291,6 +291,7 @@ pub fn dinners(params: &Params) -> Instance {
     let mut instance = Instance::new();
     instance.policy.today = Some(today);
     instance.policy.rules.min_overlap_minutes = 120;
+    instance.policy.rules.gender_parties = true;
     instance.policy.composition = Composition {
         enforce: true,
         min_newcomers: 1,

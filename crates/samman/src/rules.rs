@@ -984,6 +984,7 @@ mod tests {
         };
         instance.seekers.push(seeker);
         instance.providers.push(provider);
+        instance.policy.rules.gender_parties = true;
         let rules = Rules::new(&instance);
         assert_eq!(
             rules.failures(0, 0),

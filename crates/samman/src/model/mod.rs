@@ -463,7 +463,8 @@ pub struct HardRules {
     pub verification: bool,
     /// A seeker with topics shares at least one with the provider.
     pub topics: bool,
-    /// Never an all-female party with an all-male party at one provider (the host counts).
+    /// Never an all-female party with an all-male party at one provider (the host counts);
+    /// a rule of the dinner programme, off by default.
     pub gender_parties: bool,
 }
 
@@ -479,7 +480,7 @@ impl Default for HardRules {
             max_distance_km: None,
             verification: true,
             topics: false,
-            gender_parties: true,
+            gender_parties: false,
         }
     }
 }
