@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::model::{Instance, Location};
-use crate::rules::{Breakdown, Rules, travel_limit};
+use crate::rules::{Breakdown, Rules, Screen, travel_limit};
 use crate::validate::{Invalid, validate};
 
 /// Kilometres per degree of latitude on the sphere the haversine distance uses.
@@ -166,7 +166,7 @@ impl CandidateGraph {
         check_size(instance)?;
         validate(instance)?;
         let rules = Rules::new(instance);
-        let index = ProviderIndex::new(instance);
+        let index = ProviderIndex::new(instance, &rules);
         let limit = instance.policy.limits.max_edges;
         let found = std::sync::atomic::AtomicU64::new(0);
         let per_seeker: Vec<Vec<Candidate>> = (0..instance.seekers.len())
@@ -176,12 +176,15 @@ impl CandidateGraph {
                     return Vec::new();
                 }
                 let candidates = match strategy {
-                    Strategy::Indexed => index.candidates(instance, s),
+                    Strategy::Indexed => index.candidates(instance, s, &rules.seeker_screen(s)),
                     Strategy::AllPairs => (0..instance.providers.len() as u32).collect(),
                 };
                 let edges: Vec<Candidate> = candidates
                     .into_iter()
-                    .filter(|&p| rules.feasible(s, p as usize))
+                    .filter(|&p| match strategy {
+                        Strategy::Indexed => rules.feasible_after_screen(s, p as usize),
+                        Strategy::AllPairs => rules.feasible(s, p as usize),
+                    })
                     .map(|p| {
                         let breakdown = rules.breakdown(s, p as usize);
                         Candidate {
@@ -355,23 +358,26 @@ enum Strategy {
 struct ProviderIndex {
     /// (row, column, provider), sorted.
     cells: Vec<(i32, i32, u32)>,
+    /// The screen of each entry of `cells`, in the same order.
+    screens: Vec<Screen>,
+    /// The screen of each remote provider.
+    remote_screens: Vec<Screen>,
     cell_lat: f64,
     cell_lon: f64,
     remote: Vec<u32>,
     /// The largest provider travel limit, when every located provider has one.
     provider_reach: Option<f64>,
-    n_providers: u32,
 }
 
 impl ProviderIndex {
-    fn new(instance: &Instance) -> Self {
+    fn new(instance: &Instance, rules: &Rules<'_>) -> Self {
         let located: Vec<(u32, Location)> = instance
             .providers
             .iter()
             .enumerate()
             .filter_map(|(p, provider)| Some((p as u32, provider.location?)))
             .collect();
-        let remote = instance
+        let remote: Vec<u32> = instance
             .providers
             .iter()
             .enumerate()
@@ -415,19 +421,28 @@ impl ProviderIndex {
             .map(|&(p, l)| (cell_of(l.lat, cell_lat), cell_of(l.lon, cell_lon), p))
             .collect();
         cells.sort_unstable();
+        let screens = cells
+            .iter()
+            .map(|&(_, _, p)| rules.provider_screen(p as usize))
+            .collect();
+        let remote_screens = remote
+            .iter()
+            .map(|&p: &u32| rules.provider_screen(p as usize))
+            .collect();
         Self {
             cells,
+            screens,
+            remote_screens,
             cell_lat,
             cell_lon,
             remote,
             provider_reach,
-            n_providers: instance.providers.len() as u32,
         }
     }
 
     /// Providers that may be within reach of seeker `s`, ascending; a superset of the feasible
     /// ones (the rules decide).
-    fn candidates(&self, instance: &Instance, s: usize) -> Vec<u32> {
+    fn candidates(&self, instance: &Instance, s: usize, screen: &Screen) -> Vec<u32> {
         let seeker = &instance.seekers[s];
         let radius = travel_limit(
             seeker.max_travel_km,
@@ -437,7 +452,7 @@ impl ProviderIndex {
         let (Some(location), Some(radius), true) =
             (seeker.location, radius, instance.policy.rules.distance)
         else {
-            return (0..self.n_providers).collect();
+            return self.screened(screen, 0..self.cells.len());
         };
         // A margin of 1% plus a metre keeps the box conservative against rounding.
         let reach = radius * 1.01 + 0.001;
@@ -457,20 +472,46 @@ impl ProviderIndex {
                 cell_of(location.lon + dlon, self.cell_lon),
             )
         };
-        let mut found = self.remote.clone();
-        for row in cell_of(lat_lo, self.cell_lat)..=cell_of(lat_hi, self.cell_lat) {
+        let rows = cell_of(lat_lo, self.cell_lat)..=cell_of(lat_hi, self.cell_lat);
+        let ranges = rows.map(|row| {
             let start = self
                 .cells
                 .partition_point(|&(r, c, _)| (r, c) < (row, col_lo));
-            found.extend(
-                self.cells[start..]
-                    .iter()
-                    .take_while(|&&(r, c, _)| r == row && c <= col_hi)
-                    .map(|&(_, _, p)| p),
-            );
+            start..start + self.cells[start..].partition_point(|&(r, c, _)| r == row && c <= col_hi)
+        });
+        let mut found = self.screened(screen, 0..0);
+        for range in ranges {
+            found.extend(self.admitted(screen, range));
         }
         found.sort_unstable();
         found
+    }
+
+    /// The remote providers and the grid entries in `range` that pass the screen, ascending.
+    fn screened(&self, screen: &Screen, range: std::ops::Range<usize>) -> Vec<u32> {
+        let mut found: Vec<u32> = self
+            .remote
+            .iter()
+            .zip(&self.remote_screens)
+            .filter(|(_, provider)| screen.admits(provider))
+            .map(|(&p, _)| p)
+            .chain(self.admitted(screen, range))
+            .collect();
+        found.sort_unstable();
+        found
+    }
+
+    /// The grid entries in `range` that pass the screen.
+    fn admitted<'a>(
+        &'a self,
+        screen: &'a Screen,
+        range: std::ops::Range<usize>,
+    ) -> impl Iterator<Item = u32> + 'a {
+        self.cells[range.clone()]
+            .iter()
+            .zip(&self.screens[range])
+            .filter(|(_, provider)| screen.admits(provider))
+            .map(|(&(_, _, p), _)| p)
     }
 }
 

@@ -337,6 +337,49 @@ struct Traits {
     own_criterion: f64,
 }
 
+/// The part of one side that the graph builder screens pairs with before any rule runs,
+/// stored beside each provider in the spatial grid so that screening streams through memory.
+/// A pair the screen rejects fails a hard rule; one it passes is checked fully.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Screen {
+    /// Location (when the distance rule is on and the side has one).
+    at: Option<Radians>,
+    /// Travel limit: the side's own; for a seeker also the programme's (infinite when none).
+    travel_km: f64,
+    /// Seats: party size or capacity.
+    seats: u32,
+    /// Vocabulary diets required (seeker) or served (provider).
+    diet: u32,
+    /// Hours of the week touched (all ones when the time rule is off or the side is free).
+    hours: [u64; 3],
+    /// Languages at the minimum level (all ones when the language rule is off or none listed).
+    languages: [u64; 3],
+}
+
+impl Screen {
+    /// Whether the pair passes the screen (`self` the seeker's, `provider` the provider's).
+    #[inline]
+    #[must_use]
+    pub fn admits(&self, provider: &Screen) -> bool {
+        self.seats <= provider.seats
+            && self.diet & !provider.diet == 0
+            && self
+                .hours
+                .iter()
+                .zip(&provider.hours)
+                .any(|(a, b)| a & b != 0)
+            && self
+                .languages
+                .iter()
+                .zip(&provider.languages)
+                .any(|(a, b)| a & b != 0)
+            && match (&self.at, &provider.at) {
+                (Some(x), Some(y)) => x.distance_km(y) <= self.travel_km.min(provider.travel_km),
+                _ => true,
+            }
+    }
+}
+
 /// Languages as (ISO 639-1 position, level), sorted, for the language criterion.
 fn language_list(skills: &[LanguageSkill]) -> Vec<(u16, Level)> {
     let mut list: Vec<(u16, Level)> = skills
@@ -563,6 +606,52 @@ impl<'a> Rules<'a> {
         }
     }
 
+    /// The screen of seeker `s`.
+    #[must_use]
+    pub fn seeker_screen(&self, s: usize) -> Screen {
+        let on = &self.instance.policy.rules;
+        let t = &self.seeker_traits[s];
+        Screen {
+            at: t.at.filter(|_| on.distance),
+            travel_km: t.travel_km.min(on.max_distance_km.unwrap_or(f64::INFINITY)),
+            seats: t.seats,
+            diet: if on.diet && !t.diet_custom { t.diet } else { 0 },
+            hours: if on.time {
+                self.seeker_times[s].hour_mask()
+            } else {
+                [u64::MAX; 3]
+            },
+            languages: if on.language && !t.no_languages {
+                t.languages
+            } else {
+                [u64::MAX; 3]
+            },
+        }
+    }
+
+    /// The screen of provider `p`.
+    #[must_use]
+    pub fn provider_screen(&self, p: usize) -> Screen {
+        let on = &self.instance.policy.rules;
+        let t = &self.provider_traits[p];
+        Screen {
+            at: t.at.filter(|_| on.distance),
+            travel_km: t.travel_km,
+            seats: t.seats,
+            diet: if on.diet { t.diet } else { u32::MAX },
+            hours: if on.time {
+                self.provider_times[p].hour_mask()
+            } else {
+                [u64::MAX; 3]
+            },
+            languages: if on.language && !t.no_languages {
+                t.languages
+            } else {
+                [u64::MAX; 3]
+            },
+        }
+    }
+
     /// Whether seeker `s` and provider `p` met before (history).
     #[must_use]
     pub fn met_before(&self, s: usize, p: usize) -> bool {
@@ -671,9 +760,13 @@ impl<'a> Rules<'a> {
     /// then the distance, then the exact time overlap). The graph builder's inner loop.
     #[must_use]
     pub fn feasible(&self, s: usize, p: usize) -> bool {
-        if self.quickly_rejected(s, p) {
-            return false;
-        }
+        !self.quickly_rejected(s, p) && self.feasible_after_screen(s, p)
+    }
+
+    /// Whether every hard rule holds for a pair that passed [`Screen::admits`] (which decides
+    /// seats, vocabulary diets, languages and distance exactly, as the quick test does).
+    #[must_use]
+    pub fn feasible_after_screen(&self, s: usize, p: usize) -> bool {
         // What the quick test decided exactly (seats, languages, distance, vocabulary diets)
         // is not checked again; the rest is.
         let on = &self.instance.policy.rules;

@@ -436,6 +436,16 @@ impl ResolvedAvailability {
         }
     }
 
+    /// The hours of the week touched, as a 168-bit mask; all ones when unconstrained.
+    #[must_use]
+    pub fn hour_mask(&self) -> [u64; 3] {
+        if self.unconstrained {
+            [u64::MAX; 3]
+        } else {
+            self.hours
+        }
+    }
+
     /// Whether the two hour masks share an hour: false means no overlap is possible.
     #[must_use]
     pub fn may_overlap(&self, other: &Self) -> bool {
