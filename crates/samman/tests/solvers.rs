@@ -331,3 +331,61 @@ fn blocking_pairs_agree_with_the_textbook_definition() {
         }
     }
 }
+
+#[test]
+fn replanning_after_a_cancellation_moves_few_people() {
+    use samman::generate::{Params, dinners};
+    use samman::solve::Placement;
+    let instance = dinners(&Params {
+        size: 150,
+        seed: 5,
+        ..Params::default()
+    });
+    let graph = CandidateGraph::build(&instance).unwrap();
+    for solver in [SolverKind::Optimal, SolverKind::Groups] {
+        let first = solve_graph(&instance, &graph, &options(solver, Objective::MaxScore)).unwrap();
+        // The host of the first dinner taking place drops out.
+        let gone = first.matches[0].provider.clone();
+        let mut changed = instance.clone();
+        changed.providers.retain(|p| p.id != gone);
+        let graph2 = CandidateGraph::build(&changed).unwrap();
+        let replan = |move_cost: f64| {
+            let options = Options {
+                previous: Placement::from_plan(&first),
+                move_cost,
+                // Under max-placed, placing one more person outweighs any move cost.
+                ..options(solver, Objective::MaxScore)
+            };
+            solve_graph(&changed, &graph2, &options).unwrap()
+        };
+        let careful = replan(10.0);
+        let careless = replan(0.0);
+        let moved = |plan: &Assignment| plan.moves.iter().map(|m| u64::from(m.people)).sum::<u64>();
+        // Everyone who was at the cancelled dinner has moved.
+        for m in first.matches.iter().filter(|m| m.provider == gone) {
+            assert!(
+                careful
+                    .moves
+                    .iter()
+                    .any(|x| x.seeker == m.seeker && x.from == gone)
+            );
+        }
+        assert!(
+            moved(&careful) <= moved(&careless),
+            "{solver:?}: {} moved with a cost, {} without",
+            moved(&careful),
+            moved(&careless)
+        );
+        let at_gone: u64 = first
+            .matches
+            .iter()
+            .filter(|m| m.provider == gone)
+            .map(|m| u64::from(m.seats))
+            .sum();
+        assert!(
+            moved(&careful) <= at_gone + 12,
+            "{solver:?}: {} people moved for a dinner of {at_gone}",
+            moved(&careful)
+        );
+    }
+}

@@ -504,7 +504,8 @@ fn finalize_in(context: &Context<'_>, chosen: &[Option<usize>]) -> Result<Assign
     let mut cancelled: BTreeMap<usize, Vec<GroupRule>> = BTreeMap::new();
 
     // Rounds of repair: each round removes what breaks a rule, then re-offers the removed.
-    for _round in 0..4 {
+    // After a few rounds nothing is re-offered, so removals alone run until no rule breaks.
+    for round in 0.. {
         let mut members: Vec<Vec<usize>> = vec![Vec::new(); n_providers];
         for (s, p) in provider_of(&edge_of).iter().enumerate() {
             if let Some(p) = p {
@@ -568,15 +569,19 @@ fn finalize_in(context: &Context<'_>, chosen: &[Option<usize>]) -> Result<Assign
         for set in keep_together_violations(instance, &provider_of(&edge_of)) {
             for id in &instance.constraints.keep_together[set] {
                 if let Some(s) = instance.seekers.iter().position(|x| &x.id == id) {
-                    if !is_locked(s) {
+                    if !is_locked(s) && edge_of[s].is_some() {
                         edge_of[s] = None;
                         blocked_by[s] = vec![GroupRule::KeepTogether];
+                        removed.push(s);
                     }
                 }
             }
         }
         if removed.is_empty() {
             break;
+        }
+        if round >= 4 {
+            continue;
         }
         // Offer the removed seekers to providers that take place and stay within the rules.
         let mut members: Vec<Vec<usize>> = vec![Vec::new(); n_providers];
