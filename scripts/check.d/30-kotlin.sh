@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Kotlin bindings, tested for real: build libsamman_ffi, generate the Kotlin bindings from it
+# (uniffi library mode), compile them with the Kotlin Maven plugin and run the JUnit tests on
+# the JVM against the real shared library. Maven fetches Kotlin, JNA and JUnit from Maven
+# Central on a fresh machine and keeps them in ~/.m2.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+cargo build --locked -p samman-ffi -p samman-uniffi-bindgen
+target_dir=$(cargo metadata --format-version 1 --no-deps --locked |
+  python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')
+lib="$target_dir/debug/libsamman_ffi.so"
+
+generated=bindings/uniffi/kotlin/target/generated-sources/uniffi
+rm -rf "$generated"
+"$target_dir/debug/uniffi-bindgen" generate --library "$lib" --language kotlin \
+  --config bindings/uniffi/uniffi.toml --no-format --out-dir "$generated"
+
+mvn -q -B -f bindings/uniffi/kotlin/pom.xml test -Dsamman.lib.dir="$target_dir/debug"
+
+# Maven is quiet; say how many tests ran (a failure has already stopped the script above).
+python3 - bindings/uniffi/kotlin/target/surefire-reports <<'PY'
+import pathlib, sys, xml.etree.ElementTree as ET
+runs = failed = 0
+for report in pathlib.Path(sys.argv[1]).glob("TEST-*.xml"):
+    suite = ET.parse(report).getroot()
+    runs += int(suite.get("tests"))
+    failed += int(suite.get("failures")) + int(suite.get("errors"))
+if runs == 0:
+    sys.exit("kotlin: no test ran")
+print(f"kotlin: {runs - failed} passed, {failed} failed")
+PY
