@@ -13,8 +13,8 @@ lib="$target_dir/debug/libsamman_ffi.so"
 
 generated=bindings/uniffi/kotlin/target/generated-sources/uniffi
 rm -rf "$generated"
-"$target_dir/debug/uniffi-bindgen" generate --library "$lib" --language kotlin \
-  --config bindings/uniffi/uniffi.toml --no-format --out-dir "$generated"
+"$target_dir/debug/uniffi-bindgen" generate "$lib" --language kotlin \
+  --no-format --out-dir "$generated"
 
 mvn -q -B -f bindings/uniffi/kotlin/pom.xml test -Dsamman.lib.dir="$target_dir/debug"
 

@@ -44,8 +44,8 @@ pub enum SammanError {
     /// The input is larger than the policy's limits allow: raise `policy.limits` or split it.
     #[error("limit exceeded: {detail}")]
     LimitExceeded {
-        /// What was counted, how many, and the limit. (Not `message`: Kotlin exceptions
-        /// already have one.)
+        // `detail`, not `message`: a Kotlin exception already has a `message`.
+        /// What was counted, how many, and the limit.
         detail: String,
     },
     /// A bug in samman (a panic caught at the boundary): report it with the input.
