@@ -16,6 +16,19 @@ rm -rf "$generated"
 "$target_dir/debug/uniffi-bindgen" generate "$lib" --language kotlin \
   --no-format --out-dir "$generated"
 
+# The Kotlin example in docs/mobile.md is the one UsageExampleTest runs, line for line.
+python3 - docs/mobile.md bindings/uniffi/kotlin/src/test/kotlin/se/samman/UsageExampleTest.kt <<'PY'
+import re, sys, textwrap
+doc = open(sys.argv[1]).read()
+blocks = re.findall(r"```kotlin\n(.*?)```", doc, re.S)
+test = open(sys.argv[2]).read()
+region = re.search(r"// docs/mobile.md: begin\n(.*?)\s*// docs/mobile.md: end", test, re.S)
+if len(blocks) != 1 or region is None:
+    sys.exit("docs/mobile.md needs one kotlin block and the test its two markers")
+if textwrap.dedent(region.group(1)).strip() != blocks[0].strip():
+    sys.exit("the kotlin example in docs/mobile.md differs from UsageExampleTest.kt")
+PY
+
 mvn -q -B -f bindings/uniffi/kotlin/pom.xml test -Dsamman.lib.dir="$target_dir/debug"
 
 # Maven is quiet; say how many tests ran (a failure has already stopped the script above).

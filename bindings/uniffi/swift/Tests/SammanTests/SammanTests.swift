@@ -160,3 +160,32 @@ final class BadInputTests: XCTestCase {
         XCTAssertEqual(try instance.solve(options: SolveOptions()).matches.count, 1)
     }
 }
+
+/// The Swift example of docs/mobile.md; scripts/check.d/31-swift-bindings.sh checks that the
+/// lines between the markers are exactly the ```swift block of the document.
+final class UsageExampleTests: XCTestCase {
+    func testTheExampleOfDocsMobileMdRuns() throws {
+        var lines: [String] = []
+        func print(_ line: String) { lines.append(line) }
+
+        // docs/mobile.md: begin
+        let guests = SeekerRecord(id: "party-1", partySize: 2, diet: ["halal"])
+        let dinner = ProviderRecord(id: "dinner-1", capacity: 4, caters: ["halal", "vegetarian"])
+        let instance = try Instance.fromRecords(seekers: [guests], providers: [dinner], policy: PolicyRecord())
+        let plan = try instance.solve(options: SolveOptions(solver: .greedy))
+        for match in plan.matches { print("\(match.seeker) -> \(match.provider)") }
+        print(try instance.explain(plan: plan, seeker: "party-1").summary)
+        do {
+            _ = try Instance.fromJson(json: #"{"version": 1, "providers": [{"id": "dinner-2", "capacity": 0}]}"#)
+                .solve(options: SolveOptions())
+        } catch SammanError.InvalidInput(let problems) {
+            for problem in problems { print("\(problem.path): \(problem.message)") }
+        }
+        // docs/mobile.md: end
+
+        XCTAssertEqual(lines[0], "party-1 -> dinner-1")
+        XCTAssertTrue(lines[1].hasPrefix("party-1 is placed with dinner-1"))
+        XCTAssertEqual(lines[2], "providers[0].capacity: must be at least 1")
+        XCTAssertEqual(lines.count, 3)
+    }
+}
