@@ -29,9 +29,10 @@ if textwrap.dedent(region.group(1)).strip() != blocks[0].strip():
     sys.exit("the kotlin example in docs/mobile.md differs from UsageExampleTest.kt")
 PY
 
-mvn -q -B -f bindings/uniffi/kotlin/pom.xml test -Dsamman.lib.dir="$target_dir/debug"
+mvn -q -B -Dstyle.color=never -f bindings/uniffi/kotlin/pom.xml test -Dsamman.lib.dir="$target_dir/debug"
 
 # Maven is quiet; say how many tests ran (a failure has already stopped the script above).
+echo  # Maven leaves a colour reset without a newline
 python3 - bindings/uniffi/kotlin/target/surefire-reports <<'PY'
 import pathlib, sys, xml.etree.ElementTree as ET
 runs = failed = 0
