@@ -1,0 +1,400 @@
+//! Maximum-weight capacitated bipartite b-matching, solved exactly as a min-cost flow.
+//!
+//! Each left node `i` may take up to `left_capacity[i]` edges and each right node `j` up to
+//! `right_capacity[j]`; every edge is taken at most once. [`solve`] maximises the total weight
+//! ([`Objective::MaxWeight`]) or the number of edges and then the weight
+//! ([`Objective::MaxCardinality`]). [`reference::solve`] is a slow, simple solver for tests.
+//!
+//! # Weights and exactness
+//! Weights are `f64` and must be finite. The solvers work on integers: every weight is
+//! multiplied by a power of two `s` ([`Stats::weight_scale`]) and rounded to the nearest
+//! integer, then the min-cost flow is solved *exactly* on those integers.
+//!
+//! - If every weight is an integer and `max |w| ≤ W(n)`, then `s = 1`: the result is exactly
+//!   optimal (the same objective as any exact solver, e.g. OR-Tools' min-cost flow).
+//! - Otherwise `s` is the largest power of two with `max |w| · s ≤ min(W(n), 2³⁰)`. Each edge
+//!   is then off by at most `1/(2s)`, so the returned edges weigh at most `k/s` less than the
+//!   optimum, where `k` bounds the number of edges in a solution (`min(Σ left capacity,
+//!   Σ right capacity)`). With `MaxWeight`, a positive weight that rounds to zero counts as
+//!   the smallest positive integer, so positive edges are still worth taking.
+//!
+//! `W(n) = 2⁶² / (64 n (n+1))` for `n = n_left + n_right + 2` nodes leaves the price arithmetic
+//! of cost scaling a 64-fold safety margin against `i64` overflow: about 5.9·10⁶ for 110 000
+//! nodes, 1.5·10⁸ for 22 000, and 2³⁰ below about 9 000 nodes. [`Solution::total_weight`] is
+//! always the exact `f64` sum of the original weights of the chosen edges.
+//!
+//! # Determinism
+//! No randomness, no threads: the same input (including edge order) gives the same output.
+
+mod cost_scaling;
+mod network;
+pub mod reference;
+
+use serde::{Deserialize, Serialize};
+
+use super::Side;
+use network::Network;
+
+/// What to optimise.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Objective {
+    /// Maximise the total weight. An edge of weight `<= 0` is never chosen; how many edges are
+    /// chosen is free.
+    #[default]
+    MaxWeight,
+    /// Maximise the number of chosen edges, then the total weight among those. Edges of zero or
+    /// negative weight are chosen when they raise the count.
+    MaxCardinality,
+}
+
+/// A b-matching problem on plain indices: edge `e` joins left `left[e]` to right `right[e]`
+/// with weight `weight[e]`.
+#[derive(Debug, Clone, Copy)]
+pub struct Problem<'a> {
+    /// The number of left nodes, indexed `0..n_left`.
+    pub n_left: usize,
+    /// The number of right nodes, indexed `0..n_right`.
+    pub n_right: usize,
+    /// The left end of each edge.
+    pub left: &'a [u32],
+    /// The right end of each edge.
+    pub right: &'a [u32],
+    /// The weight of each edge; finite. Parallel edges (same ends) are separate edges.
+    pub weight: &'a [f64],
+    /// How many edges each left node may take; `None` means 1 each.
+    pub left_capacity: Option<&'a [u32]>,
+    /// How many edges each right node may take; `None` means 1 each.
+    pub right_capacity: Option<&'a [u32]>,
+}
+
+/// An optimal b-matching.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Solution {
+    /// The chosen edges, as indices into the problem's edge arrays, ascending.
+    pub edges: Vec<usize>,
+    /// The sum of the original weights of the chosen edges.
+    pub total_weight: f64,
+    /// How the solver got there.
+    pub stats: Stats,
+}
+
+/// Counters describing a solver run.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct Stats {
+    /// The algorithm that ran: `"cost-scaling-push-relabel"` or `"successive-shortest-paths"`.
+    pub algorithm: &'static str,
+    /// The power of two the weights were multiplied by before rounding to integers.
+    pub weight_scale: f64,
+    /// ε-scaling refinements (cost scaling) or augmenting paths (successive shortest paths).
+    pub phases: u32,
+    /// Push operations.
+    pub pushes: u64,
+    /// Relabel operations (single-node price decreases).
+    pub relabels: u64,
+    /// Global price updates.
+    pub price_updates: u32,
+    /// The flow found by the max-flow phase of [`Objective::MaxCardinality`] (0 otherwise).
+    pub max_flow: u64,
+}
+
+/// Why a problem was rejected. Every variant names the offending edge or field.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum Error {
+    /// The three edge arrays differ in length.
+    #[error(
+        "edge arrays differ in length: left has {left}, right has {right}, weight has {weight}"
+    )]
+    LengthMismatch {
+        /// Length of `left`.
+        left: usize,
+        /// Length of `right`.
+        right: usize,
+        /// Length of `weight`.
+        weight: usize,
+    },
+    /// An edge names a node that does not exist.
+    #[error("edge {edge}: {side} index {index} is out of range (n_{side} is {n})")]
+    IndexOutOfRange {
+        /// The edge.
+        edge: usize,
+        /// Which end.
+        side: Side,
+        /// The index given.
+        index: u32,
+        /// The number of nodes on that side.
+        n: usize,
+    },
+    /// An edge's weight is NaN or infinite.
+    #[error("edge {edge}: weight is not finite")]
+    NonFiniteWeight {
+        /// The edge.
+        edge: usize,
+    },
+    /// A capacity array's length differs from the number of nodes on its side.
+    #[error("{side}_capacity has {got} entries but n_{side} is {expected}")]
+    CapacityLength {
+        /// Which side's capacities.
+        side: Side,
+        /// The number of nodes on that side.
+        expected: usize,
+        /// The length given.
+        got: usize,
+    },
+    /// The problem has more nodes or edges than the solver's `u32` indices can hold.
+    #[error("too large: {what} is {got}, the limit is {limit}")]
+    TooLarge {
+        /// `"nodes"` or `"edges"`.
+        what: &'static str,
+        /// The size given.
+        got: usize,
+        /// The largest size accepted.
+        limit: usize,
+    },
+}
+
+/// Results of this module.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// The largest number of nodes (`n_left + n_right + 2`) accepted: the integer weights must keep
+/// at least 2¹⁰ levels (see the module documentation).
+pub const MAX_NODES: usize = 1 << 25;
+/// The largest number of edges accepted, so that every arc index fits in a `u32`.
+pub const MAX_EDGES: usize = (1 << 30) - (1 << 27);
+
+/// At most this many bits of integer weight are used when weights must be rounded.
+const RESOLUTION_BITS: i32 = 30;
+
+/// Solves a b-matching problem exactly (up to the weight rounding in the module docs) by
+/// cost-scaling push-relabel on the min-cost flow network
+/// `source → left → right → sink`.
+///
+/// # Arguments
+/// - `problem`: the graph, weights and capacities.
+/// - `objective`: maximise weight, or cardinality then weight.
+///
+/// # Returns
+/// The chosen edges (ascending), their total weight and solver counters, or an [`Error`]
+/// naming the first invalid edge or field.
+///
+/// With [`Objective::MaxWeight`], the network has a sink-to-source arc of cost 0 and a min-cost
+/// *circulation* is found, so the amount of flow is free. With
+/// [`Objective::MaxCardinality`], a maximum flow is found first (Dinic), then cost scaling
+/// turns it into a min-cost flow of the same value, on the network without that arc.
+///
+/// # Complexity
+/// `O(n² m log(n W))` time in the worst case for `n` nodes, `m` edges and largest integer
+/// weight `W` (each of the `log_8(n W)` refinements is `O(n² m)`); in practice near-linear on
+/// sparse geometric instances (about 0.2 s for 500 000 edges). `O(n + m)` extra space.
+///
+/// # Example
+/// ```
+/// use samman::algo::bmatching::{Objective, Problem, solve};
+///
+/// // Two seekers, one provider with two seats; seeker 1 has two candidate edges.
+/// let problem = Problem {
+///     n_left: 2,
+///     n_right: 2,
+///     left: &[0, 1, 1],
+///     right: &[0, 0, 1],
+///     weight: &[3.0, 2.0, 1.5],
+///     left_capacity: None,
+///     right_capacity: Some(&[2, 1]),
+/// };
+/// let solution = solve(&problem, Objective::MaxWeight)?;
+/// assert_eq!(solution.edges, vec![0, 1]);
+/// assert_eq!(solution.total_weight, 5.0);
+/// # Ok::<(), samman::algo::bmatching::Error>(())
+/// ```
+///
+/// # References
+/// - A. V. Goldberg and R. E. Tarjan, "Finding minimum-cost circulations by successive
+///   approximation", *Math. Oper. Res.* 15 (1990).
+/// - A. V. Goldberg, "An efficient implementation of a scaling minimum-cost flow algorithm",
+///   *J. Algorithms* 22 (1997) (CS2: price updates, push look-ahead).
+/// - P. Kovács, "Minimum-cost flow algorithms: an experimental evaluation", *Optim. Methods
+///   Softw.* 30 (2015).
+pub fn solve(problem: &Problem<'_>, objective: Objective) -> Result<Solution> {
+    let (scaled, scale) = prepare(problem, objective)?;
+    let node_count = problem.n_left + problem.n_right + 2;
+    let multiplier = node_count as i64 + 1;
+    let mut net = Network::build(
+        problem,
+        objective,
+        &scaled,
+        multiplier,
+        objective == Objective::MaxWeight,
+    );
+    let max_flow = match objective {
+        Objective::MaxWeight => 0,
+        Objective::MaxCardinality => net.max_flow(),
+    };
+    let counters = cost_scaling::solve(&mut net);
+    let edges = net.chosen_edges();
+    Ok(Solution {
+        total_weight: edges.iter().map(|&e| problem.weight[e]).sum(),
+        edges,
+        stats: Stats {
+            algorithm: "cost-scaling-push-relabel",
+            weight_scale: scale,
+            phases: counters.refines,
+            pushes: counters.pushes,
+            relabels: counters.relabels,
+            price_updates: counters.price_updates,
+            max_flow,
+        },
+    })
+}
+
+/// Validates `problem` and returns the integer weights with the scale used.
+fn prepare(problem: &Problem<'_>, objective: Objective) -> Result<(Vec<i64>, f64)> {
+    let m = problem.left.len();
+    if problem.right.len() != m || problem.weight.len() != m {
+        return Err(Error::LengthMismatch {
+            left: m,
+            right: problem.right.len(),
+            weight: problem.weight.len(),
+        });
+    }
+    for (side, capacity, expected) in [
+        (Side::Left, problem.left_capacity, problem.n_left),
+        (Side::Right, problem.right_capacity, problem.n_right),
+    ] {
+        if let Some(capacity) = capacity {
+            if capacity.len() != expected {
+                return Err(Error::CapacityLength {
+                    side,
+                    expected,
+                    got: capacity.len(),
+                });
+            }
+        }
+    }
+    let nodes = problem
+        .n_left
+        .checked_add(problem.n_right)
+        .and_then(|n| n.checked_add(2))
+        .unwrap_or(usize::MAX);
+    if nodes > MAX_NODES {
+        return Err(Error::TooLarge {
+            what: "nodes",
+            got: nodes,
+            limit: MAX_NODES,
+        });
+    }
+    if m > MAX_EDGES {
+        return Err(Error::TooLarge {
+            what: "edges",
+            got: m,
+            limit: MAX_EDGES,
+        });
+    }
+    let mut max_abs = 0.0f64;
+    let mut integral = true;
+    for e in 0..m {
+        for (side, index, n) in [
+            (Side::Left, problem.left[e], problem.n_left),
+            (Side::Right, problem.right[e], problem.n_right),
+        ] {
+            if index as usize >= n {
+                return Err(Error::IndexOutOfRange {
+                    edge: e,
+                    side,
+                    index,
+                    n,
+                });
+            }
+        }
+        let w = problem.weight[e];
+        if !w.is_finite() {
+            return Err(Error::NonFiniteWeight { edge: e });
+        }
+        if objective == Objective::MaxCardinality || w > 0.0 {
+            max_abs = max_abs.max(w.abs());
+            integral &= w.fract() == 0.0;
+        }
+    }
+    let n = nodes as f64;
+    let limit = ((1u64 << 62) as f64 / (64.0 * n * (n + 1.0))).floor();
+    let scale = if max_abs == 0.0 || (integral && max_abs <= limit) {
+        1.0
+    } else {
+        let target = limit.min(f64::from(1u32 << RESOLUTION_BITS));
+        // The largest power of two with max_abs * scale <= target.
+        let exponent = (target / max_abs).log2().floor() as i32;
+        let mut scale = 2f64.powi(exponent);
+        while max_abs * scale > target {
+            scale /= 2.0;
+        }
+        scale
+    };
+    let scaled = problem
+        .weight
+        .iter()
+        .map(|&w| {
+            let rounded = (w * scale).round() as i64;
+            if objective == Objective::MaxWeight && w > 0.0 {
+                rounded.max(1)
+            } else {
+                rounded
+            }
+        })
+        .collect();
+    Ok((scaled, scale))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn problem<'a>(left: &'a [u32], right: &'a [u32], weight: &'a [f64]) -> Problem<'a> {
+        Problem {
+            n_left: 3,
+            n_right: 3,
+            left,
+            right,
+            weight,
+            left_capacity: None,
+            right_capacity: None,
+        }
+    }
+
+    #[test]
+    fn integer_weights_are_not_rescaled() {
+        let p = problem(&[0, 1], &[0, 1], &[3.0, -7.0]);
+        let (scaled, scale) = prepare(&p, Objective::MaxCardinality).unwrap();
+        assert_eq!(scale, 1.0);
+        assert_eq!(scaled, vec![3, -7]);
+    }
+
+    #[test]
+    fn fractional_weights_use_a_power_of_two() {
+        let p = problem(&[0, 1], &[0, 1], &[0.5, 0.25]);
+        let (scaled, scale) = prepare(&p, Objective::MaxWeight).unwrap();
+        assert_eq!(scale, 2f64.powi(31));
+        assert_eq!(scaled, vec![1 << 30, 1 << 29]);
+    }
+
+    #[test]
+    fn tiny_positive_weights_stay_positive() {
+        let p = problem(&[0, 1], &[0, 1], &[1e9 + 0.5, 1e-12]);
+        let (scaled, _) = prepare(&p, Objective::MaxWeight).unwrap();
+        assert_eq!(scaled[1], 1);
+    }
+
+    #[test]
+    fn max_flow_on_a_small_network() {
+        let p = Problem {
+            n_left: 2,
+            n_right: 2,
+            left: &[0, 0, 1],
+            right: &[0, 1, 0],
+            weight: &[1.0, 1.0, 1.0],
+            left_capacity: None,
+            right_capacity: None,
+        };
+        let (scaled, _) = prepare(&p, Objective::MaxCardinality).unwrap();
+        let mut net = Network::build(&p, Objective::MaxCardinality, &scaled, 1, false);
+        assert_eq!(net.max_flow(), 2);
+    }
+}

@@ -1,0 +1,264 @@
+//! The residual network of a b-matching problem, stored as flat arrays (CSR) with `u32`
+//! indices, and a Dinic max-flow on it.
+
+use super::{Objective, Problem};
+
+/// Marks an edge that has no arc in the network (a `MaxWeight` edge that cannot help).
+pub(crate) const NO_ARC: u32 = u32::MAX;
+
+/// One residual arc: 16 bytes, so four fit in a cache line.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Arc {
+    /// Cost per unit of flow; the paired reverse arc has the negated cost.
+    pub(crate) cost: i64,
+    /// The node the arc enters.
+    pub(crate) head: u32,
+    /// Capacity left on the arc.
+    pub(crate) residual: u32,
+}
+
+/// A residual network: left nodes `0..n_left`, right nodes `n_left..n_left + n_right`, then the
+/// source and the sink.
+#[derive(Debug, Clone)]
+pub(crate) struct Network {
+    /// Arcs out of node `v` are `first[v]..first[v + 1]`.
+    pub(crate) first: Vec<u32>,
+    /// The arcs, grouped by tail.
+    pub(crate) arcs: Vec<Arc>,
+    /// `rev[a]` is the arc paired with `a`, running the other way.
+    pub(crate) rev: Vec<u32>,
+    /// For each problem edge, its left-to-right arc, or [`NO_ARC`].
+    pub(crate) edge_arc: Vec<u32>,
+    /// The source node.
+    pub(crate) source: u32,
+    /// The sink node.
+    pub(crate) sink: u32,
+}
+
+impl Network {
+    /// The number of nodes.
+    pub(crate) fn node_count(&self) -> usize {
+        self.first.len() - 1
+    }
+
+    /// Builds the network for `problem`, already validated, with edge costs
+    /// `-scaled_weight(e) * cost_multiplier`.
+    ///
+    /// Arcs: source to each left (capacity `min(left_capacity, degree)`), left to right for each
+    /// kept edge (capacity 1), right to sink (capacity `min(right_capacity, degree)`), and with
+    /// `return_arc` a sink-to-source arc of cost 0 so that a min-cost circulation chooses the
+    /// amount of flow freely (the `MaxWeight` objective).
+    pub(crate) fn build(
+        problem: &Problem<'_>,
+        objective: Objective,
+        scaled: &[i64],
+        cost_multiplier: i64,
+        return_arc: bool,
+    ) -> Network {
+        let n_left = problem.n_left;
+        let n_right = problem.n_right;
+        let n = n_left + n_right + 2;
+        let source = (n_left + n_right) as u32;
+        let sink = source + 1;
+
+        let keep = |e: usize| objective == Objective::MaxCardinality || scaled[e] > 0;
+        let mut degree_left = vec![0u32; n_left];
+        let mut degree_right = vec![0u32; n_right];
+        for e in 0..problem.left.len() {
+            if keep(e) {
+                degree_left[problem.left[e] as usize] += 1;
+                degree_right[problem.right[e] as usize] += 1;
+            }
+        }
+
+        // (tail, head, capacity, cost) in a fixed order, so the network is deterministic.
+        let mut specs: Vec<(u32, u32, u32, i64)> = Vec::new();
+        let mut edge_spec = vec![NO_ARC; problem.left.len()];
+        for e in 0..problem.left.len() {
+            if keep(e) {
+                edge_spec[e] = specs.len() as u32;
+                let tail = problem.left[e];
+                let head = n_left as u32 + problem.right[e];
+                specs.push((tail, head, 1, -scaled[e] * cost_multiplier));
+            }
+        }
+        let mut flow_bound: u64 = 0;
+        for (i, &degree) in degree_left.iter().enumerate() {
+            let cap = problem.left_capacity.map_or(1, |c| c[i]).min(degree);
+            if cap > 0 {
+                flow_bound += u64::from(cap);
+                specs.push((source, i as u32, cap, 0));
+            }
+        }
+        for (j, &degree) in degree_right.iter().enumerate() {
+            let cap = problem.right_capacity.map_or(1, |c| c[j]).min(degree);
+            if cap > 0 {
+                specs.push(((n_left + j) as u32, sink, cap, 0));
+            }
+        }
+        if return_arc && flow_bound > 0 {
+            // flow_bound <= number of edges, which the caller bounded below u32::MAX / 2.
+            specs.push((sink, source, flow_bound as u32, 0));
+        }
+
+        let mut first = vec![0u32; n + 1];
+        for &(tail, head, _, _) in &specs {
+            first[tail as usize + 1] += 1;
+            first[head as usize + 1] += 1;
+        }
+        for v in 0..n {
+            first[v + 1] += first[v];
+        }
+        let total = first[n] as usize;
+        let mut fill: Vec<u32> = first[..n].to_vec();
+        let mut arcs = vec![
+            Arc {
+                cost: 0,
+                head: 0,
+                residual: 0
+            };
+            total
+        ];
+        let mut rev = vec![0u32; total];
+        let mut spec_arc = Vec::with_capacity(specs.len());
+        for &(tail, head, cap, cost) in &specs {
+            let a = fill[tail as usize];
+            fill[tail as usize] += 1;
+            let b = fill[head as usize];
+            fill[head as usize] += 1;
+            arcs[a as usize] = Arc {
+                cost,
+                head,
+                residual: cap,
+            };
+            arcs[b as usize] = Arc {
+                cost: -cost,
+                head: tail,
+                residual: 0,
+            };
+            rev[a as usize] = b;
+            rev[b as usize] = a;
+            spec_arc.push(a);
+        }
+        let edge_arc = edge_spec
+            .iter()
+            .map(|&s| {
+                if s == NO_ARC {
+                    NO_ARC
+                } else {
+                    spec_arc[s as usize]
+                }
+            })
+            .collect();
+        Network {
+            first,
+            arcs,
+            rev,
+            edge_arc,
+            source,
+            sink,
+        }
+    }
+
+    /// Moves `delta` units along arc `a`.
+    #[inline]
+    pub(crate) fn push(&mut self, a: usize, delta: u32) {
+        self.arcs[a].residual -= delta;
+        self.arcs[self.rev[a] as usize].residual += delta;
+    }
+
+    /// The edges carrying flow, ascending.
+    pub(crate) fn chosen_edges(&self) -> Vec<usize> {
+        self.edge_arc
+            .iter()
+            .enumerate()
+            .filter(|&(_, &a)| a != NO_ARC && self.arcs[a as usize].residual == 0)
+            .map(|(e, _)| e)
+            .collect()
+    }
+
+    /// Sends a maximum flow from the source to the sink (Dinic's blocking flows) and returns
+    /// its value.
+    ///
+    /// # Complexity
+    /// `O(m √n)`-like on these unit-capacity bipartite networks; `O(n² m)` in general.
+    pub(crate) fn max_flow(&mut self) -> u64 {
+        let n = self.node_count();
+        let (s, t) = (self.source as usize, self.sink as usize);
+        let mut level = vec![u32::MAX; n];
+        let mut current = vec![0u32; n];
+        let mut queue = Vec::with_capacity(n);
+        let mut path: Vec<u32> = Vec::new();
+        let mut flow = 0u64;
+        loop {
+            level.fill(u32::MAX);
+            level[s] = 0;
+            queue.clear();
+            queue.push(s as u32);
+            let mut head_index = 0;
+            while head_index < queue.len() {
+                let v = queue[head_index] as usize;
+                head_index += 1;
+                for a in self.first[v]..self.first[v + 1] {
+                    let arc = self.arcs[a as usize];
+                    if arc.residual > 0 && level[arc.head as usize] == u32::MAX {
+                        level[arc.head as usize] = level[v] + 1;
+                        queue.push(arc.head);
+                    }
+                }
+            }
+            if level[t] == u32::MAX {
+                return flow;
+            }
+            current.copy_from_slice(&self.first[..n]);
+            path.clear();
+            let mut v = s;
+            loop {
+                if v == t {
+                    let bottleneck = path
+                        .iter()
+                        .map(|&a| self.arcs[a as usize].residual)
+                        .min()
+                        .expect("invariant: a path to the sink has at least one arc");
+                    for &a in &path {
+                        self.push(a as usize, bottleneck);
+                    }
+                    flow += u64::from(bottleneck);
+                    let saturated = path
+                        .iter()
+                        .position(|&a| self.arcs[a as usize].residual == 0)
+                        .expect("invariant: the bottleneck arc is saturated");
+                    path.truncate(saturated);
+                    v = path
+                        .last()
+                        .map_or(s, |&a| self.arcs[a as usize].head as usize);
+                    continue;
+                }
+                let end = self.first[v + 1];
+                let mut a = current[v];
+                while a < end {
+                    let arc = self.arcs[a as usize];
+                    if arc.residual > 0 && level[arc.head as usize] == level[v] + 1 {
+                        break;
+                    }
+                    a += 1;
+                }
+                current[v] = a;
+                if a < end {
+                    path.push(a);
+                    v = self.arcs[a as usize].head as usize;
+                } else {
+                    // Dead end: retreat and skip the arc that led here.
+                    level[v] = u32::MAX;
+                    match path.pop() {
+                        None => break,
+                        Some(back) => {
+                            v = self.arcs[self.rev[back as usize] as usize].head as usize;
+                            current[v] += 1;
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,1 @@
+//! Deferred acceptance (in progress).
