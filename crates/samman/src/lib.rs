@@ -2,8 +2,11 @@
 #![warn(missing_docs)]
 
 pub mod algo;
+pub mod csv_io;
+pub mod explain;
 pub mod generate;
 pub mod graph;
+pub mod metrics;
 pub mod model;
 pub mod rules;
 pub mod solve;

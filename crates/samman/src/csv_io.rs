@@ -1,0 +1,549 @@
+//! Spreadsheet exchange: seekers and providers read from CSV exports (one row each, the
+//! columns of docs/csv.md), and plans written to and read from CSV.
+//!
+//! An error names the row (the spreadsheet's row number; the header is row 1) and the column.
+//! It never repeats the value of a personal column (origin, gender, age, languages, diet,
+//! location, extra attributes).
+
+use std::collections::HashMap;
+use std::io::{Read, Write};
+
+use crate::metrics::{Plan, PlanEntry};
+use crate::model::{
+    Availability, DatedWindow, Day, Diet, Gender, Instance, LanguageSkill, Level, Location, Origin,
+    Profile, Provider, ProviderKind, Seeker, WeeklyWindow,
+};
+use crate::rules::Rules;
+
+/// A problem in a CSV file, at a row and column.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("row {row}, column {column}: {message}")]
+pub struct CsvError {
+    /// The row, counted as a spreadsheet does: the header is row 1 (0: the file as a whole).
+    pub row: u64,
+    /// The column's name from the header (empty for the file as a whole).
+    pub column: String,
+    /// What is wrong, without the value of a personal column.
+    pub message: String,
+}
+
+/// A `Result` with a [`CsvError`].
+pub type Result<T> = std::result::Result<T, CsvError>;
+
+/// Columns whose values are personal data: never repeated in an error.
+const PERSONAL: [&str; 10] = [
+    "origin",
+    "gender",
+    "age_band",
+    "languages",
+    "diet",
+    "lat",
+    "lon",
+    "host_origin",
+    "host_gender",
+    "host_age_band",
+];
+
+fn is_personal(column: &str) -> bool {
+    PERSONAL.contains(&column) || column.starts_with("extra.") || column.starts_with("host_extra.")
+}
+
+/// The columns a seekers file may have (and `extra.<name>` for profile attributes).
+pub const SEEKER_COLUMNS: [&str; 17] = [
+    "id",
+    "party_size",
+    "origin",
+    "gender",
+    "age_band",
+    "languages",
+    "diet",
+    "availability",
+    "lat",
+    "lon",
+    "max_travel_km",
+    "topics",
+    "requires_verified",
+    "preferences",
+    "blocked",
+    "waiting_since",
+    "priority",
+];
+
+/// The columns a providers file may have (and `host_extra.<name>`).
+pub const PROVIDER_COLUMNS: [&str; 23] = [
+    "id",
+    "kind",
+    "host",
+    "capacity",
+    "minimum",
+    "host_origin",
+    "host_gender",
+    "host_age_band",
+    "host_size",
+    "availability",
+    "lat",
+    "lon",
+    "max_travel_km",
+    "languages",
+    "caters",
+    "topics",
+    "verified",
+    "verified_on",
+    "completed",
+    "cancelled",
+    "no_show",
+    "preferences",
+    "blocked",
+];
+
+/// One row being read: cells by column name, with the row number for errors.
+struct Row<'a> {
+    row: u64,
+    cells: &'a HashMap<String, usize>,
+    record: &'a csv::StringRecord,
+}
+
+impl Row<'_> {
+    fn error(&self, column: &str, message: impl Into<String>) -> CsvError {
+        CsvError {
+            row: self.row,
+            column: column.to_owned(),
+            message: message.into(),
+        }
+    }
+
+    /// A bad value: named for ordinary columns, left out for personal ones.
+    fn bad(&self, column: &str, value: &str, expected: &str) -> CsvError {
+        if is_personal(column) {
+            self.error(column, format!("not {expected}"))
+        } else {
+            self.error(column, format!("`{value}` is not {expected}"))
+        }
+    }
+
+    /// The trimmed cell, `None` when the column is absent or the cell empty.
+    fn get(&self, column: &str) -> Option<&str> {
+        let i = *self.cells.get(column)?;
+        let value = self.record.get(i)?.trim();
+        (!value.is_empty()).then_some(value)
+    }
+
+    fn parse<T: std::str::FromStr>(&self, column: &str, expected: &str) -> Result<Option<T>> {
+        self.get(column)
+            .map(|v| v.parse().map_err(|_| self.bad(column, v, expected)))
+            .transpose()
+    }
+
+    fn list(&self, column: &str) -> Vec<String> {
+        self.get(column)
+            .map(|v| {
+                v.split(';')
+                    .map(str::trim)
+                    .filter(|x| !x.is_empty())
+                    .map(str::to_owned)
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    fn flag(&self, column: &str) -> Result<bool> {
+        match self.get(column).map(str::to_ascii_lowercase).as_deref() {
+            None | Some("false" | "no" | "0") => Ok(false),
+            Some("true" | "yes" | "1") => Ok(true),
+            Some(other) => Err(self.bad(column, other, "true or false (yes/no, 1/0)")),
+        }
+    }
+
+    fn origin(&self, column: &str) -> Result<Option<Origin>> {
+        match self.get(column) {
+            None => Ok(None),
+            Some("newcomer") => Ok(Some(Origin::Newcomer)),
+            Some("established") => Ok(Some(Origin::Established)),
+            Some(v) => Err(self.bad(column, v, "newcomer or established")),
+        }
+    }
+
+    fn gender(&self, column: &str) -> Result<Option<Gender>> {
+        match self.get(column) {
+            None => Ok(None),
+            Some("female") => Ok(Some(Gender::Female)),
+            Some("male") => Ok(Some(Gender::Male)),
+            Some("mixed") => Ok(Some(Gender::Mixed)),
+            Some("other") => Ok(Some(Gender::Other)),
+            Some(v) => Err(self.bad(column, v, "female, male, mixed or other")),
+        }
+    }
+
+    fn languages(&self) -> Result<Vec<LanguageSkill>> {
+        self.list("languages")
+            .iter()
+            .map(|item| {
+                let expected = "a list of code:level such as sv:native;en:fluent";
+                let (code, level) = item
+                    .split_once(':')
+                    .ok_or_else(|| self.bad("languages", item, expected))?;
+                let level = match level.trim() {
+                    "basic" => Level::Basic,
+                    "conversational" => Level::Conversational,
+                    "fluent" => Level::Fluent,
+                    "native" => Level::Native,
+                    _ => return Err(self.bad("languages", item, expected)),
+                };
+                Ok(LanguageSkill::new(code.trim(), level))
+            })
+            .collect()
+    }
+
+    fn diets(&self, column: &str) -> Result<Vec<Diet>> {
+        self.list(column)
+            .iter()
+            .map(|name| match Diet::parse(name) {
+                Diet::Unknown(_) => Err(self.bad(
+                    column,
+                    name,
+                    "a list of known diets such as vegan;halal (docs/rules.md)",
+                )),
+                diet => Ok(diet),
+            })
+            .collect()
+    }
+
+    fn availability(&self) -> Result<Availability> {
+        let mut availability = Availability::default();
+        for item in self.list("availability") {
+            if let Some((start, end)) = item.split_once('/') {
+                let expected = "a window such as 2026-09-05T17:00/2026-09-05T23:00";
+                availability.dated.push(DatedWindow {
+                    start: start
+                        .trim()
+                        .parse()
+                        .map_err(|_| self.bad("availability", &item, expected))?,
+                    end: end
+                        .trim()
+                        .parse()
+                        .map_err(|_| self.bad("availability", &item, expected))?,
+                });
+            } else {
+                availability.weekly.push(weekly(&item).ok_or_else(|| {
+                    self.bad(
+                        "availability",
+                        &item,
+                        "a window such as tue 14:00-16:00 or 2026-09-05T17:00/2026-09-05T23:00",
+                    )
+                })?);
+            }
+        }
+        Ok(availability)
+    }
+
+    fn location(&self) -> Result<Option<Location>> {
+        let lat: Option<f64> = self.parse("lat", "a latitude in degrees")?;
+        let lon: Option<f64> = self.parse("lon", "a longitude in degrees")?;
+        match (lat, lon) {
+            (Some(lat), Some(lon)) => Ok(Some(Location { lat, lon })),
+            (None, None) => Ok(None),
+            (Some(_), None) => Err(self.error("lon", "missing while lat is given")),
+            (None, Some(_)) => Err(self.error("lat", "missing while lon is given")),
+        }
+    }
+
+    fn extra(&self, prefix: &str) -> std::collections::BTreeMap<String, String> {
+        self.cells
+            .keys()
+            .filter_map(|c| Some((c, c.strip_prefix(prefix)?)))
+            .filter_map(|(c, name)| Some((name.to_owned(), self.get(c)?.to_owned())))
+            .collect()
+    }
+}
+
+/// A weekly window written `tue 14:00-16:00` (English day names, three letters or whole).
+fn weekly(text: &str) -> Option<WeeklyWindow> {
+    let (day, times) = text.trim().split_once(' ')?;
+    let day = day.to_ascii_lowercase();
+    let day = Day::ALL
+        .into_iter()
+        .find(|d| d.name() == day || d.name()[..3] == day)?;
+    let (start, end) = times.trim().split_once('-')?;
+    let window = WeeklyWindow {
+        day,
+        start: start.trim().parse().ok()?,
+        end: end.trim().parse().ok()?,
+    };
+    (window.start != window.end).then_some(window)
+}
+
+/// Read every row of a CSV with a header, checking the header against `known` columns (and
+/// the `prefix` ones) and that `required` columns are present.
+fn rows<T>(
+    reader: impl Read,
+    known: &[&str],
+    prefix: &str,
+    required: &[&str],
+    mut build: impl FnMut(&Row<'_>) -> Result<T>,
+) -> Result<Vec<T>> {
+    let mut csv = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .flexible(false)
+        .from_reader(reader);
+    let file_error = |row: u64, e: &csv::Error| CsvError {
+        row,
+        column: String::new(),
+        message: match e.kind() {
+            csv::ErrorKind::UnequalLengths {
+                expected_len, len, ..
+            } => format!("{len} cells where the header has {expected_len}"),
+            csv::ErrorKind::Utf8 { .. } => "not valid UTF-8".to_owned(),
+            _ => e.to_string(),
+        },
+    };
+    let header = csv.headers().map_err(|e| file_error(1, &e))?.clone();
+    let mut cells = HashMap::new();
+    for (i, name) in header.iter().enumerate() {
+        let name = name.trim();
+        let ok = known.contains(&name) || (!prefix.is_empty() && name.starts_with(prefix));
+        if !ok {
+            return Err(CsvError {
+                row: 1,
+                column: name.to_owned(),
+                message: format!("not a known column; the columns are {}", known.join(", ")),
+            });
+        }
+        if cells.insert(name.to_owned(), i).is_some() {
+            return Err(CsvError {
+                row: 1,
+                column: name.to_owned(),
+                message: "the column appears twice".into(),
+            });
+        }
+    }
+    for column in required {
+        if !cells.contains_key(*column) {
+            return Err(CsvError {
+                row: 1,
+                column: (*column).to_owned(),
+                message: "a required column is missing".into(),
+            });
+        }
+    }
+    let mut out = Vec::new();
+    let mut record = csv::StringRecord::new();
+    loop {
+        let line = csv.position().line();
+        match csv.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {
+                let row = Row {
+                    row: record.position().map_or(line, csv::Position::line),
+                    cells: &cells,
+                    record: &record,
+                };
+                for column in required {
+                    if row.get(column).is_none() {
+                        return Err(row.error(column, "must not be empty"));
+                    }
+                }
+                out.push(build(&row)?);
+            }
+            Err(e) => {
+                let row = e.position().map_or(line, csv::Position::line);
+                return Err(file_error(row, &e));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Read seekers from a CSV export with the columns of docs/csv.md.
+///
+/// # Errors
+/// The first problem, with its row and column.
+pub fn read_seekers(reader: impl Read) -> Result<Vec<Seeker>> {
+    rows(reader, &SEEKER_COLUMNS, "extra.", &["id"], |row| {
+        let mut seeker = Seeker::new(row.get("id").unwrap_or_default());
+        seeker.party_size = row
+            .parse("party_size", "a whole number of people")?
+            .unwrap_or(1);
+        seeker.profile = Profile {
+            origin: row.origin("origin")?,
+            gender: row.gender("gender")?,
+            age_band: row.get("age_band").map(str::to_owned),
+            extra: row.extra("extra."),
+        };
+        seeker.languages = row.languages()?;
+        seeker.diet = row.diets("diet")?;
+        seeker.availability = row.availability()?;
+        seeker.location = row.location()?;
+        seeker.max_travel_km = row.parse("max_travel_km", "a distance in km")?;
+        seeker.topics = row.list("topics");
+        seeker.requires_verified = row.flag("requires_verified")?;
+        seeker.preferences = row
+            .list("preferences")
+            .into_iter()
+            .map(Into::into)
+            .collect();
+        seeker.blocked = row.list("blocked").into_iter().map(Into::into).collect();
+        seeker.waiting_since = row.parse("waiting_since", "a date such as 2026-08-01")?;
+        seeker.priority = row.parse("priority", "a number")?.unwrap_or(0.0);
+        Ok(seeker)
+    })
+}
+
+/// Read providers from a CSV export with the columns of docs/csv.md.
+///
+/// # Errors
+/// The first problem, with its row and column.
+pub fn read_providers(reader: impl Read) -> Result<Vec<Provider>> {
+    rows(
+        reader,
+        &PROVIDER_COLUMNS,
+        "host_extra.",
+        &["id", "capacity"],
+        |row| {
+            let capacity = row
+                .parse("capacity", "a whole number of seats")?
+                .unwrap_or(0);
+            let mut provider = Provider::new(row.get("id").unwrap_or_default(), capacity);
+            provider.kind = match row.get("kind") {
+                None => ProviderKind::Other,
+                Some(kind) => serde_json::from_value(serde_json::Value::String(kind.to_owned()))
+                    .map_err(|_| {
+                        row.bad(
+                            "kind",
+                            kind,
+                            "dinner, visit, workshop, experience, coaching or other",
+                        )
+                    })?,
+            };
+            provider.host = row.get("host").map(Into::into);
+            provider.minimum = row
+                .parse("minimum", "a whole number of seats")?
+                .unwrap_or(0);
+            let host = Profile {
+                origin: row.origin("host_origin")?,
+                gender: row.gender("host_gender")?,
+                age_band: row.get("host_age_band").map(str::to_owned),
+                extra: row.extra("host_extra."),
+            };
+            provider.host_profile = (host != Profile::default()).then_some(host);
+            provider.host_size = row
+                .parse("host_size", "a whole number of people")?
+                .unwrap_or(1);
+            provider.availability = row.availability()?;
+            provider.location = row.location()?;
+            provider.max_travel_km = row.parse("max_travel_km", "a distance in km")?;
+            provider.languages = row.languages()?;
+            provider.caters = row.diets("caters")?;
+            provider.topics = row.list("topics");
+            provider.verification.verified = row.flag("verified")?;
+            provider.verification.verified_on =
+                row.parse("verified_on", "a date such as 2026-08-01")?;
+            provider.reliability.completed = row.parse("completed", "a whole number")?.unwrap_or(0);
+            provider.reliability.cancelled = row.parse("cancelled", "a whole number")?.unwrap_or(0);
+            provider.reliability.no_show = row.parse("no_show", "a whole number")?.unwrap_or(0);
+            provider.preferences = row
+                .list("preferences")
+                .into_iter()
+                .map(Into::into)
+                .collect();
+            provider.blocked = row.list("blocked").into_iter().map(Into::into).collect();
+            Ok(provider)
+        },
+    )
+}
+
+/// An instance from seekers and providers files, with the default policy.
+///
+/// # Errors
+/// The first problem of either file, with its row and column.
+pub fn read_instance(seekers: impl Read, providers: impl Read) -> Result<Instance> {
+    let mut instance = Instance::new();
+    instance.seekers = read_seekers(seekers)?;
+    instance.providers = read_providers(providers)?;
+    Ok(instance)
+}
+
+/// Write a plan as CSV: `seeker,provider,seats,score`, the score rebuilt from the instance
+/// (empty where an id is unknown).
+///
+/// # Errors
+/// A [`CsvError`] at row 0 when writing fails.
+pub fn write_plan(instance: &Instance, plan: &Plan, writer: impl Write) -> Result<()> {
+    let io = |e: csv::Error| CsvError {
+        row: 0,
+        column: String::new(),
+        message: format!("cannot write: {e}"),
+    };
+    let rules = Rules::new(instance);
+    let seeker_ix: HashMap<&str, usize> = instance
+        .seekers
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id.as_str(), i))
+        .collect();
+    let provider_ix: HashMap<&str, usize> = instance
+        .providers
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id.as_str(), i))
+        .collect();
+    let mut csv = csv::Writer::from_writer(writer);
+    csv.write_record(["seeker", "provider", "seats", "score"])
+        .map_err(io)?;
+    for m in &plan.matches {
+        let s = seeker_ix.get(m.seeker.as_str()).copied();
+        let p = provider_ix.get(m.provider.as_str()).copied();
+        let seats = s.map_or(String::new(), |s| {
+            instance.seekers[s].party_size.to_string()
+        });
+        let score = match (s, p) {
+            (Some(s), Some(p)) => format!("{:.6}", rules.score(&rules.breakdown(s, p))),
+            _ => String::new(),
+        };
+        csv.write_record([m.seeker.as_str(), m.provider.as_str(), &seats, &score])
+            .map_err(io)?;
+    }
+    csv.flush().map_err(|e| CsvError {
+        row: 0,
+        column: String::new(),
+        message: format!("cannot write: {e}"),
+    })
+}
+
+/// Read a plan from CSV with `seeker` and `provider` columns (others, such as `seats` and
+/// `score`, are ignored: metrics rebuild them).
+///
+/// # Errors
+/// The first problem, with its row and column.
+pub fn read_plan(reader: impl Read) -> Result<Plan> {
+    let matches = rows(
+        reader,
+        &["seeker", "provider", "seats", "score"],
+        "",
+        &["seeker", "provider"],
+        |row| {
+            Ok(PlanEntry {
+                seeker: row.get("seeker").unwrap_or_default().into(),
+                provider: row.get("provider").unwrap_or_default().into(),
+            })
+        },
+    )?;
+    Ok(Plan { matches })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn weekly_windows() {
+        let w = weekly("tue 14:00-16:00").unwrap();
+        assert_eq!(
+            (w.day, w.start.minutes(), w.end.minutes()),
+            (Day::Tuesday, 840, 960)
+        );
+        assert_eq!(weekly("Friday 22:00-02:00").unwrap().day, Day::Friday);
+        assert!(weekly("tue 14:00").is_none());
+        assert!(weekly("xyz 14:00-15:00").is_none());
+        assert!(weekly("tue 14:00-14:00").is_none());
+    }
+}

@@ -1,0 +1,178 @@
+//! Explanations: what shuts a seeker out, and whether the suggested change really helps.
+
+use samman::explain::{Change, explain};
+use samman::metrics::Plan;
+use samman::model::{
+    Availability, Day, Instance, LanguageSkill, Level, Location, Provider, ProviderKind, Seeker,
+    WeeklyWindow,
+};
+use samman::rules::{Criterion, Rule};
+use samman::solve::{self, Options};
+
+fn place(lon: f64) -> Option<Location> {
+    Some(Location { lat: 59.0, lon })
+}
+
+fn weekly(day: Day, from: &str, to: &str) -> Availability {
+    Availability {
+        dated: vec![],
+        weekly: vec![WeeklyWindow {
+            day,
+            start: from.parse().unwrap(),
+            end: to.parse().unwrap(),
+        }],
+    }
+}
+
+/// A seeker 5 km from home reach, two dinners about 6.9 and 9.1 km away, one near but full.
+fn distance_instance() -> Instance {
+    let mut instance = Instance::new();
+    let mut guest = Seeker::new("guest");
+    guest.location = place(18.0);
+    guest.max_travel_km = Some(5.0);
+    instance.seekers.push(guest);
+    for (id, lon) in [("far1", 18.12), ("far2", 18.16)] {
+        let mut p = Provider::new(id, 2);
+        p.kind = ProviderKind::Dinner;
+        p.location = place(lon);
+        instance.providers.push(p);
+    }
+    instance
+}
+
+#[test]
+fn a_seeker_excluded_only_by_distance_is_told_so_and_the_change_places_them() {
+    let instance = distance_instance();
+    let plan = Plan::from(&solve::solve(&instance, &Options::default()).unwrap());
+    assert!(plan.matches.is_empty());
+    let e = explain(&instance, Some(&plan), &"guest".into()).unwrap();
+    assert_eq!(e.feasible, 0);
+    assert_eq!(e.excluded.len(), 1);
+    assert_eq!(e.excluded[&Rule::Distance], 2);
+    assert_eq!(e.excluded_only[&Rule::Distance], 2);
+    assert_eq!(e.most_limiting, Some(Rule::Distance));
+    assert_eq!(
+        (e.seats_taken, e.composition, e.open),
+        (Some(0), Some(0), Some(0))
+    );
+    let best = &e.relaxations[0];
+    assert_eq!(best.rule, Rule::Distance);
+    assert_eq!(best.opens, 1, "the nearer dinner only");
+    let Change::TravelFurther {
+        max_travel_km,
+        extra_km,
+    } = best.change
+    else {
+        panic!("{:?}", best.change)
+    };
+    assert!(
+        max_travel_km > 6.8 && max_travel_km < 7.1,
+        "{max_travel_km}"
+    );
+    assert!((extra_km - (max_travel_km - 5.0)).abs() < 0.11);
+    assert!(
+        best.description.starts_with("travelling ")
+            && best.description.ends_with("would open 1 dinner"),
+        "{}",
+        best.description
+    );
+
+    let mut relaxed = instance.clone();
+    best.apply(&mut relaxed, &"guest".into());
+    let plan = solve::solve(&relaxed, &Options::default()).unwrap();
+    assert_eq!(plan.matches.len(), 1);
+    assert_eq!(plan.matches[0].provider.as_str(), "far1");
+    let e = explain(&relaxed, Some(&Plan::from(&plan)), &"guest".into()).unwrap();
+    assert_eq!(e.feasible, 1);
+    assert!(e.placed.is_some());
+}
+
+#[test]
+fn a_weekly_window_is_suggested_with_what_it_opens() {
+    let mut instance = Instance::new();
+    let mut older = Seeker::new("older");
+    older.availability = weekly(Day::Monday, "14:00", "16:00");
+    instance.seekers.push(older);
+    for (i, (day, from, to)) in [
+        (Day::Tuesday, "18:00", "21:00"),
+        (Day::Tuesday, "18:00", "21:00"),
+        (Day::Tuesday, "18:00", "21:00"),
+        (Day::Friday, "10:00", "12:00"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let mut p = Provider::new(&format!("v{i}"), 1);
+        p.kind = ProviderKind::Visit;
+        p.availability = weekly(day, from, to);
+        instance.providers.push(p);
+    }
+    let e = explain(&instance, None, &"older".into()).unwrap();
+    assert_eq!(e.excluded_only[&Rule::Time], 4);
+    let best = &e.relaxations[0];
+    assert_eq!(best.opens, 3);
+    assert_eq!(
+        best.description,
+        "being available tuesday 18:00-21:00 would open 3 visits"
+    );
+    assert_eq!(
+        (e.seats_taken, e.open),
+        (None, None),
+        "no plan, no seat counts"
+    );
+}
+
+#[test]
+fn language_and_seats_taken() {
+    let mut instance = Instance::new();
+    let mut guest = Seeker::new("guest");
+    guest.languages = vec![
+        LanguageSkill::new("ar", Level::Native),
+        LanguageSkill::new("sv", Level::Basic),
+    ];
+    instance.seekers.push(guest);
+    let mut other = Seeker::new("other");
+    other.languages = vec![LanguageSkill::new("ar", Level::Native)];
+    instance.seekers.push(other);
+    let mut swedish = Provider::new("sv-host", 1);
+    swedish.languages = vec![LanguageSkill::new("sv", Level::Native)];
+    let mut arabic = Provider::new("ar-host", 1);
+    arabic.languages = vec![LanguageSkill::new("ar", Level::Fluent)];
+    instance.providers = vec![swedish, arabic];
+    let plan = Plan::from_pairs([("other", "ar-host")]);
+    let e = explain(&instance, Some(&plan), &"guest".into()).unwrap();
+    assert_eq!(e.feasible, 1);
+    assert_eq!(e.seats_taken, Some(1));
+    assert_eq!(e.open, Some(0));
+    assert_eq!(e.excluded_only[&Rule::Language], 1);
+    let r = &e.relaxations[0];
+    assert_eq!(
+        r.description,
+        "speaking sv at conversational level (now basic) would open 1 provider"
+    );
+}
+
+#[test]
+fn a_match_is_explained_by_weighted_contributions() {
+    let mut instance = distance_instance();
+    instance.seekers[0].max_travel_km = Some(10.0);
+    let plan = Plan::from_pairs([("guest", "far1")]);
+    let e = explain(&instance, Some(&plan), &"guest".into()).unwrap();
+    let m = e.placed.unwrap();
+    assert_eq!(m.provider.as_str(), "far1");
+    assert!(m.broken_rules.is_empty());
+    let sum: f64 = m.placement + m.contributions.iter().map(|c| c.contribution).sum::<f64>();
+    assert!((sum - m.score).abs() < 1e-9);
+    let distance = m
+        .contributions
+        .iter()
+        .find(|c| c.criterion == Criterion::Distance)
+        .unwrap();
+    assert!(
+        distance.value > 0.25 && distance.value < 0.35,
+        "{}",
+        distance.value
+    );
+    assert_eq!(distance.contribution, distance.weight * distance.value);
+    assert!(explain(&instance, None, &"nobody".into()).is_err());
+}
