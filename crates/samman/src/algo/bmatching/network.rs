@@ -33,6 +33,12 @@ pub(crate) struct Network {
     pub(crate) source: u32,
     /// The sink node.
     pub(crate) sink: u32,
+    /// For each left node, its arc from the source, or [`NO_ARC`].
+    pub(crate) source_arc: Vec<u32>,
+    /// For each right node, its arc to the sink, or [`NO_ARC`].
+    pub(crate) sink_arc: Vec<u32>,
+    /// The sink-to-source arc, or [`NO_ARC`].
+    pub(crate) return_arc: u32,
 }
 
 impl Network {
@@ -83,21 +89,27 @@ impl Network {
             }
         }
         let mut flow_bound: u64 = 0;
+        let mut source_spec = vec![NO_ARC; n_left];
         for (i, &degree) in degree_left.iter().enumerate() {
             let cap = problem.left_capacity.map_or(1, |c| c[i]).min(degree);
             if cap > 0 {
                 flow_bound += u64::from(cap);
+                source_spec[i] = specs.len() as u32;
                 specs.push((source, i as u32, cap, 0));
             }
         }
+        let mut sink_spec = vec![NO_ARC; n_right];
         for (j, &degree) in degree_right.iter().enumerate() {
             let cap = problem.right_capacity.map_or(1, |c| c[j]).min(degree);
             if cap > 0 {
+                sink_spec[j] = specs.len() as u32;
                 specs.push(((n_left + j) as u32, sink, cap, 0));
             }
         }
+        let mut return_spec = NO_ARC;
         if return_arc && flow_bound > 0 {
             // flow_bound <= number of edges, which the caller bounded below u32::MAX / 2.
+            return_spec = specs.len() as u32;
             specs.push((sink, source, flow_bound as u32, 0));
         }
 
@@ -140,21 +152,21 @@ impl Network {
             rev[b as usize] = a;
             spec_arc.push(a);
         }
-        let edge_arc = edge_spec
-            .iter()
-            .map(|&s| {
-                if s == NO_ARC {
-                    NO_ARC
-                } else {
-                    spec_arc[s as usize]
-                }
-            })
-            .collect();
+        let arc_of = |s: u32| {
+            if s == NO_ARC {
+                NO_ARC
+            } else {
+                spec_arc[s as usize]
+            }
+        };
         Network {
             first,
             arcs,
             rev,
-            edge_arc,
+            edge_arc: edge_spec.iter().map(|&s| arc_of(s)).collect(),
+            source_arc: source_spec.iter().map(|&s| arc_of(s)).collect(),
+            sink_arc: sink_spec.iter().map(|&s| arc_of(s)).collect(),
+            return_arc: arc_of(return_spec),
             source,
             sink,
         }
@@ -165,6 +177,106 @@ impl Network {
     pub(crate) fn push(&mut self, a: usize, delta: u32) {
         self.arcs[a].residual -= delta;
         self.arcs[self.rev[a] as usize].residual += delta;
+    }
+
+    /// Adds flow greedily along source-left-right-sink paths (and back through the return arc
+    /// if there is one), taking edges from the cheapest (heaviest) down, ties by edge index.
+    /// A warm start: a greedy b-matching is usually close to optimal.
+    ///
+    /// # Complexity
+    /// `O(m log m)` time, `O(m)` extra space.
+    pub(crate) fn greedy_flow(&mut self, scaled: &[i64], left: &[u32], right: &[u32]) {
+        let kept = |e: &usize| self.edge_arc[*e] != NO_ARC;
+        let order: Vec<u32> = if scaled.iter().all(|w| w.unsigned_abs() < 1 << 31) {
+            // Pack (weight descending, edge) into one u64: sorting plain integers is fastest.
+            let mut keys: Vec<u64> = (0..scaled.len())
+                .filter(kept)
+                .map(|e| (((1i64 << 31) - scaled[e]) as u64) << 32 | e as u64)
+                .collect();
+            keys.sort_unstable();
+            keys.iter().map(|&k| k as u32).collect()
+        } else {
+            let mut pairs: Vec<(i64, u32)> = (0..scaled.len())
+                .filter(kept)
+                .map(|e| (-scaled[e], e as u32))
+                .collect();
+            pairs.sort_unstable();
+            pairs.iter().map(|&(_, e)| e).collect()
+        };
+        // Remaining capacities in small arrays, so that rejected edges touch no arc.
+        let residual = |arcs: &[Arc], a: u32| {
+            if a == NO_ARC {
+                0
+            } else {
+                arcs[a as usize].residual
+            }
+        };
+        let mut left_room: Vec<u32> = self
+            .source_arc
+            .iter()
+            .map(|&a| residual(&self.arcs, a))
+            .collect();
+        let mut right_room: Vec<u32> = self
+            .sink_arc
+            .iter()
+            .map(|&a| residual(&self.arcs, a))
+            .collect();
+        for e in order {
+            let (i, j) = (left[e as usize] as usize, right[e as usize] as usize);
+            if left_room[i] > 0 && right_room[j] > 0 {
+                left_room[i] -= 1;
+                right_room[j] -= 1;
+                for arc in [
+                    self.source_arc[i],
+                    self.edge_arc[e as usize],
+                    self.sink_arc[j],
+                ] {
+                    self.push(arc as usize, 1);
+                }
+                if self.return_arc != NO_ARC {
+                    self.push(self.return_arc as usize, 1);
+                }
+            }
+        }
+    }
+
+    /// Node prices under which the current flow is nearly optimal when it is a good flow: the
+    /// LP duals a greedy assignment suggests. A full right node is priced at the weight of its
+    /// lightest edge, a full left node at the least surplus of its edges; others at 0.
+    ///
+    /// # Complexity
+    /// `O(n + m)` time.
+    pub(crate) fn warm_prices(&self) -> Vec<i64> {
+        let n = self.node_count();
+        let n_left = self.source_arc.len();
+        let mut price = vec![0i64; n];
+        // Right node j: p = -v_j, with v_j the smallest held edge weight when full.
+        for (j, &out) in self.sink_arc.iter().enumerate() {
+            let v = n_left + j;
+            if out == NO_ARC || self.arcs[out as usize].residual > 0 {
+                continue;
+            }
+            let lightest = (self.first[v]..self.first[v + 1])
+                .map(|a| self.arcs[a as usize])
+                .filter(|arc| arc.residual > 0 && (arc.head as usize) < n_left)
+                .map(|arc| arc.cost)
+                .min();
+            price[v] = -lightest.unwrap_or(0);
+        }
+        // Left node i: p = u_i, the least of (weight - v_j) over its held edges when full.
+        for (i, &into) in self.source_arc.iter().enumerate() {
+            if into == NO_ARC || self.arcs[into as usize].residual > 0 {
+                continue;
+            }
+            let least = (self.first[i]..self.first[i + 1])
+                .map(|a| self.arcs[a as usize])
+                .filter(|arc| (arc.head as usize) >= n_left && (arc.head as usize) < n - 2)
+                .filter(|arc| arc.residual == 0)
+                .map(|arc| -arc.cost + price[arc.head as usize])
+                .min();
+            price[i] = least.unwrap_or(0);
+        }
+        price
     }
 
     /// The edges carrying flow, ascending.
