@@ -7,9 +7,11 @@
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString, PyTuple};
+use samman::generate::Programme;
+use samman::metrics::{self, MetricsOptions};
 use samman::model::{Instance, Lock};
 use samman::solve::{self, Assignment, Options};
-use samman::{generate as generators, validate};
+use samman::{csv_io, explain as explanations, generate as generators, validate};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
@@ -21,14 +23,13 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyPlan>()?;
     m.add_function(wrap_pyfunction!(generate, m)?)?;
     m.add_function(wrap_pyfunction!(solve_instance, m)?)?;
-    m.add("GENERATOR_KINDS", GENERATOR_KINDS.to_vec())?;
+    m.add_function(wrap_pyfunction!(evaluate, m)?)?;
+    m.add_function(wrap_pyfunction!(explain, m)?)?;
+    m.add("GENERATOR_KINDS", variant_names::<Programme>())?;
     m.add("SOLVERS", variant_names::<samman::solve::SolverKind>())?;
     m.add("OBJECTIVES", variant_names::<samman::solve::Objective>())?;
     Ok(())
 }
-
-/// The generator kinds `generate` accepts.
-const GENERATOR_KINDS: &[&str] = &["dinners"];
 
 /// A validated matching problem: seekers, providers, policy, history, constraints.
 #[pyclass(module = "samman", name = "Instance", frozen, eq)]
@@ -66,6 +67,52 @@ impl PyInstance {
             let instance: Instance = deserialize(value).map_err(|(path, message)| {
                 errors::ParseError::new_err((format!("{path}: {message}"), path, 0usize, 0usize))
             })?;
+            py.detach(|| Self::checked(instance))
+        })
+    }
+
+    /// Reads seekers and providers from CSV exports (the columns of docs/csv.md), each a path
+    /// or an open file; `policy` (plain values, as in the JSON format) replaces the default
+    /// policy. The instance is validated.
+    #[staticmethod]
+    #[pyo3(signature = (seekers, providers, policy = None))]
+    fn from_csv(
+        py: Python<'_>,
+        seekers: &Bound<'_, PyAny>,
+        providers: &Bound<'_, PyAny>,
+        policy: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Self> {
+        guarded(|| {
+            let seekers_text = read_text(seekers)?;
+            let providers_text = read_text(providers)?;
+            let mut instance = Instance::new();
+            if let Some(policy) = policy {
+                instance.policy = deserialize(json::from_python(policy, "policy")?).map_err(
+                    |(path, message)| {
+                        let path = format!("policy.{path}");
+                        errors::ParseError::new_err((
+                            format!("{path}: {message}"),
+                            path,
+                            0usize,
+                            0usize,
+                        ))
+                    },
+                )?;
+            }
+            let csv_error = |file: &str, e: csv_io::CsvError| {
+                errors::CsvError::new_err((
+                    format!("{file}: {e}"),
+                    file.to_owned(),
+                    e.row,
+                    e.column,
+                ))
+            };
+            instance.seekers = py
+                .detach(|| csv_io::read_seekers(seekers_text.as_bytes()))
+                .map_err(|e| csv_error("seekers", e))?;
+            instance.providers = py
+                .detach(|| csv_io::read_providers(providers_text.as_bytes()))
+                .map_err(|e| csv_error("providers", e))?;
             py.detach(|| Self::checked(instance))
         })
     }
@@ -318,6 +365,84 @@ impl PyPlan {
     }
 }
 
+/// Every metric of a plan (a `Plan`, a dict of seeker id to provider id, or pairs) as plain
+/// values; `options` sets `MetricsOptions` fields (unknown ones raise `ValueError`).
+#[pyfunction]
+#[pyo3(signature = (instance, plan, **options))]
+fn evaluate<'py>(
+    py: Python<'py>,
+    instance: &Bound<'py, PyInstance>,
+    plan: &Bound<'py, PyAny>,
+    options: Option<&Bound<'py, PyDict>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    guarded(|| {
+        let plan = any_plan(plan)?;
+        let options: MetricsOptions = match options {
+            Some(options) => deserialize(json::from_python(options.as_any(), "options")?).map_err(
+                |(path, message)| PyValueError::new_err(format!("evaluate: {path}: {message}")),
+            )?,
+            None => MetricsOptions::default(),
+        };
+        let instance = &instance.get().inner;
+        let report = py
+            .detach(|| metrics::evaluate(instance, &plan, &options).map(|r| to_value(&r)))
+            .map_err(|e| match e {
+                metrics::MetricsError::Graph(g) => errors::graph(&g),
+            })?;
+        json::to_python(py, &report)
+    })
+}
+
+/// Why seeker `seeker_id` is or is not placed (against `plan` when given) and what would help.
+#[pyfunction]
+#[pyo3(signature = (instance, plan, seeker_id))]
+fn explain<'py>(
+    py: Python<'py>,
+    instance: &Bound<'py, PyInstance>,
+    plan: Option<&Bound<'py, PyAny>>,
+    seeker_id: &str,
+) -> PyResult<Bound<'py, PyAny>> {
+    guarded(|| {
+        let plan = plan.map(any_plan).transpose()?;
+        let instance = &instance.get().inner;
+        let seeker = samman::model::SeekerId(seeker_id.to_owned());
+        let explanation = py
+            .detach(|| {
+                explanations::explain(instance, plan.as_ref(), &seeker).map(|e| to_value(&e))
+            })
+            .map_err(|e| match e {
+                explanations::ExplainError::Invalid(invalid) => errors::invalid(&invalid),
+                explanations::ExplainError::UnknownSeeker(_) => {
+                    errors::UnknownIdError::new_err(e.to_string())
+                }
+            })?;
+        json::to_python(py, &explanation)
+    })
+}
+
+/// Reads a plan made by samman or elsewhere: a `Plan`, a dict of seeker id to provider id,
+/// or (seeker id, provider id) pairs.
+fn any_plan(plan: &Bound<'_, PyAny>) -> PyResult<metrics::Plan> {
+    if let Ok(plan) = plan.cast::<PyPlan>() {
+        return Ok(metrics::Plan::from(&plan.get().inner));
+    }
+    let pairs = pairs(plan).map_err(|_| {
+        PyValueError::new_err(
+            "plan must be a samman.Plan, a dict of seeker id to provider id, or a list of (seeker id, provider id) pairs",
+        )
+    })?;
+    Ok(metrics::Plan::from_pairs(pairs))
+}
+
+/// A mapping's items or a sequence of pairs, as (str, str).
+fn pairs(ob: &Bound<'_, PyAny>) -> PyResult<Vec<(String, String)>> {
+    if let Ok(mapping) = ob.cast::<PyDict>() {
+        mapping.items().extract()
+    } else {
+        ob.extract()
+    }
+}
+
 /// A seeded synthetic instance of the given kind (see `GENERATOR_KINDS`); keyword parameters
 /// set the generator's fields (unknown ones raise `ValueError`).
 #[pyfunction]
@@ -338,18 +463,11 @@ fn generate(
             map.insert("size".into(), size.into());
             map.insert("seed".into(), seed.into());
         }
-        let instance = match kind {
-            "dinners" => {
-                let params = generator_params(kind, fields)?;
-                py.detach(|| generators::dinners(&params))
-            }
-            other => {
-                return Err(PyValueError::new_err(format!(
-                    "unknown generator kind {other:?}; known kinds: {}",
-                    GENERATOR_KINDS.join(", ")
-                )));
-            }
-        };
+        let programme: Programme = by_name("generator kind", kind)?;
+        let params: generators::Params = deserialize(fields).map_err(|(path, message)| {
+            PyValueError::new_err(format!("generate({kind:?}): {path}: {message}"))
+        })?;
+        let instance = py.detach(|| generators::generate(programme, &params));
         py.detach(|| PyInstance::checked(instance))
     })
 }
@@ -392,25 +510,14 @@ fn solve_instance(
     })
 }
 
-/// Reads a generator's parameters, naming the kind and the field in errors.
-fn generator_params<T: DeserializeOwned>(kind: &str, fields: Value) -> PyResult<T> {
-    deserialize(fields).map_err(|(path, message)| {
-        PyValueError::new_err(format!("generate({kind:?}): {path}: {message}"))
-    })
-}
-
 /// Reads `locked` as a mapping of seeker id to provider id, or as pairs.
 fn locks(locked: &Bound<'_, PyAny>) -> PyResult<Vec<Lock>> {
-    let pairs: Vec<(String, String)> = if let Ok(mapping) = locked.cast::<PyDict>() {
-        mapping.items().extract()?
-    } else {
-        locked.extract().map_err(|_| {
+    pairs(locked)
+        .map_err(|_| {
             PyValueError::new_err(
                 "locked must be a dict of seeker id to provider id, or a list of (seeker id, provider id) pairs",
             )
         })?
-    };
-    pairs
         .into_iter()
         .map(|(seeker, provider)| {
             deserialize(serde_json::json!({"seeker": seeker, "provider": provider})).map_err(
@@ -418,6 +525,25 @@ fn locks(locked: &Bound<'_, PyAny>) -> PyResult<Vec<Lock>> {
             )
         })
         .collect()
+}
+
+/// The text of a CSV argument: an open file (anything with `read()`) or a path.
+fn read_text(ob: &Bound<'_, PyAny>) -> PyResult<String> {
+    let content = if ob.hasattr("read")? {
+        ob.call_method0("read")?
+    } else {
+        let path = ob.py().import("os")?.call_method1("fspath", (ob,))?;
+        let path: std::path::PathBuf = path.extract()?;
+        return std::fs::read_to_string(&path).map_err(|e| {
+            pyo3::exceptions::PyOSError::new_err(format!("cannot read {}: {e}", path.display()))
+        });
+    };
+    if let Ok(bytes) = content.cast::<pyo3::types::PyBytes>() {
+        String::from_utf8(bytes.as_bytes().to_vec())
+            .map_err(|_| PyValueError::new_err("a CSV file must be UTF-8"))
+    } else {
+        content.extract()
+    }
 }
 
 /// Reads a unit enum (solver, objective) from its snake_case name.
@@ -464,8 +590,10 @@ fn deserialize<T: DeserializeOwned>(value: Value) -> Result<T, (String, String)>
         .map_err(|e| (e.path().to_string(), e.into_inner().to_string()))
 }
 
+/// The JSON value of `value` as its JSON text reads back, so that `to_dict()` equals
+/// `json.loads(to_json())` exactly (the core's `f32` figures print in their shortest form).
 fn to_value<T: serde::Serialize>(value: &T) -> Value {
-    serde_json::to_value(value).expect("the core's types always serialise")
+    serde_json::from_str(&to_json(value, false)).expect("JSON text always reads back")
 }
 
 fn to_json<T: serde::Serialize>(value: &T, pretty: bool) -> String {

@@ -12,6 +12,8 @@ import_exception!(samman.errors, ValidationError);
 import_exception!(samman.errors, ParseError);
 import_exception!(samman.errors, LimitError);
 import_exception!(samman.errors, InternalError);
+import_exception!(samman.errors, CsvError);
+import_exception!(samman.errors, UnknownIdError);
 
 /// `ValidationError(message, problems)` with every problem as a `(path, message)` pair.
 pub fn invalid(error: &Invalid) -> PyErr {

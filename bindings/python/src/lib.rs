@@ -53,6 +53,7 @@ fn _panic_for_tests(py: Python<'_>, detached: bool) -> PyResult<()> {
 fn _samman(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add_function(wrap_pyfunction!(lowlevel::assign, m)?)?;
+    m.add_function(wrap_pyfunction!(lowlevel::stable_match, m)?)?;
     m.add_function(wrap_pyfunction!(_panic_for_tests, m)?)?;
     domain::register(m)?;
     Ok(())

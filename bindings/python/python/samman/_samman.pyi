@@ -1,6 +1,7 @@
 """Type stubs of the compiled module ``samman._samman`` (checked by ``mypy.stubtest``)."""
 
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union, final
+import os
+from typing import IO, Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union, final
 
 import numpy as np
 import numpy.typing as npt
@@ -26,6 +27,16 @@ def assign(
 ) -> npt.NDArray[np.int64]:
     """The indices of the chosen edges of a maximum-weight capacitated b-matching, ascending."""
 
+def stable_match(
+    left_prefs: Sequence[_IntArray],
+    right_prefs: Sequence[_IntArray],
+    right_capacity: Optional[_IntArray] = None,
+    *,
+    proposing: str = "left",
+) -> npt.NDArray[np.int64]:
+    """For each left index, its right index in the proposing side's optimal stable matching,
+    or -1."""
+
 @final
 class Instance:
     """A validated matching problem: seekers, providers, policy, history, constraints."""
@@ -34,6 +45,12 @@ class Instance:
     def from_json(text: str) -> Instance: ...
     @staticmethod
     def from_dict(data: Any) -> Instance: ...
+    @staticmethod
+    def from_csv(
+        seekers: Union[str, "os.PathLike[str]", IO[str], IO[bytes]],
+        providers: Union[str, "os.PathLike[str]", IO[str], IO[bytes]],
+        policy: Optional[Mapping[str, Any]] = None,
+    ) -> Instance: ...
     def to_json(self, pretty: bool = False) -> str: ...
     def to_dict(self) -> Dict[str, Any]: ...
     @property
@@ -89,5 +106,13 @@ def solve(
     seed: int = 0,
 ) -> Plan:
     """Plan ``instance`` with the GIL released."""
+
+_PlanLike = Union[Plan, Mapping[str, str], Iterable[Tuple[str, str]]]
+
+def evaluate(instance: Instance, plan: _PlanLike, **options: Any) -> Dict[str, Any]:
+    """Every metric of ``plan`` as plain values (``samman.evaluate`` wraps them in ``Metrics``)."""
+
+def explain(instance: Instance, plan: Optional[_PlanLike], seeker_id: str) -> Dict[str, Any]:
+    """Why seeker ``seeker_id`` is or is not placed, and what would help."""
 
 def _panic_for_tests(detached: bool = False) -> None: ...

@@ -14,7 +14,9 @@ __all__ = [
     "SammanError",
     "ValidationError",
     "ParseError",
+    "CsvError",
     "LimitError",
+    "UnknownIdError",
     "InternalError",
 ]
 
@@ -56,6 +58,32 @@ class ParseError(SammanError, ValueError):
 
     def __str__(self) -> str:
         return str(self.args[0])
+
+
+class CsvError(SammanError, ValueError):
+    """A CSV export could not be read: ``file`` is ``"seekers"`` or ``"providers"``, ``row`` the
+    row as a spreadsheet counts it (the header is row 1; 0 for the file as a whole) and
+    ``column`` the column's name. The message never repeats a personal cell's value."""
+
+    file: str
+    row: int
+    column: str
+
+    def __init__(self, message: str, file: str, row: int, column: str) -> None:
+        super().__init__(message, file, row, column)
+        self.file = file
+        self.row = row
+        self.column = column
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class UnknownIdError(SammanError, LookupError):
+    """An id (of a seeker or a provider) that the instance does not have."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
 
 
 class LimitError(SammanError):
