@@ -15,6 +15,7 @@ Heavy work runs with the GIL released, so threads solve in parallel. Errors are 
 
 from __future__ import annotations
 
+import importlib
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Tuple, Union
 
 from . import errors
@@ -77,9 +78,7 @@ class Metrics(Dict[str, Any]):
     def to_pandas(self) -> Any:
         """The flattened metrics as a one-row pandas DataFrame (pandas is an optional
         dependency)."""
-        import pandas
-
-        return pandas.DataFrame([self.flat()])
+        return _pandas().DataFrame([self.flat()])
 
 
 def evaluate(instance: Instance, plan: PlanLike, **options: Any) -> Metrics:
@@ -94,9 +93,7 @@ class Table(List[Dict[str, Any]]):
 
     def to_pandas(self) -> Any:
         """The rows as a pandas DataFrame (pandas is an optional dependency)."""
-        import pandas
-
-        return pandas.DataFrame(list(self))
+        return _pandas().DataFrame(list(self))
 
 
 def compare(
@@ -117,6 +114,11 @@ def compare(
         row.update(evaluate(instance, plan).flat())
         rows.append(row)
     return rows
+
+
+def _pandas() -> Any:
+    """pandas, an optional dependency, imported when first needed."""
+    return importlib.import_module("pandas")
 
 
 def _pairs(

@@ -6,6 +6,22 @@ from typing import IO, Any, Dict, Iterable, List, Mapping, Optional, Sequence, T
 import numpy as np
 import numpy.typing as npt
 
+__all__ = [
+    "__version__",
+    "assign",
+    "stable_match",
+    "_panic_for_tests",
+    "Instance",
+    "Plan",
+    "generate",
+    "solve",
+    "evaluate",
+    "explain",
+    "GENERATOR_KINDS",
+    "SOLVERS",
+    "OBJECTIVES",
+]
+
 __version__: str
 GENERATOR_KINDS: List[str]
 SOLVERS: List[str]
@@ -27,9 +43,11 @@ def assign(
 ) -> npt.NDArray[np.int64]:
     """The indices of the chosen edges of a maximum-weight capacitated b-matching, ascending."""
 
+_PrefLists = Union[Sequence[_IntArray], npt.NDArray[np.integer[Any]]]
+
 def stable_match(
-    left_prefs: Sequence[_IntArray],
-    right_prefs: Sequence[_IntArray],
+    left_prefs: _PrefLists,
+    right_prefs: _PrefLists,
     right_capacity: Optional[_IntArray] = None,
     *,
     proposing: str = "left",
@@ -61,7 +79,7 @@ class Instance:
     def seeker_ids(self) -> List[str]: ...
     @property
     def provider_ids(self) -> List[str]: ...
-    def __eq__(self, other: object) -> bool: ...
+    def __eq__(self, value: object, /) -> bool: ...
     def __reduce__(self) -> Tuple[Any, Tuple[str]]: ...
 
 @final
@@ -92,7 +110,7 @@ class Plan:
     def placements(self) -> Dict[str, str]: ...
     def summary(self) -> Dict[str, Any]: ...
     def to_pandas(self) -> Any: ...
-    def __eq__(self, other: object) -> bool: ...
+    def __eq__(self, value: object, /) -> bool: ...
     def __reduce__(self) -> Tuple[Any, Tuple[str, float]]: ...
 
 def generate(kind: str, size: int, seed: int, **params: Any) -> Instance:
