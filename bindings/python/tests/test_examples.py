@@ -36,8 +36,11 @@ def test_fairness_sweep_runs_on_a_local_dask_cluster(tmp_path: Path) -> None:
 
 
 def snippets() -> list:
-    text = (ROOT / "docs" / "python.md").read_text()
-    return re.findall(r"```python\n(.*?)```", text, flags=re.S)
+    found = []
+    for name in ("docs/python.md", "README.md", "bindings/python/README.md"):
+        text = (ROOT / name).read_text()
+        found += [(name, code) for code in re.findall(r"```python\n(.*?)```", text, flags=re.S)]
+    return found
 
 
 def test_docs_have_snippets() -> None:
@@ -49,6 +52,7 @@ def test_docs_snippet_runs(index: int, tmp_path: Path) -> None:
     cwd = os.getcwd()
     os.chdir(tmp_path)
     try:
-        exec(compile(snippets()[index], f"docs/python.md snippet {index + 1}", "exec"), {})
+        name, code = snippets()[index]
+        exec(compile(code, f"{name} snippet {index + 1}", "exec"), {})
     finally:
         os.chdir(cwd)
