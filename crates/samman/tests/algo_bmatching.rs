@@ -428,3 +428,42 @@ fn objective_serialises_in_snake_case() {
     );
     assert_eq!(Objective::default(), Objective::MaxWeight);
 }
+
+#[test]
+fn extreme_and_tied_weights_agree_with_the_reference() {
+    let mut rng = ChaCha8Rng::seed_from_u64(5);
+    for round in 0..200 {
+        let mut instance = random_instance(&mut rng, 25, 250, false);
+        let mode = round % 3;
+        for w in &mut instance.weight {
+            *w = match mode {
+                // Many magnitudes at once, both signs.
+                0 => {
+                    let magnitude = 10f64.powi(rng.random_range(-9..=9));
+                    magnitude * rng.random_range(-1.0..1.0)
+                }
+                // Ties everywhere.
+                1 => 1.0,
+                // Large integers, still exact.
+                _ => f64::from(rng.random_range(-1_000_000i32..=1_000_000)),
+            };
+        }
+        for objective in [Objective::MaxWeight, Objective::MaxCardinality] {
+            let fast = solve(&instance.problem(), objective).unwrap();
+            let slow = reference::solve(&instance.problem(), objective).unwrap();
+            let (fast_count, fast_weight) = check_feasible(&instance, &fast);
+            let (slow_count, slow_weight) = check_feasible(&instance, &slow);
+            if objective == Objective::MaxCardinality || mode == 1 {
+                assert_eq!(fast_count, slow_count, "round {round}");
+            }
+            let tolerance = 4.0 * fast_count.max(slow_count) as f64 / fast.stats.weight_scale;
+            assert!(
+                (fast_weight - slow_weight).abs() <= tolerance,
+                "{objective:?} round {round}: {fast_weight} vs {slow_weight}"
+            );
+            if mode == 2 {
+                assert_eq!(fast_weight, slow_weight);
+            }
+        }
+    }
+}
