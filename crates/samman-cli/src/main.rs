@@ -1,5 +1,7 @@
 //! The `samman` command: plan, validate and inspect matching programmes.
 
+mod eval;
+
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -62,6 +64,52 @@ enum Command {
         /// Write the plan here instead of standard output.
         #[arg(long, short)]
         output: Option<PathBuf>,
+    },
+    /// Generate a seeded scenario: dinners, visits, workshops, experiences or coaching.
+    Generate {
+        /// The programme.
+        programme: String,
+        /// Seekers to generate.
+        #[arg(long, default_value_t = 300)]
+        size: usize,
+        /// Seed of the random stream.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+    /// Every metric of a plan (JSON or CSV, from samman or elsewhere) against an instance.
+    Evaluate {
+        /// Instance JSON file.
+        instance: PathBuf,
+        /// Plan file: JSON, or CSV with seeker and provider columns.
+        plan: PathBuf,
+        /// Groups with fewer seekers are suppressed.
+        #[arg(long, default_value_t = 5)]
+        k: usize,
+        /// List the blocking pairs.
+        #[arg(long)]
+        blocking_pairs: bool,
+    },
+    /// Solve with several solvers and print their metrics side by side.
+    Compare {
+        /// Instance JSON file.
+        instance: PathBuf,
+        /// Solvers, comma-separated.
+        #[arg(long, default_value = "greedy")]
+        solvers: String,
+        /// Groups with fewer seekers are suppressed.
+        #[arg(long, default_value_t = 5)]
+        k: usize,
+    },
+    /// Why a seeker is or is not placed, and what would help.
+    Explain {
+        /// Instance JSON file.
+        file: PathBuf,
+        /// A plan (JSON or CSV) to explain against.
+        #[arg(long)]
+        plan: Option<PathBuf>,
+        /// The seeker's id.
+        #[arg(long)]
+        seeker: String,
     },
 }
 
@@ -162,6 +210,25 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
                 None => print!("{json}"),
             }
             Ok(ExitCode::SUCCESS)
+        }
+        Command::Generate {
+            programme,
+            size,
+            seed,
+        } => eval::generate(programme, *size, *seed),
+        Command::Evaluate {
+            instance,
+            plan,
+            k,
+            blocking_pairs,
+        } => eval::evaluate(instance, plan, *k, *blocking_pairs, cli.json),
+        Command::Compare {
+            instance,
+            solvers,
+            k,
+        } => eval::compare(instance, solvers, *k, cli.json),
+        Command::Explain { file, plan, seeker } => {
+            eval::explain(file, plan.as_deref(), seeker, cli.json)
         }
     }
 }

@@ -506,6 +506,8 @@ pub fn visits(params: &Params) -> Instance {
     instance.policy.today = Some(today);
     instance.policy.rules.topics = true;
     instance.policy.rules.min_overlap_minutes = 60;
+    // The gender-of-parties rule is the dinner programme's own.
+    instance.policy.rules.gender_parties = false;
     instance.policy.weights.continuity = 1.5;
     instance.policy.weights.novelty = 0.0;
     instance.policy.weights.topics = 1.0;
@@ -679,6 +681,8 @@ pub fn workshops(params: &Params) -> Instance {
     let mut instance = Instance::new();
     instance.policy.today = Some(first_date());
     instance.policy.rules.topics = true;
+    // The gender-of-parties rule is the dinner programme's own.
+    instance.policy.rules.gender_parties = false;
     instance.policy.weights.topics = 1.0;
     instance.policy.weights.novelty = 0.0;
     let topic_weights: Vec<(&str, f64)> = WORKSHOP_TOPICS.to_vec();
@@ -780,6 +784,8 @@ pub fn experiences(params: &Params) -> Instance {
     let mut instance = Instance::new();
     instance.policy.today = Some(first_date() - Duration::days(30));
     instance.policy.rules.topics = true;
+    // The gender-of-parties rule is the dinner programme's own.
+    instance.policy.rules.gender_parties = false;
     instance.policy.weights.reliability = 1.0;
     instance.policy.weights.topics = 1.0;
     instance.policy.weights.novelty = 0.0;
@@ -919,6 +925,8 @@ pub fn coaching(params: &Params) -> Instance {
     instance.policy.today = Some(first_date());
     instance.policy.rules.topics = true;
     instance.policy.weights.topics = 1.0;
+    // The gender-of-parties rule is the dinner programme's own.
+    instance.policy.rules.gender_parties = false;
     instance.policy.weights.preference = 1.0;
     instance.policy.weights.novelty = 0.0;
     instance.policy.weights.distance = 0.0;

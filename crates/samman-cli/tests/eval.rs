@@ -1,0 +1,78 @@
+//! The evaluation commands end to end: generate, solve, evaluate (JSON and CSV plans),
+//! compare and explain.
+
+use std::process::Command;
+
+fn samman(args: &[&str]) -> (bool, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_samman"))
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.success(),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn generate_solve_evaluate_compare_explain() {
+    let dir = std::env::temp_dir().join(format!("samman-eval-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let instance = dir.join("instance.json");
+    let plan = dir.join("plan.json");
+    let (ok, json, _) = samman(&["generate", "dinners", "--size", "80", "--seed", "3"]);
+    assert!(ok);
+    std::fs::write(&instance, &json).unwrap();
+    let (again, _, _) = samman(&["generate", "dinners", "--size", "80", "--seed", "3"]);
+    assert!(again);
+    let i = instance.to_str().unwrap();
+    let p = plan.to_str().unwrap();
+    assert!(samman(&["solve", i, "-o", p]).0);
+
+    let (ok, out, err) = samman(&["--json", "evaluate", i, p]);
+    assert!(ok, "{err}");
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(report["validity"]["valid"], true);
+    let placed = report["placement"]["parties_placed"].as_u64().unwrap();
+    assert!(placed > 0);
+
+    // The same plan as CSV evaluates to the same report.
+    let plan_json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&plan).unwrap()).unwrap();
+    let mut csv = String::from("seeker,provider\n");
+    for m in plan_json["matches"].as_array().unwrap() {
+        csv += &format!(
+            "{},{}\n",
+            m["seeker"].as_str().unwrap(),
+            m["provider"].as_str().unwrap()
+        );
+    }
+    let plan_csv = dir.join("plan.csv");
+    std::fs::write(&plan_csv, csv).unwrap();
+    let (ok, out_csv, _) = samman(&["--json", "evaluate", i, plan_csv.to_str().unwrap()]);
+    assert!(ok);
+    assert_eq!(out, out_csv);
+
+    let (ok, text, _) = samman(&["evaluate", i, p]);
+    assert!(ok);
+    assert!(text.contains("blocking pairs") && text.contains("gini of seeker scores"));
+
+    let (ok, table, err) = samman(&["compare", i, "--solvers", "greedy"]);
+    assert!(ok, "{err}");
+    assert!(
+        table
+            .lines()
+            .any(|l| l.starts_with("solver") && l.contains("greedy"))
+    );
+    let (ok, _, err) = samman(&["compare", i, "--solvers", "magic"]);
+    assert!(!ok && err.contains("`magic` is not a solver"), "{err}");
+
+    let unplaced = plan_json["unplaced"][0]["seeker"].as_str().unwrap();
+    let (ok, text, err) = samman(&["explain", i, "--plan", p, "--seeker", unplaced]);
+    assert!(ok, "{err}");
+    assert!(text.contains("is not placed"), "{text}");
+    let (ok, _, err) = samman(&["explain", i, "--seeker", "nobody"]);
+    assert!(!ok && err.contains("nobody"), "{err}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
