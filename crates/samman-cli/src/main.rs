@@ -14,7 +14,9 @@ use samman::generate::{self, Params};
 use samman::graph::{CandidateGraph, GraphError, GraphStats};
 use samman::model::Instance;
 use samman::rules::Rule;
-use samman::solve::{self, Assignment, Options, Reason, SolveError, SolverKind};
+use samman::solve::{
+    self, Assignment, Objective, Options, Placement, Proposing, Reason, SolveError, SolverKind,
+};
 use samman::validate::{Invalid, ParseError, parse_json, validate};
 
 #[derive(Parser)]
@@ -41,6 +43,12 @@ enum Command {
         /// Seed of the generated programme.
         #[arg(long, default_value_t = 2026)]
         seed: u64,
+        /// The solver; the group-aware one by default, since dinners have group rules.
+        #[arg(long, value_enum, default_value_t = SolverArg::Groups)]
+        solver: SolverArg,
+        /// What to maximise.
+        #[arg(long, value_enum, default_value_t = ObjectiveArg::MaxPlaced)]
+        objective: ObjectiveArg,
     },
     /// Check an instance and list every problem (exit code 2 when invalid).
     Validate {
@@ -59,8 +67,27 @@ enum Command {
         /// Instance JSON file.
         file: PathBuf,
         /// The solver.
-        #[arg(long, value_enum, default_value_t = SolverArg::Greedy)]
+        #[arg(long, value_enum, default_value_t = SolverArg::Optimal)]
         solver: SolverArg,
+        /// What to maximise.
+        #[arg(long, value_enum, default_value_t = ObjectiveArg::MaxScore)]
+        objective: ObjectiveArg,
+        /// Which side proposes (stable solver).
+        #[arg(long, value_enum, default_value_t = ProposingArg::Seekers)]
+        proposing: ProposingArg,
+        /// Seed for tie-breaking and the group search.
+        #[arg(long, default_value_t = 0)]
+        seed: u64,
+        /// JSON file of extra locks: `[{"seeker": "...", "provider": "..."}]`.
+        #[arg(long)]
+        locked: Option<PathBuf>,
+        /// A previous plan (JSON as written by this command): re-plan changing as little of
+        /// it as possible, and report the moves.
+        #[arg(long)]
+        previous: Option<PathBuf>,
+        /// Cost of moving one person from their previous provider, in score units.
+        #[arg(long, default_value_t = 1.0)]
+        move_cost: f64,
         /// Write the plan here instead of standard output.
         #[arg(long, short)]
         output: Option<PathBuf>,
@@ -115,15 +142,42 @@ enum Command {
 
 #[derive(Clone, Copy, ValueEnum)]
 enum SolverArg {
+    Optimal,
+    Stable,
+    Groups,
     Greedy,
 }
 
 impl From<SolverArg> for SolverKind {
     fn from(arg: SolverArg) -> Self {
         match arg {
+            SolverArg::Optimal => SolverKind::Optimal,
+            SolverArg::Stable => SolverKind::Stable,
+            SolverArg::Groups => SolverKind::Groups,
             SolverArg::Greedy => SolverKind::Greedy,
         }
     }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ObjectiveArg {
+    MaxScore,
+    MaxPlaced,
+}
+
+impl From<ObjectiveArg> for Objective {
+    fn from(arg: ObjectiveArg) -> Self {
+        match arg {
+            ObjectiveArg::MaxScore => Objective::MaxScore,
+            ObjectiveArg::MaxPlaced => Objective::MaxPlaced,
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ProposingArg {
+    Seekers,
+    Providers,
 }
 
 /// A failure, with the exit code it maps to.
@@ -156,6 +210,11 @@ impl From<SolveError> for Failure {
     fn from(e: SolveError) -> Self {
         match e {
             SolveError::Graph(e) => e.into(),
+            e @ (SolveError::Lock { .. }
+            | SolveError::LockedGroup { .. }
+            | SolveError::NonFiniteScore { .. }
+            | SolveError::InvalidOption { .. }) => Failure::Input(e.to_string()),
+            e @ SolveError::Flow(_) => Failure::Other(e.to_string()),
         }
     }
 }
@@ -177,7 +236,19 @@ fn main() -> ExitCode {
 
 fn run(cli: &Cli) -> Result<ExitCode, Failure> {
     match &cli.command {
-        Command::Demo { size, seed } => demo(*size, *seed, cli.json),
+        Command::Demo {
+            size,
+            seed,
+            solver,
+            objective,
+        } => {
+            let options = Options {
+                solver: (*solver).into(),
+                objective: (*objective).into(),
+                ..Options::default()
+            };
+            demo(*size, *seed, &options, cli.json)
+        }
         Command::Validate { file } => validate_file(file, cli.json),
         Command::Schema => {
             print!("{}", samman::instance_schema());
@@ -193,11 +264,35 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
         Command::Solve {
             file,
             solver,
+            objective,
+            proposing,
+            seed,
+            locked,
+            previous,
+            move_cost,
             output,
         } => {
             let instance = read_instance(file)?;
             let options = Options {
                 solver: (*solver).into(),
+                objective: (*objective).into(),
+                proposing: match proposing {
+                    ProposingArg::Seekers => Proposing::Seekers,
+                    ProposingArg::Providers => Proposing::Providers,
+                },
+                seed: *seed,
+                locked: locked
+                    .as_deref()
+                    .map(read_json)
+                    .transpose()?
+                    .unwrap_or_default(),
+                previous: previous
+                    .as_deref()
+                    .map(read_json::<Assignment>)
+                    .transpose()?
+                    .map(|plan| Placement::from_plan(&plan))
+                    .unwrap_or_default(),
+                move_cost: *move_cost,
                 ..Options::default()
             };
             let plan = with_spinner("solving", || solve::solve(&instance, &options))?;
@@ -231,6 +326,14 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
             eval::explain(file, plan.as_deref(), seeker, cli.json)
         }
     }
+}
+
+/// Read a JSON file into `T`; errors name the file and the place in it.
+fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, Failure> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| Failure::Input(format!("cannot read {}: {e}", path.display())))?;
+    serde_json::from_str(&text)
+        .map_err(|e| Failure::Input(format!("cannot read {}: {e}", path.display())))
 }
 
 fn read_instance(path: &Path) -> Result<Instance, Failure> {
@@ -364,7 +467,7 @@ fn main_rule(only: &BTreeMap<Rule, usize>) -> String {
         .map_or("several rules".to_owned(), |(r, _)| r.name().to_owned())
 }
 
-fn demo(size: usize, seed: u64, json: bool) -> Result<ExitCode, Failure> {
+fn demo(size: usize, seed: u64, options: &Options, json: bool) -> Result<ExitCode, Failure> {
     let instance = generate::dinners(&Params {
         size,
         seed,
@@ -373,11 +476,7 @@ fn demo(size: usize, seed: u64, json: bool) -> Result<ExitCode, Failure> {
     let graph = with_spinner("building the candidate graph", || {
         CandidateGraph::build(&instance)
     })?;
-    let options = Options {
-        solver: SolverKind::Greedy,
-        ..Options::default()
-    };
-    let plan = solve::solve_graph(&instance, &graph, &options)?;
+    let plan = with_spinner("solving", || solve::solve_graph(&instance, &graph, options))?;
     if json {
         let report =
             serde_json::json!({"summary": summary(&instance, &plan), "graph": graph.stats()});
@@ -403,6 +502,8 @@ fn summary(instance: &Instance, plan: &Assignment) -> serde_json::Value {
         .sum();
     serde_json::json!({
         "solver": plan.solver.name(),
+        "bound": plan.stats.bound,
+        "gap": plan.stats.gap,
         "parties": instance.seekers.len(),
         "parties_placed": plan.matches.len(),
         "people": people,
@@ -456,7 +557,17 @@ fn print_summary(instance: &Instance, graph: &CandidateGraph, plan: &Assignment)
         "candidate graph: {} feasible pairs, {} parties with none",
         stats.edges, stats.isolated_seekers
     );
-    let _ = writeln!(out, "solver: {}", plan.solver.name());
+    let _ = writeln!(
+        out,
+        "solver: {} ({:.2} s{})",
+        plan.solver.name(),
+        plan.stats.seconds,
+        match (plan.stats.bound, plan.stats.gap) {
+            (Some(bound), Some(gap)) =>
+                format!("; relaxation bound {bound:.1}, gap {:.1}%", 100.0 * gap),
+            _ => String::new(),
+        }
+    );
     let _ = writeln!(
         out,
         "placed: {} of {} parties, {} of {} people ({:.0}%)",

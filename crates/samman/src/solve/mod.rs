@@ -5,27 +5,44 @@
 //! solver chose, so that no plan breaks a hard rule, and says why each unplaced seeker is
 //! unplaced.
 
+mod context;
 mod greedy;
+mod groups;
+mod optimal;
+mod stable;
 
 use std::collections::BTreeMap;
 use std::time::Instant;
 
+use rayon::prelude::*;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::algo::bmatching;
 use crate::graph::{CandidateGraph, GraphError};
-use crate::model::{Instance, ProviderId, SeekerId};
+use crate::model::{Instance, Lock, ProviderId, SeekerId};
 use crate::rules::{Breakdown, GroupRule, Rule, Rules, group_violations, keep_together_violations};
+use context::{Component, Context};
 
 pub use greedy::greedy;
+pub use stable::{BlockingPair, blocking_pairs};
 
 /// Which solver to run.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum SolverKind {
     /// Highest-scoring pairs first: a fast baseline with no guarantee.
-    #[default]
     Greedy,
+    /// Maximum-score (or most-people) capacitated assignment as a min-cost flow: exact when
+    /// every party has one person, otherwise a flow relaxation repaired, with bound and gap.
+    #[default]
+    Optimal,
+    /// Deferred acceptance (Gale-Shapley, hospitals/residents): no pair would rather be
+    /// together than with whom they are placed.
+    Stable,
+    /// Group-aware placement: the flow solution improved by a large-neighbourhood search that
+    /// opens and closes providers so that minimums and composition rules hold.
+    Groups,
 }
 
 impl SolverKind {
@@ -34,7 +51,45 @@ impl SolverKind {
     pub fn name(self) -> &'static str {
         match self {
             SolverKind::Greedy => "greedy",
+            SolverKind::Optimal => "optimal",
+            SolverKind::Stable => "stable",
+            SolverKind::Groups => "groups",
         }
+    }
+}
+
+/// Which side proposes in deferred acceptance.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Proposing {
+    /// Seekers propose: the stable plan every seeker likes best.
+    #[default]
+    Seekers,
+    /// Providers propose: the stable plan every provider likes best.
+    Providers,
+}
+
+/// A seeker placed with a provider in an earlier plan, for minimal-change re-planning.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Placement {
+    /// The seeker.
+    pub seeker: SeekerId,
+    /// The provider.
+    pub provider: ProviderId,
+}
+
+impl Placement {
+    /// The placements of a plan.
+    #[must_use]
+    pub fn from_plan(plan: &Assignment) -> Vec<Placement> {
+        plan.matches
+            .iter()
+            .map(|m| Placement {
+                seeker: m.seeker.clone(),
+                provider: m.provider.clone(),
+            })
+            .collect()
     }
 }
 
@@ -50,15 +105,58 @@ pub enum Objective {
 }
 
 /// How to solve.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct Options {
     /// The solver.
     pub solver: SolverKind,
     /// The objective.
     pub objective: Objective,
-    /// Seed for tie-breaking, where a solver breaks ties at random.
+    /// Seed for tie-breaking and for the group search; the same seed gives the same plan.
     pub seed: u64,
+    /// Which side proposes (stable solver).
+    pub proposing: Proposing,
+    /// Assignments to keep, on top of `constraints.locked` in the instance.
+    pub locked: Vec<Lock>,
+    /// The previous plan, when re-planning: every solver then prefers to keep its placements.
+    pub previous: Vec<Placement>,
+    /// What moving one person away from their previous provider costs, in score units (a
+    /// party of three moved costs three times this).
+    pub move_cost: f64,
+    /// Iterations of the group search (groups solver); none: 300 per provider, at most
+    /// 200 000 per component.
+    pub iterations: Option<u64>,
+    /// Solve connected components on several threads; the plan is the same either way.
+    pub parallel: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self {
+            solver: SolverKind::default(),
+            objective: Objective::default(),
+            seed: 0,
+            proposing: Proposing::default(),
+            locked: Vec::new(),
+            previous: Vec::new(),
+            move_cost: 1.0,
+            iterations: None,
+            parallel: true,
+        }
+    }
+}
+
+/// A seeker whose provider changed from the previous plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Move {
+    /// The seeker.
+    pub seeker: SeekerId,
+    /// Their provider in the previous plan.
+    pub from: ProviderId,
+    /// Their provider now; none when they are no longer placed.
+    pub to: Option<ProviderId>,
+    /// People in the party.
+    pub people: u32,
 }
 
 /// A seeker placed with a provider.
@@ -154,6 +252,9 @@ pub struct Assignment {
     pub people_placed: u64,
     /// Solver figures.
     pub stats: SolveStats,
+    /// Seekers moved away from their provider in the previous plan, in seeker order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub moves: Vec<Move>,
 }
 
 /// Why solving failed.
@@ -162,6 +263,56 @@ pub enum SolveError {
     /// The graph could not be built.
     #[error(transparent)]
     Graph(#[from] GraphError),
+    /// A lock cannot be kept: it names an unknown seeker or provider, or breaks a hard rule.
+    #[error("{path}: {message}")]
+    Lock {
+        /// Where the lock is: `constraints.locked[2]` or `options.locked[0]`.
+        path: String,
+        /// What is wrong.
+        message: String,
+    },
+    /// The seekers locked to a provider form a group that breaks a rule, and no other seeker
+    /// can be added to mend it.
+    #[error(
+        "the seekers locked to provider {provider} form a group that breaks {rules:?}, and no \
+         other seeker can mend it"
+    )]
+    LockedGroup {
+        /// The provider.
+        provider: ProviderId,
+        /// The group rules broken.
+        rules: Vec<GroupRule>,
+    },
+    /// A pair's score is NaN or infinite (weights so large that the sum overflows).
+    #[error("the score of seeker {seeker} with provider {provider} is not a finite number")]
+    NonFiniteScore {
+        /// The seeker.
+        seeker: SeekerId,
+        /// The provider.
+        provider: ProviderId,
+    },
+    /// An option is out of range.
+    #[error("{path}: {message}")]
+    InvalidOption {
+        /// The option, such as `options.move_cost`.
+        path: String,
+        /// What is wrong.
+        message: String,
+    },
+    /// The flow solver rejected the problem it was given (too large for its indices).
+    #[error("the flow solver rejected the problem: {0}")]
+    Flow(#[from] bmatching::Error),
+}
+
+/// What a solver returns for one component.
+#[derive(Debug, Default)]
+pub(crate) struct Part {
+    /// (seeker, edge) pairs chosen, locked seekers included.
+    pub chosen: Vec<(u32, usize)>,
+    /// Iterations of the main loop.
+    pub iterations: u64,
+    /// An upper bound on the objective of this component, where known.
+    pub bound: Option<f64>,
 }
 
 /// Build the candidate graph of `instance` and solve it.
@@ -175,42 +326,174 @@ pub fn solve(instance: &Instance, options: &Options) -> Result<Assignment, Solve
 
 /// Solve an already built candidate graph of `instance`.
 ///
+/// The connected components of the graph (keep-together sets joined) are solved
+/// independently, on several threads when `options.parallel`; each component's work depends
+/// only on its own seekers, providers and the seed, so the plan is the same either way.
+/// Every solver's choice then goes through [`finalize`].
+///
 /// # Errors
-/// None yet for the greedy solver; other solvers report theirs.
+/// [`SolveError::Lock`] for a lock naming an unknown id or breaking a hard rule;
+/// [`SolveError::LockedGroup`] when locked seekers make a group no other seeker can mend;
+/// [`SolveError::NonFiniteScore`] for a score that is NaN or infinite;
+/// [`SolveError::InvalidOption`] for an option out of range.
 pub fn solve_graph(
     instance: &Instance,
     graph: &CandidateGraph,
     options: &Options,
 ) -> Result<Assignment, SolveError> {
     let started = Instant::now();
-    let (chosen, iterations) = match options.solver {
-        SolverKind::Greedy => greedy(instance, graph),
+    let context = Context::new(instance, graph, options)?;
+    let components = context.components();
+    let run = |component: &Component| -> Result<Part, SolveError> {
+        match options.solver {
+            SolverKind::Greedy => Ok(greedy::solve_component(&context, component)),
+            SolverKind::Optimal => optimal::solve_component(&context, component),
+            SolverKind::Stable => Ok(stable::solve_component(&context, component)),
+            SolverKind::Groups => groups::solve_component(&context, component),
+        }
     };
-    let mut assignment = finalize(instance, graph, &chosen, options);
+    let parts: Vec<Part> = if options.parallel {
+        components.par_iter().map(run).collect::<Result<_, _>>()?
+    } else {
+        components.iter().map(run).collect::<Result<_, _>>()?
+    };
+    let mut chosen: Vec<Option<usize>> = vec![None; instance.seekers.len()];
+    let mut iterations = 0;
+    let mut bound = Some(0.0);
+    for part in parts {
+        for (s, e) in part.chosen {
+            chosen[s as usize] = Some(e);
+        }
+        iterations += part.iterations;
+        bound = match (bound, part.bound) {
+            (Some(a), Some(b)) => Some(a + b),
+            _ => None,
+        };
+    }
+    let mut assignment = finalize_in(&context, &chosen)?;
     assignment.stats.iterations = iterations;
+    if matches!(options.solver, SolverKind::Optimal | SolverKind::Groups) {
+        let achieved = objective_value(&context, &assignment);
+        assignment.stats.bound = bound;
+        assignment.stats.gap = bound.map(|b| relative_gap(b, achieved));
+    }
+    assignment.moves = moves(instance, options, &assignment);
     assignment.stats.seconds = started.elapsed().as_secs_f64();
     Ok(assignment)
 }
 
+/// The objective a solver maximised, for a plan: the score plus the move cost kept (most
+/// score), or the people placed (most people).
+fn objective_value(context: &Context<'_>, plan: &Assignment) -> f64 {
+    match context.options.objective {
+        Objective::MaxPlaced => plan.people_placed as f64,
+        Objective::MaxScore => {
+            let previous: std::collections::HashSet<(&SeekerId, &ProviderId)> = context
+                .options
+                .previous
+                .iter()
+                .map(|p| (&p.seeker, &p.provider))
+                .collect();
+            let kept: f64 = plan
+                .matches
+                .iter()
+                .filter(|m| previous.contains(&(&m.seeker, &m.provider)))
+                .map(|m| context.options.move_cost * f64::from(m.seats))
+                .sum();
+            plan.total_score + kept
+        }
+    }
+}
+
+/// `(bound - achieved) / |bound|`, 0 when both are 0; never negative (the bound may fall
+/// short of the achieved value by the solver's rounding tolerance).
+fn relative_gap(bound: f64, achieved: f64) -> f64 {
+    if bound.abs() < 1e-12 {
+        return 0.0;
+    }
+    ((bound - achieved) / bound.abs()).max(0.0)
+}
+
+/// Seekers of the previous plan who are no longer with the same provider.
+fn moves(instance: &Instance, options: &Options, plan: &Assignment) -> Vec<Move> {
+    let now: BTreeMap<&SeekerId, &ProviderId> = plan
+        .matches
+        .iter()
+        .map(|m| (&m.seeker, &m.provider))
+        .collect();
+    let size: BTreeMap<&SeekerId, u32> = instance
+        .seekers
+        .iter()
+        .map(|s| (&s.id, s.party_size))
+        .collect();
+    let mut moves: Vec<(usize, Move)> = Vec::new();
+    let order: BTreeMap<&SeekerId, usize> = instance
+        .seekers
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (&s.id, i))
+        .collect();
+    for placement in &options.previous {
+        let (Some(&people), Some(&at)) =
+            (size.get(&placement.seeker), order.get(&placement.seeker))
+        else {
+            continue;
+        };
+        let to = now.get(&placement.seeker).copied();
+        if to != Some(&placement.provider) {
+            moves.push((
+                at,
+                Move {
+                    seeker: placement.seeker.clone(),
+                    from: placement.provider.clone(),
+                    to: to.cloned(),
+                    people,
+                },
+            ));
+        }
+    }
+    moves.sort_by_key(|(at, _)| *at);
+    moves.dedup_by_key(|(at, _)| *at);
+    moves.into_iter().map(|(_, m)| m).collect()
+}
+
 /// Turn a solver's choice (for each seeker, the graph edge it is placed on) into a plan that
-/// breaks no group rule.
+/// breaks no group rule: the safety net every solver goes through.
 ///
-/// Gender-party and keep-apart conflicts at a provider drop the lower-scoring parties; a
-/// provider whose group then misses its minimum or its composition is cancelled; a keep-together
-/// set split over providers is unplaced whole. Dropped seekers are then offered, best score
-/// first, to providers that take place and stay within every rule with them. Unplaced seekers
-/// get their reason.
-#[must_use]
+/// Locked seekers (`constraints.locked` and `options.locked`) are placed where their lock
+/// says whatever `chosen` holds. Gender-party, keep-apart and capacity conflicts at a provider
+/// drop the lower-scoring parties; a provider whose group then misses its minimum or its
+/// composition is cancelled (one with locked seekers is first offered unplaced seekers that
+/// mend its group); a keep-together set split over providers is unplaced whole. Dropped
+/// seekers are then offered, best score first, to providers that take place and stay within
+/// every rule with them. Unplaced seekers get their reason.
+///
+/// # Errors
+/// [`SolveError::Lock`] for a lock that breaks a hard rule; [`SolveError::LockedGroup`] when
+/// locked seekers form a group that no seeker can mend.
 pub fn finalize(
     instance: &Instance,
     graph: &CandidateGraph,
     chosen: &[Option<usize>],
     options: &Options,
-) -> Assignment {
+) -> Result<Assignment, SolveError> {
+    let context = Context::new(instance, graph, options)?;
+    finalize_in(&context, chosen)
+}
+
+#[allow(clippy::too_many_lines)]
+fn finalize_in(context: &Context<'_>, chosen: &[Option<usize>]) -> Result<Assignment, SolveError> {
+    let (instance, graph, options) = (context.instance, context.graph, context.options);
     let n_seekers = instance.seekers.len();
     let n_providers = instance.providers.len();
     let mut edge_of: Vec<Option<usize>> = chosen.to_vec();
     edge_of.resize(n_seekers, None);
+    for (s, lock) in context.locked.iter().enumerate() {
+        if lock.is_some() {
+            edge_of[s] = *lock;
+        }
+    }
+    let is_locked = |s: usize| context.locked[s].is_some();
     let provider_of = |edge_of: &[Option<usize>]| -> Vec<Option<usize>> {
         edge_of
             .iter()
@@ -221,7 +504,8 @@ pub fn finalize(
     let mut cancelled: BTreeMap<usize, Vec<GroupRule>> = BTreeMap::new();
 
     // Rounds of repair: each round removes what breaks a rule, then re-offers the removed.
-    for _round in 0..4 {
+    // After a few rounds nothing is re-offered, so removals alone run until no rule breaks.
+    for round in 0.. {
         let mut members: Vec<Vec<usize>> = vec![Vec::new(); n_providers];
         for (s, p) in provider_of(&edge_of).iter().enumerate() {
             if let Some(p) = p {
@@ -230,18 +514,23 @@ pub fn finalize(
         }
         let mut removed: Vec<usize> = Vec::new();
         for (p, group) in members.iter_mut().enumerate() {
+            let mut group = std::mem::take(group);
             if group.is_empty() {
                 continue;
             }
-            // Drop lowest-scoring parties while a pairwise conflict remains.
+            // Locked parties first, then by score; drop the lowest while a conflict remains.
             group.sort_by(|&a, &b| {
-                score_of(graph, &edge_of, b)
-                    .total_cmp(&score_of(graph, &edge_of, a))
+                is_locked(b)
+                    .cmp(&is_locked(a))
+                    .then(score_of(graph, &edge_of, b).total_cmp(&score_of(graph, &edge_of, a)))
                     .then(a.cmp(&b))
             });
             let mut kept: Vec<usize> = Vec::new();
-            for &s in group.iter() {
+            for &s in &group {
                 kept.push(s);
+                if is_locked(s) {
+                    continue;
+                }
                 let broken = group_violations(instance, p, &kept);
                 if broken.iter().any(|r| {
                     matches!(
@@ -254,15 +543,24 @@ pub fn finalize(
                     removed.push(s);
                 }
             }
-            let broken = group_violations(instance, p, &kept);
-            if !broken.is_empty() {
+            let mut broken = group_violations(instance, p, &kept);
+            if !broken.is_empty() && kept.iter().any(|&s| is_locked(s)) {
+                broken = mend_locked_group(context, p, &mut kept, &mut edge_of);
+                if !broken.is_empty() {
+                    return Err(SolveError::LockedGroup {
+                        provider: instance.providers[p].id.clone(),
+                        rules: broken,
+                    });
+                }
+            }
+            if broken.is_empty() {
+                cancelled.remove(&p);
+            } else {
                 for &s in &kept {
                     blocked_by[s] = broken.clone();
                     removed.push(s);
                 }
                 cancelled.insert(p, broken);
-            } else {
-                cancelled.remove(&p);
             }
         }
         for s in &removed {
@@ -271,13 +569,19 @@ pub fn finalize(
         for set in keep_together_violations(instance, &provider_of(&edge_of)) {
             for id in &instance.constraints.keep_together[set] {
                 if let Some(s) = instance.seekers.iter().position(|x| &x.id == id) {
-                    edge_of[s] = None;
-                    blocked_by[s] = vec![GroupRule::KeepTogether];
+                    if !is_locked(s) && edge_of[s].is_some() {
+                        edge_of[s] = None;
+                        blocked_by[s] = vec![GroupRule::KeepTogether];
+                        removed.push(s);
+                    }
                 }
             }
         }
         if removed.is_empty() {
             break;
+        }
+        if round >= 4 {
+            continue;
         }
         // Offer the removed seekers to providers that take place and stay within the rules.
         let mut members: Vec<Vec<usize>> = vec![Vec::new(); n_providers];
@@ -289,12 +593,7 @@ pub fn finalize(
         removed.sort_unstable();
         removed.dedup();
         for s in removed {
-            let together = instance
-                .constraints
-                .keep_together
-                .iter()
-                .any(|set| set.contains(&instance.seekers[s].id));
-            if together {
+            if context.units[context.unit_of[s] as usize].len() > 1 {
                 continue;
             }
             let mut options: Vec<usize> = graph
@@ -357,7 +656,7 @@ pub fn finalize(
             }
         }
     }
-    Assignment {
+    Ok(Assignment {
         solver: options.solver,
         objective: options.objective,
         matches,
@@ -372,7 +671,52 @@ pub fn finalize(
         total_score,
         people_placed,
         stats: SolveStats::default(),
+        moves: Vec::new(),
+    })
+}
+
+/// Add unplaced seekers, best score first, to a provider whose locked seekers alone break a
+/// group rule, until its group keeps every rule. Returns the rules still broken (empty when
+/// mended); `kept` and `edge_of` gain the seekers added.
+fn mend_locked_group(
+    context: &Context<'_>,
+    p: usize,
+    kept: &mut Vec<usize>,
+    edge_of: &mut [Option<usize>],
+) -> Vec<GroupRule> {
+    let (instance, graph) = (context.instance, context.graph);
+    let mut offers: Vec<(usize, usize)> = (0..instance.seekers.len())
+        .filter(|&s| edge_of[s].is_none() && context.units[context.unit_of[s] as usize].len() == 1)
+        .filter_map(|s| context.edge(s, p).map(|e| (s, e)))
+        .collect();
+    offers.sort_by(|a, b| {
+        graph
+            .candidates_by_edge(b.1)
+            .score
+            .total_cmp(&graph.candidates_by_edge(a.1).score)
+            .then(a.0.cmp(&b.0))
+    });
+    let mut broken = group_violations(instance, p, kept);
+    for (s, e) in offers {
+        if broken.is_empty() {
+            break;
+        }
+        kept.push(s);
+        let now = group_violations(instance, p, kept);
+        let conflict = now.iter().any(|r| {
+            matches!(
+                r,
+                GroupRule::GenderParties | GroupRule::KeepApart | GroupRule::Capacity
+            )
+        });
+        if conflict {
+            kept.pop();
+        } else {
+            edge_of[s] = Some(e);
+            broken = now;
+        }
     }
+    broken
 }
 
 fn score_of(graph: &CandidateGraph, edge_of: &[Option<usize>], s: usize) -> f64 {

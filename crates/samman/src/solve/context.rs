@@ -1,0 +1,377 @@
+//! What every solver needs besides the graph: the locks resolved to edges (and checked
+//! against every hard rule), the previous plan for minimal-change re-planning, keep-together
+//! sets merged into units, and the connected components solved independently.
+
+use std::collections::HashMap;
+
+use crate::graph::CandidateGraph;
+use crate::model::{Instance, Lock};
+use crate::rules::{GroupRule, Rules, group_violations};
+
+use super::{Options, SolveError};
+
+/// An instance prepared for solving.
+pub(crate) struct Context<'a> {
+    pub instance: &'a Instance,
+    pub graph: &'a CandidateGraph,
+    pub options: &'a Options,
+    /// Per seeker, the edge a lock pins it to.
+    pub locked: Vec<Option<usize>>,
+    /// Per seeker, its provider in the previous plan.
+    pub previous: Vec<Option<u32>>,
+    /// Per seeker, its unit (the keep-together sets it belongs to, merged).
+    pub unit_of: Vec<u32>,
+    /// Units: seekers that are placed together or not at all, ascending.
+    pub units: Vec<Vec<u32>>,
+    /// Seeker index by id.
+    pub seeker_ix: HashMap<&'a str, u32>,
+    /// Provider index by id.
+    pub provider_ix: HashMap<&'a str, u32>,
+}
+
+impl<'a> Context<'a> {
+    /// Resolve locks and the previous plan; check options and scores.
+    pub fn new(
+        instance: &'a Instance,
+        graph: &'a CandidateGraph,
+        options: &'a Options,
+    ) -> Result<Self, SolveError> {
+        if !(options.move_cost.is_finite() && options.move_cost >= 0.0) {
+            return Err(SolveError::InvalidOption {
+                path: "options.move_cost".into(),
+                message: "must be a finite number, 0 or more".into(),
+            });
+        }
+        for c in graph.candidates() {
+            if !c.score.is_finite() {
+                return Err(SolveError::NonFiniteScore {
+                    seeker: instance.seekers[c.seeker as usize].id.clone(),
+                    provider: instance.providers[c.provider as usize].id.clone(),
+                });
+            }
+        }
+        let seeker_ix: HashMap<&str, u32> = instance
+            .seekers
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.as_str(), i as u32))
+            .collect();
+        let provider_ix: HashMap<&str, u32> = instance
+            .providers
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.as_str(), i as u32))
+            .collect();
+        let (unit_of, units) = units(instance, &seeker_ix);
+        let mut context = Self {
+            instance,
+            graph,
+            options,
+            locked: vec![None; instance.seekers.len()],
+            previous: vec![None; instance.seekers.len()],
+            unit_of,
+            units,
+            seeker_ix: HashMap::new(),
+            provider_ix: HashMap::new(),
+        };
+        context.resolve_locks(&seeker_ix, &provider_ix)?;
+        for placement in &options.previous {
+            // Seekers or providers that have left since the previous plan simply drop out.
+            if let (Some(&s), Some(&p)) = (
+                seeker_ix.get(placement.seeker.as_str()),
+                provider_ix.get(placement.provider.as_str()),
+            ) {
+                context.previous[s as usize] = Some(p);
+            }
+        }
+        context.seeker_ix = seeker_ix;
+        context.provider_ix = provider_ix;
+        Ok(context)
+    }
+
+    fn resolve_locks(
+        &mut self,
+        seeker_ix: &HashMap<&str, u32>,
+        provider_ix: &HashMap<&str, u32>,
+    ) -> Result<(), SolveError> {
+        let instance = self.instance;
+        let all: Vec<(String, &Lock)> = instance
+            .constraints
+            .locked
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (format!("constraints.locked[{i}]"), l))
+            .chain(
+                self.options
+                    .locked
+                    .iter()
+                    .enumerate()
+                    .map(|(i, l)| (format!("options.locked[{i}]"), l)),
+            )
+            .collect();
+        let mut path_of: Vec<Option<String>> = vec![None; instance.seekers.len()];
+        let rules = Rules::new(instance);
+        for (path, lock) in &all {
+            let error = |message: String| SolveError::Lock {
+                path: path.clone(),
+                message,
+            };
+            let s = *seeker_ix
+                .get(lock.seeker.as_str())
+                .ok_or_else(|| error(format!("no seeker has the id {}", lock.seeker)))?
+                as usize;
+            let p = *provider_ix
+                .get(lock.provider.as_str())
+                .ok_or_else(|| error(format!("no provider has the id {}", lock.provider)))?
+                as usize;
+            let Some(e) = self.edge(s, p) else {
+                let failed: Vec<&str> = rules.failures(s, p).iter().map(|r| r.name()).collect();
+                return Err(error(format!(
+                    "seeker {} may not be placed with provider {}: hard rule {} fails",
+                    lock.seeker,
+                    lock.provider,
+                    failed.join(", ")
+                )));
+            };
+            match (self.locked[s], &path_of[s]) {
+                (Some(other), Some(first)) if other != e => {
+                    return Err(error(format!(
+                        "seeker {} is already locked to another provider by {first}",
+                        lock.seeker
+                    )));
+                }
+                _ => {}
+            }
+            self.locked[s] = Some(e);
+            path_of[s] = Some(path.clone());
+        }
+        // Group rules among the locked seekers alone: those that more seekers cannot mend.
+        let mut at: Vec<Vec<usize>> = vec![Vec::new(); instance.providers.len()];
+        for (s, e) in self.locked.iter().enumerate() {
+            if let Some(e) = e {
+                at[self.graph.candidates_by_edge(*e).provider as usize].push(s);
+            }
+        }
+        for (p, members) in at.iter().enumerate() {
+            let broken: Vec<GroupRule> = group_violations(instance, p, members)
+                .into_iter()
+                .filter(|r| {
+                    matches!(
+                        r,
+                        GroupRule::Capacity | GroupRule::GenderParties | GroupRule::KeepApart
+                    )
+                })
+                .collect();
+            if let Some(rule) = broken.first() {
+                let last = *members.last().expect("a broken group has members");
+                return Err(SolveError::Lock {
+                    path: path_of[last].clone().unwrap_or_default(),
+                    message: format!(
+                        "the seekers locked to provider {} break the group rule {}",
+                        instance.providers[p].id,
+                        group_rule_name(rule)
+                    ),
+                });
+            }
+        }
+        // Keep-together: a unit with a locked member goes where the lock says, whole.
+        for unit in &self.units {
+            let mut target: Option<(u32, usize)> = None;
+            for &s in unit {
+                if let Some(e) = self.locked[s as usize] {
+                    let p = self.graph.candidates_by_edge(e).provider;
+                    match target {
+                        Some((q, _)) if q != p => {
+                            return Err(SolveError::Lock {
+                                path: path_of[s as usize].clone().unwrap_or_default(),
+                                message: format!(
+                                    "seeker {} must be kept together with seekers locked to \
+                                     another provider",
+                                    instance.seekers[s as usize].id
+                                ),
+                            });
+                        }
+                        _ => target = Some((p, s as usize)),
+                    }
+                }
+            }
+            if let Some((p, by)) = target {
+                for &s in unit {
+                    if self.locked[s as usize].is_none() {
+                        let e =
+                            self.edge(s as usize, p as usize)
+                                .ok_or_else(|| SolveError::Lock {
+                                    path: path_of[by].clone().unwrap_or_default(),
+                                    message: format!(
+                                        "seeker {} must be kept together with it but may not be \
+                                     placed with provider {}",
+                                        instance.seekers[s as usize].id,
+                                        instance.providers[p as usize].id
+                                    ),
+                                })?;
+                        self.locked[s as usize] = Some(e);
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The edge between seeker `s` and provider `p`, if the pair is feasible.
+    pub fn edge(&self, s: usize, p: usize) -> Option<usize> {
+        let range = self.graph.edge_range(s);
+        let provider = |e: usize| self.graph.candidates_by_edge(e).provider as usize;
+        let (mut lo, mut hi) = (range.start, range.end);
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if provider(mid) < p {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        (lo < range.end && provider(lo) == p).then_some(lo)
+    }
+
+    /// What an edge is worth to the optimiser: its score, plus the move cost of the party
+    /// when it keeps the seeker where the previous plan had it.
+    pub fn weight(&self, e: usize) -> f64 {
+        let c = self.graph.candidates_by_edge(e);
+        let s = c.seeker as usize;
+        let mut w = c.score;
+        if self.previous[s] == Some(c.provider) {
+            w += self.options.move_cost * f64::from(self.instance.seekers[s].party_size);
+        }
+        w
+    }
+
+    /// Party size of seeker `s`.
+    pub fn size(&self, s: usize) -> u32 {
+        self.instance.seekers[s].party_size
+    }
+
+    /// Connected components of the candidate graph (keep-together sets joined), each with
+    /// its seekers and providers ascending, in order of their smallest seeker. Components with
+    /// no edge are left out: nobody in them can be placed.
+    pub fn components(&self) -> Vec<Component> {
+        let (n_s, n_p) = (self.graph.n_seekers(), self.graph.n_providers());
+        let mut parent: Vec<u32> = (0..(n_s + n_p) as u32).collect();
+        fn find(parent: &mut [u32], mut x: u32) -> u32 {
+            while parent[x as usize] != x {
+                parent[x as usize] = parent[parent[x as usize] as usize];
+                x = parent[x as usize];
+            }
+            x
+        }
+        let union = |parent: &mut Vec<u32>, a: u32, b: u32| {
+            let (ra, rb) = (find(parent, a), find(parent, b));
+            if ra != rb {
+                let (lo, hi) = (ra.min(rb), ra.max(rb));
+                parent[hi as usize] = lo;
+            }
+        };
+        for c in self.graph.candidates() {
+            union(&mut parent, c.seeker, n_s as u32 + c.provider);
+        }
+        for unit in &self.units {
+            for pair in unit.windows(2) {
+                union(&mut parent, pair[0], pair[1]);
+            }
+        }
+        let mut index: HashMap<u32, usize> = HashMap::new();
+        let mut components: Vec<Component> = Vec::new();
+        for node in 0..(n_s + n_p) as u32 {
+            let root = find(&mut parent, node);
+            let k = *index.entry(root).or_insert_with(|| {
+                components.push(Component::default());
+                components.len() - 1
+            });
+            if (node as usize) < n_s {
+                components[k].seekers.push(node);
+            } else {
+                components[k].providers.push(node - n_s as u32);
+            }
+        }
+        components.retain(|c| !c.seekers.is_empty() && !c.providers.is_empty());
+        components.retain(|c| {
+            c.seekers
+                .iter()
+                .any(|&s| !self.graph.edge_range(s as usize).is_empty())
+        });
+        components
+    }
+}
+
+/// Seekers and providers with no edge to the rest of the graph.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Component {
+    pub seekers: Vec<u32>,
+    pub providers: Vec<u32>,
+}
+
+impl Component {
+    /// The position of provider `p` (an instance index) among this component's providers.
+    pub fn provider(&self, p: u32) -> usize {
+        self.providers
+            .binary_search(&p)
+            .expect("edges stay inside their component")
+    }
+}
+
+/// Merge keep-together sets that share a seeker into units; every other seeker is a unit of
+/// its own. Unit numbers follow the smallest seeker.
+fn units(instance: &Instance, seeker_ix: &HashMap<&str, u32>) -> (Vec<u32>, Vec<Vec<u32>>) {
+    let n = instance.seekers.len();
+    let mut parent: Vec<u32> = (0..n as u32).collect();
+    fn find(parent: &mut [u32], mut x: u32) -> u32 {
+        while parent[x as usize] != x {
+            parent[x as usize] = parent[parent[x as usize] as usize];
+            x = parent[x as usize];
+        }
+        x
+    }
+    for set in &instance.constraints.keep_together {
+        let members: Vec<u32> = set
+            .iter()
+            .filter_map(|id| seeker_ix.get(id.as_str()).copied())
+            .collect();
+        for pair in members.windows(2) {
+            let (a, b) = (find(&mut parent, pair[0]), find(&mut parent, pair[1]));
+            if a != b {
+                parent[a.max(b) as usize] = a.min(b);
+            }
+        }
+    }
+    let mut unit_of = vec![0u32; n];
+    let mut units: Vec<Vec<u32>> = Vec::new();
+    let mut number: HashMap<u32, u32> = HashMap::new();
+    for s in 0..n as u32 {
+        let root = find(&mut parent, s);
+        let u = *number.entry(root).or_insert_with(|| {
+            units.push(Vec::new());
+            (units.len() - 1) as u32
+        });
+        unit_of[s as usize] = u;
+        units[u as usize].push(s);
+    }
+    (unit_of, units)
+}
+
+/// The serde name of a group rule (`minimum`, `lone_member`, ...).
+pub(crate) fn group_rule_name(rule: &GroupRule) -> String {
+    serde_json::to_value(rule)
+        .ok()
+        .and_then(|v| v["rule"].as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+/// A deterministic pseudo-random number from a seed and two indices (SplitMix64), for
+/// tie-breaking that does not depend on how the work is split.
+pub(crate) fn mix(seed: u64, a: u64, b: u64) -> u64 {
+    let mut z = seed
+        .wrapping_add(a.wrapping_mul(0x9E37_79B9_7F4A_7C15))
+        .wrapping_add(b.wrapping_mul(0xD1B5_4A32_D192_ED03));
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
