@@ -9,7 +9,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString, PyTuple};
 use samman::generate::Programme;
 use samman::metrics::{self, MetricsOptions};
-use samman::model::{Instance, Lock};
+use samman::model::Instance;
 use samman::solve::{self, Assignment, Options};
 use samman::{csv_io, explain as explanations, generate as generators, validate};
 use serde::de::DeserializeOwned;
@@ -474,9 +474,10 @@ fn generate(
 
 /// Plans `instance`: builds its candidate graph and runs the solver, with the GIL released.
 /// `locked` pins seekers to providers (a mapping or pairs of seeker id and provider id), in
-/// addition to the instance's own locks.
+/// addition to the instance's own locks; other keyword options set the core's `Options`
+/// fields (`proposing`, `move_cost`, `iterations`, `parallel`, `previous`).
 #[pyfunction]
-#[pyo3(name = "solve", signature = (instance, solver = None, objective = None, locked = None, seed = 0))]
+#[pyo3(name = "solve", signature = (instance, solver = None, objective = None, locked = None, seed = 0, **options))]
 fn solve_instance(
     py: Python<'_>,
     instance: &Bound<'_, PyInstance>,
@@ -484,47 +485,48 @@ fn solve_instance(
     objective: Option<&str>,
     locked: Option<&Bound<'_, PyAny>>,
     seed: u64,
+    options: Option<&Bound<'_, PyDict>>,
 ) -> PyResult<PyPlan> {
     guarded(|| {
-        let mut options = Options {
-            seed,
-            ..Options::default()
+        let mut fields = match options {
+            Some(options) => json::from_python(options.as_any(), "options")?,
+            None => Value::Object(serde_json::Map::new()),
         };
-        if let Some(name) = solver {
-            options.solver = by_name("solver", name)?;
-        }
-        if let Some(name) = objective {
-            options.objective = by_name("objective", name)?;
-        }
-        let base = &instance.get().inner;
-        let result = match locked {
-            None => py.detach(|| solve::solve(base, &options)),
-            Some(locked) => {
-                let mut pinned = base.clone();
-                pinned.constraints.locked.extend(locks(locked)?);
-                py.detach(|| solve::solve(&pinned, &options))
+        if let Value::Object(map) = &mut fields {
+            map.insert("seed".into(), seed.into());
+            if let Some(name) = solver {
+                map.insert("solver".into(), name.into());
             }
-        };
-        let inner = result.map_err(|e| errors::solve(&e))?;
+            if let Some(name) = objective {
+                map.insert("objective".into(), name.into());
+            }
+            if let Some(locked) = locked {
+                map.insert("locked".into(), locks(locked)?);
+            }
+        }
+        let options: Options = deserialize(fields).map_err(|(path, message)| {
+            PyValueError::new_err(format!("solve: {path}: {message}"))
+        })?;
+        let instance = &instance.get().inner;
+        let inner = py
+            .detach(|| solve::solve(instance, &options))
+            .map_err(|e| errors::solve(&e))?;
         Ok(PyPlan { inner })
     })
 }
 
-/// Reads `locked` as a mapping of seeker id to provider id, or as pairs.
-fn locks(locked: &Bound<'_, PyAny>) -> PyResult<Vec<Lock>> {
-    pairs(locked)
-        .map_err(|_| {
-            PyValueError::new_err(
-                "locked must be a dict of seeker id to provider id, or a list of (seeker id, provider id) pairs",
-            )
-        })?
+/// Reads `locked` as a mapping of seeker id to provider id, or as pairs, into the JSON of
+/// the core's locks.
+fn locks(locked: &Bound<'_, PyAny>) -> PyResult<Value> {
+    let pairs = pairs(locked).map_err(|_| {
+        PyValueError::new_err(
+            "locked must be a dict of seeker id to provider id, or a list of (seeker id, provider id) pairs",
+        )
+    })?;
+    Ok(pairs
         .into_iter()
-        .map(|(seeker, provider)| {
-            deserialize(serde_json::json!({"seeker": seeker, "provider": provider})).map_err(
-                |(path, message)| PyValueError::new_err(format!("locked: {path}: {message}")),
-            )
-        })
-        .collect()
+        .map(|(seeker, provider)| serde_json::json!({"seeker": seeker, "provider": provider}))
+        .collect())
 }
 
 /// The text of a CSV argument: an open file (anything with `read()`) or a path.

@@ -3,6 +3,7 @@
 //! per core error type.
 
 use pyo3::PyErr;
+use pyo3::exceptions::PyValueError;
 use pyo3::import_exception;
 use samman::graph::GraphError;
 use samman::solve::SolveError;
@@ -45,7 +46,15 @@ pub fn graph(error: &GraphError) -> PyErr {
 
 /// A solve that failed.
 pub fn solve(error: &SolveError) -> PyErr {
+    let problem = |path: &str, message: String| {
+        ValidationError::new_err((error.to_string(), vec![(path.to_owned(), message)]))
+    };
     match error {
         SolveError::Graph(g) => graph(g),
+        SolveError::Lock { path, message } => problem(path, message.clone()),
+        SolveError::LockedGroup { .. } => problem("locked", error.to_string()),
+        SolveError::NonFiniteScore { .. } => problem("policy.weights", error.to_string()),
+        SolveError::InvalidOption { .. } => PyValueError::new_err(error.to_string()),
+        SolveError::Flow(_) => LimitError::new_err(error.to_string()),
     }
 }

@@ -197,7 +197,7 @@ def test_generate_unknown_parameter() -> None:
 
 
 def test_solve_unknown_solver() -> None:
-    with pytest.raises(ValueError, match="solver \"magic\" is not known"):
+    with pytest.raises(ValueError, match="solve: solver: unknown variant `magic`, expected one of"):
         samman.solve(samman.generate("dinners", 10, 1), solver="magic")
 
 
@@ -205,7 +205,15 @@ def test_solve_lock_of_unknown_seeker() -> None:
     instance = samman.Instance.from_dict(small_instance())
     with pytest.raises(ValidationError) as caught:
         samman.solve(instance, locked={"nobody": "d1"})
-    assert [path for path, _ in caught.value.problems] == ["constraints.locked[0].seeker"]
+    [(path, message)] = caught.value.problems
+    assert path.startswith("options.locked[0]")
+    assert "nobody" in message
+
+
+def test_solve_unknown_option() -> None:
+    instance = samman.Instance.from_dict(small_instance())
+    with pytest.raises(ValueError, match="solve: speed: unknown field `speed`, expected one of"):
+        samman.solve(instance, speed=3)
 
 
 def test_solve_locked_of_wrong_shape() -> None:

@@ -61,9 +61,11 @@ def solve_work() -> Callable[[], object]:
 
 
 WORK = {"assign": assign_work, "solve": solve_work, "stable_match": stable_work}
-# A domain solve already builds its candidate graph on every core (rayon), so a second thread
-# cannot double its throughput; that it releases the GIL is shown by the first test.
-TIMED = ["assign", "stable_match"]
+# Timed: assign, whose solver time dwarfs reading its arrays. A domain solve already builds
+# its candidate graph on every core (rayon), so a second thread cannot double its throughput;
+# stable_match is linear in its input, so reading the Python lists (under the GIL) costs about
+# as much as solving. That both release the GIL is shown by the first test.
+TIMED = ["assign"]
 
 
 @pytest.mark.parametrize("name", sorted(WORK))

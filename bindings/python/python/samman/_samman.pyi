@@ -122,6 +122,7 @@ def solve(
     objective: Optional[str] = None,
     locked: Optional[Union[Mapping[str, str], Iterable[Tuple[str, str]]]] = None,
     seed: int = 0,
+    **options: Any,
 ) -> Plan:
     """Plan ``instance`` with the GIL released."""
 
