@@ -1,0 +1,137 @@
+"""Type stubs of the compiled module ``samman._samman`` (checked by ``mypy.stubtest``)."""
+
+import os
+from typing import IO, Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union, final
+
+import numpy as np
+import numpy.typing as npt
+
+__all__ = [
+    "__version__",
+    "assign",
+    "stable_match",
+    "_panic_for_tests",
+    "Instance",
+    "Plan",
+    "generate",
+    "solve",
+    "evaluate",
+    "explain",
+    "GENERATOR_KINDS",
+    "SOLVERS",
+    "OBJECTIVES",
+]
+
+__version__: str
+GENERATOR_KINDS: List[str]
+SOLVERS: List[str]
+OBJECTIVES: List[str]
+
+_IntArray = Union[npt.NDArray[np.integer[Any]], Sequence[int]]
+_FloatArray = Union[npt.NDArray[np.floating[Any]], npt.NDArray[np.integer[Any]], Sequence[float]]
+
+def assign(
+    n_left: int,
+    n_right: int,
+    left: _IntArray,
+    right: _IntArray,
+    weight: _FloatArray,
+    left_capacity: Optional[_IntArray] = None,
+    right_capacity: Optional[_IntArray] = None,
+    *,
+    objective: str = "max_weight",
+) -> npt.NDArray[np.int64]:
+    """The indices of the chosen edges of a maximum-weight capacitated b-matching, ascending."""
+
+_PrefLists = Union[Sequence[_IntArray], npt.NDArray[np.integer[Any]]]
+
+def stable_match(
+    left_prefs: _PrefLists,
+    right_prefs: _PrefLists,
+    right_capacity: Optional[_IntArray] = None,
+    *,
+    proposing: str = "left",
+) -> npt.NDArray[np.int64]:
+    """For each left index, its right index in the proposing side's optimal stable matching,
+    or -1."""
+
+@final
+class Instance:
+    """A validated matching problem: seekers, providers, policy, history, constraints."""
+
+    @staticmethod
+    def from_json(text: str) -> Instance: ...
+    @staticmethod
+    def from_dict(data: Any) -> Instance: ...
+    @staticmethod
+    def from_csv(
+        seekers: Union[str, "os.PathLike[str]", IO[str], IO[bytes]],
+        providers: Union[str, "os.PathLike[str]", IO[str], IO[bytes]],
+        policy: Optional[Mapping[str, Any]] = None,
+    ) -> Instance: ...
+    def to_json(self, pretty: bool = False) -> str: ...
+    def to_dict(self) -> Dict[str, Any]: ...
+    @property
+    def n_seekers(self) -> int: ...
+    @property
+    def n_providers(self) -> int: ...
+    @property
+    def seeker_ids(self) -> List[str]: ...
+    @property
+    def provider_ids(self) -> List[str]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __reduce__(self) -> Tuple[Any, Tuple[str]]: ...
+
+@final
+class Plan:
+    """Who is placed with which provider, who is not and why, which providers are cancelled."""
+
+    @staticmethod
+    def from_json(text: str) -> Plan: ...
+    def to_json(self, pretty: bool = False) -> str: ...
+    def to_dict(self) -> Dict[str, Any]: ...
+    @property
+    def solver(self) -> str: ...
+    @property
+    def objective(self) -> str: ...
+    @property
+    def total_score(self) -> float: ...
+    @property
+    def people_placed(self) -> int: ...
+    @property
+    def seconds(self) -> float: ...
+    @property
+    def matches(self) -> List[Dict[str, Any]]: ...
+    @property
+    def unplaced(self) -> List[Dict[str, Any]]: ...
+    @property
+    def cancelled(self) -> List[Dict[str, Any]]: ...
+    @property
+    def placements(self) -> Dict[str, str]: ...
+    def summary(self) -> Dict[str, Any]: ...
+    def to_pandas(self) -> Any: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __reduce__(self) -> Tuple[Any, Tuple[str, float]]: ...
+
+def generate(kind: str, size: int, seed: int, **params: Any) -> Instance:
+    """A seeded synthetic instance of the given kind (one of ``GENERATOR_KINDS``)."""
+
+def solve(
+    instance: Instance,
+    solver: Optional[str] = None,
+    objective: Optional[str] = None,
+    locked: Optional[Union[Mapping[str, str], Iterable[Tuple[str, str]]]] = None,
+    seed: int = 0,
+    **options: Any,
+) -> Plan:
+    """Plan ``instance`` with the GIL released."""
+
+_PlanLike = Union[Plan, Mapping[str, str], Iterable[Tuple[str, str]]]
+
+def evaluate(instance: Instance, plan: _PlanLike, **options: Any) -> Dict[str, Any]:
+    """Every metric of ``plan`` as plain values (``samman.evaluate`` wraps them in ``Metrics``)."""
+
+def explain(instance: Instance, plan: Optional[_PlanLike], seeker_id: str) -> Dict[str, Any]:
+    """Why seeker ``seeker_id`` is or is not placed, and what would help."""
+
+def _panic_for_tests(detached: bool = False) -> None: ...

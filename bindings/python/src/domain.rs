@@ -1,0 +1,608 @@
+//! The domain API: `Instance`, `Plan`, `generate` and `solve`.
+//!
+//! Names of solvers, objectives and generator parameters are read through the core's serde
+//! model, so a solver or parameter added to the core is available here without a change; a
+//! generator kind is one line in [`generate`].
+
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyString, PyTuple};
+use samman::generate::Programme;
+use samman::metrics::{self, MetricsOptions};
+use samman::model::Instance;
+use samman::solve::{self, Assignment, Options};
+use samman::{csv_io, explain as explanations, generate as generators, validate};
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use crate::{errors, guarded, json};
+
+/// Register the domain classes and functions in the module.
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<PyInstance>()?;
+    m.add_class::<PyPlan>()?;
+    m.add_function(wrap_pyfunction!(generate, m)?)?;
+    m.add_function(wrap_pyfunction!(solve_instance, m)?)?;
+    m.add_function(wrap_pyfunction!(evaluate, m)?)?;
+    m.add_function(wrap_pyfunction!(explain, m)?)?;
+    m.add("GENERATOR_KINDS", variant_names::<Programme>())?;
+    m.add("SOLVERS", variant_names::<samman::solve::SolverKind>())?;
+    m.add("OBJECTIVES", variant_names::<samman::solve::Objective>())?;
+    Ok(())
+}
+
+/// A validated matching problem: seekers, providers, policy, history, constraints.
+#[pyclass(module = "samman", name = "Instance", frozen, eq)]
+#[derive(PartialEq)]
+pub struct PyInstance {
+    inner: Instance,
+}
+
+impl PyInstance {
+    /// Validates `instance`; only valid instances are wrapped.
+    fn checked(instance: Instance) -> PyResult<Self> {
+        validate::validate(&instance).map_err(|e| errors::invalid(&e))?;
+        Ok(Self { inner: instance })
+    }
+}
+
+#[pymethods]
+impl PyInstance {
+    /// Reads and validates an instance from JSON text.
+    #[staticmethod]
+    fn from_json(py: Python<'_>, text: &str) -> PyResult<Self> {
+        guarded(|| {
+            let instance = py
+                .detach(|| validate::parse_json(text))
+                .map_err(|e| errors::parse(&e))?;
+            py.detach(|| Self::checked(instance))
+        })
+    }
+
+    /// Reads and validates an instance from plain Python values (what `json.load` returns).
+    #[staticmethod]
+    fn from_dict(py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<Self> {
+        guarded(|| {
+            let value = json::from_python(data, "data")?;
+            let instance: Instance = deserialize(value).map_err(|(path, message)| {
+                errors::ParseError::new_err((format!("{path}: {message}"), path, 0usize, 0usize))
+            })?;
+            py.detach(|| Self::checked(instance))
+        })
+    }
+
+    /// Reads seekers and providers from CSV exports (the columns of docs/csv.md), each a path
+    /// or an open file; `policy` (plain values, as in the JSON format) replaces the default
+    /// policy. The instance is validated.
+    #[staticmethod]
+    #[pyo3(signature = (seekers, providers, policy = None))]
+    fn from_csv(
+        py: Python<'_>,
+        seekers: &Bound<'_, PyAny>,
+        providers: &Bound<'_, PyAny>,
+        policy: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Self> {
+        guarded(|| {
+            let seekers_text = read_text(seekers)?;
+            let providers_text = read_text(providers)?;
+            let mut instance = Instance::new();
+            if let Some(policy) = policy {
+                instance.policy = deserialize(json::from_python(policy, "policy")?).map_err(
+                    |(path, message)| {
+                        let path = format!("policy.{path}");
+                        errors::ParseError::new_err((
+                            format!("{path}: {message}"),
+                            path,
+                            0usize,
+                            0usize,
+                        ))
+                    },
+                )?;
+            }
+            let csv_error = |file: &str, e: csv_io::CsvError| {
+                errors::CsvError::new_err((
+                    format!("{file}: {e}"),
+                    file.to_owned(),
+                    e.row,
+                    e.column,
+                ))
+            };
+            instance.seekers = py
+                .detach(|| csv_io::read_seekers(seekers_text.as_bytes()))
+                .map_err(|e| csv_error("seekers", e))?;
+            instance.providers = py
+                .detach(|| csv_io::read_providers(providers_text.as_bytes()))
+                .map_err(|e| csv_error("providers", e))?;
+            py.detach(|| Self::checked(instance))
+        })
+    }
+
+    /// The instance as JSON text (indented when `pretty`).
+    #[pyo3(signature = (pretty = false))]
+    fn to_json(&self, py: Python<'_>, pretty: bool) -> PyResult<String> {
+        guarded(|| Ok(py.detach(|| to_json(&self.inner, pretty))))
+    }
+
+    /// The instance as plain Python values; `Instance.from_dict` reads them back.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        guarded(|| json::to_python(py, &to_value(&self.inner)))
+    }
+
+    /// The number of seekers.
+    #[getter]
+    fn n_seekers(&self) -> usize {
+        self.inner.seekers.len()
+    }
+
+    /// The number of providers.
+    #[getter]
+    fn n_providers(&self) -> usize {
+        self.inner.providers.len()
+    }
+
+    /// The seekers' ids, in instance order.
+    #[getter]
+    fn seeker_ids(&self) -> Vec<String> {
+        self.inner.seekers.iter().map(|s| s.id.0.clone()).collect()
+    }
+
+    /// The providers' ids, in instance order.
+    #[getter]
+    fn provider_ids(&self) -> Vec<String> {
+        self.inner
+            .providers
+            .iter()
+            .map(|p| p.id.0.clone())
+            .collect()
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "Instance(seekers={}, providers={})",
+            self.inner.seekers.len(),
+            self.inner.providers.len()
+        )
+    }
+
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+        py: Python<'py>,
+    ) -> PyResult<(Bound<'py, PyAny>, (String,))> {
+        let inner = &slf.get().inner;
+        let text = py.detach(|| to_json(inner, false));
+        Ok((slf.get_type().getattr("from_json")?, (text,)))
+    }
+}
+
+/// A plan: who is placed with which provider, who is not and why, which providers are
+/// cancelled, with the solver's figures.
+#[pyclass(module = "samman", name = "Plan", frozen, eq)]
+#[derive(PartialEq)]
+pub struct PyPlan {
+    inner: Assignment,
+}
+
+#[pymethods]
+impl PyPlan {
+    /// Reads a plan from the JSON that `to_json` writes.
+    #[staticmethod]
+    fn from_json(text: &str) -> PyResult<Self> {
+        guarded(|| {
+            let mut de = serde_json::Deserializer::from_str(text);
+            let inner: Assignment = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+                let path = e.path().to_string();
+                let inner = e.into_inner();
+                errors::ParseError::new_err((
+                    format!("{path}: {inner}"),
+                    path,
+                    inner.line(),
+                    inner.column(),
+                ))
+            })?;
+            Ok(Self { inner })
+        })
+    }
+
+    /// Rebuilds a pickled plan (JSON plus the elapsed seconds, which JSON leaves out).
+    #[staticmethod]
+    fn _from_pickle(text: &str, seconds: f64) -> PyResult<Self> {
+        let mut plan = Self::from_json(text)?;
+        plan.inner.stats.seconds = seconds;
+        Ok(plan)
+    }
+
+    /// The plan as JSON text (indented when `pretty`); deterministic, so the elapsed time is
+    /// left out.
+    #[pyo3(signature = (pretty = false))]
+    fn to_json(&self, pretty: bool) -> PyResult<String> {
+        guarded(|| Ok(to_json(&self.inner, pretty)))
+    }
+
+    /// The plan as plain Python values.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        guarded(|| json::to_python(py, &to_value(&self.inner)))
+    }
+
+    /// The solver that made the plan.
+    #[getter]
+    fn solver(&self) -> &'static str {
+        self.inner.solver.name()
+    }
+
+    /// What the solver maximised: `"max_score"` or `"max_placed"`.
+    #[getter]
+    fn objective(&self) -> PyResult<String> {
+        name_of(&self.inner.objective)
+    }
+
+    /// The total score of the matches.
+    #[getter]
+    fn total_score(&self) -> f64 {
+        self.inner.total_score
+    }
+
+    /// People placed (party sizes summed).
+    #[getter]
+    fn people_placed(&self) -> u64 {
+        self.inner.people_placed
+    }
+
+    /// Seconds the solver took (graph building excluded).
+    #[getter]
+    fn seconds(&self) -> f64 {
+        self.inner.stats.seconds
+    }
+
+    /// Each match as a dict: seeker, provider, seats, score, breakdown.
+    #[getter]
+    fn matches<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        json::to_python(py, &to_value(&self.inner.matches))
+    }
+
+    /// Each unplaced seeker as a dict: seeker, reason (a dict with `kind`).
+    #[getter]
+    fn unplaced<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        json::to_python(py, &to_value(&self.inner.unplaced))
+    }
+
+    /// Each cancelled provider as a dict: provider, rules.
+    #[getter]
+    fn cancelled<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        json::to_python(py, &to_value(&self.inner.cancelled))
+    }
+
+    /// Seeker id to provider id, for every placed seeker.
+    #[getter]
+    fn placements(&self) -> std::collections::BTreeMap<String, String> {
+        self.inner
+            .matches
+            .iter()
+            .map(|m| (m.seeker.0.clone(), m.provider.0.clone()))
+            .collect()
+    }
+
+    /// Headline figures as a flat dict (one row of `samman.compare`).
+    fn summary<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let plan = &self.inner;
+        let row = PyDict::new(py);
+        row.set_item("solver", plan.solver.name())?;
+        row.set_item("objective", name_of(&plan.objective)?)?;
+        row.set_item("total_score", plan.total_score)?;
+        row.set_item("people_placed", plan.people_placed)?;
+        row.set_item("seekers_placed", plan.matches.len())?;
+        row.set_item("seekers_unplaced", plan.unplaced.len())?;
+        row.set_item("providers_cancelled", plan.cancelled.len())?;
+        row.set_item("seconds", plan.stats.seconds)?;
+        Ok(row)
+    }
+
+    /// The matches as a pandas DataFrame, one row per match, a column per soft criterion.
+    fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let rows: Vec<Value> = self
+            .inner
+            .matches
+            .iter()
+            .map(|m| {
+                let mut row = serde_json::json!({
+                    "seeker": m.seeker, "provider": m.provider, "seats": m.seats, "score": m.score,
+                });
+                if let (Value::Object(row), Value::Object(criteria)) =
+                    (&mut row, to_value(&m.breakdown))
+                {
+                    row.extend(criteria);
+                }
+                row
+            })
+            .collect();
+        let pandas = py.import("pandas")?;
+        let columns = [
+            "seeker",
+            "provider",
+            "seats",
+            "score",
+            "distance",
+            "language",
+            "preference",
+            "waiting",
+            "continuity",
+            "novelty",
+            "topics",
+            "reliability",
+            "priority",
+        ];
+        let kwargs = PyDict::new(py);
+        kwargs.set_item("columns", columns.to_vec())?;
+        pandas
+            .getattr("DataFrame")?
+            .call((json::to_python(py, &Value::Array(rows))?,), Some(&kwargs))
+    }
+
+    fn __repr__(&self) -> PyResult<String> {
+        let plan = &self.inner;
+        Ok(format!(
+            "Plan(solver={:?}, objective={:?}, placed={}, unplaced={}, total_score={})",
+            plan.solver.name(),
+            name_of(&plan.objective)?,
+            plan.matches.len(),
+            plan.unplaced.len(),
+            plan.total_score
+        ))
+    }
+
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+        py: Python<'py>,
+    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+        let plan = &slf.get().inner;
+        let args = PyTuple::new(
+            py,
+            [
+                PyString::new(py, &to_json(plan, false)).into_any(),
+                plan.stats.seconds.into_pyobject(py)?.into_any(),
+            ],
+        )?;
+        Ok((slf.get_type().getattr("_from_pickle")?, args))
+    }
+}
+
+/// Every metric of a plan (a `Plan`, a dict of seeker id to provider id, or pairs) as plain
+/// values; `options` sets `MetricsOptions` fields (unknown ones raise `ValueError`).
+#[pyfunction]
+#[pyo3(signature = (instance, plan, **options))]
+fn evaluate<'py>(
+    py: Python<'py>,
+    instance: &Bound<'py, PyInstance>,
+    plan: &Bound<'py, PyAny>,
+    options: Option<&Bound<'py, PyDict>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    guarded(|| {
+        let plan = any_plan(plan)?;
+        let options: MetricsOptions = match options {
+            Some(options) => deserialize(json::from_python(options.as_any(), "options")?).map_err(
+                |(path, message)| PyValueError::new_err(format!("evaluate: {path}: {message}")),
+            )?,
+            None => MetricsOptions::default(),
+        };
+        let instance = &instance.get().inner;
+        let report = py
+            .detach(|| metrics::evaluate(instance, &plan, &options).map(|r| to_value(&r)))
+            .map_err(|e| match e {
+                metrics::MetricsError::Graph(g) => errors::graph(&g),
+            })?;
+        json::to_python(py, &report)
+    })
+}
+
+/// Why seeker `seeker_id` is or is not placed (against `plan` when given) and what would help.
+#[pyfunction]
+#[pyo3(signature = (instance, plan, seeker_id))]
+fn explain<'py>(
+    py: Python<'py>,
+    instance: &Bound<'py, PyInstance>,
+    plan: Option<&Bound<'py, PyAny>>,
+    seeker_id: &str,
+) -> PyResult<Bound<'py, PyAny>> {
+    guarded(|| {
+        let plan = plan.map(any_plan).transpose()?;
+        let instance = &instance.get().inner;
+        let seeker = samman::model::SeekerId(seeker_id.to_owned());
+        let explanation = py
+            .detach(|| {
+                explanations::explain(instance, plan.as_ref(), &seeker).map(|e| to_value(&e))
+            })
+            .map_err(|e| match e {
+                explanations::ExplainError::Invalid(invalid) => errors::invalid(&invalid),
+                explanations::ExplainError::UnknownSeeker(_) => {
+                    errors::UnknownIdError::new_err(e.to_string())
+                }
+            })?;
+        json::to_python(py, &explanation)
+    })
+}
+
+/// Reads a plan made by samman or elsewhere: a `Plan`, a dict of seeker id to provider id,
+/// or (seeker id, provider id) pairs.
+fn any_plan(plan: &Bound<'_, PyAny>) -> PyResult<metrics::Plan> {
+    if let Ok(plan) = plan.cast::<PyPlan>() {
+        return Ok(metrics::Plan::from(&plan.get().inner));
+    }
+    let pairs = pairs(plan).map_err(|_| {
+        PyValueError::new_err(
+            "plan must be a samman.Plan, a dict of seeker id to provider id, or a list of (seeker id, provider id) pairs",
+        )
+    })?;
+    Ok(metrics::Plan::from_pairs(pairs))
+}
+
+/// A mapping's items or a sequence of pairs, as (str, str).
+fn pairs(ob: &Bound<'_, PyAny>) -> PyResult<Vec<(String, String)>> {
+    if let Ok(mapping) = ob.cast::<PyDict>() {
+        mapping.items().extract()
+    } else {
+        ob.extract()
+    }
+}
+
+/// A seeded synthetic instance of the given kind (see `GENERATOR_KINDS`); keyword parameters
+/// set the generator's fields (unknown ones raise `ValueError`).
+#[pyfunction]
+#[pyo3(signature = (kind, size, seed, **params))]
+fn generate(
+    py: Python<'_>,
+    kind: &str,
+    size: usize,
+    seed: u64,
+    params: Option<&Bound<'_, PyDict>>,
+) -> PyResult<PyInstance> {
+    guarded(|| {
+        let mut fields = match params {
+            Some(params) => json::from_python(params.as_any(), "params")?,
+            None => Value::Object(serde_json::Map::new()),
+        };
+        if let Value::Object(map) = &mut fields {
+            map.insert("size".into(), size.into());
+            map.insert("seed".into(), seed.into());
+        }
+        let programme: Programme = by_name("generator kind", kind)?;
+        let params: generators::Params = deserialize(fields).map_err(|(path, message)| {
+            PyValueError::new_err(format!("generate({kind:?}): {path}: {message}"))
+        })?;
+        let instance = py.detach(|| generators::generate(programme, &params));
+        py.detach(|| PyInstance::checked(instance))
+    })
+}
+
+/// Plans `instance`: builds its candidate graph and runs the solver, with the GIL released.
+/// `locked` pins seekers to providers (a mapping or pairs of seeker id and provider id), in
+/// addition to the instance's own locks; other keyword options set the core's `Options`
+/// fields (`proposing`, `move_cost`, `iterations`, `parallel`, `previous`).
+#[pyfunction]
+#[pyo3(name = "solve", signature = (instance, solver = None, objective = None, locked = None, seed = 0, **options))]
+fn solve_instance(
+    py: Python<'_>,
+    instance: &Bound<'_, PyInstance>,
+    solver: Option<&str>,
+    objective: Option<&str>,
+    locked: Option<&Bound<'_, PyAny>>,
+    seed: u64,
+    options: Option<&Bound<'_, PyDict>>,
+) -> PyResult<PyPlan> {
+    guarded(|| {
+        let mut fields = match options {
+            Some(options) => json::from_python(options.as_any(), "options")?,
+            None => Value::Object(serde_json::Map::new()),
+        };
+        if let Value::Object(map) = &mut fields {
+            map.insert("seed".into(), seed.into());
+            if let Some(name) = solver {
+                map.insert("solver".into(), name.into());
+            }
+            if let Some(name) = objective {
+                map.insert("objective".into(), name.into());
+            }
+            if let Some(locked) = locked {
+                map.insert("locked".into(), locks(locked)?);
+            }
+        }
+        let options: Options = deserialize(fields).map_err(|(path, message)| {
+            PyValueError::new_err(format!("solve: {path}: {message}"))
+        })?;
+        let instance = &instance.get().inner;
+        let inner = py
+            .detach(|| solve::solve(instance, &options))
+            .map_err(|e| errors::solve(&e))?;
+        Ok(PyPlan { inner })
+    })
+}
+
+/// Reads `locked` as a mapping of seeker id to provider id, or as pairs, into the JSON of
+/// the core's locks.
+fn locks(locked: &Bound<'_, PyAny>) -> PyResult<Value> {
+    let pairs = pairs(locked).map_err(|_| {
+        PyValueError::new_err(
+            "locked must be a dict of seeker id to provider id, or a list of (seeker id, provider id) pairs",
+        )
+    })?;
+    Ok(pairs
+        .into_iter()
+        .map(|(seeker, provider)| serde_json::json!({"seeker": seeker, "provider": provider}))
+        .collect())
+}
+
+/// The text of a CSV argument: an open file (anything with `read()`) or a path.
+fn read_text(ob: &Bound<'_, PyAny>) -> PyResult<String> {
+    let content = if ob.hasattr("read")? {
+        ob.call_method0("read")?
+    } else {
+        let path = ob.py().import("os")?.call_method1("fspath", (ob,))?;
+        let path: std::path::PathBuf = path.extract()?;
+        return std::fs::read_to_string(&path).map_err(|e| {
+            pyo3::exceptions::PyOSError::new_err(format!("cannot read {}: {e}", path.display()))
+        });
+    };
+    if let Ok(bytes) = content.cast::<pyo3::types::PyBytes>() {
+        String::from_utf8(bytes.as_bytes().to_vec())
+            .map_err(|_| PyValueError::new_err("a CSV file must be UTF-8"))
+    } else {
+        content.extract()
+    }
+}
+
+/// Reads a unit enum (solver, objective) from its snake_case name.
+fn by_name<T: DeserializeOwned>(what: &str, name: &str) -> PyResult<T> {
+    serde_json::from_value(Value::String(name.to_owned()))
+        .map_err(|e| PyValueError::new_err(format!("{what} {name:?} is not known: {e}")))
+}
+
+/// The snake_case name of a unit enum.
+fn name_of<T: serde::Serialize>(value: &T) -> PyResult<String> {
+    match to_value(value) {
+        Value::String(name) => Ok(name),
+        other => Err(PyValueError::new_err(format!("not a name: {other}"))),
+    }
+}
+
+/// The names of a unit enum's variants, read from its JSON Schema so that a variant added to
+/// the core is listed without a change here.
+fn variant_names<T: schemars::JsonSchema>() -> Vec<String> {
+    fn collect(value: &Value, names: &mut Vec<String>) {
+        match value {
+            Value::Object(map) => {
+                if let Some(Value::String(name)) = map.get("const") {
+                    names.push(name.clone());
+                }
+                if let Some(Value::Array(values)) = map.get("enum") {
+                    names.extend(values.iter().filter_map(|v| v.as_str().map(str::to_owned)));
+                }
+                map.values().for_each(|v| collect(v, names));
+            }
+            Value::Array(items) => items.iter().for_each(|v| collect(v, names)),
+            _ => {}
+        }
+    }
+    let mut names = Vec::new();
+    collect(&to_value(&schemars::schema_for!(T)), &mut names);
+    names.dedup();
+    names
+}
+
+/// Deserializes with the path of the failing field.
+fn deserialize<T: DeserializeOwned>(value: Value) -> Result<T, (String, String)> {
+    serde_path_to_error::deserialize(value)
+        .map_err(|e| (e.path().to_string(), e.into_inner().to_string()))
+}
+
+/// The JSON value of `value` as its JSON text reads back, so that `to_dict()` equals
+/// `json.loads(to_json())` exactly (the core's `f32` figures print in their shortest form).
+fn to_value<T: serde::Serialize>(value: &T) -> Value {
+    serde_json::from_str(&to_json(value, false)).expect("JSON text always reads back")
+}
+
+fn to_json<T: serde::Serialize>(value: &T, pretty: bool) -> String {
+    let text = if pretty {
+        serde_json::to_string_pretty(value)
+    } else {
+        serde_json::to_string(value)
+    };
+    text.expect("the core's types always serialise")
+}
