@@ -1184,10 +1184,15 @@ pub fn group_violations(instance: &Instance, p: usize, members: &[usize]) -> Vec
             broken.push(GroupRule::GenderParties);
         }
     }
-    let index: HashMap<&str, usize> = members
-        .iter()
-        .map(|&s| (instance.seekers[s].id.as_str(), s))
-        .collect();
+    let keep_apart = &instance.constraints.keep_apart;
+    let index: HashMap<&str, usize> = if keep_apart.is_empty() {
+        HashMap::new()
+    } else {
+        members
+            .iter()
+            .map(|&s| (instance.seekers[s].id.as_str(), s))
+            .collect()
+    };
     if instance.constraints.keep_apart.iter().any(|set| {
         set.iter()
             .filter(|id| index.contains_key(id.as_str()))

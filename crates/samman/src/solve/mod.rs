@@ -619,7 +619,15 @@ fn finalize_in(context: &Context<'_>, chosen: &[Option<usize>]) -> Result<Assign
         }
     }
 
+    // Why each seeker with no feasible provider has none: every provider against every rule,
+    // the costly part of a plan's reasons, done in parallel.
     let rules = Rules::new(instance);
+    let isolated: BTreeMap<usize, (BTreeMap<Rule, usize>, BTreeMap<Rule, usize>)> = (0..n_seekers)
+        .into_par_iter()
+        .filter(|&s| edge_of[s].is_none() && graph.edge_range(s).is_empty())
+        .map(|s| (s, excluded_by_rule(&rules, s)))
+        .collect();
+    let mut isolated = isolated.into_iter();
     let mut matches = Vec::new();
     let mut unplaced = Vec::new();
     let (mut total_score, mut people_placed) = (0.0, 0u64);
@@ -640,7 +648,9 @@ fn finalize_in(context: &Context<'_>, chosen: &[Option<usize>]) -> Result<Assign
             None => {
                 let feasible = graph.edge_range(s).len();
                 let reason = if feasible == 0 {
-                    let (excluded, only) = excluded_by_rule(&rules, s);
+                    let (_, (excluded, only)) = isolated
+                        .next()
+                        .expect("every isolated unplaced seeker was explained, in seeker order");
                     Reason::NoFeasibleProvider { excluded, only }
                 } else if !blocked_by[s].is_empty() {
                     Reason::Group {

@@ -2812,7 +2812,7 @@ public func FfiConverterTypeSeekerRecord_lower(_ value: SeekerRecord) -> RustBuf
  */
 public struct SolveOptions: Equatable, Hashable {
     /**
-     * The solver; none for the default (greedy).
+     * The solver; none for the default (optimal).
      */
     public var solver: Solver?
     /**
@@ -2828,7 +2828,7 @@ public struct SolveOptions: Equatable, Hashable {
     // declare one manually.
     public init(
         /**
-         * The solver; none for the default (greedy).
+         * The solver; none for the default (optimal).
          */solver: Solver? = nil, 
         /**
          * The objective; none for the total score.
@@ -3741,6 +3741,18 @@ public enum Solver: Equatable, Hashable {
      * Highest-scoring pairs first: a fast baseline with no guarantee.
      */
     case greedy
+    /**
+     * Maximum total score (or most people placed) as a min-cost flow; exact for parties of one.
+     */
+    case optimal
+    /**
+     * Deferred acceptance: no seeker and provider would both rather be together.
+     */
+    case stable
+    /**
+     * Group-aware: minimums and composition met by a large-neighbourhood search.
+     */
+    case groups
 
 
 
@@ -3764,6 +3776,12 @@ public struct FfiConverterTypeSolver: FfiConverterRustBuffer {
         
         case 1: return .greedy
         
+        case 2: return .optimal
+        
+        case 3: return .stable
+        
+        case 4: return .groups
+        
         default: throw UniffiInternalError.unexpectedEnumCase
         }
     }
@@ -3774,6 +3792,18 @@ public struct FfiConverterTypeSolver: FfiConverterRustBuffer {
         
         case .greedy:
             writeInt(&buf, Int32(1))
+        
+        
+        case .optimal:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .stable:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .groups:
+            writeInt(&buf, Int32(4))
         
         }
     }
