@@ -12,20 +12,9 @@ use samman::graph::CandidateGraph;
 use samman::model::Instance;
 use samman::solve::{Objective, Options, SolverKind, solve_graph};
 
-fn programme(
-    size: usize,
-    providers: usize,
-    travel_km: f64,
-    area_km: f64,
-) -> (Instance, CandidateGraph) {
-    let instance = dinners(&Params {
-        size,
-        seed: 11,
-        providers: Some(providers),
-        travel_km,
-        area_km,
-        ..Params::default()
-    });
+fn programme(params: &Params) -> (Instance, CandidateGraph) {
+    let (size, providers) = (params.size, params.providers.unwrap_or(0));
+    let instance = dinners(params);
     let graph = CandidateGraph::build(&instance).expect("a generated programme is valid");
     let stats = graph.stats();
     eprintln!(
@@ -61,10 +50,10 @@ fn solvers(c: &mut Criterion) {
         solver: SolverKind::Stable,
         ..Options::default()
     };
-    let (instance, graph) = programme(20_000, 2_000, 2.55, 20.0);
+    let (instance, graph) = programme(&samman_benches::medium());
     bench(c, "optimal 20k x 2k", &instance, &graph, &optimal);
     drop((instance, graph));
-    let (instance, graph) = programme(100_000, 10_000, 2.3, 45.0);
+    let (instance, graph) = programme(&samman_benches::large());
     bench(c, "optimal 100k x 10k", &instance, &graph, &optimal);
     bench(c, "stable 100k x 10k", &instance, &graph, &stable);
 }

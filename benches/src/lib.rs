@@ -97,3 +97,31 @@ pub fn geometric(
     }
     instance
 }
+
+/// The medium domain instance: 20 000 guest parties x 2 000 dinners over a 40 km city, about
+/// 560 000 feasible pairs (a median of 17 per party).
+#[must_use]
+pub fn medium() -> samman::generate::Params {
+    samman::generate::Params {
+        size: 20_000,
+        providers: Some(2_000),
+        seed: 42,
+        area_km: 40.0,
+        travel_km: 4.5,
+        ..samman::generate::Params::default()
+    }
+}
+
+/// The large domain instance: 100 000 guest parties x 10 000 dinners over the same city, about
+/// 3 million feasible pairs (a median of 17 per party).
+#[must_use]
+pub fn large() -> samman::generate::Params {
+    samman::generate::Params {
+        size: 100_000,
+        providers: Some(10_000),
+        seed: 42,
+        area_km: 40.0,
+        travel_km: 2.0,
+        ..samman::generate::Params::default()
+    }
+}

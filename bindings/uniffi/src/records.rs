@@ -269,8 +269,9 @@ pub struct HardRulesRecord {
     /// A seeker with topics shares at least one with the provider.
     #[uniffi(default = false)]
     pub topics: bool,
-    /// Never an all-female party with an all-male party at one provider (the host counts).
-    #[uniffi(default = true)]
+    /// Never an all-female party with an all-male party at one provider (the host counts); the
+    /// dinner programme's rule, off by default.
+    #[uniffi(default = false)]
     pub gender_parties: bool,
 }
 

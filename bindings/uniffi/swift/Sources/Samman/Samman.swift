@@ -1387,7 +1387,8 @@ public struct HardRulesRecord: Equatable, Hashable {
      */
     public var topics: Bool
     /**
-     * Never an all-female party with an all-male party at one provider (the host counts).
+     * Never an all-female party with an all-male party at one provider (the host counts); the
+     * dinner programme's rule, off by default.
      */
     public var genderParties: Bool
 
@@ -1422,8 +1423,9 @@ public struct HardRulesRecord: Equatable, Hashable {
          * A seeker with topics shares at least one with the provider.
          */topics: Bool = false, 
         /**
-         * Never an all-female party with an all-male party at one provider (the host counts).
-         */genderParties: Bool = true) {
+         * Never an all-female party with an all-male party at one provider (the host counts); the
+         * dinner programme's rule, off by default.
+         */genderParties: Bool = false) {
         self.time = time
         self.minOverlapMinutes = minOverlapMinutes
         self.diet = diet

@@ -48,7 +48,7 @@ final class DinnerEveningTests: XCTestCase {
     }
 
     func instance() throws -> Instance {
-        try Instance.fromRecords(seekers: seekers, providers: providers, policy: PolicyRecord())
+        try Instance.fromRecords(seekers: seekers, providers: providers, policy: PolicyRecord(rules: HardRulesRecord(genderParties: true)))
     }
 
     func testEveryoneSitsWhereTheHardRulesAllow() throws {

@@ -60,7 +60,7 @@ class DinnerEveningTest {
         guest("party-kim", 3u, Gender.MIXED, listOf("vegan"), listOf(conversationalSwedish)),
     )
 
-    private fun instance() = Instance.fromRecords(seekers, providers, PolicyRecord())
+    private fun instance() = Instance.fromRecords(seekers, providers, PolicyRecord(rules = HardRulesRecord(genderParties = true)))
 
     @Test
     fun `everyone sits where the hard rules allow`() {
