@@ -374,7 +374,7 @@ impl Screen {
                 .zip(&provider.languages)
                 .any(|(a, b)| a & b != 0)
             && match (&self.at, &provider.at) {
-                (Some(x), Some(y)) => x.distance_km(y) <= self.travel_km.min(provider.travel_km),
+                (Some(x), Some(y)) => x.within_km(y, self.travel_km.min(provider.travel_km)),
                 _ => true,
             }
     }
@@ -705,39 +705,48 @@ impl<'a> Rules<'a> {
     /// A rule the policy turns off always holds.
     #[must_use]
     pub fn holds(&self, rule: Rule, s: usize, p: usize) -> bool {
+        // Each rule reads the compact per-side data prepared in `new` (equal to the rule
+        // functions on the model, which unit tests check), not the model's structs: explaining
+        // a seeker checks every provider, and that must stay fast.
         let on = &self.instance.policy.rules;
-        let (seeker, provider) = (&self.instance.seekers[s], &self.instance.providers[p]);
+        let (a, b) = (&self.seeker_traits[s], &self.provider_traits[p]);
         match rule {
             Rule::Blocked => self.blocked[s].binary_search(&(p as u32)).is_err(),
-            Rule::Capacity => seeker.party_size <= provider.capacity,
-            Rule::Verification => {
-                !on.verification
-                    || verification_ok(seeker.requires_verified, &provider.verification)
-            }
-            Rule::GenderParties => {
-                !on.gender_parties
-                    || gender_parties_ok(
-                        seeker.profile.gender,
-                        provider.host_profile.as_ref().and_then(|h| h.gender),
+            Rule::Capacity => a.seats <= b.seats,
+            Rule::Verification => !on.verification || !a.verification || b.verification,
+            Rule::GenderParties => !on.gender_parties || gender_parties_ok(a.gender, b.gender),
+            Rule::Topics => {
+                !on.topics
+                    || !a.has_topics
+                    || topics_ok(
+                        &self.instance.seekers[s].topics,
+                        &self.instance.providers[p].topics,
                     )
             }
-            Rule::Topics => !on.topics || topics_ok(&seeker.topics, &provider.topics),
             Rule::Distance => {
+                let limit = a
+                    .travel_km
+                    .min(b.travel_km)
+                    .min(on.max_distance_km.unwrap_or(f64::INFINITY));
                 !on.distance
-                    || distance_ok(self.distance_km(s, p), self.travel_limit(seeker, provider))
+                    || match (a.at, b.at) {
+                        (Some(x), Some(y)) => x.within_km(&y, limit),
+                        _ => true,
+                    }
             }
             // Equal to `diet_ok` and `language_ok` (a unit test checks it), through bit masks.
             Rule::Diet => {
-                let (a, b) = (&self.seeker_traits[s], &self.provider_traits[p]);
                 !on.diet
                     || if a.diet_custom {
-                        diet_ok(&seeker.diet, &provider.caters)
+                        diet_ok(
+                            &self.instance.seekers[s].diet,
+                            &self.instance.providers[p].caters,
+                        )
                     } else {
                         a.diet & !b.diet == 0
                     }
             }
             Rule::Language => {
-                let (a, b) = (&self.seeker_traits[s], &self.provider_traits[p]);
                 !on.language
                     || a.no_languages
                     || b.no_languages
@@ -803,7 +812,7 @@ impl<'a> Rules<'a> {
                 .travel_km
                 .min(b.travel_km)
                 .min(on.max_distance_km.unwrap_or(f64::INFINITY));
-            return x.distance_km(&y) > limit;
+            return !x.within_km(&y, limit);
         }
         false
     }

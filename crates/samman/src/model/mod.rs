@@ -157,6 +157,9 @@ impl Location {
     }
 }
 
+/// Mean Earth radius in km, the sphere every distance is measured on.
+const EARTH_RADIUS_KM: f64 = 6371.0088;
+
 /// A location in radians with the cosine of its latitude, so that distances to many others
 /// cost no more trigonometry than they must. Gives bit for bit the same distances as
 /// [`Location::distance_km`].
@@ -179,10 +182,21 @@ impl Radians {
         }
     }
 
+    /// Whether the great-circle distance to `other` is at most `km`, exactly as
+    /// `self.distance_km(other) <= km` says, but without trigonometry when the difference in
+    /// latitude alone is clearly farther (a great circle is never shorter than the meridian
+    /// arc between the two latitudes; the margin covers rounding).
+    #[must_use]
+    pub fn within_km(&self, other: &Radians, km: f64) -> bool {
+        if (other.phi - self.phi).abs() * EARTH_RADIUS_KM > km * (1.0 + 1e-9) + 1e-9 {
+            return false;
+        }
+        self.distance_km(other) <= km
+    }
+
     /// Great-circle distance in kilometres (haversine, mean Earth radius 6371.0088 km).
     #[must_use]
     pub fn distance_km(&self, other: &Radians) -> f64 {
-        const EARTH_RADIUS_KM: f64 = 6371.0088;
         let dphi = other.phi - self.phi;
         let dlambda = other.lambda - self.lambda;
         let a = (dphi / 2.0).sin().powi(2)

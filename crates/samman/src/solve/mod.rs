@@ -622,7 +622,7 @@ fn finalize_in(context: &Context<'_>, chosen: &[Option<usize>]) -> Result<Assign
     // Why each seeker with no feasible provider has none: every provider against every rule,
     // the costly part of a plan's reasons, done in parallel.
     let rules = Rules::new(instance);
-    let isolated: BTreeMap<usize, (BTreeMap<Rule, usize>, BTreeMap<Rule, usize>)> = (0..n_seekers)
+    let isolated: BTreeMap<usize, Exclusions> = (0..n_seekers)
         .into_par_iter()
         .filter(|&s| edge_of[s].is_none() && graph.edge_range(s).is_empty())
         .map(|s| (s, excluded_by_rule(&rules, s)))
@@ -733,23 +733,39 @@ fn score_of(graph: &CandidateGraph, edge_of: &[Option<usize>], s: usize) -> f64 
     edge_of[s].map_or(f64::NEG_INFINITY, |e| graph.candidates_by_edge(e).score)
 }
 
+/// Providers excluded by each hard rule, and those excluded by that rule alone.
+pub type Exclusions = (BTreeMap<Rule, usize>, BTreeMap<Rule, usize>);
+
 /// For each hard rule, how many providers it excludes for seeker `s`, and how many it
 /// excludes on its own (no other rule fails for them).
+///
+/// # Complexity
+/// `O(P)` rule checks on compact per-side data, no allocation per provider.
 #[must_use]
-pub fn excluded_by_rule(
-    rules: &Rules<'_>,
-    s: usize,
-) -> (BTreeMap<Rule, usize>, BTreeMap<Rule, usize>) {
-    let mut excluded = BTreeMap::new();
-    let mut only = BTreeMap::new();
+pub fn excluded_by_rule(rules: &Rules<'_>, s: usize) -> Exclusions {
+    // Counted in arrays by rule position; no allocation per provider.
+    let mut excluded_counts = [0usize; Rule::ALL.len()];
+    let mut only_counts = [0usize; Rule::ALL.len()];
     for p in 0..rules.instance().providers.len() {
-        let failures = rules.failures(s, p);
-        if let [rule] = failures[..] {
-            *only.entry(rule).or_insert(0) += 1;
+        let (mut failed, mut last) = (0, 0);
+        for (i, &rule) in Rule::ALL.iter().enumerate() {
+            if !rules.holds(rule, s, p) {
+                excluded_counts[i] += 1;
+                failed += 1;
+                last = i;
+            }
         }
-        for rule in failures {
-            *excluded.entry(rule).or_insert(0) += 1;
+        if failed == 1 {
+            only_counts[last] += 1;
         }
     }
+    let to_map = |counts: [usize; Rule::ALL.len()]| -> BTreeMap<Rule, usize> {
+        Rule::ALL
+            .into_iter()
+            .zip(counts)
+            .filter(|&(_, n)| n > 0)
+            .collect()
+    };
+    let (excluded, only) = (to_map(excluded_counts), to_map(only_counts));
     (excluded, only)
 }
