@@ -513,10 +513,15 @@ def section(rows: Sequence[Row], args: argparse.Namespace, load_start: Tuple[flo
             f"- machine: {cpu_model()}, {os.cpu_count()} logical cores, {platform.system()} "
             f"{platform.release()}",
             f"- load average (1, 5, 15 min) at start {fmt_load(load_start)}, at end "
-            f"{fmt_load(load_end)} (a shared machine: other builds ran meanwhile)",
+            f"{fmt_load(load_end)} (a shared machine: other builds ran meanwhile); niceness "
+            f"{os.nice(0)}",
             "- versions: " + ", ".join(f"{k} {x}" for k, x in v.items()),
-            f"- runs: {args.runs} per pair, alternating which goes first; networkx at medium and "
-            f"`matching` at medium {args.slow_runs}; a peer run is stopped after {args.limit:.0f} s",
+            f"- runs: {args.runs} per pair, alternating which goes first; networkx and `matching` "
+            f"at medium {args.slow_runs} (samman runs {args.runs} times all the same); a peer run "
+            f"is stopped after {args.limit:.0f} s of wall time",
+            "- wall: elapsed seconds; CPU: CPU seconds of the thread that ran the contender (all"
+            " of them are single-threaded), the steadier figure on a loaded machine; both as the"
+            " median over the runs, the ratios as the median of the per-pair ratios",
             "",
             table(rows),
             "",

@@ -64,6 +64,7 @@ class Measure:
     size: Size
     solver: str
     wall_s: float
+    cpu_s: float
     peak_bytes: int
     placed: int
     seekers_placed: int
@@ -80,20 +81,24 @@ def run(command: List[str], **kwargs: object) -> subprocess.CompletedProcess:
     return subprocess.run(command, check=True, **kwargs)  # type: ignore[call-overload]
 
 
-def time_v(command: List[str]) -> Tuple[float, int]:
-    """Wall seconds and peak resident set size in bytes of ``command``, by ``/usr/bin/time -v``."""
+def time_v(command: List[str]) -> Tuple[float, float, int]:
+    """Wall seconds, CPU seconds (user + system, all threads) and peak resident set size in
+    bytes of ``command``, by ``/usr/bin/time -v``."""
     done = subprocess.run(
         ["/usr/bin/time", "-v", *command], check=True, stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE, text=True,
     )
     wall = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (\S+)", done.stderr)
     peak = re.search(r"Maximum resident set size \(kbytes\): (\d+)", done.stderr)
-    if wall is None or peak is None:
+    user = re.search(r"User time \(seconds\): (\S+)", done.stderr)
+    system = re.search(r"System time \(seconds\): (\S+)", done.stderr)
+    if wall is None or peak is None or user is None or system is None:
         raise RuntimeError(f"unexpected output of /usr/bin/time -v:\n{done.stderr}")
     seconds = 0.0
     for part in wall.group(1).split(":"):
         seconds = seconds * 60 + float(part)
-    return seconds, int(peak.group(1)) * 1024
+    cpu = float(user.group(1)) + float(system.group(1))
+    return seconds, cpu, int(peak.group(1)) * 1024
 
 
 def measure(size: Size, binary: Path, work: Path, solvers: Sequence[str], log) -> List[Measure]:
@@ -110,24 +115,24 @@ def measure(size: Size, binary: Path, work: Path, solvers: Sequence[str], log) -
     for solver in solvers:
         plan = work / f"{size.name}-{solver}-plan.json"
         command = [str(binary), "solve", str(instance), "--solver", solver, "-o", str(plan)]
-        wall, peak = time_v(command)
+        wall, cpu, peak = time_v(command)
         result = json.loads(plan.read_text())
         seekers_placed = len({m["seeker"] for m in result["matches"]})
         measures.append(
-            Measure(size, solver, wall, peak, result["people_placed"], seekers_placed,
+            Measure(size, solver, wall, cpu, peak, result["people_placed"], seekers_placed,
                     instance.stat().st_size, "samman " + shlex.join(command[1:]))
         )
-        log(f"  {solver}: {wall:.2f} s, peak {peak / 2**20:.0f} MiB, "
+        log(f"  {solver}: {wall:.2f} s (CPU {cpu:.2f} s), peak {peak / 2**20:.0f} MiB, "
             f"{seekers_placed} of {size.seekers} seekers placed")
     return measures
 
 
 def table(measures: Sequence[Measure]) -> str:
-    header = ["size", "seekers x providers", "travel km", "instance MB", "solver", "wall s",
+    header = ["size", "seekers x providers", "travel km", "instance MB", "solver", "wall s", "CPU s",
               "peak MiB", "seekers placed", "people placed"]
     lines = [header] + [
         [m.size.name, f"{m.size.seekers} x {m.size.providers}", f"{m.size.travel_km:g}",
-         f"{m.file_bytes / 1e6:.1f}", m.solver, f"{m.wall_s:.2f}", f"{m.peak_bytes / 2**20:.0f}",
+         f"{m.file_bytes / 1e6:.1f}", m.solver, f"{m.wall_s:.2f}", f"{m.cpu_s:.2f}", f"{m.peak_bytes / 2**20:.0f}",
          str(m.seekers_placed), str(m.placed)]
         for m in measures
     ]
@@ -147,7 +152,8 @@ def verdict(measures: Sequence[Measure]) -> List[str]:
             continue
         held = m.wall_s < TARGET_SECONDS and m.peak_bytes < TARGET_BYTES
         out.append(
-            f"- `--solver {m.solver}` at 100 000 x 10 000: {m.wall_s:.2f} s (target < 10 s), peak "
+            f"- `--solver {m.solver}` at 100 000 x 10 000: {m.wall_s:.2f} s wall, {m.cpu_s:.2f} s "
+            f"CPU (target < 10 s), peak "
             f"{m.peak_bytes / 2**30:.2f} GiB (target < 2 GB): "
             + ("target held." if held else "**target missed**.")
         )
@@ -166,9 +172,11 @@ def section(measures: Sequence[Measure], load_start: Tuple[float, ...]) -> str:
         f"`{command.strip()}`",
         "",
         f"- load average (1, 5, 15 min) at start {', '.join(f'{x:.2f}' for x in load_start)}, "
-        f"at end {', '.join(f'{x:.2f}' for x in load_end)}",
+        f"at end {', '.join(f'{x:.2f}' for x in load_end)}; niceness {os.nice(0)}; "
+        f"{os.cpu_count()} logical cores",
         "- each row is one run of `/usr/bin/time -v samman solve INSTANCE --solver S -o PLAN`: "
-        "wall time and maximum resident set size of the whole process (read and validate the "
+        "wall time, CPU time (user + system, all threads) and maximum resident set size of "
+        "the whole process (read and validate the "
         "JSON, build the candidate graph, solve, write the plan)",
         "- instances: " + "; ".join(
             f"`samman generate dinners --size {s.seekers} --seed {s.seed} --providers "
