@@ -13,17 +13,50 @@ use samman::solve::{self, Options, SolverKind};
 
 use crate::{Failure, read_instance, with_spinner};
 
-/// `samman generate PROGRAMME --size N --seed S`: the instance as JSON on standard output.
-pub fn generate(programme: &str, size: usize, seed: u64) -> Result<ExitCode, Failure> {
+/// The optional shape of a generated programme: how many providers, over how large an area,
+/// and how far seekers travel. Left out, each takes the generator's default.
+#[derive(clap::Args, Debug, Clone, Default)]
+pub struct Shape {
+    /// Number of providers (default: what the programme's ratio of providers to seekers gives).
+    #[arg(long)]
+    providers: Option<usize>,
+    /// Side of the square area the people are scattered over, in km (default 20).
+    #[arg(long)]
+    area_km: Option<f64>,
+    /// Mean travel limit of a seeker, in km (default 5).
+    #[arg(long)]
+    travel_km: Option<f64>,
+}
+
+/// `samman generate PROGRAMME --size N --seed S [--providers P --area-km A --travel-km T]`:
+/// the instance as JSON on standard output.
+pub fn generate(
+    programme: &str,
+    size: usize,
+    seed: u64,
+    shape: &Shape,
+) -> Result<ExitCode, Failure> {
     let programme: Programme = programme.parse().map_err(Failure::Input)?;
-    let instance = generate::generate(
-        programme,
-        &Params {
-            size,
-            seed,
-            ..Params::default()
-        },
-    );
+    let defaults = Params::default();
+    let positive = |name: &str, value: Option<f64>, default: f64| match value {
+        Some(v) if !(v.is_finite() && v > 0.0) => Err(Failure::Input(format!(
+            "--{name} must be a positive number of km, not {v}"
+        ))),
+        Some(v) => Ok(v),
+        None => Ok(default),
+    };
+    if shape.providers == Some(0) {
+        return Err(Failure::Input("--providers must be at least 1".into()));
+    }
+    let params = Params {
+        size,
+        seed,
+        providers: shape.providers,
+        area_km: positive("area-km", shape.area_km, defaults.area_km)?,
+        travel_km: positive("travel-km", shape.travel_km, defaults.travel_km)?,
+        ..defaults
+    };
+    let instance = generate::generate(programme, &params);
     let json =
         serde_json::to_string_pretty(&instance).map_err(|e| Failure::Other(e.to_string()))?;
     println!("{json}");

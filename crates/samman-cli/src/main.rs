@@ -102,6 +102,8 @@ enum Command {
         /// Seed of the random stream.
         #[arg(long, default_value_t = 1)]
         seed: u64,
+        #[command(flatten)]
+        shape: eval::Shape,
     },
     /// Every metric of a plan (JSON or CSV, from samman or elsewhere) against an instance.
     Evaluate {
@@ -310,7 +312,8 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
             programme,
             size,
             seed,
-        } => eval::generate(programme, *size, *seed),
+            shape,
+        } => eval::generate(programme, *size, *seed, shape),
         Command::Evaluate {
             instance,
             plan,

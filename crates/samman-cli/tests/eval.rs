@@ -76,3 +76,45 @@ fn generate_solve_evaluate_compare_explain() {
     assert!(!ok && err.contains("nobody"), "{err}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn generate_takes_the_shape_of_the_programme() {
+    let (ok, json, err) = samman(&[
+        "generate",
+        "dinners",
+        "--size",
+        "60",
+        "--providers",
+        "7",
+        "--area-km",
+        "40",
+        "--travel-km",
+        "2.5",
+    ]);
+    assert!(ok, "{err}");
+    let instance: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(instance["seekers"].as_array().unwrap().len(), 60);
+    assert_eq!(instance["providers"].as_array().unwrap().len(), 7);
+    // A smaller travel limit gives seekers smaller limits (the limit is drawn around the mean).
+    let mean_limit = |json: &serde_json::Value| {
+        let seekers = json["seekers"].as_array().unwrap();
+        let sum: f64 = seekers
+            .iter()
+            .map(|s| s["max_travel_km"].as_f64().unwrap())
+            .sum();
+        sum / seekers.len() as f64
+    };
+    let (_, default_json, _) = samman(&["generate", "dinners", "--size", "60"]);
+    let default: serde_json::Value = serde_json::from_str(&default_json).unwrap();
+    assert!(mean_limit(&instance) < mean_limit(&default));
+
+    for (flag, value) in [
+        ("--providers", "0"),
+        ("--area-km", "0"),
+        ("--travel-km", "nan"),
+    ] {
+        let (ok, _, err) = samman(&["generate", "dinners", flag, value]);
+        assert!(!ok, "{flag} {value} accepted");
+        assert!(err.contains(flag), "{err}");
+    }
+}
