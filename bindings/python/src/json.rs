@@ -8,6 +8,19 @@ use serde_json::{Map, Number, Value};
 
 /// Converts a Python value to JSON; `path` names the place in messages (`seekers[2].id`).
 pub fn from_python(ob: &Bound<'_, PyAny>, path: &str) -> PyResult<Value> {
+    convert(ob, path, 0)
+}
+
+/// Nesting deeper than this is refused, as serde_json refuses it in text: the conversion
+/// recurses, and a hostile value nested ten thousand deep must not overflow the stack.
+const MAX_DEPTH: usize = 128;
+
+fn convert(ob: &Bound<'_, PyAny>, path: &str, depth: usize) -> PyResult<Value> {
+    if depth > MAX_DEPTH {
+        return Err(PyValueError::new_err(format!(
+            "{path}: nested too deeply (more than {MAX_DEPTH} levels)"
+        )));
+    }
     if ob.is_none() {
         Ok(Value::Null)
     } else if let Ok(b) = ob.cast::<PyBool>() {
@@ -34,14 +47,14 @@ pub fn from_python(ob: &Bound<'_, PyAny>, path: &str) -> PyResult<Value> {
             let key: String = key
                 .extract()
                 .map_err(|_| PyTypeError::new_err(format!("{path}: a key is not a string")))?;
-            let value = from_python(&value, &format!("{path}.{key}"))?;
+            let value = convert(&value, &format!("{path}.{key}"), depth + 1)?;
             map.insert(key, value);
         }
         Ok(Value::Object(map))
     } else if ob.is_instance_of::<PyList>() || ob.is_instance_of::<PyTuple>() {
         ob.try_iter()?
             .enumerate()
-            .map(|(i, item)| from_python(&item?, &format!("{path}[{i}]")))
+            .map(|(i, item)| convert(&item?, &format!("{path}[{i}]"), depth + 1))
             .collect::<PyResult<Vec<_>>>()
             .map(Value::Array)
     } else {

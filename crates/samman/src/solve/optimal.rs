@@ -16,6 +16,12 @@ use super::{Objective, Part, SolveError};
 /// Rounds of fixing whole parties and re-solving before the greedy completion.
 const MAX_ROUNDS: usize = 8;
 
+/// The largest party the seat relaxation models (one arc per person and provider). Larger
+/// parties (not seen in the programmes, where a party is a household) would make the network
+/// grow with the party size, so a component with one is placed by the greedy completion alone
+/// and reports no bound.
+const MAX_RELAXED_PARTY: u32 = 64;
+
 /// Solve one component.
 pub(crate) fn solve_component(
     context: &Context<'_>,
@@ -69,6 +75,12 @@ pub(crate) fn seat_flow(
     let mut fixed = vec![false; free.len()];
     // Positions in `free` still to be decided by the flow.
     let mut open: Vec<usize> = (0..free.len()).collect();
+    if free
+        .iter()
+        .any(|&s| context.size(s as usize) > MAX_RELAXED_PARTY)
+    {
+        open.clear();
+    }
     for round in 0..MAX_ROUNDS {
         if open.is_empty() {
             break;
