@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import json
 import math
+import subprocess
+import sys
+import textwrap
 from typing import Any
 
 import numpy as np
@@ -64,6 +67,32 @@ def one_of_each(**policy: Any) -> dict[str, Any]:
     if policy:
         data["policy"] = policy
     return data
+
+
+def isolated(code: str, timeout: float = 60) -> str:
+    """Runs ``code`` in a child interpreter capped at 4 GiB of address space; returns its
+    standard output. A crash, an abort or a hang fails the calling test with what it printed."""
+    # The cap is set by the child itself: no fork hook in this (multi-threaded) process.
+    capped = (
+        "import resource\n"
+        "resource.setrlimit(resource.RLIMIT_AS, (4 << 30, 4 << 30))\n" + textwrap.dedent(code)
+    )
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", capped],
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        done = None
+    if done is None:
+        pytest.fail(f"samman did not return within {timeout} s")
+    assert done.returncode == 0, (
+        f"the interpreter died (exit {done.returncode}): {done.stderr[:1000]}"
+    )
+    return done.stdout.strip()
 
 
 # --- documents that do not parse ---------------------------------------------------------
@@ -643,6 +672,98 @@ def test_b14_seed_outside_u64() -> None:
         samman.solve(instance, seed=-1)
     with pytest.raises(OverflowError):
         samman.solve(instance, seed=2**64)
+
+
+# --- found by this catalogue: inputs that crash, hang or are mishandled today --------------
+# The first three run in a child interpreter (see `isolated`), so that a crash or a hang fails
+# that one test instead of taking pytest down with it.
+
+
+@pytest.mark.parametrize("solver", ["optimal", "groups"])
+def test_e01_huge_parties_flow_solvers(solver: str) -> None:
+    # The flow solvers on three parties of 67 million people: a plan or a clean error, within
+    # 4 GiB and a minute, never an abort.
+    out = isolated(
+        f"""
+        import samman
+        from samman.errors import SammanError
+        size = (2**32 - 1) // 64
+        instance = samman.Instance.from_dict({{
+            "version": 1,
+            "providers": [{{"id": "stadium", "capacity": 2**32 - 1}}],
+            "seekers": [{{"id": f"s{{i}}", "party_size": size}} for i in range(3)],
+        }})
+        try:
+            plan = samman.solve(instance, solver={solver!r})
+            print("placed", len(plan.matches))
+        except SammanError as e:
+            print("error", type(e).__name__)
+        """
+    )
+    assert out in ("placed 3", "error LimitError"), out
+
+
+@pytest.mark.parametrize("where", ["from_dict", "solve_option", "evaluate_option"])
+def test_e02_deeply_nested_python_values(where: str) -> None:
+    # 100 000 nested lists built without recursion: a clean error, never a stack overflow.
+    call = {
+        "from_dict": 'samman.Instance.from_dict({"version": 1, "policy": deep})',
+        "solve_option": "samman.solve(samman.Instance.from_json('{\"version\": 1}'), previous=deep)",
+        "evaluate_option": "samman.evaluate(samman.Instance.from_json('{\"version\": 1}'), {}, attributes=deep)",
+    }[where]
+    out = isolated(
+        f"""
+        import samman
+        deep = []
+        for _ in range(100_000):
+            deep = [deep]
+        try:
+            {call}
+            print("accepted")
+        except (ValueError, TypeError) as e:
+            print("refused", type(e).__name__)
+        """
+    )
+    assert out.startswith("refused"), out
+
+
+@pytest.mark.parametrize("weight", [1e-300, 5e-324])
+def test_e03_weights_near_the_smallest_float(weight: float) -> None:
+    # Tiny but positive weights: an answer, not an endless loop.
+    out = isolated(
+        f"""
+        import samman
+        print(samman.assign(1, 1, [0], [0], [{weight!r}]).tolist())
+        weights = dict.fromkeys({WEIGHTS!r}, 0.0)
+        weights["placement"] = {weight!r}
+        instance = samman.Instance.from_dict({{
+            "version": 1, "seekers": [{{"id": "s"}}], "providers": [{{"id": "p", "capacity": 2}}],
+            "policy": {{"weights": weights}},
+        }})
+        print(samman.solve(instance).placements)
+        """,
+        timeout=10,
+    )
+    assert out.splitlines() == ["[0]", "{'s': 'p'}"]
+
+
+def test_e04_keep_together_group_with_a_second_smaller_table() -> None:
+    # The merged group of three fits only at p; q (two seats) must not make any solver give up
+    # on the group: a plan that leaves all three out while p is empty has a blocking group.
+    instance = from_dict(
+        {
+            "version": 1,
+            "seekers": [{"id": "a"}, {"id": "b"}, {"id": "c"}],
+            "providers": [{"id": "p", "capacity": 3}, {"id": "q", "capacity": 2}],
+            "constraints": {"keep_together": [["a", "b"], ["b", "c"], ["c", "a"]]},
+        }
+    )
+    for solver in samman.SOLVERS:
+        assert samman.solve(instance, solver=solver).placements == {
+            "a": "p",
+            "b": "p",
+            "c": "p",
+        }, solver
 
 
 # --- samman.assign ------------------------------------------------------------------------
