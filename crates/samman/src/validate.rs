@@ -110,6 +110,12 @@ pub fn parse_json_limited(text: &str, max_bytes: usize) -> Result<Instance, Pars
     let result: Result<Instance, _> = serde_path_to_error::deserialize(&mut deserializer);
     result.map_err(|error| {
         let path = error.path().to_string();
+        // A field named "" at the top level displays as an empty path (found by fuzzing).
+        let path = if path.is_empty() {
+            ".".to_owned()
+        } else {
+            path
+        };
         let inner = error.into_inner();
         let kind = match inner.classify() {
             serde_json::error::Category::Syntax | serde_json::error::Category::Io => {
