@@ -295,8 +295,8 @@ fn readable(r: &Report) -> String {
                     num(g.mean_score, 3)
                 ),
                 _ => format!(
-                    "{} suppressed (fewer than {})",
-                    g.value, r.fairness.min_group_size
+                    "smaller groups suppressed (fewer than {})",
+                    r.fairness.min_group_size
                 ),
             })
             .collect();

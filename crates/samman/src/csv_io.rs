@@ -31,7 +31,7 @@ pub struct CsvError {
 pub type Result<T> = std::result::Result<T, CsvError>;
 
 /// Columns whose values are personal data: never repeated in an error.
-const PERSONAL: [&str; 10] = [
+const PERSONAL: [&str; 11] = [
     "origin",
     "gender",
     "age_band",
@@ -42,6 +42,8 @@ const PERSONAL: [&str; 10] = [
     "host_origin",
     "host_gender",
     "host_age_band",
+    // What a host's kitchen caters for can reveal the household's religion.
+    "caters",
 ];
 
 fn is_personal(column: &str) -> bool {

@@ -457,7 +457,12 @@ impl ProviderIndex {
         // A margin of 1% plus a metre keeps the box conservative against rounding.
         let reach = radius * 1.01 + 0.001;
         let dlat = reach / KM_PER_DEGREE;
-        let (lat_lo, lat_hi) = (location.lat - dlat, location.lat + dlat);
+        // Clamped to the globe: a radius of 10^99 km (valid, if odd) must not make the loop
+        // below visit billions of empty rows (found by fuzzing).
+        let (lat_lo, lat_hi) = (
+            (location.lat - dlat).max(-90.0),
+            (location.lat + dlat).min(90.0),
+        );
         let widest = lat_lo.abs().max(lat_hi.abs());
         let all_longitudes = widest >= 89.0 || {
             let dlon = dlat / widest.to_radians().cos();
@@ -473,6 +478,10 @@ impl ProviderIndex {
             )
         };
         let rows = cell_of(lat_lo, self.cell_lat)..=cell_of(lat_hi, self.cell_lat);
+        // More rows than providers: reading every provider is cheaper than a search per row.
+        if i64::from(*rows.end()) - i64::from(*rows.start()) >= self.cells.len() as i64 {
+            return self.screened(screen, 0..self.cells.len());
+        }
         let ranges = rows.map(|row| {
             let start = self
                 .cells

@@ -323,12 +323,17 @@ pub struct Stability {
     pub seekers_with_justified_envy: usize,
 }
 
+/// The `value` of the one entry that stands for every group too small to report.
+pub const SUPPRESSED: &str = "suppressed";
+
 /// Figures for one group of seekers sharing a value of an attribute.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct GroupFigures {
-    /// The value (`newcomer`, `vegan`, `ar`, ...; `not_given` when unknown).
+    /// The value (`newcomer`, `vegan`, `ar`, ...; `not_given` when unknown), or
+    /// [`SUPPRESSED`] for the entry that stands for every group too small to report.
     pub value: String,
-    /// True when the group is too small to report (every figure below is then absent).
+    /// True for the entry that stands for the groups too small to report, unnamed (every
+    /// figure below is then absent).
     pub suppressed: bool,
     /// Seekers in the group.
     pub seekers: Option<usize>,
@@ -345,7 +350,8 @@ pub struct GroupFigures {
 pub struct AttributeFairness {
     /// The attribute.
     pub attribute: String,
-    /// One entry per value, sorted by value.
+    /// One entry per reported value, sorted by value, then one [`SUPPRESSED`] entry if any
+    /// group was too small to report.
     pub groups: Vec<GroupFigures>,
     /// Lowest placement rate over the highest.
     pub placement_rate_ratio: Option<f64>,
@@ -953,20 +959,21 @@ fn fairness(instance: &Instance, r: &Resolved, options: &MetricsOptions) -> Fair
                     suppressed[i] = true;
                 }
             }
+            // Hidden groups are not even named: a value held by one person (a custom diet, a
+            // programme's own attribute) would single them out. They are one entry, last.
+            let hidden = suppressed.contains(&true).then(|| GroupFigures {
+                value: SUPPRESSED.to_owned(),
+                suppressed: true,
+                seekers: None,
+                placement_rate: None,
+                mean_score: None,
+                mean_match_score: None,
+            });
             let figures: Vec<GroupFigures> = groups
                 .iter()
                 .zip(&suppressed)
-                .map(|((value, members), &hidden)| {
-                    if hidden {
-                        return GroupFigures {
-                            value: value.clone(),
-                            suppressed: true,
-                            seekers: None,
-                            placement_rate: None,
-                            mean_score: None,
-                            mean_match_score: None,
-                        };
-                    }
+                .filter(|(_, hidden)| !**hidden)
+                .map(|((value, members), _)| {
                     let n = members.len() as f64;
                     let placed: Vec<f64> = members.iter().filter_map(|&s| r.score[s]).collect();
                     GroupFigures {
@@ -978,6 +985,7 @@ fn fairness(instance: &Instance, r: &Resolved, options: &MetricsOptions) -> Fair
                         mean_match_score: ratio(placed.iter().sum(), placed.len() as f64),
                     }
                 })
+                .chain(hidden)
                 .collect();
             let rates = min_max(figures.iter().filter_map(|g| g.placement_rate));
             let scores = min_max(figures.iter().filter_map(|g| g.mean_score));

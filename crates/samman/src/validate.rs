@@ -110,6 +110,12 @@ pub fn parse_json_limited(text: &str, max_bytes: usize) -> Result<Instance, Pars
     let result: Result<Instance, _> = serde_path_to_error::deserialize(&mut deserializer);
     result.map_err(|error| {
         let path = error.path().to_string();
+        // A field named "" at the top level displays as an empty path (found by fuzzing).
+        let path = if path.is_empty() {
+            ".".to_owned()
+        } else {
+            path
+        };
         let inner = error.into_inner();
         let kind = match inner.classify() {
             serde_json::error::Category::Syntax | serde_json::error::Category::Io => {
@@ -120,12 +126,69 @@ pub fn parse_json_limited(text: &str, max_bytes: usize) -> Result<Instance, Pars
         };
         ParseError {
             kind,
-            path,
             line: inner.line(),
             column: inner.column(),
-            message: strip_position(&inner.to_string()),
+            message: if is_personal_path(&path) {
+                redact_values(&strip_position(&inner.to_string()))
+            } else {
+                strip_position(&inner.to_string())
+            },
+            path,
         }
     })
+}
+
+/// Fields whose values are a person's attributes: a parse error inside one never repeats the
+/// value (serde's messages do: "unknown variant `...`", "invalid type: string \"...\"").
+const PERSONAL_FIELDS: [&str; 6] = [
+    "profile",
+    "host_profile",
+    "languages",
+    "diet",
+    "caters",
+    "location",
+];
+
+fn is_personal_path(path: &str) -> bool {
+    path.split('.')
+        .map(|segment| segment.split('[').next().unwrap_or(segment))
+        .any(|field| PERSONAL_FIELDS.contains(&field))
+}
+
+/// serde's message without the value it quotes: "unknown variant, expected one of ...",
+/// "invalid type: a string, expected ...". A message of another shape that quotes anything
+/// becomes "not a valid value".
+fn redact_values(message: &str) -> String {
+    // What follows ", expected" comes from the format, not from the input.
+    let expected = message.rfind(", expected").map_or("", |at| &message[at..]);
+    if message.starts_with("unknown variant") {
+        return format!("unknown variant{expected}");
+    }
+    for prefix in ["invalid type: ", "invalid value: "] {
+        if let Some(rest) = message.strip_prefix(prefix) {
+            let found = rest.split(' ').next().unwrap_or_default();
+            let kind = match found {
+                "string" => "a string",
+                "integer" => "an integer",
+                "floating" => "a number",
+                "boolean" => "a boolean",
+                "character" => "a character",
+                _ if !rest[..rest.len() - expected.len()].contains(['`', '"']) => {
+                    &rest[..rest.len() - expected.len()]
+                }
+                _ => "a value",
+            };
+            return format!("{prefix}{kind}{expected}");
+        }
+    }
+    let names_a_field = ["unknown field", "missing field", "duplicate field"]
+        .iter()
+        .any(|start| message.starts_with(start));
+    if names_a_field || !message.contains(['`', '"']) {
+        message.to_owned()
+    } else {
+        "not a valid value".to_owned()
+    }
 }
 
 /// serde_json appends " at line L column C"; the position is reported in its own fields.
