@@ -382,9 +382,9 @@ def test_a32_cyclic_keep_together_sets_merge() -> None:
             "constraints": {"keep_together": [["a", "b"], ["b", "c"], ["c", "a"]]},
         }
     )
-    # The stable solver is left out: its deferred acceptance proposes seeker by seeker and loses
-    # such a group (a known limitation written down in docs/solvers.md).
-    for solver in [s for s in samman.SOLVERS if s != "stable"]:
+    # Every solver, the stable one included: its deferred acceptance proposes for the set as one
+    # party.
+    for solver in samman.SOLVERS:
         assert samman.solve(instance, solver=solver).placements == {"a": "p", "b": "p", "c": "p"}, (
             solver
         )
@@ -760,9 +760,9 @@ def test_e04_keep_together_group_with_a_second_smaller_table() -> None:
             "constraints": {"keep_together": [["a", "b"], ["b", "c"], ["c", "a"]]},
         }
     )
-    # The stable solver is left out: its deferred acceptance proposes seeker by seeker and loses
-    # such a group (a known limitation written down in docs/solvers.md).
-    for solver in [s for s in samman.SOLVERS if s != "stable"]:
+    # Every solver, the stable one included: its deferred acceptance proposes for the set as one
+    # party.
+    for solver in samman.SOLVERS:
         assert samman.solve(instance, solver=solver).placements == {
             "a": "p",
             "b": "p",

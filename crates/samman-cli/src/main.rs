@@ -455,9 +455,11 @@ fn print_stats(stats: &GraphStats) {
 /// providers for them (`none` when every provider fails two rules or more).
 fn isolated_by_rule(instance: &Instance, graph: &CandidateGraph) -> BTreeMap<String, usize> {
     let rules = samman::rules::Rules::new(instance);
+    let isolated: Vec<usize> = (0..graph.n_seekers())
+        .filter(|&s| graph.edge_range(s).is_empty())
+        .collect();
     let mut counts = BTreeMap::new();
-    for s in (0..graph.n_seekers()).filter(|&s| graph.edge_range(s).is_empty()) {
-        let (_, only) = solve::excluded_by_rule(&rules, s);
+    for (_, only) in solve::excluded_by_rule(&rules, &isolated) {
         *counts.entry(main_rule(&only)).or_insert(0) += 1;
     }
     counts

@@ -176,3 +176,74 @@ fn a_match_is_explained_by_weighted_contributions() {
     assert_eq!(distance.contribution, distance.weight * distance.value);
     assert!(explain(&instance, None, &"nobody".into()).is_err());
 }
+
+/// The per-rule counts of seekers with no feasible provider, computed with bit sets over the
+/// providers, equal checking every rule for every pair, on generated programmes of every kind
+/// with rules switched on and off, blocks, custom diets, topics and providers without a place.
+#[test]
+fn excluded_by_rule_equals_checking_every_rule_for_every_pair() {
+    use samman::generate::{Params, dinners, experiences, visits, workshops};
+    use samman::model::Diet;
+    use samman::rules::Rules;
+    use std::collections::BTreeMap;
+
+    for seed in 0..6u64 {
+        let params = Params {
+            size: 120,
+            seed,
+            providers: Some(40),
+            travel_km: 1.0 + seed as f64,
+            ..Params::default()
+        };
+        let generators: [fn(&Params) -> Instance; 4] = [dinners, visits, workshops, experiences];
+        for generate in generators {
+            let mut instance = generate(&params);
+            let on = &mut instance.policy.rules;
+            on.topics = seed % 2 == 0;
+            on.gender_parties = seed % 3 != 0;
+            on.max_distance_km = (seed == 4).then_some(2.5);
+            on.time = seed != 5;
+            let n_providers = instance.providers.len();
+            for (i, seeker) in instance.seekers.iter_mut().enumerate() {
+                if i % 7 == 0 {
+                    seeker.diet.push(Diet::Custom("ingen koriander".into()));
+                }
+                if i % 5 == 0 {
+                    seeker.topics = vec!["chess".into()];
+                }
+                if i % 11 == 0 {
+                    seeker.max_travel_km = None;
+                }
+                if i % 13 == 0 && n_providers > 0 {
+                    let blocked = instance.providers[i % n_providers].id.clone();
+                    seeker.blocked.push(blocked);
+                }
+            }
+            for (j, provider) in instance.providers.iter_mut().enumerate() {
+                if j % 6 == 0 {
+                    provider.location = None;
+                }
+                if j % 4 == 0 {
+                    provider.topics = vec!["chess".into()];
+                }
+            }
+            let rules = Rules::new(&instance);
+            let seekers: Vec<usize> = (0..instance.seekers.len()).collect();
+            let fast = solve::excluded_by_rule(&rules, &seekers);
+            for (s, (excluded, only)) in fast.into_iter().enumerate() {
+                let (mut want, mut want_only) = (BTreeMap::new(), BTreeMap::new());
+                for p in 0..n_providers {
+                    let failed = rules.failures(s, p);
+                    for &rule in &failed {
+                        *want.entry(rule).or_insert(0) += 1;
+                    }
+                    if let [rule] = failed[..] {
+                        *want_only.entry(rule).or_insert(0) += 1;
+                    }
+                }
+                assert_eq!(excluded, want, "seed {seed}, seeker {s}: excluded");
+                assert_eq!(only, want_only, "seed {seed}, seeker {s}: only");
+            }
+        }
+    }
+}

@@ -389,3 +389,74 @@ fn replanning_after_a_cancellation_moves_few_people() {
         );
     }
 }
+
+fn keep_together_instance(second_table: u32) -> Instance {
+    samman::validate::parse_json(&format!(
+        r#"{{"version": 1,
+            "seekers": [{{"id": "a"}}, {{"id": "b"}}, {{"id": "c"}}, {{"id": "d"}}],
+            "providers": [{{"id": "p", "capacity": 3}}, {{"id": "q", "capacity": {second_table}}}],
+            "constraints": {{"keep_together": [["a", "b"], ["b", "c"], ["c", "a"]]}}}}"#
+    ))
+    .expect("a valid instance")
+}
+
+#[test]
+fn every_solver_seats_a_keep_together_set_whole_where_it_fits() {
+    // The set {a, b, c} fits only at p; q has two seats. No solver may give up on the set,
+    // and the stable solver, which proposes for the set as one party, gives a stable plan.
+    let instance = keep_together_instance(2);
+    let graph = CandidateGraph::build(&instance).expect("builds");
+    for solver in [
+        SolverKind::Greedy,
+        SolverKind::Optimal,
+        SolverKind::Stable,
+        SolverKind::Groups,
+    ] {
+        let plan =
+            solve_graph(&instance, &graph, &options(solver, Objective::MaxPlaced)).expect("solves");
+        let placed: Vec<(&str, &str)> = plan
+            .matches
+            .iter()
+            .map(|m| (m.seeker.as_str(), m.provider.as_str()))
+            .collect();
+        assert_eq!(
+            placed,
+            [("a", "p"), ("b", "p"), ("c", "p"), ("d", "q")],
+            "{solver:?}"
+        );
+    }
+    for proposing in [Proposing::Seekers, Proposing::Providers] {
+        let options = Options {
+            solver: SolverKind::Stable,
+            proposing,
+            ..Options::default()
+        };
+        let plan = solve_graph(&instance, &graph, &options).expect("solves");
+        assert_eq!(plan.people_placed, 4, "{proposing:?}");
+        assert!(
+            blocking_pairs(&instance, &graph, &plan, &options)
+                .expect("checks")
+                .is_empty()
+        );
+    }
+}
+
+#[test]
+fn a_keep_together_set_that_fits_nowhere_blocks_no_one_and_is_reported_whole() {
+    // With p too small for the set, the set stays out whole and d still gets a seat; a plan
+    // that splits the set would be refused by finalize, so the set must not block d.
+    let mut instance = keep_together_instance(2);
+    instance.providers[0].capacity = 2;
+    let graph = CandidateGraph::build(&instance).expect("builds");
+    let options = options(SolverKind::Stable, Objective::MaxScore);
+    let plan = solve_graph(&instance, &graph, &options).expect("solves");
+    assert_eq!(plan.people_placed, 1);
+    assert_eq!(plan.matches[0].seeker.as_str(), "d");
+    let unplaced: Vec<&str> = plan.unplaced.iter().map(|u| u.seeker.as_str()).collect();
+    assert_eq!(unplaced, ["a", "b", "c"]);
+    assert!(
+        blocking_pairs(&instance, &graph, &plan, &options)
+            .expect("checks")
+            .is_empty()
+    );
+}

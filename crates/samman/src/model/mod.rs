@@ -158,7 +158,7 @@ impl Location {
 }
 
 /// Mean Earth radius in km, the sphere every distance is measured on.
-const EARTH_RADIUS_KM: f64 = 6371.0088;
+pub(crate) const EARTH_RADIUS_KM: f64 = 6371.0088;
 
 /// A location in radians with the cosine of its latitude, so that distances to many others
 /// cost no more trigonometry than they must. Gives bit for bit the same distances as
@@ -192,6 +192,12 @@ impl Radians {
             return false;
         }
         self.distance_km(other) <= km
+    }
+
+    /// The latitude, in radians.
+    #[must_use]
+    pub(crate) fn phi(&self) -> f64 {
+        self.phi
     }
 
     /// Great-circle distance in kilometres (haversine, mean Earth radius 6371.0088 km).

@@ -360,7 +360,7 @@ impl Availability {
 
 /// An availability resolved for fast comparison: absolute intervals, weekly intervals in
 /// minutes since Monday 00:00, and a bit mask of the local hours of the week it touches.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct ResolvedAvailability {
     dated: Vec<(i64, i64)>,
     weekly: Vec<(u32, u32)>,

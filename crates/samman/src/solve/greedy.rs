@@ -75,30 +75,69 @@ fn place(
     mut seats: Vec<u32>,
     take: &mut dyn FnMut(u32, usize),
 ) -> u64 {
-    let mut order: Vec<usize> = seekers
-        .iter()
-        .flat_map(|&s| graph.edge_range(s as usize))
-        .collect();
-    order.sort_by(|&a, &b| {
-        let (ca, cb) = (graph.candidates_by_edge(a), graph.candidates_by_edge(b));
-        cb.score
-            .total_cmp(&ca.score)
-            .then(ca.seeker.cmp(&cb.seeker))
-            .then(ca.provider.cmp(&cb.provider))
-    });
+    // Edges are numbered by seeker, then provider: sorting (score descending, edge) is the
+    // order above. Each entry carries what the loop needs (seeker position, local provider,
+    // party size), so the loop streams through memory instead of visiting the graph.
+    let mut order: Vec<(u64, usize, u32, u32, u32)> = Vec::new();
+    for (i, &s) in seekers.iter().enumerate() {
+        let size = instance.seekers[s as usize].party_size;
+        for e in graph.edge_range(s as usize) {
+            let c = graph.candidates_by_edge(e);
+            let p = component.provider(c.provider) as u32;
+            order.push((descending_key(c.score), e, i as u32, p, size));
+        }
+    }
+    order.sort_unstable();
     let mut placed = vec![false; seekers.len()];
-    for &e in &order {
-        let c = graph.candidates_by_edge(e);
-        let p = component.provider(c.provider);
-        let size = instance.seekers[c.seeker as usize].party_size;
-        let i = seekers
-            .binary_search(&c.seeker)
-            .expect("edges come from these seekers");
+    for &(_, e, i, p, size) in &order {
+        let (i, p) = (i as usize, p as usize);
         if !placed[i] && seats[p] >= size {
             seats[p] -= size;
             placed[i] = true;
-            take(c.seeker, e);
+            take(seekers[i], e);
         }
     }
     order.len() as u64
+}
+
+/// A key whose ascending order is `score`'s descending [`f64::total_cmp`] order.
+pub(crate) fn descending_key(score: f64) -> u64 {
+    let bits = score.to_bits();
+    // Flip the sign bit of positives and every bit of negatives: ascending total order.
+    let ascending = if bits >> 63 == 0 {
+        bits | 1 << 63
+    } else {
+        !bits
+    };
+    !ascending
+}
+
+#[cfg(test)]
+mod tests {
+    use super::descending_key;
+
+    #[test]
+    fn descending_key_orders_like_total_cmp_reversed() {
+        let values = [
+            f64::NEG_INFINITY,
+            -1e300,
+            -2.5,
+            -0.0,
+            0.0,
+            1e-300,
+            0.1,
+            2.5,
+            1e300,
+            f64::INFINITY,
+        ];
+        for a in values {
+            for b in values {
+                assert_eq!(
+                    descending_key(a).cmp(&descending_key(b)),
+                    b.total_cmp(&a),
+                    "{a} vs {b}"
+                );
+            }
+        }
+    }
 }

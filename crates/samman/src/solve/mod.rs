@@ -619,15 +619,16 @@ fn finalize_in(context: &Context<'_>, chosen: &[Option<usize>]) -> Result<Assign
         }
     }
 
-    // Why each seeker with no feasible provider has none: every provider against every rule,
-    // the costly part of a plan's reasons, done in parallel.
-    let rules = Rules::new(instance);
-    let isolated: BTreeMap<usize, Exclusions> = (0..n_seekers)
-        .into_par_iter()
+    // Why each seeker with no feasible provider has none: which rules exclude which providers.
+    let isolated: Vec<usize> = (0..n_seekers)
         .filter(|&s| edge_of[s].is_none() && graph.edge_range(s).is_empty())
-        .map(|s| (s, excluded_by_rule(&rules, s)))
         .collect();
-    let mut isolated = isolated.into_iter();
+    let mut isolated = if isolated.is_empty() {
+        Vec::new()
+    } else {
+        excluded_by_rule(&Rules::new(instance), &isolated)
+    }
+    .into_iter();
     let mut matches = Vec::new();
     let mut unplaced = Vec::new();
     let (mut total_score, mut people_placed) = (0.0, 0u64);
@@ -648,7 +649,7 @@ fn finalize_in(context: &Context<'_>, chosen: &[Option<usize>]) -> Result<Assign
             None => {
                 let feasible = graph.edge_range(s).len();
                 let reason = if feasible == 0 {
-                    let (_, (excluded, only)) = isolated
+                    let (excluded, only) = isolated
                         .next()
                         .expect("every isolated unplaced seeker was explained, in seeker order");
                     Reason::NoFeasibleProvider { excluded, only }
@@ -736,29 +737,16 @@ fn score_of(graph: &CandidateGraph, edge_of: &[Option<usize>], s: usize) -> f64 
 /// Providers excluded by each hard rule, and those excluded by that rule alone.
 pub type Exclusions = (BTreeMap<Rule, usize>, BTreeMap<Rule, usize>);
 
-/// For each hard rule, how many providers it excludes for seeker `s`, and how many it
-/// excludes on its own (no other rule fails for them).
+/// For each of `seekers`, how many providers each hard rule excludes, and how many it
+/// excludes on its own (no other rule fails for them): in the order of `seekers`.
 ///
 /// # Complexity
-/// `O(P)` rule checks on compact per-side data, no allocation per provider.
+/// Not one rule check per seeker and provider: seekers that agree on what a rule reads of
+/// them share its verdicts, kept as bit sets over the providers, and the distance rule is
+/// checked only for providers within a seeker's latitude band. About `O(P)` checks per distinct
+/// trait value and `O(P / 64)` word operations per seeker, in parallel.
 #[must_use]
-pub fn excluded_by_rule(rules: &Rules<'_>, s: usize) -> Exclusions {
-    // Counted in arrays by rule position; no allocation per provider.
-    let mut excluded_counts = [0usize; Rule::ALL.len()];
-    let mut only_counts = [0usize; Rule::ALL.len()];
-    for p in 0..rules.instance().providers.len() {
-        let (mut failed, mut last) = (0, 0);
-        for (i, &rule) in Rule::ALL.iter().enumerate() {
-            if !rules.holds(rule, s, p) {
-                excluded_counts[i] += 1;
-                failed += 1;
-                last = i;
-            }
-        }
-        if failed == 1 {
-            only_counts[last] += 1;
-        }
-    }
+pub fn excluded_by_rule(rules: &Rules<'_>, seekers: &[usize]) -> Vec<Exclusions> {
     let to_map = |counts: [usize; Rule::ALL.len()]| -> BTreeMap<Rule, usize> {
         Rule::ALL
             .into_iter()
@@ -766,6 +754,8 @@ pub fn excluded_by_rule(rules: &Rules<'_>, s: usize) -> Exclusions {
             .filter(|&(_, n)| n > 0)
             .collect()
     };
-    let (excluded, only) = (to_map(excluded_counts), to_map(only_counts));
-    (excluded, only)
+    crate::rules::exclusions(rules, seekers)
+        .into_iter()
+        .map(|(excluded, only)| (to_map(excluded), to_map(only)))
+        .collect()
 }

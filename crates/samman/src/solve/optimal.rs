@@ -60,8 +60,91 @@ fn value(context: &Context<'_>, s: u32, e: usize) -> f64 {
     }
 }
 
+/// A party as the flow sees it: a keep-together set (or a seeker outside any), with its seats
+/// and the providers every member may join.
+struct Party {
+    /// Its seekers (instance indices), ascending.
+    members: Vec<u32>,
+    /// Seats it takes.
+    size: u32,
+    /// (provider position in the component, edge of the first member, summed weight of the
+    /// members), by provider.
+    options: Vec<(usize, usize, f64)>,
+}
+
+/// The parties of `free` seekers: each keep-together set whose members are all free, in order
+/// of its first seeker, and each seeker outside any set.
+fn parties(context: &Context<'_>, component: &Component, free: &[u32]) -> Vec<Party> {
+    let graph = context.graph;
+    let is_free: std::collections::HashSet<u32> = free.iter().copied().collect();
+    let mut parties = Vec::new();
+    let mut seen_units = std::collections::HashSet::new();
+    for &s in free {
+        let unit = &context.units[context.unit_of[s as usize] as usize];
+        if unit.len() == 1 {
+            parties.push(Party {
+                members: vec![s],
+                size: context.size(s as usize),
+                options: graph
+                    .edge_range(s as usize)
+                    .map(|e| {
+                        let p = component.provider(graph.candidates_by_edge(e).provider);
+                        (p, e, context.weight(e))
+                    })
+                    .collect(),
+            });
+            continue;
+        }
+        if !seen_units.insert(context.unit_of[s as usize])
+            || !unit.iter().all(|m| is_free.contains(m))
+        {
+            continue;
+        }
+        let mut options = Vec::new();
+        for e in graph.edge_range(unit[0] as usize) {
+            let p = graph.candidates_by_edge(e).provider;
+            let mut weight = 0.0;
+            let shared = unit.iter().all(|&m| {
+                context.edge(m as usize, p as usize).is_some_and(|f| {
+                    weight += context.weight(f);
+                    true
+                })
+            });
+            if shared {
+                options.push((component.provider(p), e, weight));
+            }
+        }
+        parties.push(Party {
+            members: unit.clone(),
+            size: unit.iter().map(|&m| context.size(m as usize)).sum(),
+            options,
+        });
+    }
+    parties
+}
+
+/// Every member of `party` placed with the provider of `option`.
+fn place_party(
+    context: &Context<'_>,
+    component: &Component,
+    party: &Party,
+    option: usize,
+    placed: &mut Vec<(u32, usize)>,
+) {
+    let (p, e, _) = party.options[option];
+    placed.push((party.members[0], e));
+    let provider = component.providers[p] as usize;
+    for &m in &party.members[1..] {
+        let edge = context
+            .edge(m as usize, provider)
+            .expect("a party's options are feasible for every member");
+        placed.push((m, edge));
+    }
+}
+
 /// Place `free` seekers into `seats` by the seat relaxation with rounding; sets the part's
-/// bound (`base` plus the first relaxation's value) and iterations.
+/// bound (`base` plus the first relaxation's value) and iterations. A keep-together set whose
+/// members are all free is placed as one party; sets with a locked member are the caller's.
 pub(crate) fn seat_flow(
     context: &Context<'_>,
     component: &Component,
@@ -70,23 +153,19 @@ pub(crate) fn seat_flow(
     part: &mut Part,
     base: f64,
 ) -> Result<Vec<(u32, usize)>, SolveError> {
-    let graph = context.graph;
+    let parties = parties(context, component, free);
     let mut placed: Vec<(u32, usize)> = Vec::new();
-    let mut fixed = vec![false; free.len()];
-    // Positions in `free` still to be decided by the flow.
-    let mut open: Vec<usize> = (0..free.len()).collect();
-    if free
-        .iter()
-        .any(|&s| context.size(s as usize) > MAX_RELAXED_PARTY)
-    {
+    let mut fixed = vec![false; parties.len()];
+    // Parties still to be decided by the flow.
+    let mut open: Vec<usize> = (0..parties.len()).collect();
+    if parties.iter().any(|party| party.size > MAX_RELAXED_PARTY) {
         open.clear();
     }
     for round in 0..MAX_ROUNDS {
         if open.is_empty() {
             break;
         }
-        let seekers: Vec<u32> = open.iter().map(|&i| free[i]).collect();
-        let (solution, edge_of_arc) = relaxation(context, component, &seekers, seats)?;
+        let (solution, arc_of) = relaxation(context, &parties, &open, seats)?;
         part.iterations += u64::from(solution.stats.phases);
         if round == 0 {
             let relaxed = match context.options.objective {
@@ -95,13 +174,13 @@ pub(crate) fn seat_flow(
             };
             part.bound = Some(base + relaxed);
         }
-        // Units each seeker sends, by graph edge; arcs of one seeker are contiguous.
-        let mut units: Vec<(usize, usize, u32)> = Vec::new(); // (left, edge, units)
+        // Units each party sends, by option; arcs of one party are contiguous.
+        let mut units: Vec<(usize, usize, u32)> = Vec::new(); // (position in open, option, units)
         for &arc in &solution.edges {
-            let (left, e) = edge_of_arc[arc];
+            let (left, option) = arc_of[arc];
             match units.last_mut() {
-                Some((l, last, n)) if *l == left && *last == e => *n += 1,
-                _ => units.push((left, e, 1)),
+                Some((l, last, n)) if *l == left && *last == option => *n += 1,
+                _ => units.push((left, option, 1)),
             }
         }
         let mut progress = false;
@@ -113,14 +192,11 @@ pub(crate) fn seat_flow(
             while j < units.len() && units[j].0 == left {
                 j += 1;
             }
-            let s = seekers[left];
-            let size = context.size(s as usize);
-            let whole = j - i == 1 && units[i].2 == size;
-            if whole {
-                let e = units[i].1;
-                let p = component.provider(graph.candidates_by_edge(e).provider);
-                seats[p] -= size;
-                placed.push((s, e));
+            let party = &parties[open[left]];
+            if j - i == 1 && units[i].2 == party.size {
+                let option = units[i].1;
+                seats[party.options[option].0] -= party.size;
+                place_party(context, component, party, option, &mut placed);
                 fixed[open[left]] = true;
                 progress = true;
             } else {
@@ -133,88 +209,83 @@ pub(crate) fn seat_flow(
             break;
         }
     }
-    // Complete greedily: the most valuable parties first, each on its best edge that fits.
-    let mut rest: Vec<(u32, f64)> = free
-        .iter()
-        .zip(&fixed)
-        .filter(|(_, f)| !**f)
-        .map(|(&s, _)| {
-            let best = graph
-                .edge_range(s as usize)
-                .map(|e| context.weight(e))
-                .fold(f64::NEG_INFINITY, f64::max);
-            (s, best)
-        })
-        .collect();
+    // Complete greedily: the most valuable parties first, each on its best option that fits.
+    let best_value = |party: &Party| {
+        party
+            .options
+            .iter()
+            .map(|o| o.2)
+            .fold(f64::NEG_INFINITY, f64::max)
+    };
+    let mut rest: Vec<usize> = (0..parties.len()).filter(|&k| !fixed[k]).collect();
     let by_people = context.options.objective == Objective::MaxPlaced;
-    rest.sort_by(|a, b| {
-        let size = |s: u32| context.size(s as usize);
+    rest.sort_by(|&a, &b| {
+        let (pa, pb) = (&parties[a], &parties[b]);
         let first = if by_people {
-            size(b.0).cmp(&size(a.0))
+            pb.size.cmp(&pa.size)
         } else {
             std::cmp::Ordering::Equal
         };
-        first.then(b.1.total_cmp(&a.1)).then(a.0.cmp(&b.0))
+        first
+            .then(best_value(pb).total_cmp(&best_value(pa)))
+            .then(pa.members[0].cmp(&pb.members[0]))
     });
-    for (s, _) in rest {
-        let size = context.size(s as usize);
-        let best = graph
-            .edge_range(s as usize)
-            .filter(|&e| {
-                let p = component.provider(graph.candidates_by_edge(e).provider);
-                seats[p] >= size && (by_people || context.weight(e) > 0.0)
+    for k in rest {
+        let party = &parties[k];
+        let best = (0..party.options.len())
+            .filter(|&o| {
+                let (p, _, w) = party.options[o];
+                seats[p] >= party.size && (by_people || w > 0.0)
             })
             .max_by(|&a, &b| {
-                context
-                    .weight(a)
-                    .total_cmp(&context.weight(b))
-                    .then(b.cmp(&a))
+                party.options[a]
+                    .2
+                    .total_cmp(&party.options[b].2)
+                    .then(party.options[b].1.cmp(&party.options[a].1))
             });
-        if let Some(e) = best {
-            let p = component.provider(graph.candidates_by_edge(e).provider);
-            seats[p] -= size;
-            placed.push((s, e));
+        if let Some(option) = best {
+            seats[party.options[option].0] -= party.size;
+            place_party(context, component, party, option, &mut placed);
         }
     }
     Ok(placed)
 }
 
-/// The seat relaxation of placing `seekers` into `seats`: a party of `k` is a left node of
-/// capacity `k` with `k` parallel arcs to each provider that has `k` seats left, each arc worth
-/// a `k`-th of the pair's weight. With parties of one this is the exact problem. Returns the
-/// solution and, per arc, (position in `seekers`, graph edge).
+/// The seat relaxation of placing the `open` parties into `seats`: a party of `k` seats is a
+/// left node of capacity `k` with `k` parallel arcs to each provider that has `k` seats left,
+/// each arc worth a `k`-th of the party's weight there. With parties of one this is the exact
+/// problem. Returns the solution and, per arc, (position in `open`, option of the party).
 fn relaxation(
     context: &Context<'_>,
-    component: &Component,
-    seekers: &[u32],
+    parties: &[Party],
+    open: &[usize],
     seats: &[u32],
 ) -> Result<(Solution, Vec<(usize, usize)>), SolveError> {
-    let graph = context.graph;
     let mut left = Vec::new();
     let mut right = Vec::new();
     let mut weight = Vec::new();
-    let mut edge_of_arc = Vec::new();
-    let mut left_capacity = Vec::with_capacity(seekers.len());
-    for (i, &s) in seekers.iter().enumerate() {
-        let size = context.size(s as usize);
+    let mut arc_of = Vec::new();
+    let mut left_capacity = Vec::with_capacity(open.len());
+    for (i, &k) in open.iter().enumerate() {
+        let party = &parties[k];
+        let size = party.size;
         left_capacity.push(size);
-        for e in graph.edge_range(s as usize) {
-            let p = component.provider(graph.candidates_by_edge(e).provider);
+        for (option, &(p, _, w)) in party.options.iter().enumerate() {
             if seats[p] < size {
                 continue;
             }
-            let w = context.weight(e) / f64::from(size);
+            let w = w / f64::from(size);
             for _ in 0..size {
                 left.push(i as u32);
                 right.push(p as u32);
                 weight.push(w);
-                edge_of_arc.push((i, e));
+                arc_of.push((i, option));
             }
         }
     }
     let all_single = left_capacity.iter().all(|&k| k == 1);
     let problem = Problem {
-        n_left: seekers.len(),
+        n_left: open.len(),
         n_right: seats.len(),
         left: &left,
         right: &right,
@@ -231,5 +302,5 @@ fn relaxation(
         Objective::MaxPlaced => bmatching::Objective::MaxCardinality,
     };
     let solution = bmatching::solve(&problem, objective)?;
-    Ok((solution, edge_of_arc))
+    Ok((solution, arc_of))
 }

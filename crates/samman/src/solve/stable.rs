@@ -6,6 +6,11 @@
 //! the seed and the pair. Either way only feasible pairs count, and a pair is acceptable only
 //! when each side lists the other.
 //!
+//! A keep-together set proposes as one party: its seats are its members' summed, it may go only
+//! to providers every member may join, it ranks them by its members' weights summed (or by the
+//! first member with a list, over providers every member with a list names), and a provider
+//! ranks it by the same sum (or, with a list, where its last-listed member stands).
+//!
 //! With parties of one person this is the textbook algorithm: the plan is stable, and the
 //! proposing side gets its best stable plan. With larger parties a stable plan need not
 //! exist; a provider over its seats rejects its least preferred parties until the rest fit,
@@ -32,15 +37,20 @@ pub struct BlockingPair {
     pub provider: ProviderId,
 }
 
-/// Both sides' preferences over the acceptable pairs of one component, by local index.
+/// Both sides' preferences over the acceptable pairs of one component. The proposers are the
+/// component's units: a keep-together set proposes as one party (its seats summed), a seeker
+/// outside any set alone. Indices are local: units in order of their first seeker, providers
+/// by position in the component.
 struct Preferences {
-    /// Per seeker, (provider, edge) most preferred first.
-    seeker_list: Vec<Vec<(u32, usize)>>,
-    /// Per seeker, (provider, rank) sorted by provider.
-    seeker_rank: Vec<Vec<(u32, u32)>>,
-    /// Per provider, seekers most preferred first.
+    /// Per unit, its seekers (positions in the component), ascending.
+    members: Vec<Vec<u32>>,
+    /// Per unit, (provider, edge of its first member) most preferred first.
+    unit_list: Vec<Vec<(u32, usize)>>,
+    /// Per unit, (provider, rank) sorted by provider.
+    unit_rank: Vec<Vec<(u32, u32)>>,
+    /// Per provider, units most preferred first.
     provider_list: Vec<Vec<u32>>,
-    /// Per provider, (seeker, rank) sorted by seeker.
+    /// Per provider, (unit, rank) sorted by unit.
     provider_rank: Vec<Vec<(u32, u32)>>,
 }
 
@@ -56,91 +66,136 @@ fn ranks(list: impl Iterator<Item = u32>) -> Vec<(u32, u32)> {
     ranked
 }
 
+/// The units of a component: positions of seekers placed together or not at all, in order of
+/// their first seeker.
+fn units_of(context: &Context<'_>, component: &Component) -> Vec<Vec<u32>> {
+    let mut index: HashMap<u32, usize> = HashMap::new();
+    let mut members: Vec<Vec<u32>> = Vec::new();
+    for (i, &s) in component.seekers.iter().enumerate() {
+        let unit = context.unit_of[s as usize];
+        let k = *index.entry(unit).or_insert_with(|| {
+            members.push(Vec::new());
+            members.len() - 1
+        });
+        members[k].push(i as u32);
+    }
+    members
+}
+
 impl Preferences {
+    #[allow(clippy::too_many_lines)]
     fn build(context: &Context<'_>, component: &Component) -> Self {
         let (instance, graph) = (context.instance, context.graph);
         let seed = context.options.seed;
-        let (n_s, n_p) = (component.seekers.len(), component.providers.len());
-        // Each side's own order over its feasible pairs.
-        let mut seeker_order: Vec<Vec<(u32, usize)>> = Vec::with_capacity(n_s);
-        let mut by_provider: Vec<Vec<(u32, usize)>> = vec![Vec::new(); n_p];
-        for (i, &s) in component.seekers.iter().enumerate() {
-            let seeker = &instance.seekers[s as usize];
-            let mut order: Vec<(u32, usize)> = Vec::new();
-            if seeker.preferences.is_empty() {
-                let mut edges: Vec<usize> = graph.edge_range(s as usize).collect();
-                edges.sort_by(|&a, &b| {
-                    let (pa, pb) = (
-                        graph.candidates_by_edge(a).provider,
-                        graph.candidates_by_edge(b).provider,
-                    );
+        let n_p = component.providers.len();
+        let members = units_of(context, component);
+        let global = |i: u32| component.seekers[i as usize];
+        // Each unit's own order over the providers acceptable to all its members, with the
+        // weight the providers rank it by (the members' weights summed).
+        let mut unit_order: Vec<Vec<(u32, usize)>> = Vec::with_capacity(members.len());
+        let mut by_provider: Vec<Vec<(u32, f64)>> = vec![Vec::new(); n_p];
+        for (u, unit) in members.iter().enumerate() {
+            let first = global(unit[0]);
+            // (provider, edge of the first member, weight of the unit).
+            let mut options: Vec<(u32, usize, f64)> = Vec::new();
+            for e in graph.edge_range(first as usize) {
+                let p = graph.candidates_by_edge(e).provider;
+                let mut weight = context.weight(e);
+                let shared = unit[1..].iter().all(|&i| {
                     context
-                        .weight(b)
-                        .total_cmp(&context.weight(a))
-                        .then(mix(seed, u64::from(s), u64::from(pa)).cmp(&mix(
-                            seed,
-                            u64::from(s),
-                            u64::from(pb),
-                        )))
-                        .then(pa.cmp(&pb))
+                        .edge(global(i) as usize, p as usize)
+                        .is_some_and(|f| {
+                            weight += context.weight(f);
+                            true
+                        })
                 });
-                order.extend(edges.into_iter().map(|e| {
-                    let p = component.provider(graph.candidates_by_edge(e).provider);
-                    (p as u32, e)
-                }));
+                if shared {
+                    options.push((p, e, weight));
+                }
+            }
+            // (local provider, edge of the first member, weight of the unit).
+            let mut order: Vec<(u32, usize, f64)> = Vec::new();
+            let listed: Vec<&crate::model::Seeker> = unit
+                .iter()
+                .map(|&i| &instance.seekers[global(i) as usize])
+                .filter(|seeker| !seeker.preferences.is_empty())
+                .collect();
+            if listed.is_empty() {
+                // By weight, best first; ties by a hash of the seed and the pair.
+                let mut keyed: Vec<(u64, u64, u32, usize, f64)> = options
+                    .iter()
+                    .map(|&(p, e, w)| {
+                        let key = super::greedy::descending_key(w);
+                        (key, mix(seed, u64::from(first), u64::from(p)), p, e, w)
+                    })
+                    .collect();
+                keyed.sort_unstable_by_key(|a| (a.0, a.1, a.2, a.3));
+                order.extend(
+                    keyed
+                        .into_iter()
+                        .map(|(_, _, p, e, w)| (component.provider(p) as u32, e, w)),
+                );
             } else {
-                for id in &seeker.preferences {
+                // The first listing member's order, over providers every listing member lists.
+                for id in &listed[0].preferences {
                     let Some(&p) = context.provider_ix.get(id.as_str()) else {
                         continue;
                     };
-                    if let Some(e) = context.edge(s as usize, p as usize) {
-                        let local = component.provider(p) as u32;
-                        if !order.iter().any(|&(q, _)| q == local) {
-                            order.push((local, e));
-                        }
+                    let everyone = listed[1..]
+                        .iter()
+                        .all(|seeker| seeker.preferences.iter().any(|q| q == id));
+                    let Some(&(_, e, w)) = options.iter().find(|o| o.0 == p) else {
+                        continue;
+                    };
+                    let local = component.provider(p) as u32;
+                    if everyone && !order.iter().any(|&(q, _, _)| q == local) {
+                        order.push((local, e, w));
                     }
                 }
             }
-            for &(p, e) in &order {
-                by_provider[p as usize].push((i as u32, e));
+            for &(p, _, weight) in &order {
+                by_provider[p as usize].push((u as u32, weight));
             }
-            seeker_order.push(order);
+            unit_order.push(order.into_iter().map(|(p, e, _)| (p, e)).collect());
         }
         let mut provider_list: Vec<Vec<u32>> = Vec::with_capacity(n_p);
         for (j, &p) in component.providers.iter().enumerate() {
             let provider = &instance.providers[p as usize];
-            let candidates = &mut by_provider[j];
+            let candidates = &by_provider[j];
             let list: Vec<u32> = if provider.preferences.is_empty() {
-                candidates.sort_by(|&(a, ea), &(b, eb)| {
-                    let (sa, sb) = (component.seekers[a as usize], component.seekers[b as usize]);
-                    context
-                        .weight(eb)
-                        .total_cmp(&context.weight(ea))
-                        .then(mix(!seed, u64::from(p), u64::from(sa)).cmp(&mix(
-                            !seed,
-                            u64::from(p),
-                            u64::from(sb),
-                        )))
-                        .then(a.cmp(&b))
-                });
-                candidates.iter().map(|&(i, _)| i).collect()
+                let mut keyed: Vec<(u64, u64, u32)> = candidates
+                    .iter()
+                    .map(|&(u, w)| {
+                        let first = global(members[u as usize][0]);
+                        (
+                            super::greedy::descending_key(w),
+                            mix(!seed, u64::from(p), u64::from(first)),
+                            u,
+                        )
+                    })
+                    .collect();
+                keyed.sort_unstable();
+                keyed.into_iter().map(|(_, _, u)| u).collect()
             } else {
-                let listed: Vec<u32> = candidates.iter().map(|&(i, _)| i).collect();
-                let mut sorted = listed.clone();
-                sorted.sort_unstable();
-                let mut list = Vec::new();
-                for id in &provider.preferences {
-                    let Some(&s) = context.seeker_ix.get(id.as_str()) else {
-                        continue;
-                    };
-                    let Ok(i) = component.seekers.binary_search(&s) else {
-                        continue;
-                    };
-                    if sorted.binary_search(&(i as u32)).is_ok() && !list.contains(&(i as u32)) {
-                        list.push(i as u32);
+                // A unit ranks where its last-listed member does; unlisted members leave it out.
+                let mut position: HashMap<u32, usize> = HashMap::new();
+                for (rank, id) in provider.preferences.iter().enumerate() {
+                    if let Some(&s) = context.seeker_ix.get(id.as_str()) {
+                        position.entry(s).or_insert(rank);
                     }
                 }
-                list
+                let mut keyed: Vec<(usize, u32)> = candidates
+                    .iter()
+                    .filter_map(|&(u, _)| {
+                        members[u as usize]
+                            .iter()
+                            .map(|&i| position.get(&global(i)).copied())
+                            .try_fold(0, |worst, rank| Some(worst.max(rank?)))
+                            .map(|rank| (rank, u))
+                    })
+                    .collect();
+                keyed.sort_unstable();
+                keyed.into_iter().map(|(_, u)| u).collect()
             };
             provider_list.push(list);
         }
@@ -149,17 +204,17 @@ impl Preferences {
             .map(|list| ranks(list.iter().copied()))
             .collect();
         // Acceptable: each side lists the other.
-        let seeker_list: Vec<Vec<(u32, usize)>> = seeker_order
+        let unit_list: Vec<Vec<(u32, usize)>> = unit_order
             .into_iter()
             .enumerate()
-            .map(|(i, order)| {
+            .map(|(u, order)| {
                 order
                     .into_iter()
-                    .filter(|&(p, _)| rank_in(&provider_rank[p as usize], i as u32).is_some())
+                    .filter(|&(p, _)| rank_in(&provider_rank[p as usize], u as u32).is_some())
                     .collect()
             })
             .collect();
-        let seeker_rank: Vec<Vec<(u32, u32)>> = seeker_list
+        let unit_rank: Vec<Vec<(u32, u32)>> = unit_list
             .iter()
             .map(|list| ranks(list.iter().map(|&(p, _)| p)))
             .collect();
@@ -168,7 +223,7 @@ impl Preferences {
             .enumerate()
             .map(|(j, list)| {
                 list.into_iter()
-                    .filter(|&i| rank_in(&seeker_rank[i as usize], j as u32).is_some())
+                    .filter(|&u| rank_in(&unit_rank[u as usize], j as u32).is_some())
                     .collect()
             })
             .collect();
@@ -177,8 +232,9 @@ impl Preferences {
             .map(|list| ranks(list.iter().copied()))
             .collect();
         Self {
-            seeker_list,
-            seeker_rank,
+            members,
+            unit_list,
+            unit_rank,
             provider_list,
             provider_rank,
         }
@@ -195,29 +251,43 @@ pub(crate) fn solve_component(context: &Context<'_>, component: &Component) -> P
         .map(|&p| instance.providers[p as usize].capacity)
         .collect();
     let mut part = Part::default();
-    let mut free = vec![true; component.seekers.len()];
-    for (i, &s) in component.seekers.iter().enumerate() {
-        if let Some(e) = context.locked[s as usize] {
-            let p = component.provider(graph.candidates_by_edge(e).provider);
-            seats[p] = seats[p].saturating_sub(context.size(s as usize));
-            part.chosen.push((s, e));
-            free[i] = false;
+    // A unit with a locked member is locked whole (the context checked that).
+    let mut free = vec![true; prefs.members.len()];
+    for (u, unit) in prefs.members.iter().enumerate() {
+        for &i in unit {
+            let s = component.seekers[i as usize];
+            if let Some(e) = context.locked[s as usize] {
+                let p = component.provider(graph.candidates_by_edge(e).provider);
+                seats[p] = seats[p].saturating_sub(context.size(s as usize));
+                part.chosen.push((s, e));
+                free[u] = false;
+            }
         }
     }
-    let size = |i: u32| context.size(component.seekers[i as usize] as usize);
+    let unit_size: Vec<u32> = prefs
+        .members
+        .iter()
+        .map(|unit| {
+            unit.iter()
+                .map(|&i| context.size(component.seekers[i as usize] as usize))
+                .sum()
+        })
+        .collect();
+    let size = |u: u32| unit_size[u as usize];
     let (held, iterations) = match context.options.proposing {
         Proposing::Seekers => seekers_propose(&prefs, &seats, &free, &size),
         Proposing::Providers => providers_propose(&prefs, &seats, &free, &size),
     };
     part.iterations = iterations;
-    for (i, place) in held.into_iter().enumerate() {
-        if let Some(p) = place {
-            let e = prefs.seeker_list[i]
-                .iter()
-                .find(|&&(q, _)| q == p)
-                .map(|&(_, e)| e)
-                .expect("a seeker is only held by a provider it listed");
-            part.chosen.push((component.seekers[i], e));
+    for (u, place) in held.into_iter().enumerate() {
+        let Some(p) = place else { continue };
+        let provider = component.providers[p as usize] as usize;
+        for &i in &prefs.members[u] {
+            let s = component.seekers[i as usize];
+            let e = context
+                .edge(s as usize, provider)
+                .expect("a unit is only held by a provider every member may join");
+            part.chosen.push((s, e));
         }
     }
     part
@@ -232,7 +302,7 @@ fn seekers_propose(
     free: &[bool],
     size: &dyn Fn(u32) -> u32,
 ) -> (Vec<Option<u32>>, u64) {
-    let n = prefs.seeker_list.len();
+    let n = prefs.unit_list.len();
     let mut next = vec![0usize; n];
     let mut held: Vec<Vec<u32>> = vec![Vec::new(); seats.len()];
     let mut used = vec![0u32; seats.len()];
@@ -240,7 +310,7 @@ fn seekers_propose(
     let mut queue: Vec<u32> = (0..n as u32).rev().filter(|&i| free[i as usize]).collect();
     let mut proposals = 0u64;
     while let Some(i) = queue.pop() {
-        let list = &prefs.seeker_list[i as usize];
+        let list = &prefs.unit_list[i as usize];
         let k = size(i);
         // The next provider with enough seats at all.
         let Some(&(p, _)) = list[next[i as usize]..]
@@ -286,7 +356,7 @@ fn providers_propose(
     let n_p = seats.len();
     let mut next = vec![0usize; n_p];
     let mut left: Vec<u32> = seats.to_vec();
-    let mut place: Vec<Option<u32>> = vec![None; prefs.seeker_list.len()];
+    let mut place: Vec<Option<u32>> = vec![None; prefs.unit_list.len()];
     let mut queue: Vec<u32> = (0..n_p as u32).rev().collect();
     let mut queued = vec![true; n_p];
     let mut offers = 0u64;
@@ -301,10 +371,10 @@ fn providers_propose(
                 continue;
             }
             offers += 1;
-            let rank = rank_in(&prefs.seeker_rank[i as usize], p);
+            let rank = rank_in(&prefs.unit_rank[i as usize], p);
             let better = match place[i as usize] {
                 None => true,
-                Some(q) => rank < rank_in(&prefs.seeker_rank[i as usize], q),
+                Some(q) => rank < rank_in(&prefs.unit_rank[i as usize], q),
             };
             if better {
                 if let Some(q) = place[i as usize] {
@@ -326,7 +396,9 @@ fn providers_propose(
 /// (the same seed): a seeker and a provider who list each other, the seeker unplaced or
 /// placed with a provider it likes less, and the provider with enough seats free, counting the
 /// seats of parties it likes less than the seeker (locked parties never give up their seats).
-/// Locked seekers are never part of a blocking pair. Sorted by seeker, then provider.
+/// A keep-together set counts as one party: it blocks with a provider when the whole set
+/// would, and then each member is listed with that provider. Locked seekers are never part of
+/// a blocking pair. Sorted by seeker, then provider.
 ///
 /// # Errors
 /// As [`super::solve_graph`] for invalid locks, scores or options.
@@ -360,41 +432,71 @@ pub fn blocking_pairs(
                     .map(|j| j as u32)
             })
             .collect();
-        let mut members: Vec<Vec<u32>> = vec![Vec::new(); component.providers.len()];
-        for (i, place) in local_place.iter().enumerate() {
-            if let Some(j) = place {
-                members[*j as usize].push(i as u32);
+        // A unit is placed where all its members are; members placed apart from their unit
+        // hold seats that no one can claim from them.
+        let unit_place: Vec<Option<u32>> = prefs
+            .members
+            .iter()
+            .map(|unit| {
+                let first = local_place[unit[0] as usize];
+                unit.iter()
+                    .all(|&i| local_place[i as usize] == first)
+                    .then_some(first)
+                    .flatten()
+            })
+            .collect();
+        let seats_of = |i: u32| u64::from(context.size(component.seekers[i as usize] as usize));
+        let mut occupants: Vec<Vec<u32>> = vec![Vec::new(); component.providers.len()];
+        let mut stuck = vec![0u64; component.providers.len()];
+        for (u, unit) in prefs.members.iter().enumerate() {
+            match unit_place[u] {
+                Some(j) => occupants[j as usize].push(u as u32),
+                None => {
+                    for &i in unit {
+                        if let Some(j) = local_place[i as usize] {
+                            stuck[j as usize] += seats_of(i);
+                        }
+                    }
+                }
             }
         }
-        let size = |i: u32| context.size(component.seekers[i as usize] as usize);
-        let locked = |i: u32| context.locked[component.seekers[i as usize] as usize].is_some();
-        for (i, list) in prefs.seeker_list.iter().enumerate() {
-            if locked(i as u32) {
+        let size = |u: u32| -> u64 { prefs.members[u as usize].iter().map(|&i| seats_of(i)).sum() };
+        let locked = |u: u32| {
+            prefs.members[u as usize]
+                .iter()
+                .any(|&i| context.locked[component.seekers[i as usize] as usize].is_some())
+        };
+        for (u, list) in prefs.unit_list.iter().enumerate() {
+            if locked(u as u32) {
                 continue;
             }
             for &(p, _) in list {
-                if local_place[i] == Some(p) {
+                if unit_place[u] == Some(p) {
                     break; // everything further down the list is liked less
                 }
                 let pj = p as usize;
                 let capacity = instance.providers[component.providers[pj] as usize].capacity;
-                let my_rank = rank_in(&prefs.provider_rank[pj], i as u32);
-                let mut room = u64::from(capacity);
-                for &m in &members[pj] {
+                let my_rank = rank_in(&prefs.provider_rank[pj], u as u32);
+                let mut room = u64::from(capacity).saturating_sub(stuck[pj]);
+                for &m in &occupants[pj] {
                     let other = rank_in(&prefs.provider_rank[pj], m);
-                    // An unlisted member (placed by another solver) is liked least.
+                    // An unlisted occupant (placed by another solver) is liked least.
                     let liked_less = other.is_none_or(|r| my_rank.is_some_and(|mine| mine < r));
                     if locked(m) || !liked_less {
-                        room = room.saturating_sub(u64::from(size(m)));
+                        room = room.saturating_sub(size(m));
                     }
                 }
-                if room >= u64::from(size(i as u32)) {
-                    pairs.push(BlockingPair {
-                        seeker: instance.seekers[component.seekers[i] as usize].id.clone(),
-                        provider: instance.providers[component.providers[pj] as usize]
-                            .id
-                            .clone(),
-                    });
+                if room >= size(u as u32) {
+                    for &i in &prefs.members[u] {
+                        pairs.push(BlockingPair {
+                            seeker: instance.seekers[component.seekers[i as usize] as usize]
+                                .id
+                                .clone(),
+                            provider: instance.providers[component.providers[pj] as usize]
+                                .id
+                                .clone(),
+                        });
+                    }
                 }
             }
         }

@@ -3,6 +3,7 @@
 //! docs/rules.md; [`Rules`] prepares an instance once so the graph builder can apply them fast.
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicU8, Ordering};
 
 use chrono_tz::Tz;
 use schemars::JsonSchema;
@@ -13,6 +14,9 @@ use crate::model::{
     ResolvedAvailability, Seeker, Verification,
 };
 use crate::validate::time_zone;
+
+mod exclusions;
+pub(crate) use exclusions::exclusions;
 
 /// A hard rule about one seeker and one provider.
 #[derive(
@@ -289,8 +293,8 @@ pub type Verdict = Result<(), Rule>;
 pub struct Rules<'a> {
     instance: &'a Instance,
     tz: Tz,
-    seeker_times: Vec<ResolvedAvailability>,
-    provider_times: Vec<ResolvedAvailability>,
+    /// Time rule data: per seeker and provider, its class of identical availabilities.
+    times: TimeClasses,
     /// Per seeker, the providers blocked by either side, sorted.
     blocked: Vec<Vec<u32>>,
     /// Per seeker, (provider, rank in the seeker's list), sorted by provider.
@@ -304,6 +308,104 @@ pub struct Rules<'a> {
     provider_traits: Vec<Traits>,
     seeker_languages: Vec<Vec<(u16, Level)>>,
     provider_languages: Vec<Vec<(u16, Level)>>,
+}
+
+/// The availabilities of both sides, each kept once per class of identical ones, and the time
+/// rule's verdict per pair of classes once computed: programmes offer a few dates, so most
+/// pairs compare availabilities already compared (explaining a seeker compares it with every
+/// provider).
+#[derive(Debug)]
+struct TimeClasses {
+    seeker_classes: Vec<ResolvedAvailability>,
+    provider_classes: Vec<ResolvedAvailability>,
+    seeker_class: Vec<u32>,
+    provider_class: Vec<u32>,
+    /// Per (seeker class, provider class), row-major: 0 not yet known, 1 holds, 2 fails.
+    /// Empty when the table would pass [`TimeClasses::MAX_MEMO`] cells.
+    memo: Vec<AtomicU8>,
+}
+
+impl TimeClasses {
+    /// The largest verdict table kept, in cells of one byte.
+    const MAX_MEMO: usize = 1 << 24;
+
+    fn new(instance: &Instance, tz: Tz) -> Self {
+        let (seeker_classes, seeker_class) = classes(
+            instance
+                .seekers
+                .iter()
+                .map(|s| ResolvedAvailability::new(&s.availability, tz)),
+        );
+        let (provider_classes, provider_class) = classes(
+            instance
+                .providers
+                .iter()
+                .map(|p| ResolvedAvailability::new(&p.availability, tz)),
+        );
+        let cells = seeker_classes
+            .len()
+            .checked_mul(provider_classes.len())
+            .filter(|&n| n <= Self::MAX_MEMO)
+            .unwrap_or(0);
+        Self {
+            seeker_classes,
+            provider_classes,
+            seeker_class,
+            provider_class,
+            memo: (0..cells).map(|_| AtomicU8::new(0)).collect(),
+        }
+    }
+
+    fn seeker(&self, s: usize) -> &ResolvedAvailability {
+        &self.seeker_classes[self.seeker_class[s] as usize]
+    }
+
+    fn provider(&self, p: usize) -> &ResolvedAvailability {
+        &self.provider_classes[self.provider_class[p] as usize]
+    }
+
+    /// Whether seeker `s` and provider `p` overlap for at least `min_minutes`.
+    fn holds(&self, s: usize, p: usize, tz: Tz, min_minutes: u32) -> bool {
+        let (i, j) = (
+            self.seeker_class[s] as usize,
+            self.provider_class[p] as usize,
+        );
+        let (a, b) = (&self.seeker_classes[i], &self.provider_classes[j]);
+        if !a.may_overlap(b) {
+            return false;
+        }
+        let compute = || time_ok(a.longest_overlap(b, tz), min_minutes);
+        let Some(cell) = self.memo.get(i * self.provider_classes.len() + j) else {
+            return compute();
+        };
+        // Threads racing on a cell compute the same verdict, so relaxed ordering is enough.
+        match cell.load(Ordering::Relaxed) {
+            1 => true,
+            2 => false,
+            _ => {
+                let ok = compute();
+                cell.store(if ok { 1 } else { 2 }, Ordering::Relaxed);
+                ok
+            }
+        }
+    }
+}
+
+/// The distinct values of `items` in order of first appearance, and each item's position
+/// among them.
+fn classes<T: Clone + Eq + std::hash::Hash>(items: impl Iterator<Item = T>) -> (Vec<T>, Vec<u32>) {
+    let mut index: HashMap<T, u32> = HashMap::new();
+    let mut distinct = Vec::new();
+    let class = items
+        .map(|item| {
+            let next = index.len() as u32;
+            *index.entry(item).or_insert_with_key(|item| {
+                distinct.push(item.clone());
+                next
+            })
+        })
+        .collect();
+    (distinct, class)
 }
 
 /// What the diet and language rules need of one side, as bit masks, so the graph builder
@@ -588,16 +690,7 @@ impl<'a> Rules<'a> {
                 .collect(),
             instance,
             tz,
-            seeker_times: instance
-                .seekers
-                .iter()
-                .map(|s| ResolvedAvailability::new(&s.availability, tz))
-                .collect(),
-            provider_times: instance
-                .providers
-                .iter()
-                .map(|p| ResolvedAvailability::new(&p.availability, tz))
-                .collect(),
+            times: TimeClasses::new(instance, tz),
             blocked,
             seeker_rank,
             provider_rank,
@@ -617,7 +710,7 @@ impl<'a> Rules<'a> {
             seats: t.seats,
             diet: if on.diet && !t.diet_custom { t.diet } else { 0 },
             hours: if on.time {
-                self.seeker_times[s].hour_mask()
+                self.times.seeker(s).hour_mask()
             } else {
                 [u64::MAX; 3]
             },
@@ -640,7 +733,7 @@ impl<'a> Rules<'a> {
             seats: t.seats,
             diet: if on.diet { t.diet } else { u32::MAX },
             hours: if on.time {
-                self.provider_times[p].hour_mask()
+                self.times.provider(p).hour_mask()
             } else {
                 [u64::MAX; 3]
             },
@@ -701,9 +794,23 @@ impl<'a> Rules<'a> {
         }
     }
 
+    /// The hard rules that fail for seeker `s` and provider `p`, as a bit mask: bit `i` is set
+    /// when `Rule::ALL[i]` fails. Equal to asking [`Rules::holds`] for every rule, with the
+    /// per-side data read once: explaining a seeker asks this of every provider.
+    #[must_use]
+    #[inline]
+    pub fn failed(&self, s: usize, p: usize) -> u16 {
+        const _: () = assert!(Rule::ALL.len() == 9, "one bit below for each rule");
+        // Spelled out so that each call is inlined with its rule known: a loop over the rules
+        // would dispatch on the rule for every provider.
+        let bit = |i: usize| u16::from(!self.holds(Rule::ALL[i], s, p)) << i;
+        bit(0) | bit(1) | bit(2) | bit(3) | bit(4) | bit(5) | bit(6) | bit(7) | bit(8)
+    }
+
     /// Whether one hard rule holds for seeker `s` and provider `p` (indices into the instance).
     /// A rule the policy turns off always holds.
     #[must_use]
+    #[inline(always)]
     pub fn holds(&self, rule: Rule, s: usize, p: usize) -> bool {
         // Each rule reads the compact per-side data prepared in `new` (equal to the rule
         // functions on the model, which unit tests check), not the model's structs: explaining
@@ -755,12 +862,7 @@ impl<'a> Rules<'a> {
                         .zip(&b.languages)
                         .any(|(x, y)| x & y != 0)
             }
-            Rule::Time => {
-                let (a, b) = (&self.seeker_times[s], &self.provider_times[p]);
-                !on.time
-                    || (a.may_overlap(b)
-                        && time_ok(a.longest_overlap(b, self.tz), on.min_overlap_minutes))
-            }
+            Rule::Time => !on.time || self.times.holds(s, p, self.tz, on.min_overlap_minutes),
         }
     }
 
@@ -803,7 +905,7 @@ impl<'a> Rules<'a> {
                     .iter()
                     .zip(&b.languages)
                     .all(|(x, y)| x & y == 0))
-            || (on.time && !self.seeker_times[s].may_overlap(&self.provider_times[p]))
+            || (on.time && !self.times.seeker(s).may_overlap(self.times.provider(p)))
         {
             return true;
         }
