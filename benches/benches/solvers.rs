@@ -1,8 +1,9 @@
-//! The domain solvers on dinner programmes shaped like a city: the optimal solver at 20 000
-//! guest parties x 2 000 dinners (about 500 000 feasible pairs) and 100 000 x 10 000, the
-//! stable solver at 100 000 x 10 000 with lists of about 20. The graph is built once, outside
-//! the measurement. Run: `cargo bench -p samman-benches --bench solvers`.
+//! The domain solvers on dinner programmes shaped like a city, at the three sizes of
+//! `samman_benches::sizes` (500 x 50, 20 000 x 2 000 with about 500 000 feasible pairs,
+//! 100 000 x 10 000): the optimal solver and the stable solver. The graph is built once, outside
+//! the measurement. Run: `cargo bench -p samman-benches --bench solvers -- small`.
 
+use std::cell::OnceCell;
 use std::hint::black_box;
 use std::time::Duration;
 
@@ -24,22 +25,6 @@ fn programme(params: &Params) -> (Instance, CandidateGraph) {
     (instance, graph)
 }
 
-fn bench(
-    c: &mut Criterion,
-    name: &str,
-    instance: &Instance,
-    graph: &CandidateGraph,
-    options: &Options,
-) {
-    let mut group = c.benchmark_group("solvers");
-    group.sample_size(10);
-    group.measurement_time(Duration::from_secs(20));
-    group.bench_function(name, |b| {
-        b.iter(|| black_box(solve_graph(instance, graph, options).expect("solves")));
-    });
-    group.finish();
-}
-
 fn solvers(c: &mut Criterion) {
     let optimal = Options {
         solver: SolverKind::Optimal,
@@ -50,12 +35,21 @@ fn solvers(c: &mut Criterion) {
         solver: SolverKind::Stable,
         ..Options::default()
     };
-    let (instance, graph) = programme(&samman_benches::medium());
-    bench(c, "optimal 20k x 2k", &instance, &graph, &optimal);
-    drop((instance, graph));
-    let (instance, graph) = programme(&samman_benches::large());
-    bench(c, "optimal 100k x 10k", &instance, &graph, &optimal);
-    bench(c, "stable 100k x 10k", &instance, &graph, &stable);
+    for (size, params) in samman_benches::sizes() {
+        // Built on first use, so that a filter which skips a size skips building it; dropped
+        // before the next size.
+        let programme: OnceCell<(Instance, CandidateGraph)> = OnceCell::new();
+        let mut group = c.benchmark_group("solvers");
+        group.sample_size(10);
+        group.measurement_time(Duration::from_secs(20));
+        for (solver, options) in [("optimal", &optimal), ("stable", &stable)] {
+            group.bench_function(format!("{solver} {size}"), |b| {
+                let (instance, graph) = programme.get_or_init(|| self::programme(&params));
+                b.iter(|| black_box(solve_graph(instance, graph, options).expect("solves")));
+            });
+        }
+        group.finish();
+    }
 }
 
 #[allow(missing_docs)]

@@ -98,6 +98,32 @@ pub fn geometric(
     instance
 }
 
+/// The small domain instance: 500 guest parties x 50 dinners over the same 40 km city as the
+/// others, the travel limit (28.55 km on average) putting most dinners within reach: the
+/// pipeline's small size in BENCHMARKS.md.
+#[must_use]
+pub fn small() -> samman::generate::Params {
+    samman::generate::Params {
+        size: 500,
+        providers: Some(50),
+        seed: 42,
+        area_km: 40.0,
+        travel_km: 28.55,
+        ..samman::generate::Params::default()
+    }
+}
+
+/// The three domain sizes, named as the benchmarks name them (`small 500x50`, ...), so that a
+/// criterion filter such as `-- small` selects one size.
+#[must_use]
+pub fn sizes() -> [(&'static str, samman::generate::Params); 3] {
+    [
+        ("small 500x50", small()),
+        ("medium 20000x2000", medium()),
+        ("large 100000x10000", large()),
+    ]
+}
+
 /// The medium domain instance: 20 000 guest parties x 2 000 dinners over a 40 km city, about
 /// 560 000 feasible pairs (a median of 17 per party).
 #[must_use]

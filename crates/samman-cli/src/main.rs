@@ -11,7 +11,7 @@ use std::time::Duration;
 use clap::{Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 use samman::generate::{self, Params};
-use samman::graph::{CandidateGraph, GraphError, GraphStats};
+use samman::graph::{CandidateGraph, GraphError, GraphEstimate, GraphStats};
 use samman::model::Instance;
 use samman::rules::Rule;
 use samman::solve::{
@@ -58,9 +58,15 @@ enum Command {
     /// Print the JSON Schema of the instance format.
     Schema,
     /// Statistics of the candidate graph: edges, degrees, who has no feasible provider.
+    ///
+    /// Counts the graph first and prints the estimate (edges and memory); an instance over
+    /// `policy.limits.max_edges` stops there, with exit code 2.
     Graph {
         /// Instance JSON file.
         file: PathBuf,
+        /// Print the estimate only: count the edges and the memory, build nothing.
+        #[arg(long)]
+        estimate_only: bool,
     },
     /// Solve an instance and write the plan as JSON.
     Solve {
@@ -256,12 +262,38 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
             print!("{}", samman::instance_schema());
             Ok(ExitCode::SUCCESS)
         }
-        Command::Graph { file } => {
+        Command::Graph {
+            file,
+            estimate_only,
+        } => {
             let instance = read_instance(file)?;
+            let estimate = with_spinner("counting the candidate graph", || {
+                CandidateGraph::estimate(&instance)
+            })?;
+            let limit = instance.policy.limits.max_edges;
+            if !cli.json {
+                print_estimate(&estimate, limit);
+            }
+            if *estimate_only {
+                if cli.json {
+                    println!("{:#}", serde_json::json!({ "estimate": estimate }));
+                }
+                return Ok(ExitCode::SUCCESS);
+            }
+            // The count is exact: an instance over the edge limit is refused without the build
+            // that would refuse it anyway.
+            if estimate.edges > limit {
+                return Err(GraphError::LimitExceeded {
+                    what: "candidate edges",
+                    count: estimate.edges,
+                    limit,
+                }
+                .into());
+            }
             let graph = with_spinner("building the candidate graph", || {
                 CandidateGraph::build(&instance)
             })?;
-            print_graph(&instance, &graph, cli.json)
+            print_graph(&instance, &estimate, &graph, cli.json)
         }
         Command::Solve {
             file,
@@ -406,15 +438,48 @@ fn validate_file(path: &Path, json: bool) -> Result<ExitCode, Failure> {
     })
 }
 
+/// The estimate line of `samman graph`.
+fn print_estimate(estimate: &GraphEstimate, limit: u64) {
+    println!(
+        "estimate: seekers {}, providers {}, feasible pairs {}{}, graph memory {}",
+        estimate.seekers,
+        estimate.providers,
+        estimate.edges,
+        if estimate.edges > limit {
+            format!(" (over the limit of {limit})")
+        } else {
+            String::new()
+        },
+        human_bytes(estimate.bytes)
+    );
+}
+
+/// Bytes in binary units, to three significant figures or so.
+fn human_bytes(bytes: u64) -> String {
+    const UNITS: [&str; 5] = ["B", "KiB", "MiB", "GiB", "TiB"];
+    let mut value = bytes as f64;
+    let mut unit = 0;
+    while value >= 1024.0 && unit + 1 < UNITS.len() {
+        value /= 1024.0;
+        unit += 1;
+    }
+    if unit == 0 {
+        format!("{bytes} B")
+    } else {
+        format!("{value:.1} {}", UNITS[unit])
+    }
+}
+
 fn print_graph(
     instance: &Instance,
+    estimate: &GraphEstimate,
     graph: &CandidateGraph,
     json: bool,
 ) -> Result<ExitCode, Failure> {
     let stats = graph.stats();
     let isolated = isolated_by_rule(instance, graph);
     if json {
-        let report = serde_json::json!({"stats": stats, "no_feasible_provider": isolated});
+        let report = serde_json::json!({"estimate": estimate, "stats": stats, "no_feasible_provider": isolated});
         println!("{report:#}");
         return Ok(ExitCode::SUCCESS);
     }

@@ -111,6 +111,7 @@ fn schema_graph_and_solve() {
     assert!(graph.status.success(), "{}", stderr(&graph));
     let report: serde_json::Value = serde_json::from_slice(&graph.stdout).unwrap();
     assert_eq!(report["stats"]["seekers"], 60);
+    assert_eq!(report["estimate"]["edges"], report["stats"]["edges"]);
 
     let out = path.with_file_name("plan.json");
     let solved = samman(&[
@@ -123,4 +124,60 @@ fn schema_graph_and_solve() {
     let plan: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(out).unwrap()).unwrap();
     assert!(plan["matches"].as_array().is_some_and(|m| !m.is_empty()));
+}
+
+#[test]
+fn graph_prints_the_estimate_first_and_can_stop_there() {
+    let mut instance = samman::generate::dinners(&samman::generate::Params {
+        size: 80,
+        seed: 3,
+        ..Default::default()
+    });
+    let edges = samman::graph::CandidateGraph::build(&instance)
+        .unwrap()
+        .edge_count();
+    let path = temp_file("estimate.json", &serde_json::to_string(&instance).unwrap());
+    let path = path.to_str().unwrap();
+
+    let full = samman(&["graph", path]);
+    assert!(full.status.success(), "{}", stderr(&full));
+    let text = stdout(&full);
+    let first = text.lines().next().unwrap_or_default();
+    assert!(first.starts_with("estimate: seekers 80, "), "{text}");
+    assert!(
+        first.contains(&format!("feasible pairs {edges},")),
+        "{text}"
+    );
+    assert!(text.contains("seeker degree:"), "{text}");
+
+    let only = samman(&["graph", path, "--estimate-only"]);
+    assert!(only.status.success(), "{}", stderr(&only));
+    assert_eq!(stdout(&only), format!("{first}\n"));
+
+    let json = samman(&["graph", path, "--estimate-only", "--json"]);
+    let report: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(report["estimate"]["edges"], edges);
+    assert!(report["estimate"]["bytes"].as_u64().unwrap() > 0);
+    assert!(report.get("stats").is_none());
+
+    // Over the edge limit: the estimate still reports, the graph is refused with exit code 2.
+    instance.policy.limits.max_edges = (edges / 2) as u64;
+    let path = temp_file("over.json", &serde_json::to_string(&instance).unwrap());
+    let path = path.to_str().unwrap();
+    let only = samman(&["graph", path, "--estimate-only"]);
+    assert!(only.status.success(), "{}", stderr(&only));
+    assert!(
+        stdout(&only).contains(&format!("over the limit of {}", edges / 2)),
+        "{}",
+        stdout(&only)
+    );
+    let refused = samman(&["graph", path]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert_eq!(
+        stderr(&refused),
+        format!(
+            "samman: candidate edges: {edges} is more than the limit of {} (policy.limits)\n",
+            edges / 2
+        )
+    );
 }

@@ -3,7 +3,7 @@
 //!
 //! An error names the row (the spreadsheet's row number; the header is row 1) and the column.
 //! It never repeats the value of a personal column (origin, gender, age, languages, diet,
-//! location, extra attributes).
+//! caters, location, availability, personal dates, extra attributes).
 
 use std::collections::HashMap;
 use std::io::{Read, Write};
@@ -31,7 +31,7 @@ pub struct CsvError {
 pub type Result<T> = std::result::Result<T, CsvError>;
 
 /// Columns whose values are personal data: never repeated in an error.
-const PERSONAL: [&str; 11] = [
+const PERSONAL: [&str; 14] = [
     "origin",
     "gender",
     "age_band",
@@ -44,6 +44,10 @@ const PERSONAL: [&str; 11] = [
     "host_age_band",
     // What a host's kitchen caters for can reveal the household's religion.
     "caters",
+    // When a person is free, and so when they are alone at home; dates in a person's record.
+    "availability",
+    "waiting_since",
+    "verified_on",
 ];
 
 fn is_personal(column: &str) -> bool {

@@ -94,6 +94,24 @@ pub struct GraphStats {
     pub build_seconds: f64,
 }
 
+/// What a candidate graph will be, counted before it is built: see
+/// [`CandidateGraph::estimate`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct GraphEstimate {
+    /// Seekers: the graph's first nodes.
+    pub seekers: usize,
+    /// Providers: the graph's other nodes.
+    pub providers: usize,
+    /// Feasible pairs: exactly the edges [`CandidateGraph::build`] would make, whether or not
+    /// that is more than `policy.limits.max_edges`.
+    pub edges: u64,
+    /// Projected memory of the built graph in bytes: its nodes, its edges (each carrying a
+    /// [`Candidate`]) and its per-seeker edge offsets, from the sizes of petgraph's node and
+    /// edge records. While building, the per-seeker candidate lists are held beside the graph,
+    /// so the peak is up to `edges × size_of::<Candidate>()` more.
+    pub bytes: u64,
+}
+
 /// A degree distribution summarised.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DegreeSummary {
@@ -159,6 +177,68 @@ impl CandidateGraph {
     /// As [`CandidateGraph::build`].
     pub fn build_all_pairs(instance: &Instance) -> Result<Self, GraphError> {
         Self::build_with(instance, Strategy::AllPairs)
+    }
+
+    /// Count what [`CandidateGraph::build`] would make, without building it: the exact number of
+    /// feasible pairs and the graph's projected memory, so that a caller can see the size of an
+    /// instance (and how far it is over `policy.limits.max_edges`) before committing memory.
+    ///
+    /// Each pair is decided exactly as the build decides it (the same provider index and
+    /// rules), but only counted: no [`Candidate`] is made and no breakdown or score computed.
+    /// Unlike the build, the edge limit does not stop the count; it is reported, not enforced.
+    ///
+    /// # Complexity
+    /// The time of [`CandidateGraph::build`] less the scoring of each edge, in parallel over
+    /// seekers (rayon). Extra space: the rules and the provider index, `O(S + P)`, plus one
+    /// seeker's list of providers within reach per thread; nothing in proportion to the edges.
+    ///
+    /// # Errors
+    /// [`GraphError::LimitExceeded`] when seekers or providers pass `policy.limits` (checked
+    /// first, as the build does); [`GraphError::Invalid`] with every problem of the instance.
+    ///
+    /// # Example
+    /// ```
+    /// use samman::generate::{Params, dinners};
+    /// use samman::graph::CandidateGraph;
+    ///
+    /// let mut instance = dinners(&Params { size: 200, ..Params::default() });
+    /// let estimate = CandidateGraph::estimate(&instance)?;
+    /// assert_eq!(estimate.edges, CandidateGraph::build(&instance)?.edge_count() as u64);
+    ///
+    /// // Over the edge limit: the estimate reports the size, the build refuses.
+    /// instance.policy.limits.max_edges = estimate.edges - 1;
+    /// assert_eq!(CandidateGraph::estimate(&instance)?.edges, estimate.edges);
+    /// assert!(CandidateGraph::build(&instance).is_err());
+    /// # Ok::<(), samman::graph::GraphError>(())
+    /// ```
+    pub fn estimate(instance: &Instance) -> Result<GraphEstimate, GraphError> {
+        check_size(instance)?;
+        validate(instance)?;
+        let rules = Rules::new(instance);
+        let index = ProviderIndex::new(instance, &rules);
+        let edges: u64 = (0..instance.seekers.len())
+            .into_par_iter()
+            .map(|s| {
+                index
+                    .candidates(instance, s, &rules.seeker_screen(s))
+                    .into_iter()
+                    .filter(|&p| rules.feasible_after_screen(s, p as usize))
+                    .count() as u64
+            })
+            .sum();
+        let (seekers, providers) = (instance.seekers.len(), instance.providers.len());
+        let node = std::mem::size_of::<petgraph::graph::Node<Node>>() as u64;
+        let edge = std::mem::size_of::<petgraph::graph::Edge<Candidate>>() as u64;
+        let offset = std::mem::size_of::<usize>() as u64;
+        let bytes = (seekers + providers) as u64 * node
+            + edges.saturating_mul(edge)
+            + (seekers as u64 + 1) * offset;
+        Ok(GraphEstimate {
+            seekers,
+            providers,
+            edges,
+            bytes,
+        })
     }
 
     fn build_with(instance: &Instance, strategy: Strategy) -> Result<Self, GraphError> {

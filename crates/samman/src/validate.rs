@@ -140,13 +140,19 @@ pub fn parse_json_limited(text: &str, max_bytes: usize) -> Result<Instance, Pars
 
 /// Fields whose values are a person's attributes: a parse error inside one never repeats the
 /// value (serde's messages do: "unknown variant `...`", "invalid type: string \"...\"").
-const PERSONAL_FIELDS: [&str; 6] = [
+const PERSONAL_FIELDS: [&str; 10] = [
     "profile",
     "host_profile",
     "languages",
     "diet",
     "caters",
     "location",
+    // When a person is free, and so when they are alone at home.
+    "availability",
+    // Dates in a person's record: since when they wait, when they were verified, when they met.
+    "waiting_since",
+    "verified_on",
+    "date",
 ];
 
 fn is_personal_path(path: &str) -> bool {

@@ -1,8 +1,9 @@
-//! The indexed graph builder yields exactly the edges and scores of the all-pairs builder.
+//! The indexed graph builder yields exactly the edges and scores of the all-pairs builder, and
+//! the estimate counts exactly the edges the builder makes.
 
 use proptest::prelude::*;
-use samman::generate::{Params, dinners};
-use samman::graph::CandidateGraph;
+use samman::generate::{Params, Programme, dinners, generate};
+use samman::graph::{Candidate, CandidateGraph, GraphError, Node};
 use samman::model::{Availability, Day, Instance, Location, Provider, Seeker, WeeklyWindow};
 
 fn same_graph(instance: &Instance) {
@@ -109,4 +110,109 @@ fn generated_programmes_build_the_same_graph() {
             ..Params::default()
         }));
     }
+}
+
+/// Programmes under a few policies: as generated, with the distance rule off, with a tight
+/// distance cap, and with the time rule off (many more edges).
+fn policies_and_programmes() -> Vec<Instance> {
+    let mut instances = Vec::new();
+    for (seed, programme) in [
+        (0, Programme::Dinners),
+        (1, Programme::Visits),
+        (2, Programme::Workshops),
+        (3, Programme::Experiences),
+        (4, Programme::Coaching),
+    ] {
+        let base = generate(
+            programme,
+            &Params {
+                size: 300,
+                seed,
+                ..Params::default()
+            },
+        );
+        let mut no_distance = base.clone();
+        no_distance.policy.rules.distance = false;
+        let mut tight = base.clone();
+        tight.policy.rules.max_distance_km = Some(1.5);
+        let mut any_time = base.clone();
+        any_time.policy.rules.time = false;
+        instances.extend([base, no_distance, tight, any_time]);
+    }
+    instances
+}
+
+#[test]
+fn the_estimate_counts_exactly_the_edges_built() {
+    for instance in policies_and_programmes() {
+        let estimate = CandidateGraph::estimate(&instance).unwrap();
+        let graph = CandidateGraph::build(&instance).unwrap();
+        assert_eq!(estimate.edges, graph.edge_count() as u64);
+        assert_eq!(estimate.seekers, graph.n_seekers());
+        assert_eq!(estimate.providers, graph.n_providers());
+        // Each edge record holds at least its candidate, each node record its node.
+        let nodes = (estimate.seekers + estimate.providers) as u64;
+        assert!(
+            estimate.bytes
+                >= estimate.edges * size_of::<Candidate>() as u64
+                    + nodes * size_of::<Node>() as u64
+        );
+    }
+}
+
+#[test]
+fn the_estimate_refuses_what_the_build_refuses_before_counting() {
+    let mut instance = dinners(&Params {
+        size: 50,
+        ..Params::default()
+    });
+    instance.policy.limits.max_seekers = 49;
+    let expected = GraphError::LimitExceeded {
+        what: "seekers",
+        count: 50,
+        limit: 49,
+    };
+    assert_eq!(CandidateGraph::estimate(&instance).unwrap_err(), expected);
+    assert_eq!(CandidateGraph::build(&instance).unwrap_err(), expected);
+
+    instance.policy.limits.max_seekers = 50;
+    let providers = instance.providers.len() as u64;
+    instance.policy.limits.max_providers = providers - 1;
+    let expected = GraphError::LimitExceeded {
+        what: "providers",
+        count: providers,
+        limit: providers - 1,
+    };
+    assert_eq!(CandidateGraph::estimate(&instance).unwrap_err(), expected);
+    assert_eq!(CandidateGraph::build(&instance).unwrap_err(), expected);
+
+    instance.policy.limits.max_providers = providers;
+    instance.seekers[0].party_size = 0;
+    assert!(matches!(
+        CandidateGraph::estimate(&instance),
+        Err(GraphError::Invalid(_))
+    ));
+}
+
+#[test]
+fn the_estimate_reports_what_the_edge_limit_refuses() {
+    let mut instance = dinners(&Params {
+        size: 400,
+        seed: 7,
+        ..Params::default()
+    });
+    let edges = CandidateGraph::build(&instance).unwrap().edge_count() as u64;
+    assert!(edges > 100, "a test instance with some edges: {edges}");
+    instance.policy.limits.max_edges = edges / 2;
+    let estimate = CandidateGraph::estimate(&instance).unwrap();
+    assert_eq!(estimate.edges, edges);
+    assert!(estimate.edges > instance.policy.limits.max_edges);
+    assert!(matches!(
+        CandidateGraph::build(&instance),
+        Err(GraphError::LimitExceeded {
+            what: "candidate edges",
+            limit,
+            ..
+        }) if limit == edges / 2
+    ));
 }

@@ -240,6 +240,80 @@ fn parse_errors_carry_no_marker() {
 }
 
 #[test]
+fn malformed_dates_and_times_carry_no_marker_but_their_path() {
+    // When a person is free is when they are at home alone: a malformed availability (or any
+    // date in a person's record) is described by what was expected, never by what was read.
+    let cases = [
+        (
+            r#"{"seekers":[{"id":"a","availability":{"dated":[{"start":"2026-09-05T18:00zz_marker","end":"2026-09-05T22:00"}]}}]}"#,
+            "seekers[0].availability.dated[0].start",
+        ),
+        (
+            r#"{"providers":[{"id":"p","capacity":1,"availability":{"dated":[{"start":"2026-09-05T18:00","end":"zz_marker 22:00"}]}}]}"#,
+            "providers[0].availability.dated[0].end",
+        ),
+        (
+            r#"{"seekers":[{"id":"a","availability":{"dated":[{"start":20260905,"end":"2026-09-05T22:00"}]}}]}"#,
+            "seekers[0].availability.dated[0].start",
+        ),
+        (
+            r#"{"seekers":[{"id":"a","availability":{"weekly":[{"day":"tuesday","start":"14:00zz_marker","end":"16:00"}]}}]}"#,
+            "seekers[0].availability.weekly[0].start",
+        ),
+        (
+            r#"{"seekers":[{"id":"a","availability":{"weekly":[{"day":"zz_marker_day","start":"14:00","end":"16:00"}]}}]}"#,
+            "seekers[0].availability.weekly[0].day",
+        ),
+        (
+            r#"{"seekers":[{"id":"a","waiting_since":"zz_marker-08-01"}]}"#,
+            "seekers[0].waiting_since",
+        ),
+        (
+            r#"{"providers":[{"id":"p","capacity":1,"verification":{"verified_on":["zz_marker"]}}]}"#,
+            "providers[0].verification.verified_on",
+        ),
+        (
+            r#"{"history":{"meetings":[{"seeker":"a","host":"h","date":"zz_marker"}]}}"#,
+            "history.meetings[0].date",
+        ),
+    ];
+    for (document, path) in cases {
+        let error = parse_json(document).unwrap_err();
+        assert_eq!(error.path, path, "{error}");
+        let text = error.to_string();
+        assert!(text.starts_with(path), "{text}");
+        assert_clean(document, &text);
+        assert_clean(document, &format!("{error:?}"));
+    }
+    // The message says what was expected.
+    let error = parse_json(cases[0].0).unwrap_err();
+    assert!(
+        error.message.contains("expected") && error.message.contains("2026-03-28T18:00"),
+        "{error}"
+    );
+
+    // The same in a spreadsheet, dated and weekly.
+    for cell in [
+        "2026-09-05T17:00/zz_marker",
+        "tue 14:00-zz_marker",
+        "zz_marker 14:00-16:00",
+    ] {
+        let file = format!("id,availability\ns1,{cell}\n");
+        let error = read_seekers(file.as_bytes()).unwrap_err();
+        assert_eq!(
+            (error.row, error.column.as_str()),
+            (2, "availability"),
+            "{error}"
+        );
+        assert_clean(&file, &error.to_string());
+    }
+    let error = read_seekers("id,waiting_since\ns1,zz_marker\n".as_bytes()).unwrap_err();
+    assert_clean("waiting_since", &error.to_string());
+    let error = read_providers("id,capacity,verified_on\np,2,zz_marker\n".as_bytes()).unwrap_err();
+    assert_clean("verified_on", &error.to_string());
+}
+
+#[test]
 fn csv_errors_carry_no_marker() {
     let seekers = [
         "id,origin\ns1,zz_marker_origin\n",

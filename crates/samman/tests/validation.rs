@@ -93,10 +93,13 @@ fn every_problem_is_listed_with_its_path() {
         message("seekers[1].party_size"),
         "9 is larger than every provider's capacity (largest 4)"
     );
+    let skipped = message("seekers[2].availability.dated[0].start");
     assert!(
-        message("seekers[2].availability.dated[0].start")
-            .contains("does not exist in Europe/Stockholm")
+        skipped.contains("does not exist in Europe/Stockholm"),
+        "{skipped}"
     );
+    // The time itself is a person's availability: not repeated.
+    assert!(!skipped.contains("02:30"), "{skipped}");
 }
 
 #[test]

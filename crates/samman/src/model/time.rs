@@ -31,8 +31,9 @@ pub struct Moment {
 /// Why a moment could not be placed in absolute time.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum MomentError {
-    /// The wall-clock time is skipped when clocks move forward.
-    #[error("{local} does not exist in {tz}: clocks move forward then")]
+    /// The wall-clock time is skipped when clocks move forward. The message does not repeat
+    /// the time, which is part of a person's availability; the caller has it in `local`.
+    #[error("a wall-clock time that does not exist in {tz}: clocks move forward then")]
     Skipped {
         /// The wall-clock time.
         local: NaiveDateTime,
@@ -101,6 +102,14 @@ impl fmt::Display for Moment {
     }
 }
 
+/// Why a text is not a [`Moment`]; it names no part of the text.
+const MOMENT_EXPECTED: &str = "not a date and time: expected a local one such as \
+    2026-03-28T18:00, or an RFC 3339 one with a UTC offset such as 2026-03-28T18:00:00+01:00";
+
+/// Why a text is not a [`ClockTime`]; it names no part of the text.
+const CLOCK_TIME_EXPECTED: &str =
+    "not a time of day: expected HH:MM from 00:00 to 24:00, such as 18:30";
+
 impl FromStr for Moment {
     type Err = String;
 
@@ -132,9 +141,9 @@ impl FromStr for Moment {
                 return Ok(Self::local(local));
             }
         }
-        Err(format!(
-            "`{s}` is not a date and time such as 2026-03-28T18:00 or 2026-03-28T18:00+01:00"
-        ))
+        // The text is a person's availability: the message says what was expected, never
+        // what was read (the caller adds the field's path).
+        Err(MOMENT_EXPECTED.to_owned())
     }
 }
 
@@ -196,7 +205,8 @@ impl FromStr for ClockTime {
     type Err = String;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let bad = || format!("`{s}` is not a time of day such as 18:30 (00:00 to 24:00)");
+        // As for a moment: what was expected, never what was read.
+        let bad = || CLOCK_TIME_EXPECTED.to_owned();
         let (h, m) = s.split_once(':').ok_or_else(bad)?;
         if h.len() != 2 || m.len() != 2 {
             return Err(bad());
