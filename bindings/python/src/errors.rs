@@ -56,5 +56,6 @@ pub fn solve(error: &SolveError) -> PyErr {
         SolveError::NonFiniteScore { .. } => problem("policy.weights", error.to_string()),
         SolveError::InvalidOption { .. } => PyValueError::new_err(error.to_string()),
         SolveError::Flow(_) => LimitError::new_err(error.to_string()),
+        SolveError::Stable(_) => InternalError::new_err(error.to_string()),
     }
 }

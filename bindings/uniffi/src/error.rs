@@ -123,6 +123,9 @@ impl From<SolveError> for SammanError {
             flow @ SolveError::Flow(_) => Self::LimitExceeded {
                 detail: flow.to_string(),
             },
+            stable @ SolveError::Stable(_) => Self::Internal {
+                detail: stable.to_string(),
+            },
         }
     }
 }

@@ -222,7 +222,7 @@ impl From<SolveError> for Failure {
             | SolveError::LockedGroup { .. }
             | SolveError::NonFiniteScore { .. }
             | SolveError::InvalidOption { .. }) => Failure::Input(e.to_string()),
-            e @ SolveError::Flow(_) => Failure::Other(e.to_string()),
+            e @ (SolveError::Flow(_) | SolveError::Stable(_)) => Failure::Other(e.to_string()),
         }
     }
 }

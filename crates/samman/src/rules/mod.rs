@@ -5,6 +5,8 @@
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU8, Ordering};
 
+use rayon::prelude::*;
+
 use chrono_tz::Tz;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -330,18 +332,19 @@ impl TimeClasses {
     const MAX_MEMO: usize = 1 << 24;
 
     fn new(instance: &Instance, tz: Tz) -> Self {
-        let (seeker_classes, seeker_class) = classes(
-            instance
-                .seekers
-                .iter()
-                .map(|s| ResolvedAvailability::new(&s.availability, tz)),
-        );
-        let (provider_classes, provider_class) = classes(
-            instance
-                .providers
-                .iter()
-                .map(|p| ResolvedAvailability::new(&p.availability, tz)),
-        );
+        let resolve = |availability| ResolvedAvailability::new(availability, tz);
+        let seeker_times: Vec<ResolvedAvailability> = instance
+            .seekers
+            .par_iter()
+            .map(|s| resolve(&s.availability))
+            .collect();
+        let provider_times: Vec<ResolvedAvailability> = instance
+            .providers
+            .par_iter()
+            .map(|p| resolve(&p.availability))
+            .collect();
+        let (seeker_classes, seeker_class) = classes(seeker_times.into_iter());
+        let (provider_classes, provider_class) = classes(provider_times.into_iter());
         let cells = seeker_classes
             .len()
             .checked_mul(provider_classes.len())
@@ -668,24 +671,25 @@ impl<'a> Rules<'a> {
         }
         let minimum = instance.policy.rules.min_language_level;
         Self {
+            // Per person and independent: computed in parallel (the order is kept).
             seeker_traits: instance
                 .seekers
-                .iter()
+                .par_iter()
                 .map(|s| Traits::seeker(s, minimum))
                 .collect(),
             seeker_languages: instance
                 .seekers
-                .iter()
+                .par_iter()
                 .map(|s| language_list(&s.languages))
                 .collect(),
             provider_languages: instance
                 .providers
-                .iter()
+                .par_iter()
                 .map(|p| language_list(&p.languages))
                 .collect(),
             provider_traits: instance
                 .providers
-                .iter()
+                .par_iter()
                 .map(|p| Traits::provider(p, minimum))
                 .collect(),
             instance,

@@ -302,6 +302,10 @@ pub enum SolveError {
     /// The flow solver rejected the problem it was given (too large for its indices).
     #[error("the flow solver rejected the problem: {0}")]
     Flow(#[from] bmatching::Error),
+    /// Deferred acceptance rejected the market it was given (an internal error: the stable
+    /// solver builds valid markets).
+    #[error("deferred acceptance rejected the market: {0}")]
+    Stable(#[from] crate::algo::stable::Error),
 }
 
 /// What a solver returns for one component.
@@ -348,7 +352,7 @@ pub fn solve_graph(
         match options.solver {
             SolverKind::Greedy => Ok(greedy::solve_component(&context, component)),
             SolverKind::Optimal => optimal::solve_component(&context, component),
-            SolverKind::Stable => Ok(stable::solve_component(&context, component)),
+            SolverKind::Stable => stable::solve_component(&context, component),
             SolverKind::Groups => groups::solve_component(&context, component),
         }
     };

@@ -21,6 +21,7 @@ use std::collections::HashMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::algo::{self, stable::Market};
 use crate::graph::CandidateGraph;
 use crate::model::{Instance, ProviderId, SeekerId};
 
@@ -46,8 +47,6 @@ struct Preferences {
     members: Vec<Vec<u32>>,
     /// Per unit, (provider, edge of its first member) most preferred first.
     unit_list: Vec<Vec<(u32, usize)>>,
-    /// Per unit, (provider, rank) sorted by provider.
-    unit_rank: Vec<Vec<(u32, u32)>>,
     /// Per provider, units most preferred first.
     provider_list: Vec<Vec<u32>>,
     /// Per provider, (unit, rank) sorted by unit.
@@ -234,15 +233,19 @@ impl Preferences {
         Self {
             members,
             unit_list,
-            unit_rank,
             provider_list,
             provider_rank,
         }
     }
 }
 
-/// Deferred acceptance on one component, locked seekers placed first.
-pub(crate) fn solve_component(context: &Context<'_>, component: &Component) -> Part {
+/// Deferred acceptance on one component, locked seekers placed first: the component's
+/// preference lists handed to [`algo::stable::deferred_acceptance`] with the seats the locks
+/// leave, units as parties.
+pub(crate) fn solve_component(
+    context: &Context<'_>,
+    component: &Component,
+) -> Result<Part, SolveError> {
     let (instance, graph) = (context.instance, context.graph);
     let prefs = Preferences::build(context, component);
     let mut seats: Vec<u32> = component
@@ -251,145 +254,58 @@ pub(crate) fn solve_component(context: &Context<'_>, component: &Component) -> P
         .map(|&p| instance.providers[p as usize].capacity)
         .collect();
     let mut part = Part::default();
-    // A unit with a locked member is locked whole (the context checked that).
-    let mut free = vec![true; prefs.members.len()];
+    // A unit with a locked member is locked whole (the context checked that): it proposes to
+    // no one.
+    let mut left_prefs: Vec<Vec<u32>> = Vec::with_capacity(prefs.members.len());
     for (u, unit) in prefs.members.iter().enumerate() {
+        let mut locked = false;
         for &i in unit {
             let s = component.seekers[i as usize];
             if let Some(e) = context.locked[s as usize] {
                 let p = component.provider(graph.candidates_by_edge(e).provider);
                 seats[p] = seats[p].saturating_sub(context.size(s as usize));
                 part.chosen.push((s, e));
-                free[u] = false;
+                locked = true;
             }
         }
+        left_prefs.push(if locked {
+            Vec::new()
+        } else {
+            prefs.unit_list[u].iter().map(|&(p, _)| p).collect()
+        });
     }
-    let unit_size: Vec<u32> = prefs
+    let left_size: Vec<u32> = prefs
         .members
         .iter()
         .map(|unit| {
             unit.iter()
                 .map(|&i| context.size(component.seekers[i as usize] as usize))
-                .sum()
+                .sum::<u32>()
+                .max(1)
         })
         .collect();
-    let size = |u: u32| unit_size[u as usize];
-    let (held, iterations) = match context.options.proposing {
-        Proposing::Seekers => seekers_propose(&prefs, &seats, &free, &size),
-        Proposing::Providers => providers_propose(&prefs, &seats, &free, &size),
+    let market = Market {
+        left_prefs: &left_prefs,
+        right_prefs: &prefs.provider_list,
+        right_capacity: Some(&seats),
+        left_size: Some(&left_size),
     };
-    part.iterations = iterations;
+    let proposing = match context.options.proposing {
+        Proposing::Seekers => algo::stable::Proposing::Left,
+        Proposing::Providers => algo::stable::Proposing::Right,
+    };
+    let held = algo::stable::deferred_acceptance(&market, proposing)?;
     for (u, place) in held.into_iter().enumerate() {
         let Some(p) = place else { continue };
         let provider = component.providers[p as usize] as usize;
         for &i in &prefs.members[u] {
             let s = component.seekers[i as usize];
-            let e = context
-                .edge(s as usize, provider)
-                .expect("a unit is only held by a provider every member may join");
-            part.chosen.push((s, e));
-        }
-    }
-    part
-}
-
-/// Seeker-proposing deferred acceptance with seats: each free seeker proposes to the next
-/// provider on its list; a provider holds its proposers and, while over its seats, rejects
-/// the one it likes least. Returns each seeker's provider and the proposals made.
-fn seekers_propose(
-    prefs: &Preferences,
-    seats: &[u32],
-    free: &[bool],
-    size: &dyn Fn(u32) -> u32,
-) -> (Vec<Option<u32>>, u64) {
-    let n = prefs.unit_list.len();
-    let mut next = vec![0usize; n];
-    let mut held: Vec<Vec<u32>> = vec![Vec::new(); seats.len()];
-    let mut used = vec![0u32; seats.len()];
-    let mut place: Vec<Option<u32>> = vec![None; n];
-    let mut queue: Vec<u32> = (0..n as u32).rev().filter(|&i| free[i as usize]).collect();
-    let mut proposals = 0u64;
-    while let Some(i) = queue.pop() {
-        let list = &prefs.unit_list[i as usize];
-        let k = size(i);
-        // The next provider with enough seats at all.
-        let Some(&(p, _)) = list[next[i as usize]..]
-            .iter()
-            .find(|&&(p, _)| seats[p as usize] >= k)
-        else {
-            next[i as usize] = list.len();
-            continue;
-        };
-        next[i as usize] = list
-            .iter()
-            .position(|&(q, _)| q == p)
-            .expect("found in the list")
-            + 1;
-        proposals += 1;
-        let pj = p as usize;
-        held[pj].push(i);
-        used[pj] += k;
-        place[i as usize] = Some(p);
-        while used[pj] > seats[pj] {
-            let (at, &worst) = held[pj]
-                .iter()
-                .enumerate()
-                .max_by_key(|&(_, &w)| rank_in(&prefs.provider_rank[pj], w))
-                .expect("a provider over its seats holds someone");
-            held[pj].swap_remove(at);
-            used[pj] -= size(worst);
-            place[worst as usize] = None;
-            queue.push(worst);
-        }
-    }
-    (place, proposals)
-}
-
-/// Provider-proposing deferred acceptance with seats: a provider with free seats offers them
-/// to the next seekers on its list whose party fits; a seeker keeps the offer it likes best.
-fn providers_propose(
-    prefs: &Preferences,
-    seats: &[u32],
-    free: &[bool],
-    size: &dyn Fn(u32) -> u32,
-) -> (Vec<Option<u32>>, u64) {
-    let n_p = seats.len();
-    let mut next = vec![0usize; n_p];
-    let mut left: Vec<u32> = seats.to_vec();
-    let mut place: Vec<Option<u32>> = vec![None; prefs.unit_list.len()];
-    let mut queue: Vec<u32> = (0..n_p as u32).rev().collect();
-    let mut queued = vec![true; n_p];
-    let mut offers = 0u64;
-    while let Some(p) = queue.pop() {
-        let pj = p as usize;
-        queued[pj] = false;
-        while left[pj] > 0 && next[pj] < prefs.provider_list[pj].len() {
-            let i = prefs.provider_list[pj][next[pj]];
-            next[pj] += 1;
-            let k = size(i);
-            if !free[i as usize] || k > left[pj] {
-                continue;
-            }
-            offers += 1;
-            let rank = rank_in(&prefs.unit_rank[i as usize], p);
-            let better = match place[i as usize] {
-                None => true,
-                Some(q) => rank < rank_in(&prefs.unit_rank[i as usize], q),
-            };
-            if better {
-                if let Some(q) = place[i as usize] {
-                    left[q as usize] += k;
-                    if !queued[q as usize] {
-                        queued[q as usize] = true;
-                        queue.push(q);
-                    }
-                }
-                place[i as usize] = Some(p);
-                left[pj] -= k;
+            if let Some(e) = context.edge(s as usize, provider) {
+                part.chosen.push((s, e));
             }
         }
     }
-    (place, offers)
+    Ok(part)
 }
 
 /// The blocking pairs of a plan under the preferences the stable solver uses with `options`
