@@ -49,8 +49,6 @@ struct Preferences {
     unit_list: Vec<Vec<(u32, usize)>>,
     /// Per provider, units most preferred first.
     provider_list: Vec<Vec<u32>>,
-    /// Per provider, (unit, rank) sorted by unit.
-    provider_rank: Vec<Vec<(u32, u32)>>,
 }
 
 fn rank_in(list: &[(u32, u32)], key: u32) -> Option<u32> {
@@ -198,44 +196,48 @@ impl Preferences {
             };
             provider_list.push(list);
         }
-        let provider_rank: Vec<Vec<(u32, u32)>> = provider_list
+        // Acceptable: each side lists the other. A provider's list holds only units that list
+        // it, so only units' lists need filtering, and only against providers with their own
+        // list (one ranked by score lists every unit that lists it).
+        let explicit: Vec<bool> = component
+            .providers
             .iter()
-            .map(|list| ranks(list.iter().copied()))
+            .map(|&p| !instance.providers[p as usize].preferences.is_empty())
             .collect();
-        // Acceptable: each side lists the other.
+        let listed: Vec<Vec<(u32, u32)>> = provider_list
+            .iter()
+            .zip(&explicit)
+            .map(|(list, &own)| {
+                if own {
+                    ranks(list.iter().copied())
+                } else {
+                    Vec::new()
+                }
+            })
+            .collect();
         let unit_list: Vec<Vec<(u32, usize)>> = unit_order
             .into_iter()
             .enumerate()
-            .map(|(u, order)| {
+            .map(|(u, mut order)| {
+                order.retain(|&(p, _)| {
+                    !explicit[p as usize] || rank_in(&listed[p as usize], u as u32).is_some()
+                });
                 order
-                    .into_iter()
-                    .filter(|&(p, _)| rank_in(&provider_rank[p as usize], u as u32).is_some())
-                    .collect()
             })
-            .collect();
-        let unit_rank: Vec<Vec<(u32, u32)>> = unit_list
-            .iter()
-            .map(|list| ranks(list.iter().map(|&(p, _)| p)))
-            .collect();
-        let provider_list: Vec<Vec<u32>> = provider_list
-            .into_iter()
-            .enumerate()
-            .map(|(j, list)| {
-                list.into_iter()
-                    .filter(|&u| rank_in(&unit_rank[u as usize], j as u32).is_some())
-                    .collect()
-            })
-            .collect();
-        let provider_rank = provider_list
-            .iter()
-            .map(|list| ranks(list.iter().copied()))
             .collect();
         Self {
             members,
             unit_list,
             provider_list,
-            provider_rank,
         }
+    }
+
+    /// Per provider, (unit, rank) sorted by unit.
+    fn provider_ranks(&self) -> Vec<Vec<(u32, u32)>> {
+        self.provider_list
+            .iter()
+            .map(|list| ranks(list.iter().copied()))
+            .collect()
     }
 }
 
@@ -338,6 +340,7 @@ pub fn blocking_pairs(
     let mut pairs = Vec::new();
     for component in context.components() {
         let prefs = Preferences::build(&context, &component);
+        let provider_rank = prefs.provider_ranks();
         let local_place: Vec<Option<u32>> = component
             .seekers
             .iter()
@@ -392,10 +395,10 @@ pub fn blocking_pairs(
                 }
                 let pj = p as usize;
                 let capacity = instance.providers[component.providers[pj] as usize].capacity;
-                let my_rank = rank_in(&prefs.provider_rank[pj], u as u32);
+                let my_rank = rank_in(&provider_rank[pj], u as u32);
                 let mut room = u64::from(capacity).saturating_sub(stuck[pj]);
                 for &m in &occupants[pj] {
-                    let other = rank_in(&prefs.provider_rank[pj], m);
+                    let other = rank_in(&provider_rank[pj], m);
                     // An unlisted occupant (placed by another solver) is liked least.
                     let liked_less = other.is_none_or(|r| my_rank.is_some_and(|mine| mine < r));
                     if locked(m) || !liked_less {
