@@ -18,6 +18,8 @@
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -80,122 +82,31 @@ fn units_of(context: &Context<'_>, component: &Component) -> Vec<Vec<u32>> {
 }
 
 impl Preferences {
-    #[allow(clippy::too_many_lines)]
     fn build(context: &Context<'_>, component: &Component) -> Self {
-        let (instance, graph) = (context.instance, context.graph);
-        let seed = context.options.seed;
+        let instance = context.instance;
         let n_p = component.providers.len();
         let members = units_of(context, component);
-        let global = |i: u32| component.seekers[i as usize];
         // Each unit's own order over the providers acceptable to all its members, with the
-        // weight the providers rank it by (the members' weights summed).
-        let mut unit_order: Vec<Vec<(u32, usize)>> = Vec::with_capacity(members.len());
+        // weight the providers rank it by (the members' weights summed); units in parallel.
+        let orders: Vec<Vec<(u32, usize, f64)>> = members
+            .par_iter()
+            .map(|unit| unit_order(context, component, unit))
+            .collect();
         let mut by_provider: Vec<Vec<(u32, f64)>> = vec![Vec::new(); n_p];
-        for (u, unit) in members.iter().enumerate() {
-            let first = global(unit[0]);
-            // (provider, edge of the first member, weight of the unit).
-            let mut options: Vec<(u32, usize, f64)> = Vec::new();
-            for e in graph.edge_range(first as usize) {
-                let p = graph.candidates_by_edge(e).provider;
-                let mut weight = context.weight(e);
-                let shared = unit[1..].iter().all(|&i| {
-                    context
-                        .edge(global(i) as usize, p as usize)
-                        .is_some_and(|f| {
-                            weight += context.weight(f);
-                            true
-                        })
-                });
-                if shared {
-                    options.push((p, e, weight));
-                }
-            }
-            // (local provider, edge of the first member, weight of the unit).
-            let mut order: Vec<(u32, usize, f64)> = Vec::new();
-            let listed: Vec<&crate::model::Seeker> = unit
-                .iter()
-                .map(|&i| &instance.seekers[global(i) as usize])
-                .filter(|seeker| !seeker.preferences.is_empty())
-                .collect();
-            if listed.is_empty() {
-                // By weight, best first; ties by a hash of the seed and the pair.
-                let mut keyed: Vec<(u64, u64, u32, usize, f64)> = options
-                    .iter()
-                    .map(|&(p, e, w)| {
-                        let key = super::greedy::descending_key(w);
-                        (key, mix(seed, u64::from(first), u64::from(p)), p, e, w)
-                    })
-                    .collect();
-                keyed.sort_unstable_by_key(|a| (a.0, a.1, a.2, a.3));
-                order.extend(
-                    keyed
-                        .into_iter()
-                        .map(|(_, _, p, e, w)| (component.provider(p) as u32, e, w)),
-                );
-            } else {
-                // The first listing member's order, over providers every listing member lists.
-                for id in &listed[0].preferences {
-                    let Some(&p) = context.provider_ix.get(id.as_str()) else {
-                        continue;
-                    };
-                    let everyone = listed[1..]
-                        .iter()
-                        .all(|seeker| seeker.preferences.iter().any(|q| q == id));
-                    let Some(&(_, e, w)) = options.iter().find(|o| o.0 == p) else {
-                        continue;
-                    };
-                    let local = component.provider(p) as u32;
-                    if everyone && !order.iter().any(|&(q, _, _)| q == local) {
-                        order.push((local, e, w));
-                    }
-                }
-            }
-            for &(p, _, weight) in &order {
+        for (u, order) in orders.iter().enumerate() {
+            for &(p, _, weight) in order {
                 by_provider[p as usize].push((u as u32, weight));
             }
-            unit_order.push(order.into_iter().map(|(p, e, _)| (p, e)).collect());
         }
-        let mut provider_list: Vec<Vec<u32>> = Vec::with_capacity(n_p);
-        for (j, &p) in component.providers.iter().enumerate() {
-            let provider = &instance.providers[p as usize];
-            let candidates = &by_provider[j];
-            let list: Vec<u32> = if provider.preferences.is_empty() {
-                let mut keyed: Vec<(u64, u64, u32)> = candidates
-                    .iter()
-                    .map(|&(u, w)| {
-                        let first = global(members[u as usize][0]);
-                        (
-                            super::greedy::descending_key(w),
-                            mix(!seed, u64::from(p), u64::from(first)),
-                            u,
-                        )
-                    })
-                    .collect();
-                keyed.sort_unstable();
-                keyed.into_iter().map(|(_, _, u)| u).collect()
-            } else {
-                // A unit ranks where its last-listed member does; unlisted members leave it out.
-                let mut position: HashMap<u32, usize> = HashMap::new();
-                for (rank, id) in provider.preferences.iter().enumerate() {
-                    if let Some(&s) = context.seeker_ix.get(id.as_str()) {
-                        position.entry(s).or_insert(rank);
-                    }
-                }
-                let mut keyed: Vec<(usize, u32)> = candidates
-                    .iter()
-                    .filter_map(|&(u, _)| {
-                        members[u as usize]
-                            .iter()
-                            .map(|&i| position.get(&global(i)).copied())
-                            .try_fold(0, |worst, rank| Some(worst.max(rank?)))
-                            .map(|rank| (rank, u))
-                    })
-                    .collect();
-                keyed.sort_unstable();
-                keyed.into_iter().map(|(_, u)| u).collect()
-            };
-            provider_list.push(list);
-        }
+        let unit_order: Vec<Vec<(u32, usize)>> = orders
+            .into_iter()
+            .map(|order| order.into_iter().map(|(p, e, _)| (p, e)).collect())
+            .collect();
+        let provider_list: Vec<Vec<u32>> = by_provider
+            .par_iter()
+            .enumerate()
+            .map(|(j, candidates)| provider_order(context, component, &members, j, candidates))
+            .collect();
         // Acceptable: each side lists the other. A provider's list holds only units that list
         // it, so only units' lists need filtering, and only against providers with their own
         // list (one ranked by score lists every unit that lists it).
@@ -239,6 +150,125 @@ impl Preferences {
             .map(|list| ranks(list.iter().copied()))
             .collect()
     }
+}
+
+/// A unit's order over the providers every member may join: (local provider, edge of the
+/// first member, the members' weights summed), most preferred first. By weight, ties by a hash
+/// of the seed and the pair; or, where members have lists, the first listing member's order
+/// over providers every listing member names.
+fn unit_order(
+    context: &Context<'_>,
+    component: &Component,
+    unit: &[u32],
+) -> Vec<(u32, usize, f64)> {
+    let (instance, graph) = (context.instance, context.graph);
+    let global = |i: u32| component.seekers[i as usize];
+    let first = global(unit[0]);
+    // (provider, edge of the first member, weight of the unit).
+    let mut options: Vec<(u32, usize, f64)> = Vec::new();
+    for e in graph.edge_range(first as usize) {
+        let p = graph.candidates_by_edge(e).provider;
+        let mut weight = context.weight(e);
+        let shared = unit[1..].iter().all(|&i| {
+            context
+                .edge(global(i) as usize, p as usize)
+                .is_some_and(|f| {
+                    weight += context.weight(f);
+                    true
+                })
+        });
+        if shared {
+            options.push((p, e, weight));
+        }
+    }
+    let listed: Vec<&crate::model::Seeker> = unit
+        .iter()
+        .map(|&i| &instance.seekers[global(i) as usize])
+        .filter(|seeker| !seeker.preferences.is_empty())
+        .collect();
+    let mut order: Vec<(u32, usize, f64)> = Vec::with_capacity(options.len());
+    if listed.is_empty() {
+        let seed = context.options.seed;
+        let mut keyed: Vec<(u64, u64, u32, usize, f64)> = options
+            .iter()
+            .map(|&(p, e, w)| {
+                let key = super::greedy::descending_key(w);
+                (key, mix(seed, u64::from(first), u64::from(p)), p, e, w)
+            })
+            .collect();
+        keyed.sort_unstable_by_key(|a| (a.0, a.1, a.2, a.3));
+        order.extend(
+            keyed
+                .into_iter()
+                .map(|(_, _, p, e, w)| (component.provider(p) as u32, e, w)),
+        );
+    } else {
+        for id in &listed[0].preferences {
+            let Some(&p) = context.provider_ix.get(id.as_str()) else {
+                continue;
+            };
+            let everyone = listed[1..]
+                .iter()
+                .all(|seeker| seeker.preferences.iter().any(|q| q == id));
+            let Some(&(_, e, w)) = options.iter().find(|o| o.0 == p) else {
+                continue;
+            };
+            let local = component.provider(p) as u32;
+            if everyone && !order.iter().any(|&(q, _, _)| q == local) {
+                order.push((local, e, w));
+            }
+        }
+    }
+    order
+}
+
+/// Provider `j`'s order over the `candidates` (units that list it, with their weight there):
+/// by weight, ties by a hash of the seed and the pair; or, with the provider's own list, where
+/// each unit's last-listed member stands (a unit with an unlisted member is left out).
+fn provider_order(
+    context: &Context<'_>,
+    component: &Component,
+    members: &[Vec<u32>],
+    j: usize,
+    candidates: &[(u32, f64)],
+) -> Vec<u32> {
+    let p = component.providers[j];
+    let provider = &context.instance.providers[p as usize];
+    let global = |i: u32| component.seekers[i as usize];
+    if provider.preferences.is_empty() {
+        let seed = context.options.seed;
+        let mut keyed: Vec<(u64, u64, u32)> = candidates
+            .iter()
+            .map(|&(u, w)| {
+                let first = global(members[u as usize][0]);
+                (
+                    super::greedy::descending_key(w),
+                    mix(!seed, u64::from(p), u64::from(first)),
+                    u,
+                )
+            })
+            .collect();
+        keyed.sort_unstable();
+        return keyed.into_iter().map(|(_, _, u)| u).collect();
+    }
+    let mut position: HashMap<u32, usize> = HashMap::new();
+    for (rank, id) in provider.preferences.iter().enumerate() {
+        if let Some(&s) = context.seeker_ix.get(id.as_str()) {
+            position.entry(s).or_insert(rank);
+        }
+    }
+    let mut keyed: Vec<(usize, u32)> = candidates
+        .iter()
+        .filter_map(|&(u, _)| {
+            members[u as usize]
+                .iter()
+                .map(|&i| position.get(&global(i)).copied())
+                .try_fold(0, |worst, rank| Some(worst.max(rank?)))
+                .map(|rank| (rank, u))
+        })
+        .collect();
+    keyed.sort_unstable();
+    keyed.into_iter().map(|(_, u)| u).collect()
 }
 
 /// Deferred acceptance on one component, locked seekers placed first: the component's
