@@ -74,8 +74,8 @@ struct Search<'c> {
     units: Vec<Unit>,
     tables: Vec<Table>,
     assign: Vec<Option<u32>>,
-    /// Units with an option at each provider.
-    at_provider: Vec<Vec<u32>>,
+    /// Units with an option at each provider, ascending, with their value there.
+    at_provider: Vec<Vec<(u32, f64)>>,
     /// Tables with locked units: the only ones that may break a rule during the search.
     locked_tables: Vec<u32>,
     people: u64,
@@ -178,7 +178,7 @@ impl<'c> Search<'c> {
         unit_ids.sort_unstable();
         unit_ids.dedup();
         let mut units = Vec::with_capacity(unit_ids.len());
-        let mut at_provider: Vec<Vec<u32>> = vec![Vec::new(); component.providers.len()];
+        let mut at_provider: Vec<Vec<(u32, f64)>> = vec![Vec::new(); component.providers.len()];
         for &u in &unit_ids {
             let seekers = context.units[u as usize].clone();
             let mut unit = Unit {
@@ -233,8 +233,8 @@ impl<'c> Search<'c> {
                 }
             }
             let index = units.len() as u32;
-            for &(j, _) in &unit.options {
-                at_provider[j as usize].push(index);
+            for &(j, value) in &unit.options {
+                at_provider[j as usize].push((index, value));
             }
             units.push(unit);
         }
@@ -397,22 +397,17 @@ impl<'c> Search<'c> {
         }
     }
 
-    /// Fill table `j` from the unassigned units of `pool`: units that supply a missing
-    /// newcomer or established resident first, then the rest by priority with noise. If the
-    /// group then breaks a rule and dropping one unit does not mend it, every unit added here
-    /// leaves again.
-    fn fill(&mut self, j: u32, pool: &[u32], rng: &mut ChaCha8Rng, noise: f64) {
-        let mut candidates: Vec<(f64, u32)> = pool
+    /// Fill table `j` from the unassigned units with an option there (every one of them is in
+    /// the step's pool): units that supply a missing newcomer or established resident first,
+    /// then the rest by priority with noise. If the group then breaks a rule and dropping one
+    /// unit does not mend it, every unit added here leaves again.
+    fn fill(&mut self, j: u32, rng: &mut ChaCha8Rng, noise: f64) {
+        let mut candidates: Vec<(f64, u32)> = self.at_provider[j as usize]
             .iter()
-            .filter(|&&u| self.assign[u as usize].is_none())
-            .filter_map(|&u| {
-                let value = self.units[u as usize]
-                    .options
-                    .iter()
-                    .find(|&&(k, _)| k == j)?
-                    .1;
+            .filter(|&&(u, _)| self.assign[u as usize].is_none())
+            .map(|&(u, value)| {
                 let jitter = 1.0 + noise * (rng.random::<f64>() - 0.5);
-                Some((self.priority(u, value) * jitter, u))
+                (self.priority(u, value) * jitter, u)
             })
             .collect();
         candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
@@ -569,7 +564,7 @@ impl<'c> Search<'c> {
             if around.is_empty() {
                 break;
             }
-            let u = around[rng.random_range(0..around.len())];
+            let u = around[rng.random_range(0..around.len())].0;
             let options = &self.units[u as usize].options;
             let j = options[rng.random_range(0..options.len())].0;
             if !destroyed.contains(&j) {
@@ -600,7 +595,7 @@ impl<'c> Search<'c> {
             pool.extend(
                 self.at_provider[j as usize]
                     .iter()
-                    .copied()
+                    .map(|&(u, _)| u)
                     .filter(|&u| self.assign[u as usize].is_none()),
             );
         }
@@ -617,7 +612,7 @@ impl<'c> Search<'c> {
         }
         let noise = [0.0, 0.3, 1.0][rng.random_range(0..3)];
         for &j in &order {
-            self.fill(j, &pool, rng, noise);
+            self.fill(j, rng, noise);
         }
         // Seekers that lost their seat try every other table.
         for &u in &freed {
