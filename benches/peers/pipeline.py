@@ -3,7 +3,7 @@
 For each size it generates a dinner programme with ``samman generate dinners`` (seekers and
 providers over a 40 km city, the travel limit chosen so that a seeker has about 80 providers
 within reach before the rules filter them), then runs ``samman solve FILE --solver S -o PLAN``
-under ``/usr/bin/time -v`` for the optimal and the greedy solver, and records the wall time
+under ``/usr/bin/time -v`` for the optimal, greedy and stable solvers, and records the wall time
 and the peak memory (maximum resident set size) of that process: reading and validating the
 JSON, building the candidate graph, solving, and writing the plan are all included.
 
@@ -207,7 +207,7 @@ def write(path: Path, text: str) -> None:
 def main(argv: Optional[Sequence[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="small,medium,large")
-    parser.add_argument("--solvers", default="optimal,greedy")
+    parser.add_argument("--solvers", default="optimal,greedy,stable")
     parser.add_argument("--samman", type=Path, default=None, help="the samman binary "
                         "(default: $CARGO_TARGET_DIR/release/samman, else target/release/samman)")
     parser.add_argument("--out", type=Path, default=ROOT / "BENCHMARKS.md")
