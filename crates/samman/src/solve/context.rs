@@ -250,6 +250,33 @@ impl<'a> Context<'a> {
         self.instance.seekers[s].party_size
     }
 
+    /// What the locks of `component` leave for a solver: the seats of each provider (by
+    /// position in the component) after its locked seekers, the locked (seeker, edge) pairs,
+    /// and the seekers that are free, ascending.
+    pub fn after_locks(&self, component: &Component) -> Locked {
+        let mut seats: Vec<u32> = component
+            .providers
+            .iter()
+            .map(|&p| self.instance.providers[p as usize].capacity)
+            .collect();
+        let (mut chosen, mut free) = (Vec::new(), Vec::new());
+        for &s in &component.seekers {
+            match self.locked[s as usize] {
+                Some(e) => {
+                    let p = component.provider(self.graph.candidates_by_edge(e).provider);
+                    seats[p] = seats[p].saturating_sub(self.size(s as usize));
+                    chosen.push((s, e));
+                }
+                None => free.push(s),
+            }
+        }
+        Locked {
+            seats,
+            chosen,
+            free,
+        }
+    }
+
     /// Connected components of the candidate graph (keep-together sets joined), each with
     /// its seekers and providers ascending, in order of their smallest seeker. Components with
     /// no edge are left out: nobody in them can be placed.
@@ -300,6 +327,16 @@ impl<'a> Context<'a> {
         });
         components
     }
+}
+
+/// A component once its locks are applied: see [`Context::after_locks`].
+pub(crate) struct Locked {
+    /// Seats left per provider, by position in the component.
+    pub seats: Vec<u32>,
+    /// The locked seekers, each with its edge.
+    pub chosen: Vec<(u32, usize)>,
+    /// The seekers that are not locked, ascending.
+    pub free: Vec<u32>,
 }
 
 /// Seekers and providers with no edge to the rest of the graph.

@@ -40,27 +40,20 @@ pub fn greedy(instance: &Instance, graph: &CandidateGraph) -> (Vec<Option<usize>
 /// Greedy over one component, with its locked seekers placed first.
 pub(crate) fn solve_component(context: &Context<'_>, component: &Component) -> Part {
     let (instance, graph) = (context.instance, context.graph);
-    let mut seats: Vec<u32> = component
-        .providers
-        .iter()
-        .map(|&p| instance.providers[p as usize].capacity)
-        .collect();
-    let mut part = Part::default();
-    let mut free = Vec::new();
-    for &s in &component.seekers {
-        match context.locked[s as usize] {
-            Some(e) => {
-                let p = component.provider(graph.candidates_by_edge(e).provider);
-                seats[p] = seats[p].saturating_sub(context.size(s as usize));
-                part.chosen.push((s, e));
-            }
-            None => free.push(s),
-        }
-    }
+    let locked = context.after_locks(component);
+    let mut part = Part {
+        chosen: locked.chosen,
+        ..Part::default()
+    };
     let mut chosen = Vec::new();
-    part.iterations = place(instance, graph, component, &free, seats, &mut |s, e| {
-        chosen.push((s, e));
-    });
+    part.iterations = place(
+        instance,
+        graph,
+        component,
+        &locked.free,
+        locked.seats,
+        &mut |s, e| chosen.push((s, e)),
+    );
     part.chosen.extend(chosen);
     part
 }

@@ -657,29 +657,21 @@ pub(crate) fn solve_component(
     context: &Context<'_>,
     component: &Component,
 ) -> Result<Part, SolveError> {
-    let (instance, graph) = (context.instance, context.graph);
-    let mut seats: Vec<u32> = component
-        .providers
+    let mut locked = context.after_locks(component);
+    let base = locked
+        .chosen
         .iter()
-        .map(|&p| instance.providers[p as usize].capacity)
-        .collect();
+        .map(|&(s, e)| optimal::value(context, s, e))
+        .sum();
     let mut part = Part::default();
-    let mut base = 0.0;
-    let mut free = Vec::new();
-    for &s in &component.seekers {
-        match context.locked[s as usize] {
-            Some(e) => {
-                let p = component.provider(graph.candidates_by_edge(e).provider);
-                seats[p] = seats[p].saturating_sub(context.size(s as usize));
-                base += match context.options.objective {
-                    Objective::MaxScore => context.weight(e),
-                    Objective::MaxPlaced => f64::from(context.size(s as usize)),
-                };
-            }
-            None => free.push(s),
-        }
-    }
-    let flow = optimal::seat_flow(context, component, &free, &mut seats, &mut part, base)?;
+    let flow = optimal::seat_flow(
+        context,
+        component,
+        &locked.free,
+        &mut locked.seats,
+        &mut part,
+        base,
+    )?;
     let bound = part.bound;
     let mut search = Search::new(context, component);
     search.start(&flow, component);

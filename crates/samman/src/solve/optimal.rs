@@ -27,33 +27,30 @@ pub(crate) fn solve_component(
     context: &Context<'_>,
     component: &Component,
 ) -> Result<Part, SolveError> {
-    let (instance, graph) = (context.instance, context.graph);
-    let mut seats: Vec<u32> = component
-        .providers
+    let mut locked = context.after_locks(component);
+    let base = locked
+        .chosen
         .iter()
-        .map(|&p| instance.providers[p as usize].capacity)
-        .collect();
-    let mut part = Part::default();
-    let mut base = 0.0;
-    let mut free: Vec<u32> = Vec::new();
-    for &s in &component.seekers {
-        match context.locked[s as usize] {
-            Some(e) => {
-                let p = component.provider(graph.candidates_by_edge(e).provider);
-                seats[p] = seats[p].saturating_sub(context.size(s as usize));
-                part.chosen.push((s, e));
-                base += value(context, s, e);
-            }
-            None => free.push(s),
-        }
-    }
-    let placed = seat_flow(context, component, &free, &mut seats, &mut part, base)?;
+        .map(|&(s, e)| value(context, s, e))
+        .sum();
+    let mut part = Part {
+        chosen: locked.chosen,
+        ..Part::default()
+    };
+    let placed = seat_flow(
+        context,
+        component,
+        &locked.free,
+        &mut locked.seats,
+        &mut part,
+        base,
+    )?;
     part.chosen.extend(placed);
     Ok(part)
 }
 
 /// What placing seeker `s` on edge `e` adds to the objective.
-fn value(context: &Context<'_>, s: u32, e: usize) -> f64 {
+pub(crate) fn value(context: &Context<'_>, s: u32, e: usize) -> f64 {
     match context.options.objective {
         Objective::MaxScore => context.weight(e),
         Objective::MaxPlaced => f64::from(context.size(s as usize)),

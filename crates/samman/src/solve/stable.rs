@@ -278,34 +278,29 @@ pub(crate) fn solve_component(
     context: &Context<'_>,
     component: &Component,
 ) -> Result<Part, SolveError> {
-    let (instance, graph) = (context.instance, context.graph);
     let prefs = Preferences::build(context, component);
-    let mut seats: Vec<u32> = component
-        .providers
-        .iter()
-        .map(|&p| instance.providers[p as usize].capacity)
-        .collect();
-    let mut part = Part::default();
+    let locked = context.after_locks(component);
+    let mut part = Part {
+        chosen: locked.chosen,
+        ..Part::default()
+    };
     // A unit with a locked member is locked whole (the context checked that): it proposes to
     // no one.
-    let mut left_prefs: Vec<Vec<u32>> = Vec::with_capacity(prefs.members.len());
-    for (u, unit) in prefs.members.iter().enumerate() {
-        let mut locked = false;
-        for &i in unit {
-            let s = component.seekers[i as usize];
-            if let Some(e) = context.locked[s as usize] {
-                let p = component.provider(graph.candidates_by_edge(e).provider);
-                seats[p] = seats[p].saturating_sub(context.size(s as usize));
-                part.chosen.push((s, e));
-                locked = true;
+    let left_prefs: Vec<Vec<u32>> = prefs
+        .members
+        .iter()
+        .zip(&prefs.unit_list)
+        .map(|(unit, list)| {
+            let is_locked = unit
+                .iter()
+                .any(|&i| context.locked[component.seekers[i as usize] as usize].is_some());
+            if is_locked {
+                Vec::new()
+            } else {
+                list.iter().map(|&(p, _)| p).collect()
             }
-        }
-        left_prefs.push(if locked {
-            Vec::new()
-        } else {
-            prefs.unit_list[u].iter().map(|&(p, _)| p).collect()
-        });
-    }
+        })
+        .collect();
     let left_size: Vec<u32> = prefs
         .members
         .iter()
@@ -319,7 +314,7 @@ pub(crate) fn solve_component(
     let market = Market {
         left_prefs: &left_prefs,
         right_prefs: &prefs.provider_list,
-        right_capacity: Some(&seats),
+        right_capacity: Some(&locked.seats),
         left_size: Some(&left_size),
     };
     let proposing = match context.options.proposing {
