@@ -657,21 +657,9 @@ pub(crate) fn solve_component(
     context: &Context<'_>,
     component: &Component,
 ) -> Result<Part, SolveError> {
-    let mut locked = context.after_locks(component);
-    let base = locked
-        .chosen
-        .iter()
-        .map(|&(s, e)| optimal::value(context, s, e))
-        .sum();
-    let mut part = Part::default();
-    let flow = optimal::seat_flow(
-        context,
-        component,
-        &locked.free,
-        &mut locked.seats,
-        &mut part,
-        base,
-    )?;
+    // The optimal solver's plan (locked seekers included) is where the search starts.
+    let mut part = optimal::solve_component(context, component)?;
+    let flow = std::mem::take(&mut part.chosen);
     let bound = part.bound;
     let mut search = Search::new(context, component);
     search.start(&flow, component);

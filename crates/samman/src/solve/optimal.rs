@@ -50,7 +50,7 @@ pub(crate) fn solve_component(
 }
 
 /// What placing seeker `s` on edge `e` adds to the objective.
-pub(crate) fn value(context: &Context<'_>, s: u32, e: usize) -> f64 {
+fn value(context: &Context<'_>, s: u32, e: usize) -> f64 {
     match context.options.objective {
         Objective::MaxScore => context.weight(e),
         Objective::MaxPlaced => f64::from(context.size(s as usize)),
@@ -142,7 +142,7 @@ fn place_party(
 /// Place `free` seekers into `seats` by the seat relaxation with rounding; sets the part's
 /// bound (`base` plus the first relaxation's value) and iterations. A keep-together set whose
 /// members are all free is placed as one party; sets with a locked member are the caller's.
-pub(crate) fn seat_flow(
+fn seat_flow(
     context: &Context<'_>,
     component: &Component,
     free: &[u32],
