@@ -8,7 +8,7 @@
 //! upper bound), parties the relaxation places whole are fixed, the rest re-solved, and what
 //! is left placed greedily into the remaining seats.
 
-use crate::algo::bmatching::{self, Problem, Solution};
+use crate::algo::bmatching::{self, Problem};
 
 use super::context::{Component, Context};
 use super::{Objective, Part, SolveError};
@@ -162,23 +162,10 @@ fn seat_flow(
         if open.is_empty() {
             break;
         }
-        let (solution, arc_of) = relaxation(context, &parties, &open, seats)?;
-        part.iterations += u64::from(solution.stats.phases);
+        let (units, relaxed, phases) = relaxation(context, &parties, &open, seats)?;
+        part.iterations += u64::from(phases);
         if round == 0 {
-            let relaxed = match context.options.objective {
-                Objective::MaxScore => solution.total_weight,
-                Objective::MaxPlaced => solution.edges.len() as f64,
-            };
             part.bound = Some(base + relaxed);
-        }
-        // Units each party sends, by option; arcs of one party are contiguous.
-        let mut units: Vec<(usize, usize, u32)> = Vec::new(); // (position in open, option, units)
-        for &arc in &solution.edges {
-            let (left, option) = arc_of[arc];
-            match units.last_mut() {
-                Some((l, last, n)) if *l == left && *last == option => *n += 1,
-                _ => units.push((left, option, 1)),
-            }
         }
         let mut progress = false;
         let mut next: Vec<usize> = Vec::new();
@@ -248,19 +235,25 @@ fn seat_flow(
     Ok(placed)
 }
 
+/// A seat relaxation solved: per arc that carries flow (position in `open`, option of the
+/// party, units), its value, and the flow solver's refinements.
+type Relaxed = (Vec<(usize, usize, u32)>, f64, u32);
+
 /// The seat relaxation of placing the `open` parties into `seats`: a party of `k` seats is a
-/// left node of capacity `k` with `k` parallel arcs to each provider that has `k` seats left,
-/// each arc worth a `k`-th of the party's weight there. With parties of one this is the exact
-/// problem. Returns the solution and, per arc, (position in `open`, option of the party).
+/// left node of capacity `k` with an arc of capacity `k` to each provider that has `k` seats
+/// left, each unit worth a `k`-th of the party's weight there (the same as `k` parallel unit
+/// arcs). With parties of one this is the exact problem. Returns, per arc that carries flow,
+/// (position in `open`, option of the party, units), and the relaxation's value.
 fn relaxation(
     context: &Context<'_>,
     parties: &[Party],
     open: &[usize],
     seats: &[u32],
-) -> Result<(Solution, Vec<(usize, usize)>), SolveError> {
+) -> Result<Relaxed, SolveError> {
     let mut left = Vec::new();
     let mut right = Vec::new();
     let mut weight = Vec::new();
+    let mut capacity = Vec::new();
     let mut arc_of = Vec::new();
     let mut left_capacity = Vec::with_capacity(open.len());
     for (i, &k) in open.iter().enumerate() {
@@ -271,13 +264,11 @@ fn relaxation(
             if seats[p] < size {
                 continue;
             }
-            let w = w / f64::from(size);
-            for _ in 0..size {
-                left.push(i as u32);
-                right.push(p as u32);
-                weight.push(w);
-                arc_of.push((i, option));
-            }
+            left.push(i as u32);
+            right.push(p as u32);
+            weight.push(w / f64::from(size));
+            capacity.push(size);
+            arc_of.push((i, option));
         }
     }
     let all_single = left_capacity.iter().all(|&k| k == 1);
@@ -298,6 +289,25 @@ fn relaxation(
         Objective::MaxScore => bmatching::Objective::MaxWeight,
         Objective::MaxPlaced => bmatching::Objective::MaxCardinality,
     };
-    let solution = bmatching::solve(&problem, objective)?;
-    Ok((solution, arc_of))
+    let (flows, stats) = if all_single {
+        let solution = bmatching::solve(&problem, objective)?;
+        (
+            solution.edges.iter().map(|&e| (e, 1)).collect(),
+            solution.stats,
+        )
+    } else {
+        bmatching::solve_with_edge_capacity(&problem, &capacity, objective)?
+    };
+    let value = match context.options.objective {
+        Objective::MaxScore => flows
+            .iter()
+            .map(|&(e, units)| weight[e] * f64::from(units))
+            .sum(),
+        Objective::MaxPlaced => flows.iter().map(|&(_, units)| f64::from(units)).sum(),
+    };
+    let flows = flows
+        .into_iter()
+        .map(|(e, units)| (arc_of[e].0, arc_of[e].1, units))
+        .collect();
+    Ok((flows, value, stats.phases))
 }

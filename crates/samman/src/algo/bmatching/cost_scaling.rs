@@ -396,13 +396,14 @@ impl State<'_> {
                     if self.finalized[v] {
                         continue;
                     }
-                    // The residual capacity of the arc (v, w). An edge arc and its reverse share
-                    // one unit, which spares a cache miss on the paired arc.
-                    let back_residual = if w < self.right_end && v < self.right_end {
-                        1 - arc.residual
-                    } else {
-                        self.net.arcs[self.net.rev[a] as usize].residual
-                    };
+                    // The residual capacity of the arc (v, w). An edge arc of capacity 1 and its
+                    // reverse share one unit, which spares a cache miss on the paired arc.
+                    let back_residual =
+                        if self.net.unit_edges && w < self.right_end && v < self.right_end {
+                            1 - arc.residual
+                        } else {
+                            self.net.arcs[self.net.rev[a] as usize].residual
+                        };
                     if back_residual == 0 {
                         continue;
                     }

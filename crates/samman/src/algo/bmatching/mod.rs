@@ -150,6 +150,14 @@ pub enum Error {
         /// The length given.
         got: usize,
     },
+    /// An array of edge capacities does not have one entry per edge.
+    #[error("edge_capacity has {got} entries but there are {expected} edges")]
+    EdgeCapacityLength {
+        /// The number of edges.
+        expected: usize,
+        /// The length given.
+        got: usize,
+    },
     /// The problem has more nodes or edges than the solver's `u32` indices can hold.
     #[error("too large: {what} is {got}, the limit is {limit}")]
     TooLarge {
@@ -229,6 +237,50 @@ const RESOLUTION_BITS: i32 = 30;
 /// - P. Kovács, "Minimum-cost flow algorithms: an experimental evaluation", *Optim. Methods
 ///   Softw.* 30 (2015).
 pub fn solve(problem: &Problem<'_>, objective: Objective) -> Result<Solution> {
+    let (flows, stats) = solve_flows(problem, None, objective)?;
+    let edges: Vec<usize> = flows.into_iter().map(|(e, _)| e).collect();
+    Ok(Solution {
+        total_weight: edges.iter().map(|&e| problem.weight[e]).sum(),
+        edges,
+        stats,
+    })
+}
+
+/// [`solve`] where edge `e` may be taken up to `edge_capacity[e]` times: the same as `k`
+/// parallel copies of an edge of capacity `k`, with one arc instead of `k`. Returns the edges
+/// that carry flow, ascending, each with how many times it is taken.
+///
+/// # Errors
+/// As [`solve`]; [`Error::CapacityLength`] when `edge_capacity` does not have one entry per
+/// edge; [`Error::TooLarge`] when the capacities sum past [`MAX_EDGES`].
+pub(crate) fn solve_with_edge_capacity(
+    problem: &Problem<'_>,
+    edge_capacity: &[u32],
+    objective: Objective,
+) -> Result<(Vec<(usize, u32)>, Stats)> {
+    if edge_capacity.len() != problem.left.len() {
+        return Err(Error::EdgeCapacityLength {
+            expected: problem.left.len(),
+            got: edge_capacity.len(),
+        });
+    }
+    let total: u64 = edge_capacity.iter().map(|&k| u64::from(k)).sum();
+    if total > MAX_EDGES as u64 {
+        return Err(Error::TooLarge {
+            what: "edge capacities",
+            got: usize::try_from(total).unwrap_or(usize::MAX),
+            limit: MAX_EDGES,
+        });
+    }
+    solve_flows(problem, Some(edge_capacity), objective)
+}
+
+/// The flow on each edge of an optimal solution, and the counters.
+fn solve_flows(
+    problem: &Problem<'_>,
+    edge_capacity: Option<&[u32]>,
+    objective: Objective,
+) -> Result<(Vec<(usize, u32)>, Stats)> {
     let (scaled, scale) = prepare(problem, objective)?;
     let node_count = problem.n_left + problem.n_right + 2;
     let multiplier = node_count as i64 + 1;
@@ -238,6 +290,7 @@ pub fn solve(problem: &Problem<'_>, objective: Objective) -> Result<Solution> {
         &scaled,
         multiplier,
         objective == Objective::MaxWeight,
+        edge_capacity,
     );
     // Warm start: a greedy b-matching and the prices it suggests, so that cost scaling only
     // repairs it. For cardinality, Dinic then grows the greedy flow to a maximum one.
@@ -256,11 +309,9 @@ pub fn solve(problem: &Problem<'_>, objective: Objective) -> Result<Solution> {
     };
     let price = net.warm_prices();
     let counters = cost_scaling::solve(&mut net, price);
-    let edges = net.chosen_edges();
-    Ok(Solution {
-        total_weight: edges.iter().map(|&e| problem.weight[e]).sum(),
-        edges,
-        stats: Stats {
+    Ok((
+        net.edge_flows(),
+        Stats {
             algorithm: "cost-scaling-push-relabel",
             weight_scale: scale,
             phases: counters.refines,
@@ -269,7 +320,7 @@ pub fn solve(problem: &Problem<'_>, objective: Objective) -> Result<Solution> {
             price_updates: counters.price_updates,
             max_flow,
         },
-    })
+    ))
 }
 
 /// Validates `problem` and returns the integer weights with the scale used.
@@ -410,6 +461,98 @@ mod tests {
         assert_eq!(scaled[1], 1);
     }
 
+    /// Edge capacities against the same problem with each edge copied as many times: the
+    /// same objective on thousands of small random problems, both objectives.
+    #[test]
+    fn edge_capacities_equal_parallel_copies() {
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |n: u64| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state % n
+        };
+        for case in 0..3000 {
+            let (n_left, n_right) = (1 + next(5) as usize, 1 + next(4) as usize);
+            let m = next(10) as usize;
+            let (mut left, mut right, mut weight, mut capacity) = (vec![], vec![], vec![], vec![]);
+            for _ in 0..m {
+                left.push(next(n_left as u64) as u32);
+                right.push(next(n_right as u64) as u32);
+                weight.push(next(40) as f64 / 4.0 - 2.0);
+                capacity.push(next(4) as u32);
+            }
+            let left_capacity: Vec<u32> = (0..n_left).map(|_| next(5) as u32).collect();
+            let right_capacity: Vec<u32> = (0..n_right).map(|_| next(6) as u32).collect();
+            let problem = Problem {
+                n_left,
+                n_right,
+                left: &left,
+                right: &right,
+                weight: &weight,
+                left_capacity: Some(&left_capacity),
+                right_capacity: Some(&right_capacity),
+            };
+            let (mut l, mut r, mut w) = (vec![], vec![], vec![]);
+            for e in 0..m {
+                for _ in 0..capacity[e] {
+                    l.push(left[e]);
+                    r.push(right[e]);
+                    w.push(weight[e]);
+                }
+            }
+            let copies = Problem {
+                left: &l,
+                right: &r,
+                weight: &w,
+                ..problem
+            };
+            for objective in [Objective::MaxWeight, Objective::MaxCardinality] {
+                let (flows, _) = solve_with_edge_capacity(&problem, &capacity, objective).unwrap();
+                let expected = solve(&copies, objective).unwrap();
+                let units: u32 = flows.iter().map(|&(_, k)| k).sum();
+                let total: f64 = flows.iter().map(|&(e, k)| weight[e] * f64::from(k)).sum();
+                assert!(flows.iter().all(|&(e, k)| k <= capacity[e]), "case {case}");
+                for (i, &cap) in left_capacity.iter().enumerate() {
+                    let used: u32 = flows
+                        .iter()
+                        .filter(|f| left[f.0] as usize == i)
+                        .map(|f| f.1)
+                        .sum();
+                    assert!(used <= cap, "case {case}: left {i}");
+                }
+                for (j, &cap) in right_capacity.iter().enumerate() {
+                    let used: u32 = flows
+                        .iter()
+                        .filter(|f| right[f.0] as usize == j)
+                        .map(|f| f.1)
+                        .sum();
+                    assert!(used <= cap, "case {case}: right {j}");
+                }
+                if objective == Objective::MaxCardinality {
+                    assert_eq!(units as usize, expected.edges.len(), "case {case}: units");
+                }
+                assert!(
+                    (total - expected.total_weight).abs() < 1e-9,
+                    "case {case} {objective:?}: {total} against {}",
+                    expected.total_weight
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn edge_capacities_of_the_wrong_length_are_an_error() {
+        let p = problem(&[0, 1], &[0, 1], &[1.0, 2.0]);
+        assert_eq!(
+            solve_with_edge_capacity(&p, &[1], Objective::MaxWeight).unwrap_err(),
+            Error::EdgeCapacityLength {
+                expected: 2,
+                got: 1
+            }
+        );
+    }
+
     #[test]
     fn max_flow_on_a_small_network() {
         let p = Problem {
@@ -422,7 +565,7 @@ mod tests {
             right_capacity: None,
         };
         let (scaled, _) = prepare(&p, Objective::MaxCardinality).unwrap();
-        let mut net = Network::build(&p, Objective::MaxCardinality, &scaled, 1, false);
+        let mut net = Network::build(&p, Objective::MaxCardinality, &scaled, 1, false, None);
         assert_eq!(net.max_flow(), 2);
     }
 }

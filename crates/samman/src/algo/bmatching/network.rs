@@ -39,6 +39,8 @@ pub(crate) struct Network {
     pub(crate) sink_arc: Vec<u32>,
     /// The sink-to-source arc, or [`NO_ARC`].
     pub(crate) return_arc: u32,
+    /// Every left-to-right arc has capacity 1, so an edge arc and its reverse share one unit.
+    pub(crate) unit_edges: bool,
 }
 
 impl Network {
@@ -51,29 +53,34 @@ impl Network {
     /// `-scaled_weight(e) * cost_multiplier`.
     ///
     /// Arcs: source to each left (capacity `min(left_capacity, degree)`), left to right for each
-    /// kept edge (capacity 1), right to sink (capacity `min(right_capacity, degree)`), and with
-    /// `return_arc` a sink-to-source arc of cost 0 so that a min-cost circulation chooses the
-    /// amount of flow freely (the `MaxWeight` objective).
+    /// kept edge (capacity 1, or `edge_capacity[e]`), right to sink (capacity
+    /// `min(right_capacity, degree)`; a degree counts edge capacities), and with `return_arc` a
+    /// sink-to-source arc of cost 0 so that a min-cost circulation chooses the amount of flow
+    /// freely (the `MaxWeight` objective).
     pub(crate) fn build(
         problem: &Problem<'_>,
         objective: Objective,
         scaled: &[i64],
         cost_multiplier: i64,
         return_arc: bool,
+        edge_capacity: Option<&[u32]>,
     ) -> Network {
+        let capacity = |e: usize| edge_capacity.map_or(1, |c| c[e]);
         let n_left = problem.n_left;
         let n_right = problem.n_right;
         let n = n_left + n_right + 2;
         let source = (n_left + n_right) as u32;
         let sink = source + 1;
 
-        let keep = |e: usize| objective == Objective::MaxCardinality || scaled[e] > 0;
+        let keep =
+            |e: usize| capacity(e) > 0 && (objective == Objective::MaxCardinality || scaled[e] > 0);
         let mut degree_left = vec![0u32; n_left];
         let mut degree_right = vec![0u32; n_right];
         for e in 0..problem.left.len() {
             if keep(e) {
-                degree_left[problem.left[e] as usize] += 1;
-                degree_right[problem.right[e] as usize] += 1;
+                let (i, j) = (problem.left[e] as usize, problem.right[e] as usize);
+                degree_left[i] = degree_left[i].saturating_add(capacity(e));
+                degree_right[j] = degree_right[j].saturating_add(capacity(e));
             }
         }
 
@@ -85,7 +92,7 @@ impl Network {
                 edge_spec[e] = specs.len() as u32;
                 let tail = problem.left[e];
                 let head = n_left as u32 + problem.right[e];
-                specs.push((tail, head, 1, -scaled[e] * cost_multiplier));
+                specs.push((tail, head, capacity(e), -scaled[e] * cost_multiplier));
             }
         }
         let mut flow_bound: u64 = 0;
@@ -169,6 +176,7 @@ impl Network {
             return_arc: arc_of(return_spec),
             source,
             sink,
+            unit_edges: edge_capacity.is_none_or(|c| c.iter().all(|&k| k <= 1)),
         }
     }
 
@@ -223,18 +231,20 @@ impl Network {
             .collect();
         for e in order {
             let (i, j) = (left[e as usize] as usize, right[e as usize] as usize);
-            if left_room[i] > 0 && right_room[j] > 0 {
-                left_room[i] -= 1;
-                right_room[j] -= 1;
+            let room = self.arcs[self.edge_arc[e as usize] as usize].residual;
+            let units = room.min(left_room[i]).min(right_room[j]);
+            if units > 0 {
+                left_room[i] -= units;
+                right_room[j] -= units;
                 for arc in [
                     self.source_arc[i],
                     self.edge_arc[e as usize],
                     self.sink_arc[j],
                 ] {
-                    self.push(arc as usize, 1);
+                    self.push(arc as usize, units);
                 }
                 if self.return_arc != NO_ARC {
-                    self.push(self.return_arc as usize, 1);
+                    self.push(self.return_arc as usize, units);
                 }
             }
         }
@@ -281,11 +291,17 @@ impl Network {
 
     /// The edges carrying flow, ascending.
     pub(crate) fn chosen_edges(&self) -> Vec<usize> {
+        self.edge_flows().into_iter().map(|(e, _)| e).collect()
+    }
+
+    /// The edges carrying flow, ascending, each with its units of flow.
+    pub(crate) fn edge_flows(&self) -> Vec<(usize, u32)> {
         self.edge_arc
             .iter()
             .enumerate()
-            .filter(|&(_, &a)| a != NO_ARC && self.arcs[a as usize].residual == 0)
-            .map(|(e, _)| e)
+            .filter(|&(_, &a)| a != NO_ARC)
+            .map(|(e, &a)| (e, self.arcs[self.rev[a as usize] as usize].residual))
+            .filter(|&(_, units)| units > 0)
             .collect()
     }
 

@@ -39,7 +39,7 @@ use super::{Error, Objective, Problem, Solution, Stats};
 /// Ahuja, Magnanti and Orlin, *Network Flows* (1993), §9.7.
 pub fn solve(problem: &Problem<'_>, objective: Objective) -> Result<Solution, Error> {
     let (scaled, scale) = super::prepare(problem, objective)?;
-    let mut net = Network::build(problem, objective, &scaled, 1, false);
+    let mut net = Network::build(problem, objective, &scaled, 1, false, None);
     let n = net.node_count();
     let (s, t) = (net.source as usize, net.sink as usize);
     let mut distance = vec![i64::MAX; n];
