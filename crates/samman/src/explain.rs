@@ -3,16 +3,20 @@
 //! 2 dinners"); for a placed seeker, the weighted contributions behind its match's score.
 //!
 //! Every count of opened providers is exact: the change is applied to a copy of the seeker
-//! (or of the providers) and every pair rule is checked again.
+//! (or of the providers) and every pair rule is checked again for each provider the relaxed
+//! rule alone shut out. A change touches only what its rule reads, so it cannot open a
+//! provider that another rule also excludes; a unit test checks this against checking every
+//! provider.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::metrics::Plan;
 use crate::model::{
-    Availability, DatedWindow, Instance, LanguageCode, LanguageSkill, ProviderId, ProviderKind,
-    SeekerId, WeeklyWindow,
+    Availability, Constraints, DatedWindow, Diet, History, Instance, LanguageCode, LanguageSkill,
+    Provider, ProviderId, ProviderKind, Seeker, SeekerId, WeeklyWindow,
 };
 use crate::rules::{Criterion, GroupRule, Rule, Rules, distance_km, group_violations};
 use crate::validate::{Invalid, validate};
@@ -121,9 +125,27 @@ impl Relaxation {
         let Some(s) = instance.seekers.iter().position(|x| &x.id == seeker) else {
             return;
         };
-        let diet = instance.seekers[s].diet.clone();
-        let target = &mut instance.seekers[s];
         match &self.change {
+            Change::CaterFor { providers } | Change::Verify { providers } => {
+                let diet = instance.seekers[s].diet.clone();
+                let named: HashSet<&ProviderId> = providers.iter().collect();
+                for p in instance
+                    .providers
+                    .iter_mut()
+                    .filter(|p| named.contains(&p.id))
+                {
+                    self.change.change_provider(p, &diet);
+                }
+            }
+            change => change.change_seeker(&mut instance.seekers[s]),
+        }
+    }
+}
+
+impl Change {
+    /// Make a change to the seeker on `seeker`; a change to providers leaves it alone.
+    fn change_seeker(&self, target: &mut Seeker) {
+        match self {
             Change::TravelFurther { max_travel_km, .. } => {
                 target.max_travel_km = Some(*max_travel_km);
             }
@@ -139,28 +161,23 @@ impl Relaxation {
                 }
             }
             Change::AddTopic { topic } => target.topics.push(topic.clone()),
-            Change::CaterFor { providers } => {
-                for p in instance
-                    .providers
-                    .iter_mut()
-                    .filter(|p| providers.contains(&p.id))
-                {
-                    for need in &diet {
-                        if !p.caters.contains(need) {
-                            p.caters.push(need.clone());
-                        }
+            Change::CaterFor { .. } | Change::Verify { .. } => {}
+        }
+    }
+
+    /// Make a change to providers on `provider`, one the change names, for a party with the
+    /// dietary requirements `diet`; a change to the seeker leaves it alone.
+    fn change_provider(&self, provider: &mut Provider, diet: &[Diet]) {
+        match self {
+            Change::CaterFor { .. } => {
+                for need in diet {
+                    if !provider.caters.contains(need) {
+                        provider.caters.push(need.clone());
                     }
                 }
             }
-            Change::Verify { providers } => {
-                for p in instance
-                    .providers
-                    .iter_mut()
-                    .filter(|p| providers.contains(&p.id))
-                {
-                    p.verification.verified = true;
-                }
-            }
+            Change::Verify { .. } => provider.verification.verified = true,
+            _ => {}
         }
     }
 }
@@ -197,8 +214,12 @@ pub struct Explanation {
 /// Explain seeker `seeker` of `instance`, against `plan` when one is given.
 ///
 /// # Complexity
-/// `O(P)` rule checks for the counts, plus `O(P)` for each candidate relaxation tried (at most
-/// a few hundred); with a plan, `O(P · m)` for the group rules (`m` the largest group).
+/// `O(N)` to validate the instance and read the plan (`N` seekers and providers); `O(P)` rule
+/// checks for the counts, over the seeker alone with the `P` providers; for each rule relaxed,
+/// one more preparation of the providers that rule alone shuts out and a check of each against
+/// each candidate change (at most [`MAX_CANDIDATES`] per rule); with a plan, `O(P · m)` for the
+/// group rules (`m` the largest group). To explain many seekers use [`explain_many`], which
+/// validates and reads the plan once.
 ///
 /// # Errors
 /// [`ExplainError::Invalid`] for an invalid instance, [`ExplainError::UnknownSeeker`].
@@ -207,37 +228,152 @@ pub fn explain(
     plan: Option<&Plan>,
     seeker: &SeekerId,
 ) -> Result<Explanation, ExplainError> {
+    let mut explanations = explain_many(instance, plan, std::slice::from_ref(seeker))?;
+    Ok(explanations
+        .pop()
+        .expect("one explanation for the one seeker asked"))
+}
+
+/// Explain each of `seekers` of `instance`, against `plan` when one is given: the same
+/// explanations as [`explain`] for each, in the order asked, with the instance validated and
+/// the plan read once, the rules prepared once for the whole instance when that is cheaper
+/// than once per seeker, and the seekers explained in parallel.
+///
+/// # Complexity
+/// `O(N)` once (validation, the plan, and preparing the rules when `k · P ≥ N`), then for each
+/// of the `k` seekers what [`explain`] costs without its `O(N)` part.
+///
+/// # Errors
+/// [`ExplainError::Invalid`] for an invalid instance; [`ExplainError::UnknownSeeker`] for the
+/// first id asked that no seeker has (then nothing is explained).
+///
+/// # Example
+/// ```
+/// use samman::explain::explain_many;
+/// use samman::generate::{Params, visits};
+///
+/// let instance = visits(&Params { size: 40, ..Params::default() });
+/// let ids: Vec<_> = instance.seekers.iter().map(|s| s.id.clone()).collect();
+/// let explanations = explain_many(&instance, None, &ids).unwrap();
+/// assert_eq!(explanations.len(), 40);
+/// assert!(explanations.iter().all(|e| e.providers == instance.providers.len()));
+/// ```
+pub fn explain_many(
+    instance: &Instance,
+    plan: Option<&Plan>,
+    seekers: &[SeekerId],
+) -> Result<Vec<Explanation>, ExplainError> {
     validate(instance)?;
-    let s = instance
-        .seekers
-        .iter()
-        .position(|x| &x.id == seeker)
-        .ok_or_else(|| ExplainError::UnknownSeeker(seeker.clone()))?;
-    let rules = Rules::new(instance);
+    let asked: Vec<usize> = if let [seeker] = seekers {
+        // One seeker: a scan, not an index of every id.
+        let s = instance
+            .seekers
+            .iter()
+            .position(|x| &x.id == seeker)
+            .ok_or_else(|| ExplainError::UnknownSeeker(seeker.clone()))?;
+        vec![s]
+    } else {
+        let index: HashMap<&SeekerId, usize> = instance
+            .seekers
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (&s.id, i))
+            .collect();
+        seekers
+            .iter()
+            .map(|id| {
+                index
+                    .get(id)
+                    .copied()
+                    .ok_or_else(|| ExplainError::UnknownSeeker(id.clone()))
+            })
+            .collect::<Result<_, _>>()?
+    };
+    let placements = plan.map(|plan| Placements::new(instance, plan));
+    let placements = placements.as_ref();
     let n_providers = instance.providers.len();
-    let mut excluded = BTreeMap::new();
-    let mut excluded_only = BTreeMap::new();
-    let mut failing: Vec<Vec<Rule>> = Vec::with_capacity(n_providers);
-    for p in 0..n_providers {
-        let failures = rules.failures(s, p);
-        if let [rule] = failures[..] {
-            *excluded_only.entry(rule).or_insert(0) += 1;
-        }
-        for &rule in &failures {
-            *excluded.entry(rule).or_insert(0) += 1;
-        }
-        failing.push(failures);
+    // Preparing the rules costs about one step per person: for the whole instance once, or
+    // for each seeker alone with every provider.
+    let whole = asked.len().saturating_mul(n_providers) >= instance.seekers.len() + n_providers;
+    let explanations = if whole {
+        let rules = Rules::new(instance);
+        asked
+            .par_iter()
+            .map(|&s| explain_with(instance, &rules, s, s, placements))
+            .collect()
+    } else {
+        asked
+            .par_iter()
+            .map(|&s| {
+                let alone = alone(instance, s);
+                let rules = Rules::new(&alone);
+                explain_with(instance, &rules, 0, s, placements)
+            })
+            .collect()
+    };
+    Ok(explanations)
+}
+
+/// Seeker `s` alone with every provider, its own history and the policy: the rules give the
+/// seeker the same verdicts and scores here as in the whole instance (they read one seeker and
+/// one provider at a time), and preparing them costs `O(P)`, not `O(N)`.
+fn alone(instance: &Instance, s: usize) -> Instance {
+    let seeker = &instance.seekers[s];
+    Instance {
+        version: instance.version,
+        seekers: vec![seeker.clone()],
+        providers: instance.providers.clone(),
+        policy: instance.policy.clone(),
+        history: History {
+            meetings: instance
+                .history
+                .meetings
+                .iter()
+                .filter(|m| m.seeker == seeker.id)
+                .cloned()
+                .collect(),
+        },
+        constraints: Constraints::default(),
     }
-    let feasible: Vec<usize> = (0..n_providers)
-        .filter(|&p| failing[p].is_empty())
-        .collect();
+}
+
+/// Explain seeker `s` of `instance`, seeker `rs` of `rules` (whose providers are the
+/// instance's, in the same order).
+fn explain_with(
+    instance: &Instance,
+    rules: &Rules<'_>,
+    rs: usize,
+    s: usize,
+    placements: Option<&Placements>,
+) -> Explanation {
+    let n_providers = instance.providers.len();
+    // Bit `i` set when `Rule::ALL[i]` fails for the pair.
+    let failed: Vec<u16> = (0..n_providers).map(|p| rules.failed(rs, p)).collect();
+    let (mut excluded_by, mut only_by) = ([0usize; Rule::ALL.len()], [0usize; Rule::ALL.len()]);
+    for &mask in &failed {
+        if mask.count_ones() == 1 {
+            only_by[mask.trailing_zeros() as usize] += 1;
+        }
+        for (i, n) in excluded_by.iter_mut().enumerate() {
+            *n += usize::from((mask >> i) & 1 == 1);
+        }
+    }
+    let counts = |by: [usize; Rule::ALL.len()]| -> BTreeMap<Rule, usize> {
+        Rule::ALL
+            .into_iter()
+            .zip(by)
+            .filter(|&(_, n)| n > 0)
+            .collect()
+    };
+    let (excluded, excluded_only) = (counts(excluded_by), counts(only_by));
+    let feasible: Vec<usize> = (0..n_providers).filter(|&p| failed[p] == 0).collect();
     let most_limiting = excluded_only
         .iter()
         .max_by_key(|(rule, n)| (**n, std::cmp::Reverse(**rule)))
         .map(|(rule, _)| *rule);
 
     let mut explanation = Explanation {
-        seeker: seeker.clone(),
+        seeker: instance.seekers[s].id.clone(),
         placed: None,
         providers: n_providers,
         feasible: feasible.len(),
@@ -247,21 +383,19 @@ pub fn explain(
         composition: None,
         open: None,
         most_limiting,
-        relaxations: relaxations(instance, s, &failing),
+        relaxations: relaxations(instance, s, &failed),
     };
-    if let Some(plan) = plan {
-        let provider_of = placements(instance, plan);
+    if let Some(Placements {
+        provider_of,
+        members,
+    }) = placements
+    {
         if let Some(p) = provider_of[s] {
-            explanation.placed = Some(match_explanation(&rules, s, p));
-        }
-        let mut members: Vec<Vec<usize>> = vec![Vec::new(); n_providers];
-        for (t, p) in provider_of.iter().enumerate() {
-            if let (Some(p), true) = (p, t != s) {
-                members[*p].push(t);
-            }
+            explanation.placed = Some(match_explanation(rules, rs, p));
         }
         let (mut taken, mut composition, mut open) = (0, 0, 0);
         let size = u64::from(instance.seekers[s].party_size);
+        // The seeker is among the members of its own provider only, which is skipped.
         for &p in feasible.iter().filter(|&&p| provider_of[s] != Some(p)) {
             let used: u64 = members[p]
                 .iter()
@@ -287,32 +421,52 @@ pub fn explain(
         explanation.composition = Some(composition);
         explanation.open = Some(open);
     }
-    Ok(explanation)
+    explanation
 }
 
-fn placements(instance: &Instance, plan: &Plan) -> Vec<Option<usize>> {
-    let seeker_ix: HashMap<&str, usize> = instance
-        .seekers
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (s.id.as_str(), i))
-        .collect();
-    let provider_ix: HashMap<&str, usize> = instance
-        .providers
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (p.id.as_str(), i))
-        .collect();
-    let mut provider_of = vec![None; instance.seekers.len()];
-    for m in &plan.matches {
-        if let (Some(&s), Some(&p)) = (
-            seeker_ix.get(m.seeker.as_str()),
-            provider_ix.get(m.provider.as_str()),
-        ) {
-            provider_of[s].get_or_insert(p);
+/// A plan read against an instance.
+struct Placements {
+    /// Per seeker, its provider: that of the first entry naming both a known seeker and a
+    /// known provider.
+    provider_of: Vec<Option<usize>>,
+    /// Per provider, the seekers placed there, in instance order.
+    members: Vec<Vec<usize>>,
+}
+
+impl Placements {
+    fn new(instance: &Instance, plan: &Plan) -> Self {
+        let seeker_ix: HashMap<&str, usize> = instance
+            .seekers
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.as_str(), i))
+            .collect();
+        let provider_ix: HashMap<&str, usize> = instance
+            .providers
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.as_str(), i))
+            .collect();
+        let mut provider_of = vec![None; instance.seekers.len()];
+        for m in &plan.matches {
+            if let (Some(&s), Some(&p)) = (
+                seeker_ix.get(m.seeker.as_str()),
+                provider_ix.get(m.provider.as_str()),
+            ) {
+                provider_of[s].get_or_insert(p);
+            }
+        }
+        let mut members: Vec<Vec<usize>> = vec![Vec::new(); instance.providers.len()];
+        for (t, p) in provider_of.iter().enumerate() {
+            if let Some(p) = p {
+                members[*p].push(t);
+            }
+        }
+        Self {
+            provider_of,
+            members,
         }
     }
-    provider_of
 }
 
 /// The score of pair (`s`, `p`) taken apart into weighted contributions.
@@ -356,95 +510,99 @@ pub fn match_explanation(rules: &Rules<'_>, s: usize, p: usize) -> MatchExplanat
 /// Most candidate changes tried per rule, to bound the work on large instances.
 const MAX_CANDIDATES: usize = 200;
 
-/// The seeker alone with every provider, so a changed copy can be checked in `O(P)`.
+/// The bit of `rule` in a [`Rules::failed`] mask.
+fn bit(rule: Rule) -> u16 {
+    let i = Rule::ALL
+        .iter()
+        .position(|&r| r == rule)
+        .expect("Rule::ALL lists every rule");
+    1 << i
+}
+
+/// Candidate changes for one rule, tried on copies of one seeker against the providers `shut_out`
+/// that this rule alone excludes (the only providers a change to what the rule reads can open).
 struct Trial {
+    /// The providers, by index in the instance.
+    shut_out: Vec<usize>,
+    /// Changed copies of the seeker (one per change) or the seeker with changed providers.
     instance: Instance,
 }
 
 impl Trial {
-    fn new(instance: &Instance, s: usize) -> Self {
-        let seeker = &instance.seekers[s];
-        let alone = Instance {
-            version: instance.version,
-            seekers: vec![seeker.clone()],
-            providers: instance.providers.clone(),
-            policy: instance.policy.clone(),
-            history: crate::model::History {
-                meetings: instance
-                    .history
-                    .meetings
-                    .iter()
-                    .filter(|m| m.seeker == seeker.id)
-                    .cloned()
-                    .collect(),
-            },
-            constraints: crate::model::Constraints::default(),
-        };
-        Self { instance: alone }
-    }
-
-    /// Providers feasible for the seeker after `change`.
-    fn feasible_after(&self, relaxation: &Relaxation) -> Vec<usize> {
-        let mut changed = self.instance.clone();
-        let id = changed.seekers[0].id.clone();
-        relaxation.apply(&mut changed, &id);
-        let rules = Rules::new(&changed);
-        (0..changed.providers.len())
-            .filter(|&p| rules.check(0, p).is_ok())
-            .collect()
-    }
-}
-
-fn noun(kinds: impl Iterator<Item = ProviderKind>, n: usize) -> String {
-    let mut kinds = kinds.peekable();
-    let first = kinds.peek().copied();
-    let same = first.filter(|k| kinds.all(|x| x == *k));
-    let (one, many) = match same {
-        Some(ProviderKind::Dinner) => ("dinner", "dinners"),
-        Some(ProviderKind::Visit) => ("visit", "visits"),
-        Some(ProviderKind::Workshop) => ("workshop group", "workshop groups"),
-        Some(ProviderKind::Experience) => ("experience session", "experience sessions"),
-        Some(ProviderKind::Coaching) => ("coach", "coaches"),
-        _ => ("provider", "providers"),
-    };
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
-/// Round up to a tenth of a km, never below `km`.
-fn tenth_up(km: f64) -> f64 {
-    let rounded = (km * 10.0).ceil() / 10.0;
-    if rounded < km { rounded + 0.1 } else { rounded }
-}
-
-fn relaxations(instance: &Instance, s: usize, failing: &[Vec<Rule>]) -> Vec<Relaxation> {
-    let seeker = &instance.seekers[s];
-    let trial = Trial::new(instance, s);
-    let before: Vec<usize> = (0..failing.len())
-        .filter(|&p| failing[p].is_empty())
-        .collect();
-    let failing_on = |rule: Rule| -> Vec<usize> {
-        (0..failing.len())
-            .filter(|&p| failing[p].contains(&rule))
-            .collect()
-    };
-    // Score a candidate: the providers it opens, and their description.
-    let evaluate = |rule: Rule, change: Change| -> Option<(Relaxation, Vec<usize>)> {
-        let mut relaxation = Relaxation {
-            rule,
-            change,
-            opens: 0,
-            description: String::new(),
-        };
-        let opened: Vec<usize> = trial
-            .feasible_after(&relaxation)
-            .into_iter()
-            .filter(|p| !before.contains(p))
+    fn empty(instance: &Instance, shut_out: Vec<usize>, seekers: Vec<Seeker>) -> Self {
+        let providers = shut_out
+            .iter()
+            .map(|&p| instance.providers[p].clone())
             .collect();
-        if opened.is_empty() {
-            return None;
+        Self {
+            shut_out,
+            instance: Instance {
+                version: instance.version,
+                seekers,
+                providers,
+                policy: instance.policy.clone(),
+                // Neither is read by the pair rules.
+                history: History::default(),
+                constraints: Constraints::default(),
+            },
         }
-        relaxation.opens = opened.len();
-        Some((relaxation, opened))
+    }
+
+    /// Copies of seeker `s`, copy `i` changed by `changes[i]`. Copies share the seeker's id,
+    /// which no provider in `shut_out` blocks (only the relaxed rule fails for them).
+    fn of_seeker(instance: &Instance, s: usize, shut_out: Vec<usize>, changes: &[Change]) -> Self {
+        let seeker = &instance.seekers[s];
+        let copies = changes
+            .iter()
+            .map(|change| {
+                let mut copy = seeker.clone();
+                change.change_seeker(&mut copy);
+                copy
+            })
+            .collect();
+        Self::empty(instance, shut_out, copies)
+    }
+
+    /// Seeker `s` with the providers `shut_out`, each changed by `change`.
+    fn of_providers(instance: &Instance, s: usize, shut_out: Vec<usize>, change: &Change) -> Self {
+        let seeker = &instance.seekers[s];
+        let mut trial = Self::empty(instance, shut_out, vec![seeker.clone()]);
+        for provider in &mut trial.instance.providers {
+            change.change_provider(provider, &seeker.diet);
+        }
+        trial
+    }
+
+    /// For seekers `0..`, the providers (by index in the instance) for which every pair rule
+    /// holds, until `enough` says a list is enough.
+    fn opened(&self, mut enough: impl FnMut(usize, &[usize]) -> bool) {
+        let rules = Rules::new(&self.instance);
+        for i in 0..self.instance.seekers.len() {
+            let opened: Vec<usize> = (0..self.shut_out.len())
+                .filter(|&k| rules.check(i, k).is_ok())
+                .map(|k| self.shut_out[k])
+                .collect();
+            if enough(i, &opened) {
+                return;
+            }
+        }
+    }
+}
+
+fn relaxations(instance: &Instance, s: usize, failed: &[u16]) -> Vec<Relaxation> {
+    let seeker = &instance.seekers[s];
+    let n_providers = failed.len();
+    let failing_on = |rule: Rule| (0..n_providers).filter(move |&p| failed[p] & bit(rule) != 0);
+    let shut_out_by = |rule: Rule| -> Vec<usize> {
+        (0..n_providers)
+            .filter(|&p| failed[p] == bit(rule))
+            .collect()
+    };
+    let relaxation = |rule: Rule, change: Change, opened: &[usize]| Relaxation {
+        rule,
+        change,
+        opens: opened.len(),
+        description: String::new(),
     };
     let what = |opened: &[usize]| {
         noun(
@@ -452,40 +610,60 @@ fn relaxations(instance: &Instance, s: usize, failing: &[Vec<Rule>]) -> Vec<Rela
             opened.len(),
         )
     };
+    // The change that opens the most, the first of those; `None` when none opens any.
     let best_of = |rule: Rule, changes: Vec<Change>| -> Option<(Relaxation, Vec<usize>)> {
-        changes
-            .into_iter()
-            .take(MAX_CANDIDATES)
-            .filter_map(|c| evaluate(rule, c))
-            .fold(
-                None,
-                |best: Option<(Relaxation, Vec<usize>)>, x| match best {
-                    Some(b) if b.0.opens >= x.0.opens => Some(b),
-                    _ => Some(x),
-                },
-            )
+        let shut_out = shut_out_by(rule);
+        if shut_out.is_empty() || changes.is_empty() {
+            return None;
+        }
+        let mut best: Option<(usize, Vec<usize>)> = None;
+        Trial::of_seeker(instance, s, shut_out, &changes).opened(|i, opened| {
+            if !opened.is_empty() && best.as_ref().is_none_or(|b| b.1.len() < opened.len()) {
+                best = Some((i, opened.to_vec()));
+            }
+            false
+        });
+        best.map(|(i, opened)| (relaxation(rule, changes[i].clone(), &opened), opened))
+    };
+    // Distinct changes in order of first appearance, at most `MAX_CANDIDATES`.
+    let add = |changes: &mut Vec<Change>, c: Change| {
+        if changes.len() < MAX_CANDIDATES && !changes.contains(&c) {
+            changes.push(c);
+        }
     };
     let mut found: Vec<Relaxation> = Vec::new();
 
     // Distance: the smallest further distance that opens a provider.
     if let (Some(here), Some(limit)) = (seeker.location, seeker.max_travel_km) {
         let mut needed: Vec<f64> = failing_on(Rule::Distance)
-            .into_iter()
             .filter_map(|p| distance_km(Some(here), instance.providers[p].location))
             .map(tenth_up)
             .filter(|&km| km > limit)
             .collect();
         needed.sort_by(f64::total_cmp);
         needed.dedup();
-        let first = needed.into_iter().take(MAX_CANDIDATES).find_map(|km| {
-            evaluate(
-                Rule::Distance,
-                Change::TravelFurther {
-                    max_travel_km: km,
-                    extra_km: tenth_up(km - limit),
-                },
-            )
-        });
+        needed.truncate(MAX_CANDIDATES);
+        let changes: Vec<Change> = needed
+            .into_iter()
+            .map(|km| Change::TravelFurther {
+                max_travel_km: km,
+                extra_km: tenth_up(km - limit),
+            })
+            .collect();
+        let shut_out = shut_out_by(Rule::Distance);
+        let mut first = None;
+        if !shut_out.is_empty() && !changes.is_empty() {
+            Trial::of_seeker(instance, s, shut_out, &changes).opened(|i, opened| {
+                if opened.is_empty() {
+                    return false;
+                }
+                first = Some((
+                    relaxation(Rule::Distance, changes[i].clone(), opened),
+                    opened.to_vec(),
+                ));
+                true
+            });
+        }
         if let Some((mut r, opened)) = first {
             if let Change::TravelFurther {
                 max_travel_km,
@@ -506,16 +684,10 @@ fn relaxations(instance: &Instance, s: usize, failing: &[Vec<Rule>]) -> Vec<Rela
     for p in failing_on(Rule::Time) {
         let Availability { dated, weekly } = &instance.providers[p].availability;
         for w in dated {
-            let c = Change::AddDatedWindow { window: w.clone() };
-            if !windows.contains(&c) {
-                windows.push(c);
-            }
+            add(&mut windows, Change::AddDatedWindow { window: w.clone() });
         }
         for w in weekly {
-            let c = Change::AddWeeklyWindow { window: w.clone() };
-            if !windows.contains(&c) {
-                windows.push(c);
-            }
+            add(&mut windows, Change::AddWeeklyWindow { window: w.clone() });
         }
     }
     if let Some((mut r, opened)) = best_of(Rule::Time, windows) {
@@ -538,14 +710,13 @@ fn relaxations(instance: &Instance, s: usize, failing: &[Vec<Rule>]) -> Vec<Rela
     let level = instance.policy.rules.min_language_level;
     let mut codes: Vec<Change> = Vec::new();
     for p in failing_on(Rule::Language) {
-        for skill in &instance.providers[p].languages {
-            let c = Change::SpeakLanguage {
-                code: skill.code.clone(),
-                level,
-            };
-            if skill.level >= level && !codes.contains(&c) {
-                codes.push(c);
-            }
+        for skill in instance.providers[p]
+            .languages
+            .iter()
+            .filter(|l| l.level >= level)
+        {
+            let code = skill.code.clone();
+            add(&mut codes, Change::SpeakLanguage { code, level });
         }
     }
     if let Some((mut r, opened)) = best_of(Rule::Language, codes) {
@@ -569,12 +740,8 @@ fn relaxations(instance: &Instance, s: usize, failing: &[Vec<Rule>]) -> Vec<Rela
     let mut topics: Vec<Change> = Vec::new();
     for p in failing_on(Rule::Topics) {
         for topic in &instance.providers[p].topics {
-            let c = Change::AddTopic {
-                topic: topic.clone(),
-            };
-            if !topics.contains(&c) {
-                topics.push(c);
-            }
+            let topic = topic.clone();
+            add(&mut topics, Change::AddTopic { topic });
         }
     }
     if let Some((mut r, opened)) = best_of(Rule::Topics, topics) {
@@ -586,35 +753,64 @@ fn relaxations(instance: &Instance, s: usize, failing: &[Vec<Rule>]) -> Vec<Rela
 
     // Diet and verification: ask the providers that only this rule shuts out.
     for rule in [Rule::Diet, Rule::Verification] {
-        let providers: Vec<ProviderId> = (0..failing.len())
-            .filter(|&p| failing[p] == [rule])
-            .map(|p| instance.providers[p].id.clone())
-            .collect();
-        if providers.is_empty() {
+        let shut_out = shut_out_by(rule);
+        if shut_out.is_empty() {
             continue;
         }
+        let providers: Vec<ProviderId> = shut_out
+            .iter()
+            .map(|&p| instance.providers[p].id.clone())
+            .collect();
         let change = if rule == Rule::Diet {
             Change::CaterFor { providers }
         } else {
             Change::Verify { providers }
         };
-        if let Some((mut r, opened)) = evaluate(rule, change) {
-            r.description = if rule == Rule::Diet {
-                format!(
-                    "if they could cater for every dietary requirement of the party, {} would open",
-                    what(&opened)
-                )
-            } else {
-                format!(
-                    "verifying the identity of the providers would open {}",
-                    what(&opened)
-                )
-            };
-            found.push(r);
+        let mut opened = Vec::new();
+        Trial::of_providers(instance, s, shut_out, &change).opened(|_, feasible| {
+            opened = feasible.to_vec();
+            true
+        });
+        if opened.is_empty() {
+            continue;
         }
+        let mut r = relaxation(rule, change, &opened);
+        r.description = if rule == Rule::Diet {
+            format!(
+                "if they could cater for every dietary requirement of the party, {} would open",
+                what(&opened)
+            )
+        } else {
+            format!(
+                "verifying the identity of the providers would open {}",
+                what(&opened)
+            )
+        };
+        found.push(r);
     }
     found.sort_by(|a, b| b.opens.cmp(&a.opens).then(a.rule.cmp(&b.rule)));
     found
+}
+
+fn noun(kinds: impl Iterator<Item = ProviderKind>, n: usize) -> String {
+    let mut kinds = kinds.peekable();
+    let first = kinds.peek().copied();
+    let same = first.filter(|k| kinds.all(|x| x == *k));
+    let (one, many) = match same {
+        Some(ProviderKind::Dinner) => ("dinner", "dinners"),
+        Some(ProviderKind::Visit) => ("visit", "visits"),
+        Some(ProviderKind::Workshop) => ("workshop group", "workshop groups"),
+        Some(ProviderKind::Experience) => ("experience session", "experience sessions"),
+        Some(ProviderKind::Coaching) => ("coach", "coaches"),
+        _ => ("provider", "providers"),
+    };
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// Round up to a tenth of a km, never below `km`.
+fn tenth_up(km: f64) -> f64 {
+    let rounded = (km * 10.0).ceil() / 10.0;
+    if rounded < km { rounded + 0.1 } else { rounded }
 }
 
 #[cfg(test)]
@@ -626,6 +822,99 @@ mod tests {
         assert_eq!(tenth_up(2.0), 2.0);
         assert!((tenth_up(2.01) - 2.1).abs() < 1e-12);
         assert!(tenth_up(7.123_456) >= 7.123_456);
+    }
+
+    /// Why a trial checks only the providers the relaxed rule alone shuts out: each change
+    /// alters the verdict of its own rule and of no other, for every pair, on generated
+    /// programmes of every kind with every candidate of the kind `relaxations` tries.
+    #[test]
+    fn a_change_alters_only_its_own_rule() {
+        use crate::generate::{Params, dinners, experiences, visits, workshops};
+
+        let generators: [fn(&Params) -> Instance; 4] = [dinners, visits, workshops, experiences];
+        for (g, generate) in generators.into_iter().enumerate() {
+            let mut instance = generate(&Params {
+                size: 40,
+                seed: g as u64,
+                providers: Some(15),
+                ..Params::default()
+            });
+            instance.policy.rules.topics = true;
+            instance.policy.rules.max_distance_km = (g % 2 == 1).then_some(4.0);
+            for (i, seeker) in instance.seekers.iter_mut().enumerate() {
+                if i % 3 == 0 {
+                    seeker.diet.push(Diet::Custom("ingen koriander".into()));
+                }
+                seeker.requires_verified |= i % 4 == 0;
+            }
+            let rules = Rules::new(&instance);
+            let n = instance.providers.len();
+            let providers = || instance.providers.iter().map(|p| p.id.clone()).collect();
+            let mut changes = vec![
+                (
+                    Rule::Diet,
+                    Change::CaterFor {
+                        providers: providers(),
+                    },
+                ),
+                (
+                    Rule::Verification,
+                    Change::Verify {
+                        providers: providers(),
+                    },
+                ),
+            ];
+            for (km, extra_km) in [(0.5, 0.1), (3.0, 1.0), (30.0, 20.0)] {
+                let max_travel_km = km;
+                changes.push((
+                    Rule::Distance,
+                    Change::TravelFurther {
+                        max_travel_km,
+                        extra_km,
+                    },
+                ));
+            }
+            for p in &instance.providers {
+                for w in &p.availability.dated {
+                    let window = w.clone();
+                    changes.push((Rule::Time, Change::AddDatedWindow { window }));
+                }
+                for w in &p.availability.weekly {
+                    let window = w.clone();
+                    changes.push((Rule::Time, Change::AddWeeklyWindow { window }));
+                }
+                for skill in &p.languages {
+                    let (code, level) =
+                        (skill.code.clone(), instance.policy.rules.min_language_level);
+                    changes.push((Rule::Language, Change::SpeakLanguage { code, level }));
+                }
+                for topic in &p.topics {
+                    let topic = topic.clone();
+                    changes.push((Rule::Topics, Change::AddTopic { topic }));
+                }
+            }
+            for s in 0..instance.seekers.len() {
+                for (rule, change) in &changes {
+                    let mut changed = instance.clone();
+                    let relaxation = Relaxation {
+                        rule: *rule,
+                        change: change.clone(),
+                        opens: 0,
+                        description: String::new(),
+                    };
+                    relaxation.apply(&mut changed, &instance.seekers[s].id);
+                    let after = Rules::new(&changed);
+                    for p in 0..n {
+                        let altered = rules.failed(s, p) ^ after.failed(s, p);
+                        assert_eq!(
+                            altered & !bit(*rule),
+                            0,
+                            "{change:?}: seeker {s}, provider {p}"
+                        );
+                    }
+                }
+            }
+        }
     }
 
     #[test]

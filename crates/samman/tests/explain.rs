@@ -1,6 +1,6 @@
 //! Explanations: what shuts a seeker out, and whether the suggested change really helps.
 
-use samman::explain::{Change, explain};
+use samman::explain::{Change, ExplainError, explain, explain_many};
 use samman::metrics::Plan;
 use samman::model::{
     Availability, Day, Instance, LanguageSkill, Level, Location, Provider, ProviderKind, Seeker,
@@ -253,7 +253,8 @@ fn golden_programmes() -> Vec<(String, Instance)> {
     use samman::generate::{Params, dinners, experiences, visits, workshops};
     use samman::model::{Diet, Level};
 
-    let generators: [(&str, fn(&Params) -> Instance); 4] = [
+    type Generator = fn(&Params) -> Instance;
+    let generators: [(&str, Generator); 4] = [
         ("dinners", dinners),
         ("visits", visits),
         ("workshops", workshops),
@@ -401,8 +402,24 @@ fn explanations_of_generated_programmes_are_unchanged() {
                 asked.push((&seeker.id, false));
             }
         }
+        // The batch entry point gives each seeker the same explanation as one call for it.
+        let batch = |with_plan: bool| {
+            let ids: Vec<SeekerId> = asked
+                .iter()
+                .filter(|a| a.1 == with_plan)
+                .map(|a| a.0.clone())
+                .collect();
+            explain_many(&instance, with_plan.then_some(&plan), &ids).unwrap()
+        };
+        let (mut with, mut without) = (batch(true).into_iter(), batch(false).into_iter());
         for (seeker, with_plan) in asked {
             let explanation = explain(&instance, with_plan.then_some(&plan), seeker).unwrap();
+            let batched = if with_plan {
+                with.next()
+            } else {
+                without.next()
+            };
+            assert_eq!(batched.as_ref(), Some(&explanation), "{name}: explain_many");
             lines.push(
                 json!({ "programme": name, "with_plan": with_plan, "explanation": explanation })
                     .to_string(),
@@ -421,4 +438,54 @@ fn explanations_of_generated_programmes_are_unchanged() {
         assert_eq!(now, then, "line {} of {GOLDEN}", i + 1);
     }
     assert_eq!(text, recorded, "{GOLDEN}: the number of lines differs");
+}
+
+/// Each suggested change opens exactly the providers it says: applied to the whole instance,
+/// with every pair rule checked again for every provider, it makes `opens` more feasible.
+#[test]
+fn each_relaxation_opens_what_it_says_in_the_whole_instance() {
+    use samman::rules::Rules;
+
+    for (name, instance) in golden_programmes().into_iter().step_by(3) {
+        let feasible = |instance: &Instance, s: usize| -> Vec<usize> {
+            let rules = Rules::new(instance);
+            (0..instance.providers.len())
+                .filter(|&p| rules.check(s, p).is_ok())
+                .collect()
+        };
+        for (s, seeker) in instance.seekers.iter().enumerate().step_by(2) {
+            let e = explain(&instance, None, &seeker.id).unwrap();
+            let before = feasible(&instance, s);
+            assert_eq!(e.feasible, before.len());
+            for r in &e.relaxations {
+                let mut changed = instance.clone();
+                r.apply(&mut changed, &seeker.id);
+                let opened = feasible(&changed, s)
+                    .into_iter()
+                    .filter(|p| !before.contains(p))
+                    .count();
+                assert_eq!(opened, r.opens, "{name}, {}: {:?}", seeker.id, r.change);
+            }
+        }
+    }
+}
+
+#[test]
+fn explaining_many_validates_once_and_names_an_unknown_seeker() {
+    let instance = distance_instance();
+    assert_eq!(explain_many(&instance, None, &[]).unwrap(), vec![]);
+    let ids = ["guest".into(), "nobody".into()];
+    assert_eq!(
+        explain_many(&instance, None, &ids),
+        Err(ExplainError::UnknownSeeker("nobody".into()))
+    );
+    let mut invalid = instance.clone();
+    invalid.seekers.push(invalid.seekers[0].clone());
+    assert!(matches!(
+        explain_many(&invalid, None, &ids[..1]),
+        Err(ExplainError::Invalid(_))
+    ));
+    let twice = explain_many(&instance, None, &[ids[0].clone(), ids[0].clone()]).unwrap();
+    assert_eq!(twice[0], twice[1]);
+    assert_eq!(twice[0], explain(&instance, None, &ids[0]).unwrap());
 }
