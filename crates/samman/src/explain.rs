@@ -214,12 +214,13 @@ pub struct Explanation {
 /// Explain seeker `seeker` of `instance`, against `plan` when one is given.
 ///
 /// # Complexity
-/// `O(N)` to validate the instance and read the plan (`N` seekers and providers); `O(P)` rule
-/// checks for the counts, over the seeker alone with the `P` providers; for each rule relaxed,
-/// one more preparation of the providers that rule alone shuts out and a check of each against
-/// each candidate change (at most [`MAX_CANDIDATES`] per rule); with a plan, `O(P · m)` for the
-/// group rules (`m` the largest group). To explain many seekers use [`explain_many`], which
-/// validates and reads the plan once.
+/// `O(N)` to validate the instance and read the plan (`N` seekers and providers), which is
+/// most of the time on large instances; `O(P)` to prepare the rules for the seeker alone with
+/// the `P` providers and check every pair; one more preparation of the providers for the
+/// candidate changes, each checked against the providers its rule alone shuts out (at most
+/// 200 changes per rule); with a plan, `O(P · m)` for the group rules (`m` the
+/// largest group). To explain many seekers use [`explain_many`]: it validates and reads the
+/// plan once.
 ///
 /// # Errors
 /// [`ExplainError::Invalid`] for an invalid instance, [`ExplainError::UnknownSeeker`].
@@ -235,13 +236,15 @@ pub fn explain(
 }
 
 /// Explain each of `seekers` of `instance`, against `plan` when one is given: the same
-/// explanations as [`explain`] for each, in the order asked, with the instance validated and
-/// the plan read once, the rules prepared once for the whole instance when that is cheaper
-/// than once per seeker, and the seekers explained in parallel.
+/// explanations as [`explain`] gives for each, in the order asked, with the instance validated
+/// and the plan read once, and the seekers explained in parallel, in chunks of 64 that share
+/// the preparation of the providers.
 ///
 /// # Complexity
-/// `O(N)` once (validation, the plan, and preparing the rules when `k · P ≥ N`), then for each
-/// of the `k` seekers what [`explain`] costs without its `O(N)` part.
+/// `O(N)` once (validation and the plan); for each chunk, two or three preparations of the `P`
+/// providers (`O(P)` each); for each of the `k` seekers, `O(P)` rule checks for the counts,
+/// one check of each candidate change (at most 200 per rule) against each provider the rule
+/// alone shuts out, and with a plan `O(P · m)` for the group rules.
 ///
 /// # Errors
 /// [`ExplainError::Invalid`] for an invalid instance; [`ExplainError::UnknownSeeker`] for the
@@ -291,63 +294,82 @@ pub fn explain_many(
     };
     let placements = plan.map(|plan| Placements::new(instance, plan));
     let placements = placements.as_ref();
-    let n_providers = instance.providers.len();
-    // Preparing the rules costs about one step per person: for the whole instance once, or
-    // for each seeker alone with every provider.
-    let whole = asked.len().saturating_mul(n_providers) >= instance.seekers.len() + n_providers;
-    let explanations = if whole {
-        let rules = Rules::new(instance);
-        asked
-            .par_iter()
-            .map(|&s| explain_with(instance, &rules, s, s, placements))
-            .collect()
-    } else {
-        asked
-            .par_iter()
-            .map(|&s| {
-                let alone = alone(instance, s);
-                let rules = Rules::new(&alone);
-                explain_with(instance, &rules, 0, s, placements)
-            })
-            .collect()
+    // The seekers of a chunk (each once) alone with every provider, their own history and the
+    // policy: the rules give a seeker the same verdicts and scores there as in the whole
+    // instance (they read one seeker and one provider at a time, and a provider's blocks and
+    // ranks name seekers by id), and preparing them costs `O(P)`, not `O(N)`. The providers
+    // are copied once; the seekers are replaced for each chunk.
+    let mut work = Instance {
+        version: instance.version,
+        seekers: Vec::new(),
+        providers: instance.providers.clone(),
+        policy: instance.policy.clone(),
+        history: History::default(),
+        constraints: Constraints::default(),
     };
+    let mut explanations = Vec::with_capacity(asked.len());
+    for chunk in asked.chunks(SEEKERS_PER_CHUNK) {
+        let mut distinct = chunk.to_vec();
+        distinct.sort_unstable();
+        distinct.dedup();
+        let ids: HashSet<&SeekerId> = distinct.iter().map(|&s| &instance.seekers[s].id).collect();
+        work.seekers = distinct
+            .iter()
+            .map(|&s| instance.seekers[s].clone())
+            .collect();
+        work.history.meetings = instance
+            .history
+            .meetings
+            .iter()
+            .filter(|m| ids.contains(&m.seeker))
+            .cloned()
+            .collect();
+        let found: Vec<Found> = {
+            let rules = Rules::new(&work);
+            chunk
+                .par_iter()
+                .map(|&s| {
+                    let rs = distinct
+                        .binary_search(&s)
+                        .expect("every seeker of the chunk");
+                    found(instance, &rules, rs, s, placements)
+                })
+                .collect()
+        };
+        work.history = History::default();
+        let searches = try_changes(instance, &mut work, &found);
+        explanations.par_extend(found.into_par_iter().zip(searches).map(
+            |(mut found, searches)| {
+                found.explanation.relaxations = relaxations(instance, &found, searches);
+                found.explanation
+            },
+        ));
+    }
     Ok(explanations)
 }
 
-/// Seeker `s` alone with every provider, its own history and the policy: the rules give the
-/// seeker the same verdicts and scores here as in the whole instance (they read one seeker and
-/// one provider at a time), and preparing them costs `O(P)`, not `O(N)`.
-fn alone(instance: &Instance, s: usize) -> Instance {
-    let seeker = &instance.seekers[s];
-    Instance {
-        version: instance.version,
-        seekers: vec![seeker.clone()],
-        providers: instance.providers.clone(),
-        policy: instance.policy.clone(),
-        history: History {
-            meetings: instance
-                .history
-                .meetings
-                .iter()
-                .filter(|m| m.seeker == seeker.id)
-                .cloned()
-                .collect(),
-        },
-        constraints: Constraints::default(),
-    }
+/// What explaining one seeker finds before any change is tried.
+struct Found {
+    /// The seeker, by index in the instance.
+    seeker: usize,
+    /// The explanation, all but the relaxations.
+    explanation: Explanation,
+    /// Per provider, the rules that fail, as a [`Rules::failed`] mask.
+    failed: Vec<u16>,
+    /// The changes to the seeker to try, for each rule relaxed that way, in the order tried.
+    candidates: Vec<(Rule, Vec<Change>)>,
 }
 
 /// Explain seeker `s` of `instance`, seeker `rs` of `rules` (whose providers are the
-/// instance's, in the same order).
-fn explain_with(
+/// instance's, in the same order), all but the relaxations.
+fn found(
     instance: &Instance,
     rules: &Rules<'_>,
     rs: usize,
     s: usize,
     placements: Option<&Placements>,
-) -> Explanation {
+) -> Found {
     let n_providers = instance.providers.len();
-    // Bit `i` set when `Rule::ALL[i]` fails for the pair.
     let failed: Vec<u16> = (0..n_providers).map(|p| rules.failed(rs, p)).collect();
     let (mut excluded_by, mut only_by) = ([0usize; Rule::ALL.len()], [0usize; Rule::ALL.len()]);
     for &mask in &failed {
@@ -383,7 +405,7 @@ fn explain_with(
         composition: None,
         open: None,
         most_limiting,
-        relaxations: relaxations(instance, s, &failed),
+        relaxations: Vec::new(),
     };
     if let Some(Placements {
         provider_of,
@@ -421,7 +443,13 @@ fn explain_with(
         explanation.composition = Some(composition);
         explanation.open = Some(open);
     }
-    explanation
+    let candidates = candidates(instance, s, &failed);
+    Found {
+        seeker: s,
+        explanation,
+        failed,
+        candidates,
+    }
 }
 
 /// A plan read against an instance.
@@ -510,6 +538,14 @@ pub fn match_explanation(rules: &Rules<'_>, s: usize, p: usize) -> MatchExplanat
 /// Most candidate changes tried per rule, to bound the work on large instances.
 const MAX_CANDIDATES: usize = 200;
 
+/// Seekers that [`explain_many`] explains together: their candidate changes are tried against
+/// one preparation of the providers (bounding the copies of seekers held at once).
+const SEEKERS_PER_CHUNK: usize = 64;
+
+/// Further travel limits tried in a first round: the smallest usually opens a provider, and
+/// the rest (up to [`MAX_CANDIDATES`]) are tried only for the seekers it does not.
+const FIRST_DISTANCES: usize = 8;
+
 /// The bit of `rule` in a [`Rules::failed`] mask.
 fn bit(rule: Rule) -> u16 {
     let i = Rule::ALL
@@ -519,121 +555,31 @@ fn bit(rule: Rule) -> u16 {
     1 << i
 }
 
-/// Candidate changes for one rule, tried on copies of one seeker against the providers `shut_out`
-/// that this rule alone excludes (the only providers a change to what the rule reads can open).
-struct Trial {
-    /// The providers, by index in the instance.
-    shut_out: Vec<usize>,
-    /// Changed copies of the seeker (one per change) or the seeker with changed providers.
-    instance: Instance,
+/// The providers that `rule` alone shuts out, by index: the only ones a change to what the
+/// rule reads can open, since every other rule reads other fields.
+fn shut_out_by(failed: &[u16], rule: Rule) -> Vec<usize> {
+    (0..failed.len())
+        .filter(|&p| failed[p] == bit(rule))
+        .collect()
 }
 
-impl Trial {
-    fn empty(instance: &Instance, shut_out: Vec<usize>, seekers: Vec<Seeker>) -> Self {
-        let providers = shut_out
-            .iter()
-            .map(|&p| instance.providers[p].clone())
-            .collect();
-        Self {
-            shut_out,
-            instance: Instance {
-                version: instance.version,
-                seekers,
-                providers,
-                policy: instance.policy.clone(),
-                // Neither is read by the pair rules.
-                history: History::default(),
-                constraints: Constraints::default(),
-            },
-        }
-    }
-
-    /// Copies of seeker `s`, copy `i` changed by `changes[i]`. Copies share the seeker's id,
-    /// which no provider in `shut_out` blocks (only the relaxed rule fails for them).
-    fn of_seeker(instance: &Instance, s: usize, shut_out: Vec<usize>, changes: &[Change]) -> Self {
-        let seeker = &instance.seekers[s];
-        let copies = changes
-            .iter()
-            .map(|change| {
-                let mut copy = seeker.clone();
-                change.change_seeker(&mut copy);
-                copy
-            })
-            .collect();
-        Self::empty(instance, shut_out, copies)
-    }
-
-    /// Seeker `s` with the providers `shut_out`, each changed by `change`.
-    fn of_providers(instance: &Instance, s: usize, shut_out: Vec<usize>, change: &Change) -> Self {
-        let seeker = &instance.seekers[s];
-        let mut trial = Self::empty(instance, shut_out, vec![seeker.clone()]);
-        for provider in &mut trial.instance.providers {
-            change.change_provider(provider, &seeker.diet);
-        }
-        trial
-    }
-
-    /// For seekers `0..`, the providers (by index in the instance) for which every pair rule
-    /// holds, until `enough` says a list is enough.
-    fn opened(&self, mut enough: impl FnMut(usize, &[usize]) -> bool) {
-        let rules = Rules::new(&self.instance);
-        for i in 0..self.instance.seekers.len() {
-            let opened: Vec<usize> = (0..self.shut_out.len())
-                .filter(|&k| rules.check(i, k).is_ok())
-                .map(|k| self.shut_out[k])
-                .collect();
-            if enough(i, &opened) {
-                return;
-            }
-        }
-    }
-}
-
-fn relaxations(instance: &Instance, s: usize, failed: &[u16]) -> Vec<Relaxation> {
+/// The changes to try on seeker `s` (before any provider is checked with them): for each rule
+/// relaxed by changing the seeker, at most [`MAX_CANDIDATES`] distinct changes drawn from the
+/// providers that rule excludes, in the order tried. A rule that alone shuts out no provider
+/// gets none: no change to the seeker could open one.
+fn candidates(instance: &Instance, s: usize, failed: &[u16]) -> Vec<(Rule, Vec<Change>)> {
     let seeker = &instance.seekers[s];
-    let n_providers = failed.len();
-    let failing_on = |rule: Rule| (0..n_providers).filter(move |&p| failed[p] & bit(rule) != 0);
-    let shut_out_by = |rule: Rule| -> Vec<usize> {
-        (0..n_providers)
-            .filter(|&p| failed[p] == bit(rule))
-            .collect()
-    };
-    let relaxation = |rule: Rule, change: Change, opened: &[usize]| Relaxation {
-        rule,
-        change,
-        opens: opened.len(),
-        description: String::new(),
-    };
-    let what = |opened: &[usize]| {
-        noun(
-            opened.iter().map(|&p| instance.providers[p].kind),
-            opened.len(),
-        )
-    };
-    // The change that opens the most, the first of those; `None` when none opens any.
-    let best_of = |rule: Rule, changes: Vec<Change>| -> Option<(Relaxation, Vec<usize>)> {
-        let shut_out = shut_out_by(rule);
-        if shut_out.is_empty() || changes.is_empty() {
-            return None;
-        }
-        let mut best: Option<(usize, Vec<usize>)> = None;
-        Trial::of_seeker(instance, s, shut_out, &changes).opened(|i, opened| {
-            if !opened.is_empty() && best.as_ref().is_none_or(|b| b.1.len() < opened.len()) {
-                best = Some((i, opened.to_vec()));
-            }
-            false
-        });
-        best.map(|(i, opened)| (relaxation(rule, changes[i].clone(), &opened), opened))
-    };
+    let failing_on = |rule: Rule| (0..failed.len()).filter(move |&p| failed[p] & bit(rule) != 0);
     // Distinct changes in order of first appearance, at most `MAX_CANDIDATES`.
     let add = |changes: &mut Vec<Change>, c: Change| {
         if changes.len() < MAX_CANDIDATES && !changes.contains(&c) {
             changes.push(c);
         }
     };
-    let mut found: Vec<Relaxation> = Vec::new();
+    let mut candidates = Vec::new();
 
-    // Distance: the smallest further distance that opens a provider.
+    // Distance: further travel limits, each just enough for an excluded provider, nearest first.
+    let mut distance = Vec::new();
     if let (Some(here), Some(limit)) = (seeker.location, seeker.max_travel_km) {
         let mut needed: Vec<f64> = failing_on(Rule::Distance)
             .filter_map(|p| distance_km(Some(here), instance.providers[p].location))
@@ -643,43 +589,17 @@ fn relaxations(instance: &Instance, s: usize, failed: &[u16]) -> Vec<Relaxation>
         needed.sort_by(f64::total_cmp);
         needed.dedup();
         needed.truncate(MAX_CANDIDATES);
-        let changes: Vec<Change> = needed
+        distance = needed
             .into_iter()
             .map(|km| Change::TravelFurther {
                 max_travel_km: km,
                 extra_km: tenth_up(km - limit),
             })
             .collect();
-        let shut_out = shut_out_by(Rule::Distance);
-        let mut first = None;
-        if !shut_out.is_empty() && !changes.is_empty() {
-            Trial::of_seeker(instance, s, shut_out, &changes).opened(|i, opened| {
-                if opened.is_empty() {
-                    return false;
-                }
-                first = Some((
-                    relaxation(Rule::Distance, changes[i].clone(), opened),
-                    opened.to_vec(),
-                ));
-                true
-            });
-        }
-        if let Some((mut r, opened)) = first {
-            if let Change::TravelFurther {
-                max_travel_km,
-                extra_km,
-            } = r.change
-            {
-                r.description = format!(
-                    "travelling {extra_km:.1} km further (up to {max_travel_km:.1} km) would open {}",
-                    what(&opened)
-                );
-            }
-            found.push(r);
-        }
     }
+    candidates.push((Rule::Distance, distance));
 
-    // Time: a window one of the excluded providers offers, the one that opens the most.
+    // Time: the windows the excluded providers offer.
     let mut windows: Vec<Change> = Vec::new();
     for p in failing_on(Rule::Time) {
         let Availability { dated, weekly } = &instance.providers[p].availability;
@@ -690,23 +610,9 @@ fn relaxations(instance: &Instance, s: usize, failed: &[u16]) -> Vec<Relaxation>
             add(&mut windows, Change::AddWeeklyWindow { window: w.clone() });
         }
     }
-    if let Some((mut r, opened)) = best_of(Rule::Time, windows) {
-        let when = match &r.change {
-            Change::AddDatedWindow { window } => format!(
-                "{} to {}",
-                window.start.local.format("%Y-%m-%d %H:%M"),
-                window.end.local.format("%Y-%m-%d %H:%M")
-            ),
-            Change::AddWeeklyWindow { window } => {
-                format!("{} {}-{}", window.day.name(), window.start, window.end)
-            }
-            _ => String::new(),
-        };
-        r.description = format!("being available {when} would open {}", what(&opened));
-        found.push(r);
-    }
+    candidates.push((Rule::Time, windows));
 
-    // Language: a language an excluded provider speaks, at the level the rule needs.
+    // Language: the languages the excluded providers speak, at the level the rule needs.
     let level = instance.policy.rules.min_language_level;
     let mut codes: Vec<Change> = Vec::new();
     for p in failing_on(Rule::Language) {
@@ -719,24 +625,9 @@ fn relaxations(instance: &Instance, s: usize, failed: &[u16]) -> Vec<Relaxation>
             add(&mut codes, Change::SpeakLanguage { code, level });
         }
     }
-    if let Some((mut r, opened)) = best_of(Rule::Language, codes) {
-        if let Change::SpeakLanguage { code, level } = &r.change {
-            let now = seeker.languages.iter().find(|l| &l.code == code);
-            let step = match now {
-                Some(skill) => format!(" (now {})", crate::model::enum_name(&skill.level)),
-                None => String::new(),
-            };
-            r.description = format!(
-                "speaking {} at {} level{step} would open {}",
-                code.0,
-                crate::model::enum_name(level),
-                what(&opened)
-            );
-        }
-        found.push(r);
-    }
+    candidates.push((Rule::Language, codes));
 
-    // Topics: a topic an excluded provider offers.
+    // Topics: the topics the excluded providers offer.
     let mut topics: Vec<Change> = Vec::new();
     for p in failing_on(Rule::Topics) {
         for topic in &instance.providers[p].topics {
@@ -744,16 +635,230 @@ fn relaxations(instance: &Instance, s: usize, failed: &[u16]) -> Vec<Relaxation>
             add(&mut topics, Change::AddTopic { topic });
         }
     }
-    if let Some((mut r, opened)) = best_of(Rule::Topics, topics) {
-        if let Change::AddTopic { topic } = &r.change {
-            r.description = format!("adding the topic {topic} would open {}", what(&opened));
+    candidates.push((Rule::Topics, topics));
+
+    candidates.retain(|(rule, changes)| {
+        !changes.is_empty() && failed.iter().any(|&mask| mask == bit(*rule))
+    });
+    candidates
+}
+
+/// Where the search for one relaxation of one seeker stands: the candidate changes of one rule
+/// tried so far, and the best.
+struct Search {
+    /// The providers the rule alone shuts out, by index.
+    shut_out: Vec<usize>,
+    /// Candidates tried (a prefix of the rule's candidates).
+    tried: usize,
+    /// The best change so far, by position among the candidates, and what it opens.
+    best: Option<(usize, Vec<usize>)>,
+}
+
+/// Candidates `from..to` of rule `rule` (by position in [`Found::candidates`]) of found seeker
+/// `found`, copied into a round's seekers from `first_copy` on.
+#[derive(Clone, Copy)]
+struct Slot {
+    found: usize,
+    rule: usize,
+    from: usize,
+    to: usize,
+    first_copy: usize,
+}
+
+/// Try the candidate changes of found seekers: copies of the seekers, one per change, replace
+/// the seekers of `work` (whose providers are the instance's, in the same order, so that a
+/// copy's verdict on provider `p` is the changed seeker's), and each copy is checked against
+/// the providers its rule alone shuts out, every pair rule. Copies share their seeker's id,
+/// which none of these providers blocks (only the relaxed rule fails there). At most two rounds:
+/// a first with every candidate but the further travel limits after [`FIRST_DISTANCES`], a
+/// second with those for the seekers whose first ones open nothing.
+fn try_changes(instance: &Instance, work: &mut Instance, found: &[Found]) -> Vec<Vec<Search>> {
+    let mut searches: Vec<Vec<Search>> = found
+        .iter()
+        .map(|f| {
+            f.candidates
+                .iter()
+                .map(|(rule, _)| Search {
+                    shut_out: shut_out_by(&f.failed, *rule),
+                    tried: 0,
+                    best: None,
+                })
+                .collect()
+        })
+        .collect();
+    loop {
+        let mut slots: Vec<Slot> = Vec::new();
+        work.seekers.clear();
+        for (f, found) in found.iter().enumerate() {
+            let seeker = &instance.seekers[found.seeker];
+            for (k, (rule, changes)) in found.candidates.iter().enumerate() {
+                let search = &searches[f][k];
+                let distance = *rule == Rule::Distance;
+                if search.tried == changes.len() || (distance && search.best.is_some()) {
+                    continue;
+                }
+                let to = if distance && search.tried == 0 {
+                    changes.len().min(FIRST_DISTANCES)
+                } else {
+                    changes.len()
+                };
+                slots.push(Slot {
+                    found: f,
+                    rule: k,
+                    from: search.tried,
+                    to,
+                    first_copy: work.seekers.len(),
+                });
+                for change in &changes[search.tried..to] {
+                    let mut copy = seeker.clone();
+                    change.change_seeker(&mut copy);
+                    work.seekers.push(copy);
+                }
+            }
         }
-        found.push(r);
+        if slots.is_empty() {
+            return searches;
+        }
+        let rules = Rules::new(work);
+        let bests: Vec<Option<(usize, Vec<usize>)>> = slots
+            .par_iter()
+            .map(|slot| {
+                let distance = found[slot.found].candidates[slot.rule].0 == Rule::Distance;
+                let shut_out = &searches[slot.found][slot.rule].shut_out;
+                let mut best: Option<(usize, Vec<usize>)> = None;
+                for i in slot.from..slot.to {
+                    let copy = slot.first_copy + (i - slot.from);
+                    let opened: Vec<usize> = shut_out
+                        .iter()
+                        .copied()
+                        .filter(|&p| rules.check(copy, p).is_ok())
+                        .collect();
+                    // The first that opens the most; for distance, the first that opens any
+                    // (the smallest limit).
+                    if !opened.is_empty() && best.as_ref().is_none_or(|b| b.1.len() < opened.len())
+                    {
+                        best = Some((i, opened));
+                        if distance {
+                            break;
+                        }
+                    }
+                }
+                best
+            })
+            .collect();
+        for (slot, best) in slots.iter().zip(bests) {
+            let search = &mut searches[slot.found][slot.rule];
+            search.tried = slot.to;
+            if let Some((i, opened)) = best {
+                if search
+                    .best
+                    .as_ref()
+                    .is_none_or(|b| b.1.len() < opened.len())
+                {
+                    search.best = Some((i, opened));
+                }
+            }
+        }
+    }
+}
+
+/// Seeker `s` with the providers `shut_out` (by index in the instance), each changed by
+/// `change`; the providers (by index in the instance) feasible for the seeker then.
+fn opened_by_changing_providers(
+    instance: &Instance,
+    s: usize,
+    shut_out: &[usize],
+    change: &Change,
+) -> Vec<usize> {
+    let seeker = &instance.seekers[s];
+    let changed = Instance {
+        version: instance.version,
+        seekers: vec![seeker.clone()],
+        providers: shut_out
+            .iter()
+            .map(|&p| {
+                let mut provider = instance.providers[p].clone();
+                change.change_provider(&mut provider, &seeker.diet);
+                provider
+            })
+            .collect(),
+        policy: instance.policy.clone(),
+        history: History::default(),
+        constraints: Constraints::default(),
+    };
+    let rules = Rules::new(&changed);
+    (0..shut_out.len())
+        .filter(|&k| rules.check(0, k).is_ok())
+        .map(|k| shut_out[k])
+        .collect()
+}
+
+/// The relaxations for a found seeker, from the searches over its candidate changes.
+fn relaxations(instance: &Instance, found: &Found, searches: Vec<Search>) -> Vec<Relaxation> {
+    let s = found.seeker;
+    let seeker = &instance.seekers[s];
+    let what = |opened: &[usize]| {
+        noun(
+            opened.iter().map(|&p| instance.providers[p].kind),
+            opened.len(),
+        )
+    };
+    let mut found_relaxations: Vec<Relaxation> = Vec::new();
+    for ((rule, changes), search) in found.candidates.iter().zip(searches) {
+        let Some((i, opened)) = search.best else {
+            continue;
+        };
+        let change = &changes[i];
+        let description = match change {
+            Change::TravelFurther {
+                max_travel_km,
+                extra_km,
+            } => format!(
+                "travelling {extra_km:.1} km further (up to {max_travel_km:.1} km) would open {}",
+                what(&opened)
+            ),
+            Change::AddDatedWindow { window } => format!(
+                "being available {} to {} would open {}",
+                window.start.local.format("%Y-%m-%d %H:%M"),
+                window.end.local.format("%Y-%m-%d %H:%M"),
+                what(&opened)
+            ),
+            Change::AddWeeklyWindow { window } => format!(
+                "being available {} {}-{} would open {}",
+                window.day.name(),
+                window.start,
+                window.end,
+                what(&opened)
+            ),
+            Change::SpeakLanguage { code, level } => {
+                let now = seeker.languages.iter().find(|l| &l.code == code);
+                let step = match now {
+                    Some(skill) => format!(" (now {})", crate::model::enum_name(&skill.level)),
+                    None => String::new(),
+                };
+                format!(
+                    "speaking {} at {} level{step} would open {}",
+                    code.0,
+                    crate::model::enum_name(level),
+                    what(&opened)
+                )
+            }
+            Change::AddTopic { topic } => {
+                format!("adding the topic {topic} would open {}", what(&opened))
+            }
+            Change::CaterFor { .. } | Change::Verify { .. } => String::new(),
+        };
+        found_relaxations.push(Relaxation {
+            rule: *rule,
+            change: change.clone(),
+            opens: opened.len(),
+            description,
+        });
     }
 
     // Diet and verification: ask the providers that only this rule shuts out.
     for rule in [Rule::Diet, Rule::Verification] {
-        let shut_out = shut_out_by(rule);
+        let shut_out = shut_out_by(&found.failed, rule);
         if shut_out.is_empty() {
             continue;
         }
@@ -766,16 +871,11 @@ fn relaxations(instance: &Instance, s: usize, failed: &[u16]) -> Vec<Relaxation>
         } else {
             Change::Verify { providers }
         };
-        let mut opened = Vec::new();
-        Trial::of_providers(instance, s, shut_out, &change).opened(|_, feasible| {
-            opened = feasible.to_vec();
-            true
-        });
+        let opened = opened_by_changing_providers(instance, s, &shut_out, &change);
         if opened.is_empty() {
             continue;
         }
-        let mut r = relaxation(rule, change, &opened);
-        r.description = if rule == Rule::Diet {
+        let description = if rule == Rule::Diet {
             format!(
                 "if they could cater for every dietary requirement of the party, {} would open",
                 what(&opened)
@@ -786,10 +886,15 @@ fn relaxations(instance: &Instance, s: usize, failed: &[u16]) -> Vec<Relaxation>
                 what(&opened)
             )
         };
-        found.push(r);
+        found_relaxations.push(Relaxation {
+            rule,
+            opens: opened.len(),
+            change,
+            description,
+        });
     }
-    found.sort_by(|a, b| b.opens.cmp(&a.opens).then(a.rule.cmp(&b.rule)));
-    found
+    found_relaxations.sort_by(|a, b| b.opens.cmp(&a.opens).then(a.rule.cmp(&b.rule)));
+    found_relaxations
 }
 
 fn noun(kinds: impl Iterator<Item = ProviderKind>, n: usize) -> String {
