@@ -1,14 +1,15 @@
 //! Reports on a plan at the three sizes of `samman_benches::sizes`: every metric of the optimal
 //! solver's plan (`metrics::evaluate_with_graph`, the graph built outside the measurement) and
-//! the explanations of 100 unplaced seekers against that plan (`explain::explain`), the same
-//! seekers on every run: evenly spaced, by instance order, among the unplaced.
+//! the explanations of 100 unplaced seekers against that plan, one call each
+//! (`explain::explain`) and in one batch (`explain::explain_many`), the same seekers on every
+//! run: evenly spaced, by instance order, among the unplaced.
 //! Run: `cargo bench -p samman-benches --bench reports -- small`.
 
 use std::cell::OnceCell;
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_main};
-use samman::explain::explain;
+use samman::explain::{explain, explain_many};
 use samman::generate::{Params, dinners};
 use samman::graph::CandidateGraph;
 use samman::metrics::{MetricsOptions, Plan, evaluate_with_graph};
@@ -92,6 +93,16 @@ fn reports(c: &mut Criterion) {
                 for seeker in &p.sample {
                     black_box(explain(&p.instance, Some(&p.plan), seeker).expect("explains"));
                 }
+            });
+        });
+        group.finish();
+        let mut group = c.benchmark_group("explain_many_100_unplaced");
+        group.sample_size(10);
+        group.throughput(Throughput::Elements(EXPLAINED as u64));
+        group.bench_function(name, |b| {
+            let p = programme();
+            b.iter(|| {
+                black_box(explain_many(&p.instance, Some(&p.plan), &p.sample).expect("explains"))
             });
         });
         group.finish();

@@ -3,16 +3,20 @@
 //! 2 dinners"); for a placed seeker, the weighted contributions behind its match's score.
 //!
 //! Every count of opened providers is exact: the change is applied to a copy of the seeker
-//! (or of the providers) and every pair rule is checked again.
+//! (or of the providers) and every pair rule is checked again for each provider the relaxed
+//! rule alone shut out. A change touches only what its rule reads, so it cannot open a
+//! provider that another rule also excludes; a unit test checks this against checking every
+//! provider.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::metrics::Plan;
 use crate::model::{
-    Availability, DatedWindow, Instance, LanguageCode, LanguageSkill, ProviderId, ProviderKind,
-    SeekerId, WeeklyWindow,
+    Availability, Constraints, DatedWindow, Diet, History, Instance, LanguageCode, LanguageSkill,
+    Provider, ProviderId, ProviderKind, Seeker, SeekerId, WeeklyWindow,
 };
 use crate::rules::{Criterion, GroupRule, Rule, Rules, distance_km, group_violations};
 use crate::validate::{Invalid, validate};
@@ -121,9 +125,27 @@ impl Relaxation {
         let Some(s) = instance.seekers.iter().position(|x| &x.id == seeker) else {
             return;
         };
-        let diet = instance.seekers[s].diet.clone();
-        let target = &mut instance.seekers[s];
         match &self.change {
+            Change::CaterFor { providers } | Change::Verify { providers } => {
+                let diet = instance.seekers[s].diet.clone();
+                let named: HashSet<&ProviderId> = providers.iter().collect();
+                for p in instance
+                    .providers
+                    .iter_mut()
+                    .filter(|p| named.contains(&p.id))
+                {
+                    self.change.change_provider(p, &diet);
+                }
+            }
+            change => change.change_seeker(&mut instance.seekers[s]),
+        }
+    }
+}
+
+impl Change {
+    /// Make a change to the seeker on `seeker`; a change to providers leaves it alone.
+    fn change_seeker(&self, target: &mut Seeker) {
+        match self {
             Change::TravelFurther { max_travel_km, .. } => {
                 target.max_travel_km = Some(*max_travel_km);
             }
@@ -139,28 +161,23 @@ impl Relaxation {
                 }
             }
             Change::AddTopic { topic } => target.topics.push(topic.clone()),
-            Change::CaterFor { providers } => {
-                for p in instance
-                    .providers
-                    .iter_mut()
-                    .filter(|p| providers.contains(&p.id))
-                {
-                    for need in &diet {
-                        if !p.caters.contains(need) {
-                            p.caters.push(need.clone());
-                        }
+            Change::CaterFor { .. } | Change::Verify { .. } => {}
+        }
+    }
+
+    /// Make a change to providers on `provider`, one the change names, for a party with the
+    /// dietary requirements `diet`; a change to the seeker leaves it alone.
+    fn change_provider(&self, provider: &mut Provider, diet: &[Diet]) {
+        match self {
+            Change::CaterFor { .. } => {
+                for need in diet {
+                    if !provider.caters.contains(need) {
+                        provider.caters.push(need.clone());
                     }
                 }
             }
-            Change::Verify { providers } => {
-                for p in instance
-                    .providers
-                    .iter_mut()
-                    .filter(|p| providers.contains(&p.id))
-                {
-                    p.verification.verified = true;
-                }
-            }
+            Change::Verify { .. } => provider.verification.verified = true,
+            _ => {}
         }
     }
 }
@@ -197,8 +214,13 @@ pub struct Explanation {
 /// Explain seeker `seeker` of `instance`, against `plan` when one is given.
 ///
 /// # Complexity
-/// `O(P)` rule checks for the counts, plus `O(P)` for each candidate relaxation tried (at most
-/// a few hundred); with a plan, `O(P · m)` for the group rules (`m` the largest group).
+/// `O(N)` to validate the instance and read the plan (`N` seekers and providers), which is
+/// most of the time on large instances; `O(P)` to prepare the rules for the seeker alone with
+/// the `P` providers and check every pair; one more preparation of the providers for the
+/// candidate changes, each checked against the providers its rule alone shuts out (at most
+/// 200 changes per rule); with a plan, `O(P · m)` for the group rules (`m` the
+/// largest group). To explain many seekers use [`explain_many`]: it validates and reads the
+/// plan once.
 ///
 /// # Errors
 /// [`ExplainError::Invalid`] for an invalid instance, [`ExplainError::UnknownSeeker`].
@@ -207,37 +229,173 @@ pub fn explain(
     plan: Option<&Plan>,
     seeker: &SeekerId,
 ) -> Result<Explanation, ExplainError> {
+    let mut explanations = explain_many(instance, plan, std::slice::from_ref(seeker))?;
+    Ok(explanations
+        .pop()
+        .expect("one explanation for the one seeker asked"))
+}
+
+/// Explain each of `seekers` of `instance`, against `plan` when one is given: the same
+/// explanations as [`explain`] gives for each, in the order asked, with the instance validated
+/// and the plan read once, and the seekers explained in parallel, in chunks of 64 that share
+/// the preparation of the providers.
+///
+/// # Complexity
+/// `O(N)` once (validation and the plan); for each chunk, two or three preparations of the `P`
+/// providers (`O(P)` each); for each of the `k` seekers, `O(P)` rule checks for the counts,
+/// one check of each candidate change (at most 200 per rule) against each provider the rule
+/// alone shuts out, and with a plan `O(P · m)` for the group rules.
+///
+/// # Errors
+/// [`ExplainError::Invalid`] for an invalid instance; [`ExplainError::UnknownSeeker`] for the
+/// first id asked that no seeker has (then nothing is explained).
+///
+/// # Example
+/// ```
+/// use samman::explain::explain_many;
+/// use samman::generate::{Params, visits};
+///
+/// let instance = visits(&Params { size: 40, ..Params::default() });
+/// let ids: Vec<_> = instance.seekers.iter().map(|s| s.id.clone()).collect();
+/// let explanations = explain_many(&instance, None, &ids).unwrap();
+/// assert_eq!(explanations.len(), 40);
+/// assert!(explanations.iter().all(|e| e.providers == instance.providers.len()));
+/// ```
+pub fn explain_many(
+    instance: &Instance,
+    plan: Option<&Plan>,
+    seekers: &[SeekerId],
+) -> Result<Vec<Explanation>, ExplainError> {
     validate(instance)?;
-    let s = instance
-        .seekers
-        .iter()
-        .position(|x| &x.id == seeker)
-        .ok_or_else(|| ExplainError::UnknownSeeker(seeker.clone()))?;
-    let rules = Rules::new(instance);
-    let n_providers = instance.providers.len();
-    let mut excluded = BTreeMap::new();
-    let mut excluded_only = BTreeMap::new();
-    let mut failing: Vec<Vec<Rule>> = Vec::with_capacity(n_providers);
-    for p in 0..n_providers {
-        let failures = rules.failures(s, p);
-        if let [rule] = failures[..] {
-            *excluded_only.entry(rule).or_insert(0) += 1;
-        }
-        for &rule in &failures {
-            *excluded.entry(rule).or_insert(0) += 1;
-        }
-        failing.push(failures);
+    let asked: Vec<usize> = if let [seeker] = seekers {
+        // One seeker: a scan, not an index of every id.
+        let s = instance
+            .seekers
+            .iter()
+            .position(|x| &x.id == seeker)
+            .ok_or_else(|| ExplainError::UnknownSeeker(seeker.clone()))?;
+        vec![s]
+    } else {
+        let index: HashMap<&SeekerId, usize> = instance
+            .seekers
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (&s.id, i))
+            .collect();
+        seekers
+            .iter()
+            .map(|id| {
+                index
+                    .get(id)
+                    .copied()
+                    .ok_or_else(|| ExplainError::UnknownSeeker(id.clone()))
+            })
+            .collect::<Result<_, _>>()?
+    };
+    let placements = plan.map(|plan| Placements::new(instance, plan));
+    let placements = placements.as_ref();
+    // The seekers of a chunk (each once) alone with every provider, their own history and the
+    // policy: the rules give a seeker the same verdicts and scores there as in the whole
+    // instance (they read one seeker and one provider at a time, and a provider's blocks and
+    // ranks name seekers by id), and preparing them costs `O(P)`, not `O(N)`. The providers
+    // are copied once; the seekers are replaced for each chunk.
+    let mut work = Instance {
+        version: instance.version,
+        seekers: Vec::new(),
+        providers: instance.providers.clone(),
+        policy: instance.policy.clone(),
+        history: History::default(),
+        constraints: Constraints::default(),
+    };
+    let mut explanations = Vec::with_capacity(asked.len());
+    for chunk in asked.chunks(SEEKERS_PER_CHUNK) {
+        let mut distinct = chunk.to_vec();
+        distinct.sort_unstable();
+        distinct.dedup();
+        let ids: HashSet<&SeekerId> = distinct.iter().map(|&s| &instance.seekers[s].id).collect();
+        work.seekers = distinct
+            .iter()
+            .map(|&s| instance.seekers[s].clone())
+            .collect();
+        work.history.meetings = instance
+            .history
+            .meetings
+            .iter()
+            .filter(|m| ids.contains(&m.seeker))
+            .cloned()
+            .collect();
+        let found: Vec<Found> = {
+            let rules = Rules::new(&work);
+            chunk
+                .par_iter()
+                .map(|&s| {
+                    let rs = distinct
+                        .binary_search(&s)
+                        .expect("every seeker of the chunk");
+                    found(instance, &rules, rs, s, placements)
+                })
+                .collect()
+        };
+        work.history = History::default();
+        let searches = try_changes(instance, &mut work, &found);
+        explanations.par_extend(found.into_par_iter().zip(searches).map(
+            |(mut found, searches)| {
+                found.explanation.relaxations = relaxations(instance, &found, searches);
+                found.explanation
+            },
+        ));
     }
-    let feasible: Vec<usize> = (0..n_providers)
-        .filter(|&p| failing[p].is_empty())
-        .collect();
+    Ok(explanations)
+}
+
+/// What explaining one seeker finds before any change is tried.
+struct Found {
+    /// The seeker, by index in the instance.
+    seeker: usize,
+    /// The explanation, all but the relaxations.
+    explanation: Explanation,
+    /// Per provider, the rules that fail, as a [`Rules::failed`] mask.
+    failed: Vec<u16>,
+    /// The changes to the seeker to try, for each rule relaxed that way, in the order tried.
+    candidates: Vec<(Rule, Vec<Change>)>,
+}
+
+/// Explain seeker `s` of `instance`, seeker `rs` of `rules` (whose providers are the
+/// instance's, in the same order), all but the relaxations.
+fn found(
+    instance: &Instance,
+    rules: &Rules<'_>,
+    rs: usize,
+    s: usize,
+    placements: Option<&Placements>,
+) -> Found {
+    let n_providers = instance.providers.len();
+    let failed: Vec<u16> = (0..n_providers).map(|p| rules.failed(rs, p)).collect();
+    let (mut excluded_by, mut only_by) = ([0usize; Rule::ALL.len()], [0usize; Rule::ALL.len()]);
+    for &mask in &failed {
+        if mask.count_ones() == 1 {
+            only_by[mask.trailing_zeros() as usize] += 1;
+        }
+        for (i, n) in excluded_by.iter_mut().enumerate() {
+            *n += usize::from((mask >> i) & 1 == 1);
+        }
+    }
+    let counts = |by: [usize; Rule::ALL.len()]| -> BTreeMap<Rule, usize> {
+        Rule::ALL
+            .into_iter()
+            .zip(by)
+            .filter(|&(_, n)| n > 0)
+            .collect()
+    };
+    let (excluded, excluded_only) = (counts(excluded_by), counts(only_by));
+    let feasible: Vec<usize> = (0..n_providers).filter(|&p| failed[p] == 0).collect();
     let most_limiting = excluded_only
         .iter()
         .max_by_key(|(rule, n)| (**n, std::cmp::Reverse(**rule)))
         .map(|(rule, _)| *rule);
 
     let mut explanation = Explanation {
-        seeker: seeker.clone(),
+        seeker: instance.seekers[s].id.clone(),
         placed: None,
         providers: n_providers,
         feasible: feasible.len(),
@@ -247,21 +405,19 @@ pub fn explain(
         composition: None,
         open: None,
         most_limiting,
-        relaxations: relaxations(instance, s, &failing),
+        relaxations: Vec::new(),
     };
-    if let Some(plan) = plan {
-        let provider_of = placements(instance, plan);
+    if let Some(Placements {
+        provider_of,
+        members,
+    }) = placements
+    {
         if let Some(p) = provider_of[s] {
-            explanation.placed = Some(match_explanation(&rules, s, p));
-        }
-        let mut members: Vec<Vec<usize>> = vec![Vec::new(); n_providers];
-        for (t, p) in provider_of.iter().enumerate() {
-            if let (Some(p), true) = (p, t != s) {
-                members[*p].push(t);
-            }
+            explanation.placed = Some(match_explanation(rules, rs, p));
         }
         let (mut taken, mut composition, mut open) = (0, 0, 0);
         let size = u64::from(instance.seekers[s].party_size);
+        // The seeker is among the members of its own provider only, which is skipped.
         for &p in feasible.iter().filter(|&&p| provider_of[s] != Some(p)) {
             let used: u64 = members[p]
                 .iter()
@@ -287,32 +443,58 @@ pub fn explain(
         explanation.composition = Some(composition);
         explanation.open = Some(open);
     }
-    Ok(explanation)
+    let candidates = candidates(instance, s, &failed);
+    Found {
+        seeker: s,
+        explanation,
+        failed,
+        candidates,
+    }
 }
 
-fn placements(instance: &Instance, plan: &Plan) -> Vec<Option<usize>> {
-    let seeker_ix: HashMap<&str, usize> = instance
-        .seekers
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (s.id.as_str(), i))
-        .collect();
-    let provider_ix: HashMap<&str, usize> = instance
-        .providers
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (p.id.as_str(), i))
-        .collect();
-    let mut provider_of = vec![None; instance.seekers.len()];
-    for m in &plan.matches {
-        if let (Some(&s), Some(&p)) = (
-            seeker_ix.get(m.seeker.as_str()),
-            provider_ix.get(m.provider.as_str()),
-        ) {
-            provider_of[s].get_or_insert(p);
+/// A plan read against an instance.
+struct Placements {
+    /// Per seeker, its provider: that of the first entry naming both a known seeker and a
+    /// known provider.
+    provider_of: Vec<Option<usize>>,
+    /// Per provider, the seekers placed there, in instance order.
+    members: Vec<Vec<usize>>,
+}
+
+impl Placements {
+    fn new(instance: &Instance, plan: &Plan) -> Self {
+        let seeker_ix: HashMap<&str, usize> = instance
+            .seekers
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.as_str(), i))
+            .collect();
+        let provider_ix: HashMap<&str, usize> = instance
+            .providers
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.as_str(), i))
+            .collect();
+        let mut provider_of = vec![None; instance.seekers.len()];
+        for m in &plan.matches {
+            if let (Some(&s), Some(&p)) = (
+                seeker_ix.get(m.seeker.as_str()),
+                provider_ix.get(m.provider.as_str()),
+            ) {
+                provider_of[s].get_or_insert(p);
+            }
+        }
+        let mut members: Vec<Vec<usize>> = vec![Vec::new(); instance.providers.len()];
+        for (t, p) in provider_of.iter().enumerate() {
+            if let Some(p) = p {
+                members[*p].push(t);
+            }
+        }
+        Self {
+            provider_of,
+            members,
         }
     }
-    provider_of
 }
 
 /// The score of pair (`s`, `p`) taken apart into weighted contributions.
@@ -356,43 +538,363 @@ pub fn match_explanation(rules: &Rules<'_>, s: usize, p: usize) -> MatchExplanat
 /// Most candidate changes tried per rule, to bound the work on large instances.
 const MAX_CANDIDATES: usize = 200;
 
-/// The seeker alone with every provider, so a changed copy can be checked in `O(P)`.
-struct Trial {
-    instance: Instance,
+/// Seekers that [`explain_many`] explains together: their candidate changes are tried against
+/// one preparation of the providers (bounding the copies of seekers held at once).
+const SEEKERS_PER_CHUNK: usize = 64;
+
+/// Further travel limits tried in a first round: the smallest usually opens a provider, and
+/// the rest (up to [`MAX_CANDIDATES`]) are tried only for the seekers it does not.
+const FIRST_DISTANCES: usize = 8;
+
+/// The bit of `rule` in a [`Rules::failed`] mask.
+fn bit(rule: Rule) -> u16 {
+    let i = Rule::ALL
+        .iter()
+        .position(|&r| r == rule)
+        .expect("Rule::ALL lists every rule");
+    1 << i
 }
 
-impl Trial {
-    fn new(instance: &Instance, s: usize) -> Self {
-        let seeker = &instance.seekers[s];
-        let alone = Instance {
-            version: instance.version,
-            seekers: vec![seeker.clone()],
-            providers: instance.providers.clone(),
-            policy: instance.policy.clone(),
-            history: crate::model::History {
-                meetings: instance
-                    .history
-                    .meetings
-                    .iter()
-                    .filter(|m| m.seeker == seeker.id)
-                    .cloned()
-                    .collect(),
-            },
-            constraints: crate::model::Constraints::default(),
+/// The providers that `rule` alone shuts out, by index: the only ones a change to what the
+/// rule reads can open, since every other rule reads other fields.
+fn shut_out_by(failed: &[u16], rule: Rule) -> Vec<usize> {
+    (0..failed.len())
+        .filter(|&p| failed[p] == bit(rule))
+        .collect()
+}
+
+/// The changes to try on seeker `s` (before any provider is checked with them): for each rule
+/// relaxed by changing the seeker, at most [`MAX_CANDIDATES`] distinct changes drawn from the
+/// providers that rule excludes, in the order tried. A rule that alone shuts out no provider
+/// gets none: no change to the seeker could open one.
+fn candidates(instance: &Instance, s: usize, failed: &[u16]) -> Vec<(Rule, Vec<Change>)> {
+    let seeker = &instance.seekers[s];
+    let failing_on = |rule: Rule| (0..failed.len()).filter(move |&p| failed[p] & bit(rule) != 0);
+    // Distinct changes in order of first appearance, at most `MAX_CANDIDATES`.
+    let add = |changes: &mut Vec<Change>, c: Change| {
+        if changes.len() < MAX_CANDIDATES && !changes.contains(&c) {
+            changes.push(c);
+        }
+    };
+    let mut candidates = Vec::new();
+
+    // Distance: further travel limits, each just enough for an excluded provider, nearest first.
+    let mut distance = Vec::new();
+    if let (Some(here), Some(limit)) = (seeker.location, seeker.max_travel_km) {
+        let mut needed: Vec<f64> = failing_on(Rule::Distance)
+            .filter_map(|p| distance_km(Some(here), instance.providers[p].location))
+            .map(tenth_up)
+            .filter(|&km| km > limit)
+            .collect();
+        needed.sort_by(f64::total_cmp);
+        needed.dedup();
+        needed.truncate(MAX_CANDIDATES);
+        distance = needed
+            .into_iter()
+            .map(|km| Change::TravelFurther {
+                max_travel_km: km,
+                extra_km: tenth_up(km - limit),
+            })
+            .collect();
+    }
+    candidates.push((Rule::Distance, distance));
+
+    // Time: the windows the excluded providers offer.
+    let mut windows: Vec<Change> = Vec::new();
+    for p in failing_on(Rule::Time) {
+        let Availability { dated, weekly } = &instance.providers[p].availability;
+        for w in dated {
+            add(&mut windows, Change::AddDatedWindow { window: w.clone() });
+        }
+        for w in weekly {
+            add(&mut windows, Change::AddWeeklyWindow { window: w.clone() });
+        }
+    }
+    candidates.push((Rule::Time, windows));
+
+    // Language: the languages the excluded providers speak, at the level the rule needs.
+    let level = instance.policy.rules.min_language_level;
+    let mut codes: Vec<Change> = Vec::new();
+    for p in failing_on(Rule::Language) {
+        for skill in instance.providers[p]
+            .languages
+            .iter()
+            .filter(|l| l.level >= level)
+        {
+            let code = skill.code.clone();
+            add(&mut codes, Change::SpeakLanguage { code, level });
+        }
+    }
+    candidates.push((Rule::Language, codes));
+
+    // Topics: the topics the excluded providers offer.
+    let mut topics: Vec<Change> = Vec::new();
+    for p in failing_on(Rule::Topics) {
+        for topic in &instance.providers[p].topics {
+            let topic = topic.clone();
+            add(&mut topics, Change::AddTopic { topic });
+        }
+    }
+    candidates.push((Rule::Topics, topics));
+
+    candidates.retain(|(rule, changes)| {
+        !changes.is_empty() && failed.iter().any(|&mask| mask == bit(*rule))
+    });
+    candidates
+}
+
+/// Where the search for one relaxation of one seeker stands: the candidate changes of one rule
+/// tried so far, and the best.
+struct Search {
+    /// The providers the rule alone shuts out, by index.
+    shut_out: Vec<usize>,
+    /// Candidates tried (a prefix of the rule's candidates).
+    tried: usize,
+    /// The best change so far, by position among the candidates, and what it opens.
+    best: Option<(usize, Vec<usize>)>,
+}
+
+/// Candidates `from..to` of rule `rule` (by position in [`Found::candidates`]) of found seeker
+/// `found`, copied into a round's seekers from `first_copy` on.
+#[derive(Clone, Copy)]
+struct Slot {
+    found: usize,
+    rule: usize,
+    from: usize,
+    to: usize,
+    first_copy: usize,
+}
+
+/// Try the candidate changes of found seekers: copies of the seekers, one per change, replace
+/// the seekers of `work` (whose providers are the instance's, in the same order, so that a
+/// copy's verdict on provider `p` is the changed seeker's), and each copy is checked against
+/// the providers its rule alone shuts out, every pair rule. Copies share their seeker's id,
+/// which none of these providers blocks (only the relaxed rule fails there). At most two rounds:
+/// a first with every candidate but the further travel limits after [`FIRST_DISTANCES`], a
+/// second with those for the seekers whose first ones open nothing.
+fn try_changes(instance: &Instance, work: &mut Instance, found: &[Found]) -> Vec<Vec<Search>> {
+    let mut searches: Vec<Vec<Search>> = found
+        .iter()
+        .map(|f| {
+            f.candidates
+                .iter()
+                .map(|(rule, _)| Search {
+                    shut_out: shut_out_by(&f.failed, *rule),
+                    tried: 0,
+                    best: None,
+                })
+                .collect()
+        })
+        .collect();
+    loop {
+        let mut slots: Vec<Slot> = Vec::new();
+        work.seekers.clear();
+        for (f, found) in found.iter().enumerate() {
+            let seeker = &instance.seekers[found.seeker];
+            for (k, (rule, changes)) in found.candidates.iter().enumerate() {
+                let search = &searches[f][k];
+                let distance = *rule == Rule::Distance;
+                if search.tried == changes.len() || (distance && search.best.is_some()) {
+                    continue;
+                }
+                let to = if distance && search.tried == 0 {
+                    changes.len().min(FIRST_DISTANCES)
+                } else {
+                    changes.len()
+                };
+                slots.push(Slot {
+                    found: f,
+                    rule: k,
+                    from: search.tried,
+                    to,
+                    first_copy: work.seekers.len(),
+                });
+                for change in &changes[search.tried..to] {
+                    let mut copy = seeker.clone();
+                    change.change_seeker(&mut copy);
+                    work.seekers.push(copy);
+                }
+            }
+        }
+        if slots.is_empty() {
+            return searches;
+        }
+        let rules = Rules::new(work);
+        let bests: Vec<Option<(usize, Vec<usize>)>> = slots
+            .par_iter()
+            .map(|slot| {
+                let distance = found[slot.found].candidates[slot.rule].0 == Rule::Distance;
+                let shut_out = &searches[slot.found][slot.rule].shut_out;
+                let mut best: Option<(usize, Vec<usize>)> = None;
+                for i in slot.from..slot.to {
+                    let copy = slot.first_copy + (i - slot.from);
+                    let opened: Vec<usize> = shut_out
+                        .iter()
+                        .copied()
+                        .filter(|&p| rules.check(copy, p).is_ok())
+                        .collect();
+                    // The first that opens the most; for distance, the first that opens any
+                    // (the smallest limit).
+                    if !opened.is_empty() && best.as_ref().is_none_or(|b| b.1.len() < opened.len())
+                    {
+                        best = Some((i, opened));
+                        if distance {
+                            break;
+                        }
+                    }
+                }
+                best
+            })
+            .collect();
+        for (slot, best) in slots.iter().zip(bests) {
+            let search = &mut searches[slot.found][slot.rule];
+            search.tried = slot.to;
+            if let Some((i, opened)) = best {
+                if search
+                    .best
+                    .as_ref()
+                    .is_none_or(|b| b.1.len() < opened.len())
+                {
+                    search.best = Some((i, opened));
+                }
+            }
+        }
+    }
+}
+
+/// Seeker `s` with the providers `shut_out` (by index in the instance), each changed by
+/// `change`; the providers (by index in the instance) feasible for the seeker then.
+fn opened_by_changing_providers(
+    instance: &Instance,
+    s: usize,
+    shut_out: &[usize],
+    change: &Change,
+) -> Vec<usize> {
+    let seeker = &instance.seekers[s];
+    let changed = Instance {
+        version: instance.version,
+        seekers: vec![seeker.clone()],
+        providers: shut_out
+            .iter()
+            .map(|&p| {
+                let mut provider = instance.providers[p].clone();
+                change.change_provider(&mut provider, &seeker.diet);
+                provider
+            })
+            .collect(),
+        policy: instance.policy.clone(),
+        history: History::default(),
+        constraints: Constraints::default(),
+    };
+    let rules = Rules::new(&changed);
+    (0..shut_out.len())
+        .filter(|&k| rules.check(0, k).is_ok())
+        .map(|k| shut_out[k])
+        .collect()
+}
+
+/// The relaxations for a found seeker, from the searches over its candidate changes.
+fn relaxations(instance: &Instance, found: &Found, searches: Vec<Search>) -> Vec<Relaxation> {
+    let s = found.seeker;
+    let seeker = &instance.seekers[s];
+    let what = |opened: &[usize]| {
+        noun(
+            opened.iter().map(|&p| instance.providers[p].kind),
+            opened.len(),
+        )
+    };
+    let mut found_relaxations: Vec<Relaxation> = Vec::new();
+    for ((rule, changes), search) in found.candidates.iter().zip(searches) {
+        let Some((i, opened)) = search.best else {
+            continue;
         };
-        Self { instance: alone }
+        let change = &changes[i];
+        let description = match change {
+            Change::TravelFurther {
+                max_travel_km,
+                extra_km,
+            } => format!(
+                "travelling {extra_km:.1} km further (up to {max_travel_km:.1} km) would open {}",
+                what(&opened)
+            ),
+            Change::AddDatedWindow { window } => format!(
+                "being available {} to {} would open {}",
+                window.start.local.format("%Y-%m-%d %H:%M"),
+                window.end.local.format("%Y-%m-%d %H:%M"),
+                what(&opened)
+            ),
+            Change::AddWeeklyWindow { window } => format!(
+                "being available {} {}-{} would open {}",
+                window.day.name(),
+                window.start,
+                window.end,
+                what(&opened)
+            ),
+            Change::SpeakLanguage { code, level } => {
+                let now = seeker.languages.iter().find(|l| &l.code == code);
+                let step = match now {
+                    Some(skill) => format!(" (now {})", crate::model::enum_name(&skill.level)),
+                    None => String::new(),
+                };
+                format!(
+                    "speaking {} at {} level{step} would open {}",
+                    code.0,
+                    crate::model::enum_name(level),
+                    what(&opened)
+                )
+            }
+            Change::AddTopic { topic } => {
+                format!("adding the topic {topic} would open {}", what(&opened))
+            }
+            Change::CaterFor { .. } | Change::Verify { .. } => String::new(),
+        };
+        found_relaxations.push(Relaxation {
+            rule: *rule,
+            change: change.clone(),
+            opens: opened.len(),
+            description,
+        });
     }
 
-    /// Providers feasible for the seeker after `change`.
-    fn feasible_after(&self, relaxation: &Relaxation) -> Vec<usize> {
-        let mut changed = self.instance.clone();
-        let id = changed.seekers[0].id.clone();
-        relaxation.apply(&mut changed, &id);
-        let rules = Rules::new(&changed);
-        (0..changed.providers.len())
-            .filter(|&p| rules.check(0, p).is_ok())
-            .collect()
+    // Diet and verification: ask the providers that only this rule shuts out.
+    for rule in [Rule::Diet, Rule::Verification] {
+        let shut_out = shut_out_by(&found.failed, rule);
+        if shut_out.is_empty() {
+            continue;
+        }
+        let providers: Vec<ProviderId> = shut_out
+            .iter()
+            .map(|&p| instance.providers[p].id.clone())
+            .collect();
+        let change = if rule == Rule::Diet {
+            Change::CaterFor { providers }
+        } else {
+            Change::Verify { providers }
+        };
+        let opened = opened_by_changing_providers(instance, s, &shut_out, &change);
+        if opened.is_empty() {
+            continue;
+        }
+        let description = if rule == Rule::Diet {
+            format!(
+                "if they could cater for every dietary requirement of the party, {} would open",
+                what(&opened)
+            )
+        } else {
+            format!(
+                "verifying the identity of the providers would open {}",
+                what(&opened)
+            )
+        };
+        found_relaxations.push(Relaxation {
+            rule,
+            opens: opened.len(),
+            change,
+            description,
+        });
     }
+    found_relaxations.sort_by(|a, b| b.opens.cmp(&a.opens).then(a.rule.cmp(&b.rule)));
+    found_relaxations
 }
 
 fn noun(kinds: impl Iterator<Item = ProviderKind>, n: usize) -> String {
@@ -416,207 +918,6 @@ fn tenth_up(km: f64) -> f64 {
     if rounded < km { rounded + 0.1 } else { rounded }
 }
 
-fn relaxations(instance: &Instance, s: usize, failing: &[Vec<Rule>]) -> Vec<Relaxation> {
-    let seeker = &instance.seekers[s];
-    let trial = Trial::new(instance, s);
-    let before: Vec<usize> = (0..failing.len())
-        .filter(|&p| failing[p].is_empty())
-        .collect();
-    let failing_on = |rule: Rule| -> Vec<usize> {
-        (0..failing.len())
-            .filter(|&p| failing[p].contains(&rule))
-            .collect()
-    };
-    // Score a candidate: the providers it opens, and their description.
-    let evaluate = |rule: Rule, change: Change| -> Option<(Relaxation, Vec<usize>)> {
-        let mut relaxation = Relaxation {
-            rule,
-            change,
-            opens: 0,
-            description: String::new(),
-        };
-        let opened: Vec<usize> = trial
-            .feasible_after(&relaxation)
-            .into_iter()
-            .filter(|p| !before.contains(p))
-            .collect();
-        if opened.is_empty() {
-            return None;
-        }
-        relaxation.opens = opened.len();
-        Some((relaxation, opened))
-    };
-    let what = |opened: &[usize]| {
-        noun(
-            opened.iter().map(|&p| instance.providers[p].kind),
-            opened.len(),
-        )
-    };
-    let best_of = |rule: Rule, changes: Vec<Change>| -> Option<(Relaxation, Vec<usize>)> {
-        changes
-            .into_iter()
-            .take(MAX_CANDIDATES)
-            .filter_map(|c| evaluate(rule, c))
-            .fold(
-                None,
-                |best: Option<(Relaxation, Vec<usize>)>, x| match best {
-                    Some(b) if b.0.opens >= x.0.opens => Some(b),
-                    _ => Some(x),
-                },
-            )
-    };
-    let mut found: Vec<Relaxation> = Vec::new();
-
-    // Distance: the smallest further distance that opens a provider.
-    if let (Some(here), Some(limit)) = (seeker.location, seeker.max_travel_km) {
-        let mut needed: Vec<f64> = failing_on(Rule::Distance)
-            .into_iter()
-            .filter_map(|p| distance_km(Some(here), instance.providers[p].location))
-            .map(tenth_up)
-            .filter(|&km| km > limit)
-            .collect();
-        needed.sort_by(f64::total_cmp);
-        needed.dedup();
-        let first = needed.into_iter().take(MAX_CANDIDATES).find_map(|km| {
-            evaluate(
-                Rule::Distance,
-                Change::TravelFurther {
-                    max_travel_km: km,
-                    extra_km: tenth_up(km - limit),
-                },
-            )
-        });
-        if let Some((mut r, opened)) = first {
-            if let Change::TravelFurther {
-                max_travel_km,
-                extra_km,
-            } = r.change
-            {
-                r.description = format!(
-                    "travelling {extra_km:.1} km further (up to {max_travel_km:.1} km) would open {}",
-                    what(&opened)
-                );
-            }
-            found.push(r);
-        }
-    }
-
-    // Time: a window one of the excluded providers offers, the one that opens the most.
-    let mut windows: Vec<Change> = Vec::new();
-    for p in failing_on(Rule::Time) {
-        let Availability { dated, weekly } = &instance.providers[p].availability;
-        for w in dated {
-            let c = Change::AddDatedWindow { window: w.clone() };
-            if !windows.contains(&c) {
-                windows.push(c);
-            }
-        }
-        for w in weekly {
-            let c = Change::AddWeeklyWindow { window: w.clone() };
-            if !windows.contains(&c) {
-                windows.push(c);
-            }
-        }
-    }
-    if let Some((mut r, opened)) = best_of(Rule::Time, windows) {
-        let when = match &r.change {
-            Change::AddDatedWindow { window } => format!(
-                "{} to {}",
-                window.start.local.format("%Y-%m-%d %H:%M"),
-                window.end.local.format("%Y-%m-%d %H:%M")
-            ),
-            Change::AddWeeklyWindow { window } => {
-                format!("{} {}-{}", window.day.name(), window.start, window.end)
-            }
-            _ => String::new(),
-        };
-        r.description = format!("being available {when} would open {}", what(&opened));
-        found.push(r);
-    }
-
-    // Language: a language an excluded provider speaks, at the level the rule needs.
-    let level = instance.policy.rules.min_language_level;
-    let mut codes: Vec<Change> = Vec::new();
-    for p in failing_on(Rule::Language) {
-        for skill in &instance.providers[p].languages {
-            let c = Change::SpeakLanguage {
-                code: skill.code.clone(),
-                level,
-            };
-            if skill.level >= level && !codes.contains(&c) {
-                codes.push(c);
-            }
-        }
-    }
-    if let Some((mut r, opened)) = best_of(Rule::Language, codes) {
-        if let Change::SpeakLanguage { code, level } = &r.change {
-            let now = seeker.languages.iter().find(|l| &l.code == code);
-            let step = match now {
-                Some(skill) => format!(" (now {})", crate::model::enum_name(&skill.level)),
-                None => String::new(),
-            };
-            r.description = format!(
-                "speaking {} at {} level{step} would open {}",
-                code.0,
-                crate::model::enum_name(level),
-                what(&opened)
-            );
-        }
-        found.push(r);
-    }
-
-    // Topics: a topic an excluded provider offers.
-    let mut topics: Vec<Change> = Vec::new();
-    for p in failing_on(Rule::Topics) {
-        for topic in &instance.providers[p].topics {
-            let c = Change::AddTopic {
-                topic: topic.clone(),
-            };
-            if !topics.contains(&c) {
-                topics.push(c);
-            }
-        }
-    }
-    if let Some((mut r, opened)) = best_of(Rule::Topics, topics) {
-        if let Change::AddTopic { topic } = &r.change {
-            r.description = format!("adding the topic {topic} would open {}", what(&opened));
-        }
-        found.push(r);
-    }
-
-    // Diet and verification: ask the providers that only this rule shuts out.
-    for rule in [Rule::Diet, Rule::Verification] {
-        let providers: Vec<ProviderId> = (0..failing.len())
-            .filter(|&p| failing[p] == [rule])
-            .map(|p| instance.providers[p].id.clone())
-            .collect();
-        if providers.is_empty() {
-            continue;
-        }
-        let change = if rule == Rule::Diet {
-            Change::CaterFor { providers }
-        } else {
-            Change::Verify { providers }
-        };
-        if let Some((mut r, opened)) = evaluate(rule, change) {
-            r.description = if rule == Rule::Diet {
-                format!(
-                    "if they could cater for every dietary requirement of the party, {} would open",
-                    what(&opened)
-                )
-            } else {
-                format!(
-                    "verifying the identity of the providers would open {}",
-                    what(&opened)
-                )
-            };
-            found.push(r);
-        }
-    }
-    found.sort_by(|a, b| b.opens.cmp(&a.opens).then(a.rule.cmp(&b.rule)));
-    found
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -626,6 +927,99 @@ mod tests {
         assert_eq!(tenth_up(2.0), 2.0);
         assert!((tenth_up(2.01) - 2.1).abs() < 1e-12);
         assert!(tenth_up(7.123_456) >= 7.123_456);
+    }
+
+    /// Why a trial checks only the providers the relaxed rule alone shuts out: each change
+    /// alters the verdict of its own rule and of no other, for every pair, on generated
+    /// programmes of every kind with every candidate of the kind `relaxations` tries.
+    #[test]
+    fn a_change_alters_only_its_own_rule() {
+        use crate::generate::{Params, dinners, experiences, visits, workshops};
+
+        let generators: [fn(&Params) -> Instance; 4] = [dinners, visits, workshops, experiences];
+        for (g, generate) in generators.into_iter().enumerate() {
+            let mut instance = generate(&Params {
+                size: 40,
+                seed: g as u64,
+                providers: Some(15),
+                ..Params::default()
+            });
+            instance.policy.rules.topics = true;
+            instance.policy.rules.max_distance_km = (g % 2 == 1).then_some(4.0);
+            for (i, seeker) in instance.seekers.iter_mut().enumerate() {
+                if i % 3 == 0 {
+                    seeker.diet.push(Diet::Custom("ingen koriander".into()));
+                }
+                seeker.requires_verified |= i % 4 == 0;
+            }
+            let rules = Rules::new(&instance);
+            let n = instance.providers.len();
+            let providers = || instance.providers.iter().map(|p| p.id.clone()).collect();
+            let mut changes = vec![
+                (
+                    Rule::Diet,
+                    Change::CaterFor {
+                        providers: providers(),
+                    },
+                ),
+                (
+                    Rule::Verification,
+                    Change::Verify {
+                        providers: providers(),
+                    },
+                ),
+            ];
+            for (km, extra_km) in [(0.5, 0.1), (3.0, 1.0), (30.0, 20.0)] {
+                let max_travel_km = km;
+                changes.push((
+                    Rule::Distance,
+                    Change::TravelFurther {
+                        max_travel_km,
+                        extra_km,
+                    },
+                ));
+            }
+            for p in &instance.providers {
+                for w in &p.availability.dated {
+                    let window = w.clone();
+                    changes.push((Rule::Time, Change::AddDatedWindow { window }));
+                }
+                for w in &p.availability.weekly {
+                    let window = w.clone();
+                    changes.push((Rule::Time, Change::AddWeeklyWindow { window }));
+                }
+                for skill in &p.languages {
+                    let (code, level) =
+                        (skill.code.clone(), instance.policy.rules.min_language_level);
+                    changes.push((Rule::Language, Change::SpeakLanguage { code, level }));
+                }
+                for topic in &p.topics {
+                    let topic = topic.clone();
+                    changes.push((Rule::Topics, Change::AddTopic { topic }));
+                }
+            }
+            for s in 0..instance.seekers.len() {
+                for (rule, change) in &changes {
+                    let mut changed = instance.clone();
+                    let relaxation = Relaxation {
+                        rule: *rule,
+                        change: change.clone(),
+                        opens: 0,
+                        description: String::new(),
+                    };
+                    relaxation.apply(&mut changed, &instance.seekers[s].id);
+                    let after = Rules::new(&changed);
+                    for p in 0..n {
+                        let altered = rules.failed(s, p) ^ after.failed(s, p);
+                        assert_eq!(
+                            altered & !bit(*rule),
+                            0,
+                            "{change:?}: seeker {s}, provider {p}"
+                        );
+                    }
+                }
+            }
+        }
     }
 
     #[test]

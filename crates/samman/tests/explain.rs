@@ -1,6 +1,6 @@
 //! Explanations: what shuts a seeker out, and whether the suggested change really helps.
 
-use samman::explain::{Change, explain};
+use samman::explain::{Change, ExplainError, explain, explain_many};
 use samman::metrics::Plan;
 use samman::model::{
     Availability, Day, Instance, LanguageSkill, Level, Location, Provider, ProviderKind, Seeker,
@@ -246,4 +246,246 @@ fn excluded_by_rule_equals_checking_every_rule_for_every_pair() {
             }
         }
     }
+}
+
+/// One generated programme of the golden file: its name and the instance.
+fn golden_programmes() -> Vec<(String, Instance)> {
+    use samman::generate::{Params, dinners, experiences, visits, workshops};
+    use samman::model::{Diet, Level};
+
+    type Generator = fn(&Params) -> Instance;
+    let generators: [(&str, Generator); 4] = [
+        ("dinners", dinners),
+        ("visits", visits),
+        ("workshops", workshops),
+        ("experiences", experiences),
+    ];
+    let mut programmes = Vec::new();
+    for seed in 0..2u64 {
+        for (name, generate) in generators {
+            let mut instance = generate(&Params {
+                size: 120,
+                seed,
+                providers: Some(40),
+                travel_km: 2.0 + 2.0 * seed as f64,
+                ..Params::default()
+            });
+            // Every kind of relaxation and rule: custom diets (caught only by the list
+            // comparison), topics, blocks from either side, preferences, remote providers, no
+            // travel limit, a programme-wide limit, another language level.
+            let on = &mut instance.policy.rules;
+            on.topics = true;
+            on.max_distance_km = (seed == 1).then_some(6.0);
+            on.min_language_level = if seed == 0 {
+                Level::Conversational
+            } else {
+                Level::Fluent
+            };
+            let n_providers = instance.providers.len();
+            let n_seekers = instance.seekers.len();
+            for (i, seeker) in instance.seekers.iter_mut().enumerate() {
+                if i % 7 == 0 {
+                    seeker.diet.push(Diet::Custom("ingen koriander".into()));
+                }
+                if i % 5 == 0 {
+                    seeker.topics.push("chess".into());
+                }
+                if i % 11 == 0 {
+                    seeker.max_travel_km = None;
+                }
+                if i % 13 == 0 {
+                    let blocked = instance.providers[i % n_providers].id.clone();
+                    seeker.blocked.push(blocked);
+                }
+                if i % 3 == 0 {
+                    seeker.preferences = (0..3)
+                        .map(|k| instance.providers[(i + 5 * k) % n_providers].id.clone())
+                        .collect();
+                }
+                if i % 17 == 0 {
+                    seeker.requires_verified = true;
+                }
+            }
+            let seeker_ids: Vec<_> = instance.seekers.iter().map(|s| s.id.clone()).collect();
+            for (j, provider) in instance.providers.iter_mut().enumerate() {
+                if j % 6 == 0 {
+                    provider.location = None;
+                }
+                if j % 4 == 0 {
+                    provider.topics.push("chess".into());
+                }
+                if j % 9 == 0 {
+                    provider.caters.push(Diet::Custom("ingen koriander".into()));
+                }
+                if j % 8 == 0 {
+                    provider
+                        .blocked
+                        .push(seeker_ids[(7 * j) % n_seekers].clone());
+                }
+                if j % 2 == 0 {
+                    provider.preferences = (0..4)
+                        .map(|k| seeker_ids[(3 * j + 11 * k) % n_seekers].clone())
+                        .collect();
+                }
+            }
+            programmes.push((format!("{name} seed {seed}"), instance));
+        }
+    }
+    programmes
+}
+
+/// Explanations of generated programmes of every kind, byte for byte as recorded in
+/// `regressions/explanations.jsonl`: every unplaced seeker and every fifth placed one against
+/// an optimal plan (with a few entries added that break rules), and every seventh seeker
+/// without a plan. The file holds each programme's
+/// plan (as the optimal solver gave it when the file was written) so that a change to the
+/// solver does not touch this test. Rewrite it with `SAMMAN_BLESS=1` only after a change that
+/// is meant to change explanations (or the generators).
+#[test]
+fn explanations_of_generated_programmes_are_unchanged() {
+    use samman::model::SeekerId;
+    use serde_json::json;
+
+    const GOLDEN: &str = "tests/regressions/explanations.jsonl";
+    let bless = std::env::var_os("SAMMAN_BLESS").is_some();
+    let recorded = if bless {
+        String::new()
+    } else {
+        std::fs::read_to_string(GOLDEN).expect("the golden file is committed")
+    };
+    let mut recorded_lines = recorded.lines();
+    let mut lines: Vec<String> = Vec::new();
+    for (name, instance) in golden_programmes() {
+        let plan: Plan = if bless {
+            let options = Options {
+                solver: solve::SolverKind::Optimal,
+                ..Options::default()
+            };
+            let mut plan = Plan::from(&solve::solve(&instance, &options).unwrap());
+            // Entries a solver would not write: a pair that breaks rules, a seeker placed twice
+            // (the first entry counts) and unknown ids (ignored).
+            let placed: Vec<&SeekerId> = plan.matches.iter().map(|m| &m.seeker).collect();
+            let unplaced = instance.seekers.iter().find(|s| !placed.contains(&&s.id));
+            let first = &instance.providers[0].id;
+            let mut extra = vec![(plan.matches[0].seeker.clone(), first.clone())];
+            extra.extend(unplaced.map(|s| (s.id.clone(), first.clone())));
+            extra.push(("nobody".into(), first.clone()));
+            plan.matches.extend(
+                extra
+                    .into_iter()
+                    .map(|(seeker, provider)| samman::metrics::PlanEntry { seeker, provider }),
+            );
+            plan
+        } else {
+            let line = recorded_lines
+                .next()
+                .expect("a plan line for each programme");
+            let record: serde_json::Value = serde_json::from_str(line).unwrap();
+            assert_eq!(record["programme"], json!(name), "programmes in file order");
+            serde_json::from_value(record["plan"].clone()).unwrap()
+        };
+        lines.push(json!({ "programme": name, "plan": plan }).to_string());
+        let placed: std::collections::HashSet<&SeekerId> =
+            plan.matches.iter().map(|m| &m.seeker).collect();
+        let mut asked: Vec<(&SeekerId, bool)> = Vec::new();
+        let mut placed_seen = 0;
+        for (i, seeker) in instance.seekers.iter().enumerate() {
+            if !placed.contains(&seeker.id) {
+                asked.push((&seeker.id, true));
+            } else {
+                if placed_seen % 5 == 0 {
+                    asked.push((&seeker.id, true));
+                }
+                placed_seen += 1;
+            }
+            if i % 7 == 0 {
+                asked.push((&seeker.id, false));
+            }
+        }
+        // The batch entry point gives each seeker the same explanation as one call for it.
+        let batch = |with_plan: bool| {
+            let ids: Vec<SeekerId> = asked
+                .iter()
+                .filter(|a| a.1 == with_plan)
+                .map(|a| a.0.clone())
+                .collect();
+            explain_many(&instance, with_plan.then_some(&plan), &ids).unwrap()
+        };
+        let (mut with, mut without) = (batch(true).into_iter(), batch(false).into_iter());
+        for (seeker, with_plan) in asked {
+            let explanation = explain(&instance, with_plan.then_some(&plan), seeker).unwrap();
+            let batched = if with_plan {
+                with.next()
+            } else {
+                without.next()
+            };
+            assert_eq!(batched.as_ref(), Some(&explanation), "{name}: explain_many");
+            lines.push(
+                json!({ "programme": name, "with_plan": with_plan, "explanation": explanation })
+                    .to_string(),
+            );
+            if !bless {
+                recorded_lines.next();
+            }
+        }
+    }
+    let text = lines.join("\n") + "\n";
+    if bless {
+        std::fs::write(GOLDEN, &text).unwrap();
+        return;
+    }
+    for (i, (now, then)) in text.lines().zip(recorded.lines()).enumerate() {
+        assert_eq!(now, then, "line {} of {GOLDEN}", i + 1);
+    }
+    assert_eq!(text, recorded, "{GOLDEN}: the number of lines differs");
+}
+
+/// Each suggested change opens exactly the providers it says: applied to the whole instance,
+/// with every pair rule checked again for every provider, it makes `opens` more feasible.
+#[test]
+fn each_relaxation_opens_what_it_says_in_the_whole_instance() {
+    use samman::rules::Rules;
+
+    for (name, instance) in golden_programmes().into_iter().step_by(3) {
+        let feasible = |instance: &Instance, s: usize| -> Vec<usize> {
+            let rules = Rules::new(instance);
+            (0..instance.providers.len())
+                .filter(|&p| rules.check(s, p).is_ok())
+                .collect()
+        };
+        for (s, seeker) in instance.seekers.iter().enumerate().step_by(2) {
+            let e = explain(&instance, None, &seeker.id).unwrap();
+            let before = feasible(&instance, s);
+            assert_eq!(e.feasible, before.len());
+            for r in &e.relaxations {
+                let mut changed = instance.clone();
+                r.apply(&mut changed, &seeker.id);
+                let opened = feasible(&changed, s)
+                    .into_iter()
+                    .filter(|p| !before.contains(p))
+                    .count();
+                assert_eq!(opened, r.opens, "{name}, {}: {:?}", seeker.id, r.change);
+            }
+        }
+    }
+}
+
+#[test]
+fn explaining_many_validates_once_and_names_an_unknown_seeker() {
+    let instance = distance_instance();
+    assert_eq!(explain_many(&instance, None, &[]).unwrap(), vec![]);
+    let ids = ["guest".into(), "nobody".into()];
+    assert_eq!(
+        explain_many(&instance, None, &ids),
+        Err(ExplainError::UnknownSeeker("nobody".into()))
+    );
+    let mut invalid = instance.clone();
+    invalid.seekers.push(invalid.seekers[0].clone());
+    assert!(matches!(
+        explain_many(&invalid, None, &ids[..1]),
+        Err(ExplainError::Invalid(_))
+    ));
+    let twice = explain_many(&instance, None, &[ids[0].clone(), ids[0].clone()]).unwrap();
+    assert_eq!(twice[0], twice[1]);
+    assert_eq!(twice[0], explain(&instance, None, &ids[0]).unwrap());
 }

@@ -19,6 +19,20 @@ const ISO_639_1: &[&str] = &[
     "wo", "xh", "yi", "yo", "za", "zh", "zu",
 ];
 
+/// Each two-letter code's position in [`ISO_639_1`], at `26 × first letter + second letter`;
+/// `u8::MAX` where the letters are no code. Rules and validation look up every language of
+/// every person: one load instead of a binary search over strings.
+const POSITION: [u8; 26 * 26] = {
+    let mut table = [u8::MAX; 26 * 26];
+    let mut i = 0;
+    while i < ISO_639_1.len() {
+        let code = ISO_639_1[i].as_bytes();
+        table[(code[0] - b'a') as usize * 26 + (code[1] - b'a') as usize] = i as u8;
+        i += 1;
+    }
+    table
+};
+
 /// An ISO 639-1 language code such as `sv`, `ar` or `ti`, kept as written.
 ///
 /// Parsing accepts any string so that validation can report every unknown code at once with
@@ -39,7 +53,13 @@ impl LanguageCode {
     /// The code's position among the ISO 639-1 codes (0 to 182), if it is one.
     #[must_use]
     pub fn index(&self) -> Option<usize> {
-        ISO_639_1.binary_search(&self.0.as_str()).ok()
+        match *self.0.as_bytes() {
+            [a @ b'a'..=b'z', b @ b'a'..=b'z'] => {
+                let i = POSITION[usize::from(a - b'a') * 26 + usize::from(b - b'a')];
+                (i != u8::MAX).then_some(usize::from(i))
+            }
+            _ => None,
+        }
     }
 }
 
@@ -107,6 +127,24 @@ mod tests {
     fn code_list_is_sorted_and_complete() {
         assert!(ISO_639_1.windows(2).all(|w| w[0] < w[1]));
         assert_eq!(ISO_639_1.len(), 183);
+    }
+
+    #[test]
+    fn positions_agree_with_searching_the_list() {
+        let letters = (b'a'..=b'z').chain([b'A', b'Z', b'`', b'{', b'0']);
+        let mut codes: Vec<String> = letters
+            .clone()
+            .flat_map(|a| {
+                letters
+                    .clone()
+                    .map(move |b| String::from_utf8(vec![a, b]).unwrap())
+            })
+            .collect();
+        codes.extend(["", "s", "svx", "sv ", "é", "ſv"].map(str::to_owned));
+        for code in codes {
+            let searched = ISO_639_1.binary_search(&code.as_str()).ok();
+            assert_eq!(LanguageCode(code.clone()).index(), searched, "{code:?}");
+        }
     }
 
     #[test]
