@@ -464,9 +464,22 @@ impl<'c> Search<'c> {
     /// Put unit `u` at the best table among its options where it fits and the group keeps
     /// every rule. Returns whether it was placed.
     fn insert_best(&mut self, u: u32) -> bool {
-        let options = self.units[u as usize].options.clone();
+        match self.best_table(u) {
+            Some(j) => {
+                self.add(u, j);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// The best table among unit `u`'s options where it fits and the group keeps every rule:
+    /// the highest value, ties to the lower table. Each option is tried and undone, so the
+    /// tables' counts are as before (a trial may leave zero counts behind, which no rule reads).
+    fn best_table(&mut self, u: u32) -> Option<u32> {
         let mut best: Option<(f64, u32)> = None;
-        for (j, value) in options {
+        for k in 0..self.units[u as usize].options.len() {
+            let (j, value) = self.units[u as usize].options[k];
             if !self.fits(u, j) {
                 continue;
             }
@@ -477,12 +490,7 @@ impl<'c> Search<'c> {
                 best = Some((value, j));
             }
         }
-        if let Some((_, j)) = best {
-            self.add(u, j);
-            true
-        } else {
-            false
-        }
+        best.map(|(_, j)| j)
     }
 
     /// The starting plan: locked units, then the flow's choice where whole units agree,
@@ -614,15 +622,16 @@ impl<'c> Search<'c> {
         for &j in &order {
             self.fill(j, rng, noise);
         }
-        // Seekers that lost their seat try every other table.
+        // Seekers that lost their seat try every other table; a table is saved for the undo
+        // just before it changes.
         for &u in &freed {
             if self.assign[u as usize].is_none() {
-                for &(j, _) in &self.units[u as usize].options {
+                if let Some(j) = self.best_table(u) {
                     if !saved_tables.iter().any(|(k, _)| *k == j) {
                         saved_tables.push((j, self.tables[j as usize].clone()));
                     }
+                    self.add(u, j);
                 }
-                self.insert_best(u);
             }
         }
         let after = self.key();
