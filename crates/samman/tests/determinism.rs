@@ -93,3 +93,18 @@ fn same_plan_with_1_2_and_8_threads_and_serially() {
         }
     }
 }
+
+/// Two runs that make the same plan are equal plans: the elapsed time, which differs between
+/// runs and is not serialised, is not compared; every figure that is serialised is.
+#[test]
+fn plans_compare_equal_whatever_the_elapsed_time() {
+    let (_, instance) = &instances()[0];
+    for solver in SOLVERS {
+        let first = solve(instance, &options(solver)).expect("solves");
+        let mut second = solve(instance, &options(solver)).expect("solves");
+        second.stats.seconds = first.stats.seconds + 1.0;
+        assert_eq!(first, second, "{solver:?}");
+        second.stats.iterations += 1;
+        assert_ne!(first, second, "{solver:?}: iterations are compared");
+    }
+}
