@@ -514,3 +514,31 @@ fn c44_a_50_mb_instance_parses() {
     assert_eq!(back.seekers.len(), 2_000);
     assert_eq!(validate(&back), Ok(()));
 }
+
+#[test]
+fn c45_a_keep_together_set_whose_seats_pass_u32() {
+    // Two parties of three thousand million people kept together: their seats summed pass
+    // u32::MAX. No solver may overflow; the set fits nowhere and is reported whole.
+    let json = r#"{"version": 1,
+        "seekers": [{"id": "a", "party_size": 3000000000}, {"id": "b", "party_size": 3000000000},
+                    {"id": "c"}],
+        "providers": [{"id": "p", "capacity": 4000000000}, {"id": "q", "capacity": 4000000000}],
+        "constraints": {"keep_together": [["a", "b"]]}}"#;
+    let instance = parse_json(json).expect("parses");
+    for solver in [
+        samman::solve::SolverKind::Greedy,
+        samman::solve::SolverKind::Optimal,
+        samman::solve::SolverKind::Stable,
+        samman::solve::SolverKind::Groups,
+    ] {
+        let options = Options {
+            solver,
+            ..Options::default()
+        };
+        let plan = solve(&instance, &options).expect("solves");
+        let placed: Vec<&str> = plan.matches.iter().map(|m| m.seeker.as_str()).collect();
+        assert_eq!(placed, ["c"], "{solver:?}");
+        let unplaced: Vec<&str> = plan.unplaced.iter().map(|u| u.seeker.as_str()).collect();
+        assert_eq!(unplaced, ["a", "b"], "{solver:?}");
+    }
+}

@@ -196,7 +196,7 @@ impl<'c> Search<'c> {
             for &s in &seekers {
                 let seeker = &instance.seekers[s as usize];
                 let n = u64::from(seeker.party_size);
-                unit.seats += seeker.party_size;
+                unit.seats = unit.seats.saturating_add(seeker.party_size);
                 match seeker.profile.origin {
                     Some(Origin::Newcomer) => unit.newcomers += n,
                     Some(Origin::Established) => unit.established += n,
@@ -284,7 +284,9 @@ impl<'c> Search<'c> {
     /// keep-apart); minimum and composition are checked by [`Search::valid`].
     fn fits(&self, u: u32, j: u32) -> bool {
         let (unit, table) = (&self.units[u as usize], &self.tables[j as usize]);
-        if table.seats + unit.seats > self.rules.capacity[j as usize] {
+        if u64::from(table.seats) + u64::from(unit.seats)
+            > u64::from(self.rules.capacity[j as usize])
+        {
             return false;
         }
         if self.rules.gender_parties

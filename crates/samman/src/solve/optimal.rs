@@ -113,7 +113,10 @@ fn parties(context: &Context<'_>, component: &Component, free: &[u32]) -> Vec<Pa
         }
         parties.push(Party {
             members: unit.clone(),
-            size: unit.iter().map(|&m| context.size(m as usize)).sum(),
+            // Saturating: a set of more people than any provider seats fits nowhere.
+            size: unit.iter().fold(0u32, |seats, &m| {
+                seats.saturating_add(context.size(m as usize))
+            }),
             options,
         });
     }

@@ -305,9 +305,11 @@ pub(crate) fn solve_component(
         .members
         .iter()
         .map(|unit| {
+            // Saturating: a set of more people than any provider seats fits nowhere.
             unit.iter()
-                .map(|&i| context.size(component.seekers[i as usize] as usize))
-                .sum::<u32>()
+                .fold(0u32, |seats, &i| {
+                    seats.saturating_add(context.size(component.seekers[i as usize] as usize))
+                })
                 .max(1)
         })
         .collect();
