@@ -770,6 +770,30 @@ def test_e04_keep_together_group_with_a_second_smaller_table() -> None:
         }, solver
 
 
+def test_e05_keep_together_set_whose_seats_pass_u32() -> None:
+    # Two parties of three thousand million people kept together: no solver may overflow; the
+    # set fits nowhere and is left out whole while c is placed.
+    instance = from_dict(
+        {
+            "version": 1,
+            "seekers": [
+                {"id": "a", "party_size": 3_000_000_000},
+                {"id": "b", "party_size": 3_000_000_000},
+                {"id": "c"},
+            ],
+            "providers": [
+                {"id": "p", "capacity": 4_000_000_000},
+                {"id": "q", "capacity": 4_000_000_000},
+            ],
+            "constraints": {"keep_together": [["a", "b"]]},
+        }
+    )
+    for solver in samman.SOLVERS:
+        plan = samman.solve(instance, solver=solver)
+        assert list(plan.placements) == ["c"], solver
+        assert [u["seeker"] for u in plan.unplaced] == ["a", "b"], solver
+
+
 # --- samman.assign ------------------------------------------------------------------------
 
 
