@@ -25,6 +25,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(solve_instance, m)?)?;
     m.add_function(wrap_pyfunction!(evaluate, m)?)?;
     m.add_function(wrap_pyfunction!(explain, m)?)?;
+    m.add_function(wrap_pyfunction!(explain_many, m)?)?;
     m.add("GENERATOR_KINDS", variant_names::<Programme>())?;
     m.add("SOLVERS", variant_names::<samman::solve::SolverKind>())?;
     m.add("OBJECTIVES", variant_names::<samman::solve::Objective>())?;
@@ -417,6 +418,38 @@ fn explain<'py>(
                 }
             })?;
         json::to_python(py, &explanation)
+    })
+}
+
+/// [`explain`] for many seekers at once, in the order given: the instance is validated and
+/// the plan read once, so this is much faster than one call per seeker.
+#[pyfunction]
+#[pyo3(signature = (instance, plan, seeker_ids))]
+fn explain_many<'py>(
+    py: Python<'py>,
+    instance: &Bound<'py, PyInstance>,
+    plan: Option<&Bound<'py, PyAny>>,
+    seeker_ids: Vec<String>,
+) -> PyResult<Bound<'py, PyAny>> {
+    guarded(|| {
+        let plan = plan.map(any_plan).transpose()?;
+        let instance = &instance.get().inner;
+        let seekers: Vec<samman::model::SeekerId> = seeker_ids
+            .into_iter()
+            .map(samman::model::SeekerId)
+            .collect();
+        let explanations = py
+            .detach(|| {
+                explanations::explain_many(instance, plan.as_ref(), &seekers)
+                    .map(|all| all.iter().map(to_value).collect::<Vec<_>>())
+            })
+            .map_err(|e| match e {
+                explanations::ExplainError::Invalid(invalid) => errors::invalid(&invalid),
+                explanations::ExplainError::UnknownSeeker(_) => {
+                    errors::UnknownIdError::new_err(e.to_string())
+                }
+            })?;
+        json::to_python(py, &serde_json::Value::Array(explanations))
     })
 }
 

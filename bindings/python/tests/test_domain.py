@@ -142,6 +142,17 @@ def test_explain_placed_and_unplaced() -> None:
     assert samman.explain(instance, None, unplaced)["seats_taken"] is None
 
 
+def test_explain_many_equals_one_call_per_seeker() -> None:
+    instance = samman.generate("dinners", 100, 6)
+    plan = samman.solve(instance)
+    asked = [u["seeker"] for u in plan.unplaced[:5]] + [m["seeker"] for m in plan.matches[:3]]
+    asked.append(asked[0])  # asked twice, answered twice
+    many = samman.explain_many(instance, plan, asked)
+    assert [e["seeker"] for e in many] == asked
+    assert many == [samman.explain(instance, plan, s) for s in asked]
+    assert samman.explain_many(instance, None, []) == []
+
+
 def test_compare_gives_one_row_per_solver() -> None:
     instance = samman.generate("workshops", 60, 7)
     table = samman.compare(instance)

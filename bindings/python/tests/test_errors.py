@@ -228,6 +228,12 @@ def test_explain_unknown_seeker() -> None:
         samman.explain(instance, None, "g9")
 
 
+def test_explain_many_unknown_seeker() -> None:
+    instance = samman.Instance.from_dict(small_instance())
+    with pytest.raises(UnknownIdError, match="no seeker has the id `g9`"):
+        samman.explain_many(instance, None, ["g1", "g9"])
+
+
 def test_evaluate_plan_of_wrong_type() -> None:
     instance = samman.Instance.from_dict(small_instance())
     with pytest.raises(ValueError, match="plan must be a samman.Plan"):

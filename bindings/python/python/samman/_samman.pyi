@@ -17,6 +17,7 @@ __all__ = [
     "solve",
     "evaluate",
     "explain",
+    "explain_many",
     "GENERATOR_KINDS",
     "SOLVERS",
     "OBJECTIVES",
@@ -133,5 +134,10 @@ def evaluate(instance: Instance, plan: _PlanLike, **options: Any) -> Dict[str, A
 
 def explain(instance: Instance, plan: Optional[_PlanLike], seeker_id: str) -> Dict[str, Any]:
     """Why seeker ``seeker_id`` is or is not placed, and what would help."""
+
+def explain_many(
+    instance: Instance, plan: Optional[_PlanLike], seeker_ids: Sequence[str]
+) -> List[Dict[str, Any]]:
+    """``explain`` for many seekers, in the order given; validates and reads the plan once."""
 
 def _panic_for_tests(detached: bool = False) -> None: ...
