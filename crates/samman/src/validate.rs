@@ -2,7 +2,7 @@
 //! validation that reports every problem at once, each with the path of the offending field.
 //!
 //! Messages name ids and fields, never a person's attribute values (a diet can reveal religion
-//! or health): "seekers[3].diet[1]: not a known diet", not the diet.
+//! or health): `seekers[3].diet[1]: not a known diet`, not the diet.
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;
