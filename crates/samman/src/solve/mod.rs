@@ -221,7 +221,9 @@ pub struct Cancelled {
 /// compared: two runs that made the same plan are equal.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 pub struct SolveStats {
-    /// Iterations of the solver's main loop, where meaningful.
+    /// Iterations of the solver's main loop: pairs examined (greedy), flow refinements
+    /// (optimal), search steps (groups); 0 for stable, whose deferred acceptance does not
+    /// count its proposals.
     pub iterations: u64,
     /// An upper bound on the objective, where known.
     #[serde(skip_serializing_if = "Option::is_none")]
