@@ -411,12 +411,7 @@ fn explain<'py>(
             .detach(|| {
                 explanations::explain(instance, plan.as_ref(), &seeker).map(|e| to_value(&e))
             })
-            .map_err(|e| match e {
-                explanations::ExplainError::Invalid(invalid) => errors::invalid(&invalid),
-                explanations::ExplainError::UnknownSeeker(_) => {
-                    errors::UnknownIdError::new_err(e.to_string())
-                }
-            })?;
+            .map_err(|e| errors::explain(&e))?;
         json::to_python(py, &explanation)
     })
 }
@@ -443,12 +438,7 @@ fn explain_many<'py>(
                 explanations::explain_many(instance, plan.as_ref(), &seekers)
                     .map(|all| all.iter().map(to_value).collect::<Vec<_>>())
             })
-            .map_err(|e| match e {
-                explanations::ExplainError::Invalid(invalid) => errors::invalid(&invalid),
-                explanations::ExplainError::UnknownSeeker(_) => {
-                    errors::UnknownIdError::new_err(e.to_string())
-                }
-            })?;
+            .map_err(|e| errors::explain(&e))?;
         json::to_python(py, &serde_json::Value::Array(explanations))
     })
 }

@@ -5,6 +5,7 @@
 use pyo3::PyErr;
 use pyo3::exceptions::PyValueError;
 use pyo3::import_exception;
+use samman::explain::ExplainError;
 use samman::graph::GraphError;
 use samman::solve::SolveError;
 use samman::validate::{Invalid, ParseError as CoreParseError};
@@ -41,6 +42,14 @@ pub fn graph(error: &GraphError) -> PyErr {
     match error {
         GraphError::Invalid(invalid_instance) => invalid(invalid_instance),
         GraphError::LimitExceeded { .. } => LimitError::new_err(error.to_string()),
+    }
+}
+
+/// An explanation that could not be given.
+pub fn explain(error: &ExplainError) -> PyErr {
+    match error {
+        ExplainError::Invalid(invalid_instance) => invalid(invalid_instance),
+        ExplainError::UnknownSeeker(_) => UnknownIdError::new_err(error.to_string()),
     }
 }
 

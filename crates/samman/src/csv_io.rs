@@ -480,18 +480,8 @@ pub fn write_plan(instance: &Instance, plan: &Plan, writer: impl Write) -> Resul
         message: format!("cannot write: {e}"),
     };
     let rules = Rules::new(instance);
-    let seeker_ix: HashMap<&str, usize> = instance
-        .seekers
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (s.id.as_str(), i))
-        .collect();
-    let provider_ix: HashMap<&str, usize> = instance
-        .providers
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (p.id.as_str(), i))
-        .collect();
+    let seeker_ix = instance.seeker_indices();
+    let provider_ix = instance.provider_indices();
     let mut csv = csv::Writer::from_writer(writer);
     csv.write_record(["seeker", "provider", "seats", "score"])
         .map_err(io)?;

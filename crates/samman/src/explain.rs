@@ -463,18 +463,8 @@ struct Placements {
 
 impl Placements {
     fn new(instance: &Instance, plan: &Plan) -> Self {
-        let seeker_ix: HashMap<&str, usize> = instance
-            .seekers
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.id.as_str(), i))
-            .collect();
-        let provider_ix: HashMap<&str, usize> = instance
-            .providers
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.id.as_str(), i))
-            .collect();
+        let seeker_ix = instance.seeker_indices();
+        let provider_ix = instance.provider_indices();
         let mut provider_of = vec![None; instance.seekers.len()];
         for m in &plan.matches {
             if let (Some(&s), Some(&p)) = (

@@ -539,18 +539,8 @@ pub fn evaluate_with_graph(
 }
 
 fn resolve(instance: &Instance, rules: &Rules<'_>, plan: &Plan) -> Resolved {
-    let seeker_ix: HashMap<&str, usize> = instance
-        .seekers
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (s.id.as_str(), i))
-        .collect();
-    let provider_ix: HashMap<&str, usize> = instance
-        .providers
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (p.id.as_str(), i))
-        .collect();
+    let seeker_ix = instance.seeker_indices();
+    let provider_ix = instance.provider_indices();
     let n = instance.seekers.len();
     let mut provider_of = vec![None; n];
     let mut violations = Vec::new();

@@ -6,7 +6,7 @@ mod diet;
 mod language;
 mod time;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
 use schemars::JsonSchema;
@@ -726,5 +726,42 @@ impl Instance {
     #[must_use]
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// Each seeker's position by id (the first, should ids repeat).
+    #[must_use]
+    pub fn seeker_indices(&self) -> HashMap<&str, usize> {
+        first_positions(self.seekers.iter().map(|s| s.id.as_str()))
+    }
+
+    /// Each provider's position by id (the first, should ids repeat).
+    #[must_use]
+    pub fn provider_indices(&self) -> HashMap<&str, usize> {
+        first_positions(self.providers.iter().map(|p| p.id.as_str()))
+    }
+}
+
+fn first_positions<'a>(ids: impl Iterator<Item = &'a str>) -> HashMap<&'a str, usize> {
+    let mut index = HashMap::new();
+    for (i, id) in ids.enumerate() {
+        index.entry(id).or_insert(i);
+    }
+    index
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Instance, Provider, Seeker};
+
+    #[test]
+    fn indices_by_id_keep_the_first_of_repeated_ids() {
+        let mut instance = Instance::new();
+        for id in ["a", "b", "a"] {
+            instance.seekers.push(Seeker::new(id));
+        }
+        instance.providers.push(Provider::new("p", 2));
+        let seekers = instance.seeker_indices();
+        assert_eq!((seekers["a"], seekers["b"], seekers.len()), (0, 1, 2));
+        assert_eq!(instance.provider_indices()["p"], 0);
     }
 }

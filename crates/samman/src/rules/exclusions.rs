@@ -128,31 +128,30 @@ pub(crate) fn exclusions(rules: &Rules<'_>, seekers: &[usize]) -> Vec<Counts> {
     seekers
         .par_iter()
         .map(|&s| {
-            let mut failing: [Option<Bits>; Rule::ALL.len()] = Default::default();
-            for (r, &rule) in GROUPED.iter().enumerate() {
-                let group = seen[&(r, key(rules, rule, s))];
-                failing[position(rule)] = Some(sets[group].clone());
-            }
             let mut blocked = Bits::empty(n);
             for &p in &rules.blocked[s] {
                 blocked.insert(p as usize);
             }
-            failing[position(Rule::Blocked)] = Some(blocked);
-            failing[position(Rule::Distance)] = Some(distance.too_far(rules, s));
-            count(&failing.map(|bits| bits.expect("every rule has its set")))
+            let far = distance.too_far(rules, s);
+            // Borrowed, not copied: the grouped sets are shared by every seeker of the group.
+            let failing: [&Bits; Rule::ALL.len()] = Rule::ALL.map(|rule| match rule {
+                Rule::Blocked => &blocked,
+                Rule::Distance => &far,
+                _ => {
+                    let r = GROUPED
+                        .iter()
+                        .position(|&g| g == rule)
+                        .expect("every other rule is grouped");
+                    &sets[seen[&(r, key(rules, rule, s))]]
+                }
+            });
+            count(&failing)
         })
         .collect()
 }
 
-fn position(rule: Rule) -> usize {
-    Rule::ALL
-        .iter()
-        .position(|&r| r == rule)
-        .expect("every rule is in Rule::ALL")
-}
-
 /// Per rule, the providers it excludes and those it excludes alone.
-fn count(failing: &[Bits; Rule::ALL.len()]) -> Counts {
+fn count(failing: &[&Bits; Rule::ALL.len()]) -> Counts {
     let words = failing[0].0.len();
     // Providers failing at least one rule, and at least two.
     let (mut once, mut twice) = (vec![0u64; words], vec![0u64; words]);

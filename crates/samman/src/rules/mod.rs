@@ -1323,12 +1323,7 @@ pub fn group_violations(instance: &Instance, p: usize, members: &[usize]) -> Vec
 /// unplaced. `provider_of[s]` is seeker `s`'s provider index, if placed.
 #[must_use]
 pub fn keep_together_violations(instance: &Instance, provider_of: &[Option<usize>]) -> Vec<usize> {
-    let index: HashMap<&str, usize> = instance
-        .seekers
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (s.id.as_str(), i))
-        .collect();
+    let index = instance.seeker_indices();
     instance
         .constraints
         .keep_together

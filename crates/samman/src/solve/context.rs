@@ -245,6 +245,28 @@ impl<'a> Context<'a> {
         w
     }
 
+    /// The providers every seeker of `unit` (instance indices) may join, in the order of the
+    /// first seeker's edges: (provider, the first seeker's edge there, the members' weights
+    /// summed). A unit of one seeker gets its own edges.
+    pub fn shared_options(&self, unit: &[u32]) -> Vec<(u32, usize, f64)> {
+        self.graph
+            .edge_range(unit[0] as usize)
+            .filter_map(|e| {
+                let p = self.graph.candidates_by_edge(e).provider;
+                let mut weight = self.weight(e);
+                unit[1..]
+                    .iter()
+                    .all(|&m| {
+                        self.edge(m as usize, p as usize).is_some_and(|f| {
+                            weight += self.weight(f);
+                            true
+                        })
+                    })
+                    .then_some((p, e, weight))
+            })
+            .collect()
+    }
+
     /// Party size of seeker `s`.
     pub fn size(&self, s: usize) -> u32 {
         self.instance.seekers[s].party_size

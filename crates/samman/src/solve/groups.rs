@@ -215,23 +215,11 @@ impl<'c> Search<'c> {
                 }
             }
             // Providers feasible for every member, with the members' summed weight.
-            let first = seekers[0] as usize;
-            for e in graph.edge_range(first) {
-                let p = graph.candidates_by_edge(e).provider;
-                let mut value = 0.0;
-                let all = seekers
-                    .iter()
-                    .all(|&s| match context.edge(s as usize, p as usize) {
-                        Some(edge) => {
-                            value += context.weight(edge);
-                            true
-                        }
-                        None => false,
-                    });
-                if all {
-                    unit.options.push((component.provider(p) as u32, value));
-                }
-            }
+            unit.options = context
+                .shared_options(&seekers)
+                .into_iter()
+                .map(|(p, _, value)| (component.provider(p) as u32, value))
+                .collect();
             let index = units.len() as u32;
             for &(j, value) in &unit.options {
                 at_provider[j as usize].push((index, value));

@@ -72,45 +72,22 @@ struct Party {
 /// The parties of `free` seekers: each keep-together set whose members are all free, in order
 /// of its first seeker, and each seeker outside any set.
 fn parties(context: &Context<'_>, component: &Component, free: &[u32]) -> Vec<Party> {
-    let graph = context.graph;
     let is_free: std::collections::HashSet<u32> = free.iter().copied().collect();
     let mut parties = Vec::new();
     let mut seen_units = std::collections::HashSet::new();
     for &s in free {
         let unit = &context.units[context.unit_of[s as usize] as usize];
-        if unit.len() == 1 {
-            parties.push(Party {
-                members: vec![s],
-                size: context.size(s as usize),
-                options: graph
-                    .edge_range(s as usize)
-                    .map(|e| {
-                        let p = component.provider(graph.candidates_by_edge(e).provider);
-                        (p, e, context.weight(e))
-                    })
-                    .collect(),
-            });
-            continue;
-        }
-        if !seen_units.insert(context.unit_of[s as usize])
-            || !unit.iter().all(|m| is_free.contains(m))
+        if unit.len() > 1
+            && (!seen_units.insert(context.unit_of[s as usize])
+                || !unit.iter().all(|m| is_free.contains(m)))
         {
             continue;
         }
-        let mut options = Vec::new();
-        for e in graph.edge_range(unit[0] as usize) {
-            let p = graph.candidates_by_edge(e).provider;
-            let mut weight = 0.0;
-            let shared = unit.iter().all(|&m| {
-                context.edge(m as usize, p as usize).is_some_and(|f| {
-                    weight += context.weight(f);
-                    true
-                })
-            });
-            if shared {
-                options.push((component.provider(p), e, weight));
-            }
-        }
+        let options = context
+            .shared_options(unit)
+            .into_iter()
+            .map(|(p, e, weight)| (component.provider(p), e, weight))
+            .collect();
         parties.push(Party {
             members: unit.clone(),
             // Saturating: a set of more people than any provider seats fits nowhere.

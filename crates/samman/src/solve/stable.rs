@@ -161,26 +161,12 @@ fn unit_order(
     component: &Component,
     unit: &[u32],
 ) -> Vec<(u32, usize, f64)> {
-    let (instance, graph) = (context.instance, context.graph);
+    let instance = context.instance;
     let global = |i: u32| component.seekers[i as usize];
     let first = global(unit[0]);
+    let members: Vec<u32> = unit.iter().map(|&i| global(i)).collect();
     // (provider, edge of the first member, weight of the unit).
-    let mut options: Vec<(u32, usize, f64)> = Vec::new();
-    for e in graph.edge_range(first as usize) {
-        let p = graph.candidates_by_edge(e).provider;
-        let mut weight = context.weight(e);
-        let shared = unit[1..].iter().all(|&i| {
-            context
-                .edge(global(i) as usize, p as usize)
-                .is_some_and(|f| {
-                    weight += context.weight(f);
-                    true
-                })
-        });
-        if shared {
-            options.push((p, e, weight));
-        }
-    }
+    let options = context.shared_options(&members);
     let listed: Vec<&crate::model::Seeker> = unit
         .iter()
         .map(|&i| &instance.seekers[global(i) as usize])
