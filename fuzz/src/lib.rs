@@ -12,7 +12,7 @@ use samman::algo::bmatching::{Objective as FlowObjective, Problem, Solution};
 use samman::algo::stable::Market;
 use samman::graph::CandidateGraph;
 use samman::model::{Gender, Instance, Lock, Origin, Profile, Provider, Seeker};
-use samman::rules::{Rules, group_violations, keep_together_violations};
+use samman::rules::{group_violations, keep_together_violations};
 use samman::solve::{Assignment, Objective};
 
 /// Scores are sums of a few `f64`s: equal objectives agree to this much.
@@ -487,7 +487,8 @@ pub fn check_plan(instance: &Instance, plan: &Assignment) {
         .enumerate()
         .map(|(i, p)| (p.id.as_str(), i))
         .collect();
-    let rules = Rules::new(instance);
+    let session = samman::Session::new(instance.clone()).expect("a valid instance");
+    let rules = session.rules();
     let mut provider_of = vec![None; instance.seekers.len()];
     let mut seen = vec![false; instance.seekers.len()];
     let mut members = vec![Vec::new(); instance.providers.len()];

@@ -10,8 +10,8 @@ use pyo3::types::{PyDict, PyString, PyTuple};
 use samman::generate::Programme;
 use samman::metrics::{self, MetricsOptions};
 use samman::model::Instance;
-use samman::solve::{self, Assignment, Options};
-use samman::{csv_io, explain as explanations, generate as generators, validate};
+use samman::solve::{Assignment, Options};
+use samman::{Session, csv_io, generate as generators, validate};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
@@ -32,18 +32,34 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     Ok(())
 }
 
-/// A validated matching problem: seekers, providers, policy, history, constraints.
+/// A validated matching problem: seekers, providers, policy, history, constraints. It holds
+/// the core's session, so the candidate graph is built once for every call on it.
 #[pyclass(module = "samman", name = "Instance", frozen, eq)]
-#[derive(PartialEq)]
 pub struct PyInstance {
-    inner: Instance,
+    session: Session,
+}
+
+impl PartialEq for PyInstance {
+    fn eq(&self, other: &Self) -> bool {
+        self.session.instance() == other.session.instance()
+    }
 }
 
 impl PyInstance {
     /// Validates `instance`; only valid instances are wrapped.
     fn checked(instance: Instance) -> PyResult<Self> {
-        validate::validate(&instance).map_err(|e| errors::invalid(&e))?;
-        Ok(Self { inner: instance })
+        let session = Session::new(instance).map_err(|e| errors::core(&e))?;
+        Ok(Self { session })
+    }
+
+    /// The instance.
+    pub fn instance(&self) -> &Instance {
+        self.session.instance()
+    }
+
+    /// The prepared session.
+    pub fn session(&self) -> &Session {
+        &self.session
     }
 }
 
@@ -121,36 +137,40 @@ impl PyInstance {
     /// The instance as JSON text (indented when `pretty`).
     #[pyo3(signature = (pretty = false))]
     fn to_json(&self, py: Python<'_>, pretty: bool) -> PyResult<String> {
-        guarded(|| Ok(py.detach(|| to_json(&self.inner, pretty))))
+        guarded(|| Ok(py.detach(|| to_json(self.instance(), pretty))))
     }
 
     /// The instance as plain Python values; `Instance.from_dict` reads them back.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        guarded(|| json::to_python(py, &to_value(&self.inner)))
+        guarded(|| json::to_python(py, &to_value(self.instance())))
     }
 
     /// The number of seekers.
     #[getter]
     fn n_seekers(&self) -> usize {
-        self.inner.seekers.len()
+        self.instance().seekers.len()
     }
 
     /// The number of providers.
     #[getter]
     fn n_providers(&self) -> usize {
-        self.inner.providers.len()
+        self.instance().providers.len()
     }
 
     /// The seekers' ids, in instance order.
     #[getter]
     fn seeker_ids(&self) -> Vec<String> {
-        self.inner.seekers.iter().map(|s| s.id.0.clone()).collect()
+        self.instance()
+            .seekers
+            .iter()
+            .map(|s| s.id.0.clone())
+            .collect()
     }
 
     /// The providers' ids, in instance order.
     #[getter]
     fn provider_ids(&self) -> Vec<String> {
-        self.inner
+        self.instance()
             .providers
             .iter()
             .map(|p| p.id.0.clone())
@@ -160,8 +180,8 @@ impl PyInstance {
     fn __repr__(&self) -> String {
         format!(
             "Instance(seekers={}, providers={})",
-            self.inner.seekers.len(),
-            self.inner.providers.len()
+            self.instance().seekers.len(),
+            self.instance().providers.len()
         )
     }
 
@@ -169,7 +189,7 @@ impl PyInstance {
         slf: &Bound<'py, Self>,
         py: Python<'py>,
     ) -> PyResult<(Bound<'py, PyAny>, (String,))> {
-        let inner = &slf.get().inner;
+        let inner = slf.get().instance();
         let text = py.detach(|| to_json(inner, false));
         Ok((slf.get_type().getattr("from_json")?, (text,)))
     }
@@ -384,12 +404,10 @@ fn evaluate<'py>(
             )?,
             None => MetricsOptions::default(),
         };
-        let instance = &instance.get().inner;
+        let session = instance.get().session();
         let report = py
-            .detach(|| metrics::evaluate(instance, &plan, &options).map(|r| to_value(&r)))
-            .map_err(|e| match e {
-                metrics::MetricsError::Graph(g) => errors::graph(&g),
-            })?;
+            .detach(|| session.evaluate(&plan, &options).map(|r| to_value(&r)))
+            .map_err(|e| errors::core(&e))?;
         json::to_python(py, &report)
     })
 }
@@ -405,13 +423,15 @@ fn explain<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     guarded(|| {
         let plan = plan.map(any_plan).transpose()?;
-        let instance = &instance.get().inner;
+        let session = instance.get().session();
         let seeker = samman::model::SeekerId(seeker_id.to_owned());
         let explanation = py
             .detach(|| {
-                explanations::explain(instance, plan.as_ref(), &seeker).map(|e| to_value(&e))
+                session
+                    .explain_one(plan.as_ref(), &seeker)
+                    .map(|e| to_value(&e))
             })
-            .map_err(|e| errors::explain(&e))?;
+            .map_err(|e| errors::core(&e))?;
         json::to_python(py, &explanation)
     })
 }
@@ -428,17 +448,18 @@ fn explain_many<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     guarded(|| {
         let plan = plan.map(any_plan).transpose()?;
-        let instance = &instance.get().inner;
+        let session = instance.get().session();
         let seekers: Vec<samman::model::SeekerId> = seeker_ids
             .into_iter()
             .map(samman::model::SeekerId)
             .collect();
         let explanations = py
             .detach(|| {
-                explanations::explain_many(instance, plan.as_ref(), &seekers)
+                session
+                    .explain(plan.as_ref(), &seekers)
                     .map(|all| all.iter().map(to_value).collect::<Vec<_>>())
             })
-            .map_err(|e| errors::explain(&e))?;
+            .map_err(|e| errors::core(&e))?;
         json::to_python(py, &serde_json::Value::Array(explanations))
     })
 }
@@ -530,10 +551,10 @@ fn solve_instance(
         let options: Options = deserialize(fields).map_err(|(path, message)| {
             PyValueError::new_err(format!("solve: {path}: {message}"))
         })?;
-        let instance = &instance.get().inner;
+        let session = instance.get().session();
         let inner = py
-            .detach(|| solve::solve(instance, &options))
-            .map_err(|e| errors::solve(&e))?;
+            .detach(|| session.solve(&options))
+            .map_err(|e| errors::core(&e))?;
         Ok(PyPlan { inner })
     })
 }

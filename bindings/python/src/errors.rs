@@ -1,14 +1,11 @@
 //! The core's errors mapped onto the exception hierarchy of `samman.errors` (defined in
 //! Python, so that the exceptions pickle and carry plain attributes), one exhaustive `match`
-//! per core error type.
+//! by the core's error kind.
 
 use pyo3::PyErr;
-use pyo3::exceptions::PyValueError;
 use pyo3::import_exception;
-use samman::explain::ExplainError;
-use samman::graph::GraphError;
-use samman::solve::SolveError;
-use samman::validate::{Invalid, ParseError as CoreParseError};
+use samman::ErrorKind;
+use samman::validate::ParseError as CoreParseError;
 
 import_exception!(samman.errors, ValidationError);
 import_exception!(samman.errors, ParseError);
@@ -16,16 +13,6 @@ import_exception!(samman.errors, LimitError);
 import_exception!(samman.errors, InternalError);
 import_exception!(samman.errors, CsvError);
 import_exception!(samman.errors, UnknownIdError);
-
-/// `ValidationError(message, problems)` with every problem as a `(path, message)` pair.
-pub fn invalid(error: &Invalid) -> PyErr {
-    let problems: Vec<(String, String)> = error
-        .problems
-        .iter()
-        .map(|p| (p.path.clone(), p.message.clone()))
-        .collect();
-    ValidationError::new_err((error.to_string(), problems))
-}
 
 /// `ParseError(message, path, line, column)`.
 pub fn parse(error: &CoreParseError) -> PyErr {
@@ -37,34 +24,27 @@ pub fn parse(error: &CoreParseError) -> PyErr {
     ))
 }
 
-/// A graph that could not be built.
-pub fn graph(error: &GraphError) -> PyErr {
+/// Any core error, mapped once by its kind: a parse error keeps its line and column, a CSV
+/// error its row and column; other invalid input is a `ValidationError` with every problem.
+pub fn core(error: &samman::Error) -> PyErr {
     match error {
-        GraphError::Invalid(invalid_instance) => invalid(invalid_instance),
-        GraphError::LimitExceeded { .. } => LimitError::new_err(error.to_string()),
+        samman::Error::Parse(e) => return parse(e),
+        samman::Error::Csv(e) => {
+            return CsvError::new_err((error.to_string(), String::new(), e.row, e.column.clone()));
+        }
+        _ => {}
     }
-}
-
-/// An explanation that could not be given.
-pub fn explain(error: &ExplainError) -> PyErr {
-    match error {
-        ExplainError::Invalid(invalid_instance) => invalid(invalid_instance),
-        ExplainError::UnknownSeeker(_) => UnknownIdError::new_err(error.to_string()),
-    }
-}
-
-/// A solve that failed.
-pub fn solve(error: &SolveError) -> PyErr {
-    let problem = |path: &str, message: String| {
-        ValidationError::new_err((error.to_string(), vec![(path.to_owned(), message)]))
-    };
-    match error {
-        SolveError::Graph(g) => graph(g),
-        SolveError::Lock { path, message } => problem(path, message.clone()),
-        SolveError::LockedGroup { .. } => problem("locked", error.to_string()),
-        SolveError::NonFiniteScore { .. } => problem("policy.weights", error.to_string()),
-        SolveError::InvalidOption { .. } => PyValueError::new_err(error.to_string()),
-        SolveError::Flow(_) => LimitError::new_err(error.to_string()),
-        SolveError::Stable(_) => InternalError::new_err(error.to_string()),
+    match error.kind() {
+        ErrorKind::InvalidInput => {
+            let problems: Vec<(String, String)> = error
+                .problems()
+                .into_iter()
+                .map(|p| (p.path, p.message))
+                .collect();
+            ValidationError::new_err((error.to_string(), problems))
+        }
+        ErrorKind::LimitExceeded => LimitError::new_err(error.to_string()),
+        ErrorKind::UnknownId => UnknownIdError::new_err(error.to_string()),
+        _ => InternalError::new_err(error.to_string()),
     }
 }

@@ -3,6 +3,7 @@
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
+use samman::ErrorKind;
 use samman::graph::GraphError;
 use samman::solve::SolveError;
 use samman::validate::{Invalid, ParseError};
@@ -95,38 +96,33 @@ impl From<ParseError> for SammanError {
     }
 }
 
-impl From<GraphError> for SammanError {
-    fn from(error: GraphError) -> Self {
-        match error {
-            GraphError::Invalid(invalid) => invalid.into(),
-            limit @ GraphError::LimitExceeded { .. } => Self::LimitExceeded {
-                detail: limit.to_string(),
+impl From<samman::Error> for SammanError {
+    /// One mapping, by the core's kind: the same input gives the same kind and path here as
+    /// on every other front.
+    fn from(error: samman::Error) -> Self {
+        match error.kind() {
+            ErrorKind::LimitExceeded => Self::LimitExceeded {
+                detail: error.to_string(),
+            },
+            ErrorKind::Internal => Self::Internal {
+                detail: error.to_string(),
+            },
+            _ => Self::InvalidInput {
+                problems: error.problems().into_iter().map(Problem::from).collect(),
             },
         }
     }
 }
 
+impl From<GraphError> for SammanError {
+    fn from(error: GraphError) -> Self {
+        samman::Error::from(error).into()
+    }
+}
+
 impl From<SolveError> for SammanError {
     fn from(error: SolveError) -> Self {
-        match error {
-            SolveError::Graph(graph) => graph.into(),
-            SolveError::Lock { path, message } | SolveError::InvalidOption { path, message } => {
-                Self::invalid(path, message)
-            }
-            locked @ SolveError::LockedGroup { .. } => {
-                Self::invalid("constraints.locked", locked.to_string())
-            }
-            // A score that overflows comes from weights too large for the policy.
-            score @ SolveError::NonFiniteScore { .. } => {
-                Self::invalid("policy.weights", score.to_string())
-            }
-            flow @ SolveError::Flow(_) => Self::LimitExceeded {
-                detail: flow.to_string(),
-            },
-            stable @ SolveError::Stable(_) => Self::Internal {
-                detail: stable.to_string(),
-            },
-        }
+        samman::Error::from(error).into()
     }
 }
 

@@ -17,7 +17,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use samman::model;
-use samman::rules::{Criterion, Rules};
+use samman::rules::Criterion;
 
 use error::guard;
 pub use error::{Problem, SammanError};
@@ -294,7 +294,8 @@ impl Instance {
                 .iter()
                 .position(|x| x.id.as_str() == seeker))
             .ok_or_else(|| SammanError::invalid("seeker", "not a seeker of this instance"))?;
-            let rules = Rules::new(instance);
+            let session = samman::Session::new(instance.clone())?;
+            let rules = session.rules();
             let feasible = (0..instance.providers.len())
                 .filter(|&p| rules.check(s, p).is_ok())
                 .count() as u32;

@@ -4,14 +4,13 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use samman::explain::{self, Explanation};
+use samman::explain::Explanation;
 use samman::generate::{self, Params, Programme};
-use samman::graph::CandidateGraph;
-use samman::metrics::{self, MetricsOptions, Plan, Report};
+use samman::metrics::{MetricsOptions, Plan, Report};
 use samman::model::Instance;
-use samman::solve::{self, Options, SolverKind};
+use samman::solve::{Options, SolverKind};
 
-use crate::{Failure, read_instance, with_spinner};
+use crate::{Failure, read_session, with_spinner};
 
 /// The optional shape of a generated programme: how many providers, over how large an area,
 /// and how far seekers travel. Left out, each takes the generator's default.
@@ -95,12 +94,11 @@ pub fn evaluate(
     list_blocking: bool,
     json: bool,
 ) -> Result<ExitCode, Failure> {
-    let instance = read_instance(instance)?;
+    let session = read_session(instance)?;
     let plan = read_plan(plan)?;
     let report = with_spinner("evaluating", || {
-        metrics::evaluate(&instance, &plan, &options(k, list_blocking))
-    })
-    .map_err(|e| Failure::Input(e.to_string()))?;
+        session.evaluate(&plan, &options(k, list_blocking))
+    })?;
     if json {
         let text =
             serde_json::to_string_pretty(&report).map_err(|e| Failure::Other(e.to_string()))?;
@@ -312,7 +310,7 @@ fn readable(r: &Report) -> String {
 
 /// `samman compare INSTANCE --solvers a,b,...`: metrics of each solver's plan side by side.
 pub fn compare(instance: &Path, solvers: &str, k: usize, json: bool) -> Result<ExitCode, Failure> {
-    let instance = read_instance(instance)?;
+    let session = read_session(instance)?;
     let kinds: Vec<SolverKind> = solvers
         .split(',')
         .map(str::trim)
@@ -322,23 +320,16 @@ pub fn compare(instance: &Path, solvers: &str, k: usize, json: bool) -> Result<E
                 .map_err(|_| Failure::Input(format!("`{name}` is not a solver")))
         })
         .collect::<Result<_, _>>()?;
-    let graph = with_spinner("building the candidate graph", || {
-        CandidateGraph::build(&instance)
-    })?;
+    with_spinner("building the candidate graph", || session.candidates())?;
     let mut results: Vec<(SolverKind, Report, f64)> = Vec::new();
     for kind in kinds {
         let plan = with_spinner("solving", || {
-            solve::solve_graph(
-                &instance,
-                &graph,
-                &Options {
-                    solver: kind,
-                    ..Options::default()
-                },
-            )
+            session.solve(&Options {
+                solver: kind,
+                ..Options::default()
+            })
         })?;
-        let report =
-            metrics::evaluate_with_graph(&instance, &graph, &Plan::from(&plan), &options(k, false));
+        let report = session.evaluate(&Plan::from(&plan), &options(k, false))?;
         results.push((kind, report, plan.stats.seconds));
     }
     if json {
@@ -349,7 +340,7 @@ pub fn compare(instance: &Path, solvers: &str, k: usize, json: bool) -> Result<E
         println!("{:#}", serde_json::Value::Array(list));
         return Ok(ExitCode::SUCCESS);
     }
-    print!("{}", side_by_side(&instance, &results));
+    print!("{}", side_by_side(session.instance(), &results));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -403,10 +394,9 @@ pub fn explain(
     seeker: &str,
     json: bool,
 ) -> Result<ExitCode, Failure> {
-    let instance = read_instance(file)?;
+    let session = read_session(file)?;
     let plan = plan.map(read_plan).transpose()?;
-    let e = explain::explain(&instance, plan.as_ref(), &seeker.into())
-        .map_err(|e| Failure::Input(e.to_string()))?;
+    let e = session.explain_one(plan.as_ref(), &seeker.into())?;
     if json {
         let text = serde_json::to_string_pretty(&e).map_err(|e| Failure::Other(e.to_string()))?;
         println!("{text}");

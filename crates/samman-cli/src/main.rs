@@ -15,9 +15,10 @@ use samman::graph::{CandidateGraph, GraphError, GraphEstimate, GraphStats};
 use samman::model::Instance;
 use samman::rules::Rule;
 use samman::solve::{
-    self, Assignment, Objective, Options, Placement, Proposing, Reason, SolveError, SolverKind,
+    self, Assignment, Objective, Options, Placement, Proposing, Reason, SolverKind,
 };
-use samman::validate::{Invalid, ParseError, parse_json, validate};
+use samman::validate::{parse_json, validate};
+use samman::{ErrorKind, Session};
 
 #[derive(Parser)]
 #[command(
@@ -194,35 +195,54 @@ enum Failure {
     Input(String),
     /// Anything else: exit code 1.
     Other(String),
+    /// An error of the core, mapped by its kind: exit code 1 for an internal fault, 2 for
+    /// anything the input can mend.
+    Core(samman::Error),
 }
 
-impl From<ParseError> for Failure {
-    fn from(e: ParseError) -> Self {
-        Failure::Input(format!("cannot read the instance: {e}"))
+impl<E: Into<samman::Error>> From<E> for Failure {
+    fn from(e: E) -> Self {
+        Failure::Core(e.into())
     }
 }
 
-impl From<Invalid> for Failure {
-    fn from(e: Invalid) -> Self {
-        Failure::Input(e.to_string())
+impl Failure {
+    fn exit_code(&self) -> u8 {
+        match self {
+            Failure::Input(_) => 2,
+            Failure::Other(_) => 1,
+            Failure::Core(e) => match e.kind() {
+                ErrorKind::InvalidInput | ErrorKind::LimitExceeded | ErrorKind::UnknownId => 2,
+                _ => 1,
+            },
+        }
+    }
+
+    /// The failure as `--json` prints it: `{"error": {"kind", "path", "message", "problems"}}`.
+    fn to_json(&self) -> serde_json::Value {
+        match self {
+            Failure::Core(e) => serde_json::json!({"error": {
+                "kind": e.kind().name(),
+                "path": e.path(),
+                "message": e.to_string(),
+                "problems": e.problems(),
+            }}),
+            Failure::Input(message) => serde_json::json!({"error": {
+                "kind": ErrorKind::InvalidInput.name(), "path": null, "message": message,
+            }}),
+            Failure::Other(message) => serde_json::json!({"error": {
+                "kind": ErrorKind::Internal.name(), "path": null, "message": message,
+            }}),
+        }
     }
 }
 
-impl From<GraphError> for Failure {
-    fn from(e: GraphError) -> Self {
-        Failure::Input(e.to_string())
-    }
-}
-
-impl From<SolveError> for Failure {
-    fn from(e: SolveError) -> Self {
-        match e {
-            SolveError::Graph(e) => e.into(),
-            e @ (SolveError::Lock { .. }
-            | SolveError::LockedGroup { .. }
-            | SolveError::NonFiniteScore { .. }
-            | SolveError::InvalidOption { .. }) => Failure::Input(e.to_string()),
-            e @ (SolveError::Flow(_) | SolveError::Stable(_)) => Failure::Other(e.to_string()),
+impl std::fmt::Display for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Failure::Input(message) | Failure::Other(message) => f.write_str(message),
+            Failure::Core(samman::Error::Parse(e)) => write!(f, "cannot read the instance: {e}"),
+            Failure::Core(e) => write!(f, "{e}"),
         }
     }
 }
@@ -231,13 +251,13 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(&cli) {
         Ok(code) => code,
-        Err(Failure::Input(message)) => {
-            eprintln!("samman: {message}");
-            ExitCode::from(2)
-        }
-        Err(Failure::Other(message)) => {
-            eprintln!("samman: {message}");
-            ExitCode::from(1)
+        Err(failure) => {
+            if cli.json {
+                eprintln!("{:#}", failure.to_json());
+            } else {
+                eprintln!("samman: {failure}");
+            }
+            ExitCode::from(failure.exit_code())
         }
     }
 }
@@ -266,10 +286,9 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
             file,
             estimate_only,
         } => {
-            let instance = read_instance(file)?;
-            let estimate = with_spinner("counting the candidate graph", || {
-                CandidateGraph::estimate(&instance)
-            })?;
+            let session = read_session(file)?;
+            let instance = session.instance();
+            let estimate = with_spinner("counting the candidate graph", || session.estimate());
             let limit = instance.policy.limits.max_edges;
             if !cli.json {
                 print_estimate(&estimate, limit);
@@ -290,10 +309,8 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
                 }
                 .into());
             }
-            let graph = with_spinner("building the candidate graph", || {
-                CandidateGraph::build(&instance)
-            })?;
-            print_graph(&instance, &estimate, &graph, cli.json)
+            let graph = with_spinner("building the candidate graph", || session.candidates())?;
+            print_graph(&session, &estimate, graph, cli.json)
         }
         Command::Solve {
             file,
@@ -306,7 +323,7 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
             move_cost,
             output,
         } => {
-            let instance = read_instance(file)?;
+            let session = read_session(file)?;
             let options = Options {
                 solver: (*solver).into(),
                 objective: (*objective).into(),
@@ -329,7 +346,7 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
                 move_cost: *move_cost,
                 ..Options::default()
             };
-            let plan = with_spinner("solving", || solve::solve(&instance, &options))?;
+            let plan = with_spinner("solving", || session.solve(&options))?;
             let json = serde_json::to_string_pretty(&plan)
                 .map_err(|e| Failure::Other(e.to_string()))?
                 + "\n";
@@ -371,10 +388,11 @@ fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, Failure> 
         .map_err(|e| Failure::Input(format!("cannot read {}: {e}", path.display())))
 }
 
-fn read_instance(path: &Path) -> Result<Instance, Failure> {
+/// Read and prepare an instance: the one way every command reads its input.
+fn read_session(path: &Path) -> Result<Session, Failure> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| Failure::Input(format!("cannot read {}: {e}", path.display())))?;
-    Ok(parse_json(&text)?)
+    Ok(Session::from_json(&text)?)
 }
 
 /// Run `work` with a spinner on standard error that appears only if it takes over a second.
@@ -471,13 +489,13 @@ fn human_bytes(bytes: u64) -> String {
 }
 
 fn print_graph(
-    instance: &Instance,
+    session: &Session,
     estimate: &GraphEstimate,
     graph: &CandidateGraph,
     json: bool,
 ) -> Result<ExitCode, Failure> {
     let stats = graph.stats();
-    let isolated = isolated_by_rule(instance, graph);
+    let isolated = isolated_by_rule(session, graph);
     if json {
         let report = serde_json::json!({"estimate": estimate, "stats": stats, "no_feasible_provider": isolated});
         println!("{report:#}");
@@ -518,8 +536,8 @@ fn print_stats(stats: &GraphStats) {
 
 /// Seekers with no feasible provider, counted by the rule that on its own excludes the most
 /// providers for them (`none` when every provider fails two rules or more).
-fn isolated_by_rule(instance: &Instance, graph: &CandidateGraph) -> BTreeMap<String, usize> {
-    let rules = samman::rules::Rules::new(instance);
+fn isolated_by_rule(session: &Session, graph: &CandidateGraph) -> BTreeMap<String, usize> {
+    let rules = session.rules();
     let isolated: Vec<usize> = (0..graph.n_seekers())
         .filter(|&s| graph.edge_range(s).is_empty())
         .collect();
@@ -543,17 +561,17 @@ fn demo(size: usize, seed: u64, options: &Options, json: bool) -> Result<ExitCod
         seed,
         ..Params::default()
     });
-    let graph = with_spinner("building the candidate graph", || {
-        CandidateGraph::build(&instance)
-    })?;
-    let plan = with_spinner("solving", || solve::solve_graph(&instance, &graph, options))?;
+    let session = Session::new(instance)?;
+    let graph = with_spinner("building the candidate graph", || session.candidates())?;
+    let plan = with_spinner("solving", || session.solve(options))?;
+    let instance = session.instance();
     if json {
         let report =
-            serde_json::json!({"summary": summary(&instance, &plan), "graph": graph.stats()});
+            serde_json::json!({"summary": summary(instance, &plan), "graph": graph.stats()});
         println!("{report:#}");
         return Ok(ExitCode::SUCCESS);
     }
-    print_summary(&instance, &graph, &plan);
+    print_summary(instance, graph, &plan);
     Ok(ExitCode::SUCCESS)
 }
 

@@ -18,6 +18,7 @@ use crate::rules::Rules;
 /// A problem in a CSV file, at a row and column.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("row {row}, column {column}: {message}")]
+#[non_exhaustive]
 pub struct CsvError {
     /// The row, counted as a spreadsheet does: the header is row 1 (0: the file as a whole).
     pub row: u64,
@@ -479,7 +480,12 @@ pub fn write_plan(instance: &Instance, plan: &Plan, writer: impl Write) -> Resul
         column: String::new(),
         message: format!("cannot write: {e}"),
     };
-    let rules = Rules::new(instance);
+    let tz = crate::validate::prepare(instance).map_err(|invalid| CsvError {
+        row: 0,
+        column: String::new(),
+        message: format!("cannot write the plan of an {invalid}"),
+    })?;
+    let rules = Rules::new(instance, tz);
     let seeker_ix = instance.seeker_indices();
     let provider_ix = instance.provider_indices();
     let mut csv = csv::Writer::from_writer(writer);

@@ -23,6 +23,7 @@ use crate::validate::{Invalid, validate};
 
 /// Why an explanation could not be given.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
 pub enum ExplainError {
     /// The instance is not valid.
     #[error(transparent)]
@@ -267,6 +268,15 @@ pub fn explain_many(
     seekers: &[SeekerId],
 ) -> Result<Vec<Explanation>, ExplainError> {
     validate(instance)?;
+    explain_validated(instance, plan, seekers)
+}
+
+/// [`explain_many`] of an instance already validated.
+pub(crate) fn explain_validated(
+    instance: &Instance,
+    plan: Option<&Plan>,
+    seekers: &[SeekerId],
+) -> Result<Vec<Explanation>, ExplainError> {
     let asked: Vec<usize> = if let [seeker] = seekers {
         // One seeker: a scan, not an index of every id.
         let s = instance
@@ -325,7 +335,7 @@ pub fn explain_many(
             .cloned()
             .collect();
         let found: Vec<Found> = {
-            let rules = Rules::new(&work);
+            let rules = Rules::of_validated(&work);
             chunk
                 .par_iter()
                 .map(|&s| {
@@ -709,7 +719,7 @@ fn try_changes(instance: &Instance, work: &mut Instance, found: &[Found]) -> Vec
         if slots.is_empty() {
             return searches;
         }
-        let rules = Rules::new(work);
+        let rules = Rules::of_validated(work);
         let bests: Vec<Option<(usize, Vec<usize>)>> = slots
             .par_iter()
             .map(|slot| {
@@ -776,7 +786,7 @@ fn opened_by_changing_providers(
         history: History::default(),
         constraints: Constraints::default(),
     };
-    let rules = Rules::new(&changed);
+    let rules = Rules::of_validated(&changed);
     (0..shut_out.len())
         .filter(|&k| rules.check(0, k).is_ok())
         .map(|k| shut_out[k])
@@ -942,7 +952,7 @@ mod tests {
                 }
                 seeker.requires_verified |= i % 4 == 0;
             }
-            let rules = Rules::new(&instance);
+            let rules = Rules::of_validated(&instance);
             let n = instance.providers.len();
             let providers = || instance.providers.iter().map(|p| p.id.clone()).collect();
             let mut changes = vec![
@@ -998,7 +1008,7 @@ mod tests {
                         description: String::new(),
                     };
                     relaxation.apply(&mut changed, &instance.seekers[s].id);
-                    let after = Rules::new(&changed);
+                    let after = Rules::of_validated(&changed);
                     for p in 0..n {
                         let altered = rules.failed(s, p) ^ after.failed(s, p);
                         assert_eq!(

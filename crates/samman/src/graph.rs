@@ -14,7 +14,9 @@ use serde::Serialize;
 
 use crate::model::{Instance, Location};
 use crate::rules::{Breakdown, Rules, Screen, travel_limit};
-use crate::validate::{Invalid, validate};
+use chrono_tz::Tz;
+
+use crate::validate::{Invalid, prepare};
 
 /// Kilometres per degree of latitude on the sphere the haversine distance uses.
 const KM_PER_DEGREE: f64 = 6371.0088 * std::f64::consts::PI / 180.0;
@@ -43,6 +45,7 @@ pub struct Candidate {
 
 /// Why a graph could not be built.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
 pub enum GraphError {
     /// The instance is not valid.
     #[error(transparent)]
@@ -71,6 +74,7 @@ pub struct CandidateGraph {
     n_providers: usize,
     seeker_offsets: Vec<usize>,
     build_seconds: f64,
+    tz: Tz,
 }
 
 /// Figures about a candidate graph.
@@ -213,8 +217,13 @@ impl CandidateGraph {
     /// ```
     pub fn estimate(instance: &Instance) -> Result<GraphEstimate, GraphError> {
         check_size(instance)?;
-        validate(instance)?;
-        let rules = Rules::new(instance);
+        let tz = prepare(instance)?;
+        Ok(Self::estimate_prepared(instance, tz))
+    }
+
+    /// [`CandidateGraph::estimate`] of an instance already checked and validated.
+    pub(crate) fn estimate_prepared(instance: &Instance, tz: Tz) -> GraphEstimate {
+        let rules = Rules::new(instance, tz);
         let index = ProviderIndex::new(instance, &rules);
         let edges: u64 = (0..instance.seekers.len())
             .into_par_iter()
@@ -233,19 +242,29 @@ impl CandidateGraph {
         let bytes = (seekers + providers) as u64 * node
             + edges.saturating_mul(edge)
             + (seekers as u64 + 1) * offset;
-        Ok(GraphEstimate {
+        GraphEstimate {
             seekers,
             providers,
             edges,
             bytes,
-        })
+        }
     }
 
     fn build_with(instance: &Instance, strategy: Strategy) -> Result<Self, GraphError> {
-        let started = Instant::now();
         check_size(instance)?;
-        validate(instance)?;
-        let rules = Rules::new(instance);
+        let tz = prepare(instance)?;
+        Self::build_prepared(instance, tz, strategy)
+    }
+
+    /// Build the graph of an instance already checked (size) and validated, whose time zone
+    /// is `tz`.
+    pub(crate) fn build_prepared(
+        instance: &Instance,
+        tz: Tz,
+        strategy: Strategy,
+    ) -> Result<Self, GraphError> {
+        let started = Instant::now();
+        let rules = Rules::new(instance, tz);
         let index = ProviderIndex::new(instance, &rules);
         let limit = instance.policy.limits.max_edges;
         let found = std::sync::atomic::AtomicU64::new(0);
@@ -314,7 +333,14 @@ impl CandidateGraph {
             n_providers,
             seeker_offsets,
             build_seconds: started.elapsed().as_secs_f64(),
+            tz,
         })
+    }
+
+    /// The time zone of the instance the graph was built from.
+    #[must_use]
+    pub fn time_zone(&self) -> Tz {
+        self.tz
     }
 
     /// The petgraph graph.
@@ -428,9 +454,12 @@ pub fn check_size(instance: &Instance) -> Result<(), GraphError> {
     Ok(())
 }
 
+/// How the build finds each seeker's providers.
 #[derive(Debug, Clone, Copy)]
-enum Strategy {
+pub(crate) enum Strategy {
+    /// Through the spatial index and the screens.
     Indexed,
+    /// Every provider, checked by every rule: the reference.
     AllPairs,
 }
 

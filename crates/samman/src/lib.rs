@@ -8,6 +8,7 @@
 //!
 //! | step | module | what |
 //! |---|---|---|
+//! | session | [`Session`] | the one way in: validates once, then solves, evaluates, explains; [`Error`] with its [`ErrorKind`] and path |
 //! | model | [`model`] | [`model::Instance`]: seekers, providers, [`model::Policy`], history, constraints |
 //! | check | [`validate`] | [`validate::parse_json`] (line, column, path), [`validate::validate`] (every problem with its path) |
 //! | rules | [`rules`] | pair rules ([`rules::Rule`]), soft criteria ([`rules::Criterion`]), group rules ([`rules::GroupRule`]) |
@@ -29,6 +30,7 @@
 
 pub mod algo;
 pub mod csv_io;
+pub mod error;
 pub mod explain;
 pub mod generate;
 pub mod graph;
@@ -36,8 +38,17 @@ pub mod metrics;
 pub mod model;
 pub mod privacy;
 pub mod rules;
+mod session;
 pub mod solve;
 pub mod validate;
+
+pub use error::{Error, ErrorKind, Result};
+pub use explain::Explanation;
+pub use graph::CandidateGraph;
+pub use metrics::{MetricsOptions, Report};
+pub use model::{Instance, Provider, ProviderId, Seeker, SeekerId};
+pub use session::Session;
+pub use solve::{Assignment, Options, SolverKind};
 
 /// The JSON Schema of the instance format, as a pretty-printed document.
 #[must_use]

@@ -39,6 +39,7 @@ pub struct Plan {
 /// Why a plan could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("cannot read the plan: {path}: {message} (line {line}, column {column})")]
+#[non_exhaustive]
 pub struct PlanError {
     /// The path of the field being read.
     pub path: String,
@@ -162,6 +163,7 @@ impl Default for MetricsOptions {
 
 /// Why a plan could not be evaluated.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
 pub enum MetricsError {
     /// The instance is invalid or over its limits.
     #[error(transparent)]
@@ -512,7 +514,7 @@ pub fn evaluate_with_graph(
     plan: &Plan,
     options: &MetricsOptions,
 ) -> Report {
-    let rules = Rules::new(instance);
+    let rules = Rules::new(instance, graph.time_zone());
     let resolved = resolve(instance, &rules, plan);
     Report {
         validity: Validity {

@@ -31,6 +31,7 @@ impl fmt::Display for Problem {
 
 /// Everything wrong with an instance.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub struct Invalid {
     /// The problems, in the order of the document.
     pub problems: Vec<Problem>,
@@ -49,6 +50,7 @@ impl fmt::Display for Invalid {
 /// What kind of reading failure a [`ParseError`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum ParseErrorKind {
     /// Not well-formed JSON.
     Syntax,
@@ -66,6 +68,7 @@ pub const DEFAULT_MAX_INPUT_BYTES: usize = 256 << 20;
 /// Why a document could not be read as an instance.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{path}: {message} (line {line}, column {column})")]
+#[non_exhaustive]
 pub struct ParseError {
     /// What kind of failure.
     pub kind: ParseErrorKind,
@@ -219,6 +222,16 @@ pub fn validate(instance: &Instance) -> Result<(), Invalid> {
             problems: check.problems,
         })
     }
+}
+
+/// Validate an instance and resolve its time zone: what every entry point does once before the
+/// rules may read the instance.
+///
+/// # Errors
+/// [`Invalid`] with every problem, each with its path.
+pub(crate) fn prepare(instance: &Instance) -> Result<Tz, Invalid> {
+    validate(instance)?;
+    Ok(time_zone(instance).expect("validate reports a time zone that is not an IANA name"))
 }
 
 /// The instance's time zone, or `None` if the name is not an IANA zone.

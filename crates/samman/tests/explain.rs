@@ -184,7 +184,6 @@ fn a_match_is_explained_by_weighted_contributions() {
 fn excluded_by_rule_equals_checking_every_rule_for_every_pair() {
     use samman::generate::{Params, dinners, experiences, visits, workshops};
     use samman::model::Diet;
-    use samman::rules::Rules;
     use std::collections::BTreeMap;
 
     for seed in 0..6u64 {
@@ -227,7 +226,8 @@ fn excluded_by_rule_equals_checking_every_rule_for_every_pair() {
                     provider.topics = vec!["chess".into()];
                 }
             }
-            let rules = Rules::new(&instance);
+            let session = samman::Session::new(instance.clone()).expect("a valid instance");
+            let rules = session.rules();
             let seekers: Vec<usize> = (0..instance.seekers.len()).collect();
             let fast = solve::excluded_by_rule(&rules, &seekers);
             for (s, (excluded, only)) in fast.into_iter().enumerate() {
@@ -444,11 +444,10 @@ fn explanations_of_generated_programmes_are_unchanged() {
 /// with every pair rule checked again for every provider, it makes `opens` more feasible.
 #[test]
 fn each_relaxation_opens_what_it_says_in_the_whole_instance() {
-    use samman::rules::Rules;
-
     for (name, instance) in golden_programmes().into_iter().step_by(3) {
         let feasible = |instance: &Instance, s: usize| -> Vec<usize> {
-            let rules = Rules::new(instance);
+            let session = samman::Session::new(instance.clone()).expect("a valid instance");
+            let rules = session.rules();
             (0..instance.providers.len())
                 .filter(|&p| rules.check(s, p).is_ok())
                 .collect()

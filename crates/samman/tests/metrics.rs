@@ -8,7 +8,7 @@ use samman::model::{
     Diet, Gender, HostId, Instance, LanguageSkill, Level, Location, Lock, Meeting, Origin, Profile,
     Provider, Seeker, Weights,
 };
-use samman::rules::{Criterion, GroupRule, Rule, Rules};
+use samman::rules::{Criterion, GroupRule, Rule};
 
 /// Kilometres per 0.01 degree of longitude on the equator.
 const KM: f64 = 6371.0088 * std::f64::consts::PI / 180.0 * 0.01;
@@ -480,7 +480,8 @@ fn composition_travel_language_history_reliability() {
 /// Brute-force reference: every pair checked by the rules, preferences compared by explicit
 /// list and then score, and a provider's room found by trying every subset of its group.
 fn brute_force(instance: &Instance, plan: &Plan) -> (usize, usize) {
-    let rules = Rules::new(instance);
+    let session = samman::Session::new(instance.clone()).expect("a valid instance");
+    let rules = session.rules();
     let ix = |id: &str| instance.seekers.iter().position(|s| s.id.as_str() == id);
     let px = |id: &str| instance.providers.iter().position(|p| p.id.as_str() == id);
     let mut at: Vec<Option<usize>> = vec![None; instance.seekers.len()];

@@ -10,7 +10,6 @@ use samman::generate::{Params, dinners};
 use samman::graph::CandidateGraph;
 use samman::metrics::{MetricsOptions, Plan, evaluate};
 use samman::model::{Diet, Instance, LanguageCode, Lock};
-use samman::rules::Rules;
 use samman::solve::{Objective, Options, SolverKind, solve};
 use samman::validate::{parse_json, validate};
 
@@ -74,7 +73,8 @@ fn plans_reports_and_explanations_carry_no_marker() {
         "graph stats",
         &serde_json::to_string(&graph.stats()).unwrap(),
     );
-    let rules = Rules::new(&instance);
+    let session = samman::Session::new(instance.clone()).expect("a valid instance");
+    let rules = session.rules();
     let mut placed_markers = 0;
     for solver in [
         SolverKind::Greedy,

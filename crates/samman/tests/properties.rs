@@ -11,7 +11,7 @@ use proptest::prelude::*;
 use samman::generate::{Params, dinners};
 use samman::graph::CandidateGraph;
 use samman::model::{Instance, Lock};
-use samman::rules::{Rules, group_violations, keep_together_violations};
+use samman::rules::{group_violations, keep_together_violations};
 use samman::solve::{Assignment, Objective, Options, SolveError, SolverKind, solve_graph};
 
 const SOLVERS: [SolverKind; 4] = [
@@ -35,7 +35,8 @@ fn check_plan(instance: &Instance, plan: &Assignment) {
         .enumerate()
         .map(|(i, p)| (p.id.as_str(), i))
         .collect();
-    let rules = Rules::new(instance);
+    let session = samman::Session::new(instance.clone()).expect("a valid instance");
+    let rules = session.rules();
     let mut provider_of = vec![None; instance.seekers.len()];
     let mut members = vec![Vec::new(); instance.providers.len()];
     for m in &plan.matches {

@@ -59,6 +59,7 @@ pub struct Market<'a> {
 /// Why a market, matching or score list was rejected. Every variant names the offending list,
 /// position or edge.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum Error {
     /// A preference list names an agent that does not exist.
     #[error("{side}_prefs[{list}][{position}] is {index}, out of range (there are {n})")]

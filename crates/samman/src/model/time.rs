@@ -30,6 +30,7 @@ pub struct Moment {
 
 /// Why a moment could not be placed in absolute time.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum MomentError {
     /// The wall-clock time is skipped when clocks move forward. The message does not repeat
     /// the time, which is part of a person's availability; the caller has it in `local`.

@@ -15,7 +15,6 @@ use crate::model::{
     DIET_NAMES, Diet, Gender, Instance, LanguageSkill, Level, Location, Origin, Provider, Radians,
     ResolvedAvailability, Seeker, Verification,
 };
-use crate::validate::time_zone;
 
 mod exclusions;
 pub(crate) use exclusions::exclusions;
@@ -591,11 +590,22 @@ fn sorted_ranks(mut list: Vec<(u32, u32)>) -> Vec<(u32, u32)> {
 }
 
 impl<'a> Rules<'a> {
-    /// Prepare an instance. It should be valid ([`crate::validate::validate`]); references to
-    /// unknown ids are ignored here.
+    /// Prepare a valid instance whose time zone is `tz` (see `validate::prepare`); the public
+    /// way in is [`crate::Session::rules`], which validates first.
     #[must_use]
-    pub fn new(instance: &'a Instance) -> Self {
-        let tz = time_zone(instance).unwrap_or(chrono_tz::Europe::Stockholm);
+    pub(crate) fn new(instance: &'a Instance, tz: Tz) -> Self {
+        Self::prepare(instance, tz)
+    }
+
+    /// Prepare a copy of a validated instance that keeps its policy (the explanations' work
+    /// instances): its time zone was checked with the original.
+    pub(crate) fn of_validated(instance: &'a Instance) -> Self {
+        let tz = crate::validate::time_zone(instance)
+            .expect("a copy of a validated instance keeps its IANA time zone");
+        Self::prepare(instance, tz)
+    }
+
+    fn prepare(instance: &'a Instance, tz: Tz) -> Self {
         let seeker_ix: HashMap<&str, u32> = instance
             .seekers
             .iter()
@@ -1142,7 +1152,7 @@ mod tests {
         instance.seekers[1].languages.clear();
         for minimum in [Level::Basic, Level::Conversational, Level::Native] {
             instance.policy.rules.min_language_level = minimum;
-            let rules = Rules::new(&instance);
+            let rules = Rules::of_validated(&instance);
             for (s, seeker) in instance.seekers.iter().enumerate() {
                 for (p, provider) in instance.providers.iter().enumerate() {
                     assert_eq!(
@@ -1193,7 +1203,7 @@ mod tests {
         instance.seekers.push(seeker);
         instance.providers.push(provider);
         instance.policy.rules.gender_parties = true;
-        let rules = Rules::new(&instance);
+        let rules = Rules::of_validated(&instance);
         assert_eq!(
             rules.failures(0, 0),
             vec![Rule::GenderParties, Rule::Diet, Rule::Language, Rule::Time]

@@ -110,7 +110,7 @@ impl<'a> Context<'a> {
             )
             .collect();
         let mut path_of: Vec<Option<String>> = vec![None; instance.seekers.len()];
-        let rules = Rules::new(instance);
+        let rules = Rules::new(instance, self.graph.time_zone());
         for (path, lock) in &all {
             let error = |message: String| SolveError::Lock {
                 path: path.clone(),
@@ -118,12 +118,19 @@ impl<'a> Context<'a> {
             };
             let s = *seeker_ix
                 .get(lock.seeker.as_str())
-                .ok_or_else(|| error(format!("no seeker has the id {}", lock.seeker)))?
-                as usize;
-            let p = *provider_ix
-                .get(lock.provider.as_str())
-                .ok_or_else(|| error(format!("no provider has the id {}", lock.provider)))?
-                as usize;
+                .ok_or_else(|| SolveError::UnknownId {
+                    path: format!("{path}.seeker"),
+                    what: "seeker",
+                    id: lock.seeker.to_string(),
+                })? as usize;
+            let p =
+                *provider_ix
+                    .get(lock.provider.as_str())
+                    .ok_or_else(|| SolveError::UnknownId {
+                        path: format!("{path}.provider"),
+                        what: "provider",
+                        id: lock.provider.to_string(),
+                    })? as usize;
             let Some(e) = self.edge(s, p) else {
                 let failed: Vec<&str> = rules.failures(s, p).iter().map(|r| r.name()).collect();
                 return Err(error(format!(

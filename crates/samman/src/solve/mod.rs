@@ -269,11 +269,22 @@ pub struct Assignment {
 
 /// Why solving failed.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
 pub enum SolveError {
+    /// A lock names a seeker or provider the instance does not have.
+    #[error("{path}: no {what} has the id `{id}`")]
+    UnknownId {
+        /// Where the id is: `constraints.locked[2].seeker`.
+        path: String,
+        /// `seeker` or `provider`.
+        what: &'static str,
+        /// The id.
+        id: String,
+    },
     /// The graph could not be built.
     #[error(transparent)]
     Graph(#[from] GraphError),
-    /// A lock cannot be kept: it names an unknown seeker or provider, or breaks a hard rule.
+    /// A lock cannot be kept: it breaks a hard rule or another lock.
     #[error("{path}: {message}")]
     Lock {
         /// Where the lock is: `constraints.locked[2]` or `options.locked[0]`.
@@ -640,7 +651,7 @@ fn finalize_in(context: &Context<'_>, chosen: &[Option<usize>]) -> Result<Assign
     let mut isolated = if isolated.is_empty() {
         Vec::new()
     } else {
-        excluded_by_rule(&Rules::new(instance), &isolated)
+        excluded_by_rule(&Rules::new(instance, graph.time_zone()), &isolated)
     }
     .into_iter();
     let mut matches = Vec::new();

@@ -109,6 +109,7 @@ pub struct Stats {
 
 /// Why a problem was rejected. Every variant names the offending edge or field.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
 pub enum Error {
     /// The three edge arrays differ in length.
     #[error(

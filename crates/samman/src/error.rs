@@ -1,0 +1,334 @@
+//! One classification of every error samman returns, so that each front (the command, Python,
+//! Kotlin and Swift, JavaScript) maps an error once, by its [`ErrorKind`], and the same bad
+//! input gives the same kind and path everywhere.
+
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::algo::{bmatching, stable};
+use crate::csv_io::CsvError;
+use crate::explain::ExplainError;
+use crate::graph::GraphError;
+use crate::metrics::{MetricsError, PlanError};
+use crate::solve::SolveError;
+use crate::validate::{Invalid, ParseError, Problem};
+
+/// What kind of failure an error is: what the caller can do about it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The input is malformed or breaks a rule of the format: fix the field at the path.
+    InvalidInput,
+    /// The input is larger than the policy's limits allow: raise `policy.limits` or split it.
+    LimitExceeded,
+    /// An id names no seeker or provider of the instance.
+    UnknownId,
+    /// A fault inside samman: report it with the input.
+    Internal,
+}
+
+impl ErrorKind {
+    /// The kind's name on every front: `invalid_input`, `limit_exceeded`, `unknown_id`,
+    /// `internal`.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            ErrorKind::InvalidInput => "invalid_input",
+            ErrorKind::LimitExceeded => "limit_exceeded",
+            ErrorKind::UnknownId => "unknown_id",
+            ErrorKind::Internal => "internal",
+        }
+    }
+}
+
+impl fmt::Display for ErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Any error samman returns: what [`crate::Session`] gives, and what every front translates.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The text could not be read as an instance.
+    #[error(transparent)]
+    Parse(#[from] ParseError),
+    /// The instance breaks the format's rules.
+    #[error(transparent)]
+    Invalid(#[from] Invalid),
+    /// The candidate graph could not be built.
+    #[error(transparent)]
+    Graph(#[from] GraphError),
+    /// A solve failed.
+    #[error(transparent)]
+    Solve(#[from] SolveError),
+    /// An explanation could not be given.
+    #[error(transparent)]
+    Explain(#[from] ExplainError),
+    /// A plan could not be evaluated.
+    #[error(transparent)]
+    Metrics(#[from] MetricsError),
+    /// A plan could not be read.
+    #[error(transparent)]
+    Plan(#[from] PlanError),
+    /// A CSV file could not be read.
+    #[error(transparent)]
+    Csv(#[from] CsvError),
+    /// An id names no seeker or provider.
+    #[error("{path}: no {what} has the id `{id}`")]
+    UnknownId {
+        /// Where the id was given, such as `seeker`.
+        path: String,
+        /// `seeker` or `provider`.
+        what: &'static str,
+        /// The id.
+        id: String,
+    },
+}
+
+/// A `Result` with an [`Error`].
+pub type Result<T> = std::result::Result<T, Error>;
+
+impl Error {
+    /// What kind of failure this is.
+    #[must_use]
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            Error::Parse(e) => e.kind(),
+            Error::Invalid(e) => e.kind(),
+            Error::Graph(e) => e.kind(),
+            Error::Solve(e) => e.kind(),
+            Error::Explain(e) => e.kind(),
+            Error::Metrics(e) => e.kind(),
+            Error::Plan(e) => e.kind(),
+            Error::Csv(e) => e.kind(),
+            Error::UnknownId { .. } => ErrorKind::UnknownId,
+        }
+    }
+
+    /// The path of the offending field, where there is one (the first problem's, for an
+    /// invalid instance).
+    #[must_use]
+    pub fn path(&self) -> Option<&str> {
+        match self {
+            Error::Parse(e) => e.path(),
+            Error::Invalid(e) => e.path(),
+            Error::Graph(e) => e.path(),
+            Error::Solve(e) => e.path(),
+            Error::Explain(e) => e.path(),
+            Error::Metrics(e) => e.path(),
+            Error::Plan(e) => e.path(),
+            Error::Csv(e) => e.path(),
+            Error::UnknownId { path, .. } => Some(path),
+        }
+    }
+
+    /// Every problem, each with its path: the problems of an invalid instance, otherwise the
+    /// error itself as one problem (with an empty path when it has none).
+    #[must_use]
+    pub fn problems(&self) -> Vec<Problem> {
+        let invalid = match self {
+            Error::Invalid(e)
+            | Error::Graph(GraphError::Invalid(e))
+            | Error::Solve(SolveError::Graph(GraphError::Invalid(e)))
+            | Error::Explain(ExplainError::Invalid(e))
+            | Error::Metrics(MetricsError::Graph(GraphError::Invalid(e))) => Some(e),
+            _ => None,
+        };
+        match invalid {
+            Some(invalid) => invalid.problems.clone(),
+            None => vec![Problem {
+                path: self.path().unwrap_or_default().to_owned(),
+                message: self.message(),
+            }],
+        }
+    }
+
+    /// The message without the path in front, for fronts that carry the path apart.
+    #[must_use]
+    pub fn message(&self) -> String {
+        let text = self.to_string();
+        match self.path() {
+            Some(path) if !path.is_empty() => text
+                .strip_prefix(&format!("{path}: "))
+                .map_or_else(|| text.clone(), str::to_owned),
+            _ => text,
+        }
+    }
+}
+
+impl ParseError {
+    /// Always [`ErrorKind::InvalidInput`], or [`ErrorKind::LimitExceeded`] for a text over the
+    /// size cap.
+    #[must_use]
+    pub fn kind(&self) -> ErrorKind {
+        match self.kind {
+            crate::validate::ParseErrorKind::TooLarge => ErrorKind::LimitExceeded,
+            _ => ErrorKind::InvalidInput,
+        }
+    }
+
+    /// The path of the field being read (`.` for the document itself).
+    #[must_use]
+    pub fn path(&self) -> Option<&str> {
+        Some(&self.path)
+    }
+}
+
+impl Invalid {
+    /// Always [`ErrorKind::InvalidInput`].
+    #[must_use]
+    pub fn kind(&self) -> ErrorKind {
+        ErrorKind::InvalidInput
+    }
+
+    /// The first problem's path.
+    #[must_use]
+    pub fn path(&self) -> Option<&str> {
+        self.problems.first().map(|p| p.path.as_str())
+    }
+}
+
+impl GraphError {
+    /// [`ErrorKind::InvalidInput`] or [`ErrorKind::LimitExceeded`].
+    #[must_use]
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            GraphError::Invalid(_) => ErrorKind::InvalidInput,
+            GraphError::LimitExceeded { .. } => ErrorKind::LimitExceeded,
+        }
+    }
+
+    /// The first problem's path, or `policy.limits.max_*` for a limit.
+    #[must_use]
+    pub fn path(&self) -> Option<&str> {
+        match self {
+            GraphError::Invalid(e) => e.path(),
+            GraphError::LimitExceeded { what, .. } => Some(match *what {
+                "seekers" => "policy.limits.max_seekers",
+                "providers" => "policy.limits.max_providers",
+                _ => "policy.limits.max_edges",
+            }),
+        }
+    }
+}
+
+impl SolveError {
+    /// What kind of failure this is.
+    #[must_use]
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            SolveError::Graph(e) => e.kind(),
+            SolveError::UnknownId { .. } => ErrorKind::UnknownId,
+            SolveError::Lock { .. }
+            | SolveError::LockedGroup { .. }
+            | SolveError::NonFiniteScore { .. }
+            | SolveError::InvalidOption { .. } => ErrorKind::InvalidInput,
+            SolveError::Flow(e) => e.kind(),
+            SolveError::Stable(_) => ErrorKind::Internal,
+        }
+    }
+
+    /// The path of the offending field, where there is one.
+    #[must_use]
+    pub fn path(&self) -> Option<&str> {
+        match self {
+            SolveError::Graph(e) => e.path(),
+            SolveError::Lock { path, .. }
+            | SolveError::InvalidOption { path, .. }
+            | SolveError::UnknownId { path, .. } => Some(path),
+            SolveError::LockedGroup { .. } => Some("constraints.locked"),
+            SolveError::NonFiniteScore { .. } => Some("policy.weights"),
+            SolveError::Flow(_) | SolveError::Stable(_) => None,
+        }
+    }
+}
+
+impl bmatching::Error {
+    /// [`ErrorKind::LimitExceeded`] for a problem too large for the solver's indices,
+    /// otherwise [`ErrorKind::InvalidInput`].
+    #[must_use]
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            bmatching::Error::TooLarge { .. } => ErrorKind::LimitExceeded,
+            _ => ErrorKind::InvalidInput,
+        }
+    }
+}
+
+impl stable::Error {
+    /// Always [`ErrorKind::InvalidInput`]: the market given breaks a rule of the format.
+    #[must_use]
+    pub fn kind(&self) -> ErrorKind {
+        ErrorKind::InvalidInput
+    }
+}
+
+impl ExplainError {
+    /// [`ErrorKind::InvalidInput`] or [`ErrorKind::UnknownId`].
+    #[must_use]
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            ExplainError::Invalid(_) => ErrorKind::InvalidInput,
+            ExplainError::UnknownSeeker(_) => ErrorKind::UnknownId,
+        }
+    }
+
+    /// The first problem's path, or `seeker` for an unknown id.
+    #[must_use]
+    pub fn path(&self) -> Option<&str> {
+        match self {
+            ExplainError::Invalid(e) => e.path(),
+            ExplainError::UnknownSeeker(_) => Some("seeker"),
+        }
+    }
+}
+
+impl MetricsError {
+    /// The kind of the graph error behind it.
+    #[must_use]
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            MetricsError::Graph(e) => e.kind(),
+        }
+    }
+
+    /// The path of the graph error behind it.
+    #[must_use]
+    pub fn path(&self) -> Option<&str> {
+        match self {
+            MetricsError::Graph(e) => e.path(),
+        }
+    }
+}
+
+impl PlanError {
+    /// Always [`ErrorKind::InvalidInput`].
+    #[must_use]
+    pub fn kind(&self) -> ErrorKind {
+        ErrorKind::InvalidInput
+    }
+
+    /// The path of the field being read in the plan.
+    #[must_use]
+    pub fn path(&self) -> Option<&str> {
+        Some(&self.path)
+    }
+}
+
+impl CsvError {
+    /// Always [`ErrorKind::InvalidInput`].
+    #[must_use]
+    pub fn kind(&self) -> ErrorKind {
+        ErrorKind::InvalidInput
+    }
+
+    /// None: a CSV problem is placed by its `row` and `column` fields, not by a path.
+    #[must_use]
+    pub fn path(&self) -> Option<&str> {
+        None
+    }
+}

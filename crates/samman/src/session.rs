@@ -1,0 +1,163 @@
+//! A prepared instance: the one way in for every front. A [`Session`] validates its instance
+//! once, resolves the time zone, and builds the candidate graph once, when it is first needed;
+//! its methods are the whole job (solve, evaluate, explain, the candidate graph), so the
+//! command, Python, Kotlin and Swift, and JavaScript call the same code with the same checks.
+
+use std::sync::OnceLock;
+
+use chrono_tz::Tz;
+
+use crate::error::{Error, Result};
+use crate::explain::{self, Explanation};
+use crate::graph::{CandidateGraph, GraphError, GraphEstimate, Strategy, check_size};
+use crate::metrics::{self, MetricsOptions, Plan, Report};
+use crate::model::{Instance, SeekerId};
+use crate::rules::Rules;
+use crate::solve::{self, Assignment, Options};
+use crate::validate::{parse_json, prepare};
+
+/// A validated instance, ready to be solved, evaluated and explained.
+///
+/// An instance that does not validate never becomes a session, so nothing behind it reads an
+/// invalid instance. The candidate graph is built on the first call that needs it and kept
+/// for the next ones; a session is `Sync`, so threads may share it.
+///
+/// # Example
+/// ```
+/// use samman::generate::{Params, dinners};
+/// use samman::{Options, Session};
+///
+/// let session = Session::new(dinners(&Params { size: 60, seed: 1, ..Params::default() }))?;
+/// let plan = session.solve(&Options::default())?;
+/// let report = session.evaluate(&(&plan).into(), &Default::default())?;
+/// assert!(report.validity.valid);
+/// let unplaced: Vec<_> = plan.unplaced.iter().map(|u| u.seeker.clone()).collect();
+/// let why = session.explain(Some(&(&plan).into()), &unplaced)?;
+/// assert_eq!(why.len(), plan.unplaced.len());
+/// # Ok::<(), samman::Error>(())
+/// ```
+#[derive(Debug)]
+pub struct Session {
+    instance: Instance,
+    tz: Tz,
+    graph: OnceLock<std::result::Result<CandidateGraph, GraphError>>,
+}
+
+impl Session {
+    /// Prepare an instance: check its size against `policy.limits`, then validate it.
+    ///
+    /// # Errors
+    /// [`Error::Graph`] with [`GraphError::LimitExceeded`] when seekers or providers pass the
+    /// limits; [`Error::Invalid`] with every problem of the instance, each with its path.
+    pub fn new(instance: Instance) -> Result<Self> {
+        check_size(&instance)?;
+        let tz = prepare(&instance)?;
+        Ok(Self {
+            instance,
+            tz,
+            graph: OnceLock::new(),
+        })
+    }
+
+    /// Read an instance from JSON text and prepare it.
+    ///
+    /// # Errors
+    /// [`Error::Parse`] with line, column and path; otherwise as [`Session::new`].
+    pub fn from_json(text: &str) -> Result<Self> {
+        Self::new(parse_json(text)?)
+    }
+
+    /// The instance.
+    #[must_use]
+    pub fn instance(&self) -> &Instance {
+        &self.instance
+    }
+
+    /// The instance, giving the session up.
+    #[must_use]
+    pub fn into_instance(self) -> Instance {
+        self.instance
+    }
+
+    /// The time zone the instance's local times are read in.
+    #[must_use]
+    pub fn time_zone(&self) -> Tz {
+        self.tz
+    }
+
+    /// The prepared pair rules and criteria of the instance, for checking or scoring single
+    /// pairs.
+    #[must_use]
+    pub fn rules(&self) -> Rules<'_> {
+        Rules::new(&self.instance, self.tz)
+    }
+
+    /// The candidate graph: every feasible pair with its score and breakdown, built on the
+    /// first call. [`CandidateGraph::graph`] gives the petgraph graph itself.
+    ///
+    /// # Errors
+    /// [`Error::Graph`] with [`GraphError::LimitExceeded`] when the pairs pass
+    /// `policy.limits.max_edges`.
+    pub fn candidates(&self) -> Result<&CandidateGraph> {
+        self.graph
+            .get_or_init(|| {
+                CandidateGraph::build_prepared(&self.instance, self.tz, Strategy::Indexed)
+            })
+            .as_ref()
+            .map_err(|e| Error::Graph(e.clone()))
+    }
+
+    /// Count the candidate graph's pairs and memory without building it.
+    #[must_use]
+    pub fn estimate(&self) -> GraphEstimate {
+        CandidateGraph::estimate_prepared(&self.instance, self.tz)
+    }
+
+    /// Solve the instance.
+    ///
+    /// # Errors
+    /// [`Error::Graph`] when the graph passes its limits; [`Error::Solve`] for a lock naming
+    /// an unknown id or breaking a rule, an option out of range, or a score that is not finite.
+    pub fn solve(&self, options: &Options) -> Result<Assignment> {
+        Ok(solve::solve_graph(
+            &self.instance,
+            self.candidates()?,
+            options,
+        )?)
+    }
+
+    /// The metrics of a plan (from samman or from anywhere else).
+    ///
+    /// # Errors
+    /// [`Error::Graph`] when the graph passes its limits.
+    pub fn evaluate(&self, plan: &Plan, options: &MetricsOptions) -> Result<Report> {
+        Ok(metrics::evaluate_with_graph(
+            &self.instance,
+            self.candidates()?,
+            plan,
+            options,
+        ))
+    }
+
+    /// Why each of `seekers` is or is not placed (against `plan`, when one is given), and
+    /// what would help, in the order asked.
+    ///
+    /// # Errors
+    /// [`Error::Explain`] with an unknown id for the first id no seeker has.
+    pub fn explain(&self, plan: Option<&Plan>, seekers: &[SeekerId]) -> Result<Vec<Explanation>> {
+        Ok(explain::explain_validated(&self.instance, plan, seekers)?)
+    }
+
+    /// Why one seeker is or is not placed, and what would help.
+    ///
+    /// # Errors
+    /// As [`Session::explain`].
+    pub fn explain_one(&self, plan: Option<&Plan>, seeker: &SeekerId) -> Result<Explanation> {
+        let mut explanations = self.explain(plan, std::slice::from_ref(seeker))?;
+        explanations.pop().ok_or_else(|| Error::UnknownId {
+            path: "seeker".into(),
+            what: "seeker",
+            id: seeker.to_string(),
+        })
+    }
+}
