@@ -26,6 +26,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(evaluate, m)?)?;
     m.add_function(wrap_pyfunction!(explain, m)?)?;
     m.add_function(wrap_pyfunction!(explain_many, m)?)?;
+    m.add_function(wrap_pyfunction!(pseudonymize, m)?)?;
     m.add("GENERATOR_KINDS", variant_names::<Programme>())?;
     m.add("SOLVERS", variant_names::<samman::solve::SolverKind>())?;
     m.add("OBJECTIVES", variant_names::<samman::solve::Objective>())?;
@@ -461,6 +462,26 @@ fn explain_many<'py>(
             })
             .map_err(|e| errors::core(&e))?;
         json::to_python(py, &serde_json::Value::Array(explanations))
+    })
+}
+
+/// The instance with every id replaced by a keyed hash (HMAC-SHA-256); the same id always
+/// gets the same pseudonym under the same key, so references stay intact.
+#[pyfunction]
+fn pseudonymize(
+    py: Python<'_>,
+    instance: &Bound<'_, PyInstance>,
+    key: &[u8],
+) -> PyResult<PyInstance> {
+    guarded(|| {
+        if key.is_empty() {
+            return Err(PyValueError::new_err(
+                "pseudonymize: key is empty; use a secret of at least 16 random bytes",
+            ));
+        }
+        let instance = instance.get().instance();
+        let hidden = py.detach(|| samman::privacy::pseudonymize(instance, key));
+        py.detach(|| PyInstance::checked(hidden))
     })
 }
 

@@ -161,3 +161,16 @@ def test_compare_gives_one_row_per_solver() -> None:
     frame = table.to_pandas()
     assert list(frame["solver"]) == samman.SOLVERS
     assert samman.compare(instance, solvers=["greedy", "greedy"]).to_pandas().shape[0] == 2
+
+
+def test_pseudonymize_hides_every_id_and_keeps_references() -> None:
+    instance = samman.generate("visits", 40, seed=4)
+    hidden = samman.pseudonymize(instance, b"a secret of more than sixteen bytes")
+    assert hidden == samman.pseudonymize(instance, b"a secret of more than sixteen bytes")
+    assert hidden != samman.pseudonymize(instance, b"another secret, also long enough")
+    assert not set(instance.seeker_ids) & set(hidden.seeker_ids)
+    assert not set(instance.provider_ids) & set(hidden.provider_ids)
+    # The same plan shape: references (history, preferences) moved with the ids.
+    assert len(samman.solve(hidden).matches) == len(samman.solve(instance).matches)
+    with pytest.raises(ValueError, match="key is empty"):
+        samman.pseudonymize(instance, b"")
