@@ -93,8 +93,9 @@ def test_locked_pairs_reach_the_instance() -> None:
     # A valid lock is accepted (as a dict or as pairs); an invalid one is reported with its path.
     assert samman.solve(instance, locked={"g1": "d1"}).placements == {"g1": "d1"}
     assert samman.solve(instance, locked=[("g1", "d1")]).placements == {"g1": "d1"}
-    with pytest.raises(samman.errors.ValidationError):
+    with pytest.raises(samman.errors.UnknownIdError) as caught:
         samman.solve(instance, locked=[("g1", "d9")])
+    assert caught.value.path == "options.locked[0].provider"
 
 
 def test_evaluate_any_plan() -> None:
