@@ -34,6 +34,7 @@ pub mod generate;
 pub mod graph;
 pub mod metrics;
 pub mod model;
+mod parallel;
 pub mod privacy;
 pub mod rules;
 pub mod solve;
