@@ -57,6 +57,7 @@ export interface Samman {
   explain(instance: Instance | string, seeker: string, options?: { plan?: Plan | { matches: PlanEntry[] } | string }): Explanation;
   explainMany(instance: Instance | string, seekers: string[], options?: { plan?: Plan | { matches: PlanEntry[] } | string }): Explanation[];
   generate(programme: Programme, params?: Params | string): Instance;
+  preset(programme: Programme): Instance["policy"];
   readCsv(seekers: FileContents, providers: FileContents): Instance;
   writePlanCsv(instance: Instance | string, plan: Plan | { matches: PlanEntry[] } | string): string;
   schemas(): Record<"Instance" | "Options" | "Plan" | "Params" | "MetricsOptions", object>;
@@ -68,6 +69,7 @@ export interface Samman {
     evaluate(instance: string, plan: string, options: string): string;
     explain(instance: string, plan: string, seekers: string): string;
     generate(programme: string, params: string): string;
+    preset(programme: string): string;
     readCsv(seekers: Uint8Array, providers: Uint8Array): string;
     writePlanCsv(instance: string, plan: string): string;
   };

@@ -45,6 +45,8 @@ function api() {
       JSON.parse(core.explain(text(instance), optional(plan), JSON.stringify(seekers))),
     /** A generated programme: dinners, visits, workshops, experiences or coaching. */
     generate: (programme, params) => JSON.parse(core.generate(programme, optional(params))),
+    /** The policy (rules and weights) of a programme, to plan one's own people with. */
+    preset: (programme) => JSON.parse(core.preset(programme)),
     /** An instance from a seekers and a providers CSV file (text, bytes or ArrayBuffer). */
     readCsv: (seekers, providers) => JSON.parse(core.readCsv(bytes(seekers), bytes(providers))),
     /** A plan as CSV text: `seeker,provider,seats,score`. */
@@ -60,6 +62,7 @@ function api() {
       evaluate: core.evaluate,
       explain: core.explain,
       generate: core.generate,
+      preset: core.preset,
       readCsv: core.readCsv,
       writePlanCsv: core.writePlanCsv,
     }),

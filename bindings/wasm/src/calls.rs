@@ -103,11 +103,21 @@ pub fn explain(instance_text: &str, plan: &str, seekers: &str) -> Result<String,
 /// # Errors
 /// A [`Failure`] for an unknown programme or unreadable parameters.
 pub fn generate(programme: &str, params: &str) -> Result<String, Failure> {
-    let programme: Programme = programme
-        .parse()
-        .map_err(|e: String| Failure::new("argument", "programme", &e))?;
     let params: Params = argument("params", params)?;
-    json(&generate::generate(programme, &params))
+    json(&generate::generate(self::programme(programme)?, &params))
+}
+
+/// See [`crate::preset`].
+///
+/// # Errors
+/// A [`Failure`] for an unknown programme.
+pub fn preset(programme: &str) -> Result<String, Failure> {
+    json(&generate::preset(self::programme(programme)?))
+}
+
+fn programme(name: &str) -> Result<Programme, Failure> {
+    name.parse()
+        .map_err(|e: String| Failure::new("argument", "programme", &e))
 }
 
 /// See [`crate::read_csv`].
@@ -160,6 +170,16 @@ mod tests {
             (failure.kind, failure.path.as_str()),
             ("argument", "options.solver")
         );
+    }
+
+    #[test]
+    fn every_programme_has_a_preset() {
+        for programme in Programme::ALL {
+            let policy: serde_json::Value =
+                serde_json::from_str(&preset(programme.name()).unwrap()).unwrap();
+            assert!(policy["rules"].is_object(), "{policy}");
+        }
+        assert_eq!(preset("picnics").unwrap_err().path, "programme");
     }
 
     #[test]

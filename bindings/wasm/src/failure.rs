@@ -51,7 +51,7 @@ impl Failure {
     pub fn csv(file: &str, e: &CsvError) -> Self {
         Self {
             details: json!({"row": e.row, "column": e.column}),
-            ..Self::new("csv", file, &format!("{file}: {e}"))
+            ..Self::new("csv", file, &e.to_string())
         }
     }
 

@@ -68,6 +68,15 @@ pub fn generate(programme: &str, params: &str) -> JsResult {
     js(calls::generate(programme, params))
 }
 
+/// The policy of a programme (its rules and weights), as JSON: the planner's presets.
+///
+/// # Errors
+/// An `Error` of kind `argument` for an unknown programme.
+#[wasm_bindgen]
+pub fn preset(programme: &str) -> JsResult {
+    js(calls::preset(programme))
+}
+
 /// An instance read from a seekers and a providers CSV file (bytes), as JSON.
 ///
 /// # Errors
