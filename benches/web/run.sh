@@ -6,6 +6,6 @@ cd "$(dirname "$0")/../.."
 target_dir=${CARGO_TARGET_DIR:-$PWD/target}
 bindings/wasm/build.sh
 apps/planner/build.sh
-(cd apps/planner && npm ci --no-audit --no-fund)
+npm ci --no-audit --no-fund
 cargo build --release --locked -p samman-cli
 node benches/web/bench.mjs "$target_dir/release/samman" "${1:-2000}" "${2:-3}"

@@ -27,7 +27,7 @@ fi
 
 bindings/wasm/build.sh
 apps/planner/build.sh
-(cd apps/planner && npm ci --no-audit --no-fund)
+npm ci --no-audit --no-fund   # package.json: playwright-core, typescript
 
 # The native command the wasm plans are compared with (the workspace's debug build).
 cargo build -p samman-cli --locked

@@ -1,7 +1,7 @@
 // Types of the samman package. Instance, Options, Plan, Params and MetricsOptions are
 // generated from the core's JSON Schemas into types.d.ts by build.sh; the metric report and
 // the explanations are typed loosely here (their Rust types have no schema yet).
-import type { Instance, Options, Plan, Params, MetricsOptions } from "./types.d.ts";
+import type { Instance, Options, Plan, Params, MetricsOptions } from "./types.js";
 export type { Instance, Options, Plan, Params, MetricsOptions };
 
 /** A problem of an instance, at the path of the offending field. */
