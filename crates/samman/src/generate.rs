@@ -993,6 +993,26 @@ pub fn coaching(params: &Params) -> Instance {
     instance
 }
 
+/// The policy of a programme: the rules and weights its generator uses (DOMAIN.md), to plan
+/// a coordinator's own seekers and providers with (the planner page's presets).
+///
+/// # Example
+/// ```
+/// use samman::generate::{Programme, preset};
+///
+/// assert!(preset(Programme::Dinners).composition.enforce);
+/// assert!(preset(Programme::Visits).rules.topics);
+/// ```
+#[must_use]
+pub fn preset(programme: Programme) -> crate::model::Policy {
+    let nobody = Params {
+        size: 0,
+        providers: Some(0),
+        ..Params::default()
+    };
+    generate(programme, &nobody).policy
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -37,6 +37,7 @@ pub mod generate;
 pub mod graph;
 pub mod metrics;
 pub mod model;
+mod parallel;
 pub mod privacy;
 pub mod rules;
 mod session;

@@ -178,7 +178,10 @@ impl Radians {
         Self {
             phi,
             lambda: location.lon.to_radians(),
-            cos_phi: phi.cos(),
+            // libm, not std: std calls the platform's maths library, whose last bit differs
+            // between targets (glibc on Linux, a musl port on wasm32); the same distances
+            // everywhere give the same plans everywhere.
+            cos_phi: libm::cos(phi),
         }
     }
 
@@ -205,9 +208,10 @@ impl Radians {
     pub fn distance_km(&self, other: &Radians) -> f64 {
         let dphi = other.phi - self.phi;
         let dlambda = other.lambda - self.lambda;
-        let a = (dphi / 2.0).sin().powi(2)
-            + self.cos_phi * other.cos_phi * (dlambda / 2.0).sin().powi(2);
-        2.0 * EARTH_RADIUS_KM * a.sqrt().min(1.0).asin()
+        // libm, as in `of`: the same bits on every target.
+        let a = libm::sin(dphi / 2.0).powi(2)
+            + self.cos_phi * other.cos_phi * libm::sin(dlambda / 2.0).powi(2);
+        2.0 * EARTH_RADIUS_KM * libm::asin(a.sqrt().min(1.0))
     }
 }
 

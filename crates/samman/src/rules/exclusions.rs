@@ -10,7 +10,7 @@
 
 use std::collections::HashMap;
 
-use rayon::prelude::*;
+use crate::parallel::prelude::*;
 
 use super::{Rule, Rules};
 use crate::model::EARTH_RADIUS_KM;

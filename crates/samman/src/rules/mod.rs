@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU8, Ordering};
 
-use rayon::prelude::*;
+use crate::parallel::prelude::*;
 
 use chrono_tz::Tz;
 use schemars::JsonSchema;
