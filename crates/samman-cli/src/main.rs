@@ -1,6 +1,7 @@
 //! The `samman` command: plan, validate and inspect matching programmes.
 
 mod eval;
+mod recurring;
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -145,6 +146,11 @@ enum Command {
         /// The seeker's id.
         #[arg(long)]
         seeker: String,
+    },
+    /// Who met whom: append a plan's meetings to the history.
+    History {
+        #[command(subcommand)]
+        command: recurring::HistoryCommand,
     },
 }
 
@@ -360,6 +366,7 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
         Command::Explain { file, plan, seeker } => {
             eval::explain(file, plan.as_deref(), seeker, cli.json)
         }
+        Command::History { command } => recurring::history(command),
     }
 }
 
