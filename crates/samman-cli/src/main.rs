@@ -99,10 +99,14 @@ enum Command {
         #[arg(long, short)]
         output: Option<PathBuf>,
     },
-    /// Generate a seeded scenario: dinners, visits, workshops, experiences or coaching.
+    /// Generate a seeded scenario: dinners, visits, workshops, experiences or coaching; or a
+    /// programme that recurs: roulette, dinner-year, running-dinner.
     Generate {
         /// The programme.
         programme: String,
+        /// Teams of a running dinner (default 30).
+        #[arg(long)]
+        teams: Option<usize>,
         /// Seekers to generate.
         #[arg(long, default_value_t = 300)]
         size: usize,
@@ -152,6 +156,11 @@ enum Command {
         #[command(subcommand)]
         command: recurring::HistoryCommand,
     },
+    /// Plan several rounds at once so that everyone meets someone new each round.
+    Rounds(recurring::RoundsArgs),
+    /// Plan a running dinner: each team hosts one course and eats the others at other teams'
+    /// homes, meeting new teams at every course, with short walks.
+    RunningDinner(recurring::DinnerArgs),
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -348,10 +357,14 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
         }
         Command::Generate {
             programme,
+            teams,
             size,
             seed,
             shape,
-        } => eval::generate(programme, *size, *seed, shape),
+        } => match recurring::generate(programme, *size, *teams, *seed) {
+            Some(done) => done,
+            None => eval::generate(programme, *size, *seed, shape),
+        },
         Command::Evaluate {
             instance,
             plan,
@@ -367,11 +380,13 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
             eval::explain(file, plan.as_deref(), seeker, cli.json)
         }
         Command::History { command } => recurring::history(command),
+        Command::Rounds(args) => recurring::rounds(args, cli.json),
+        Command::RunningDinner(args) => recurring::running_dinner(args, cli.json),
     }
 }
 
 /// Read a JSON file into `T`; errors name the file and the place in it.
-fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, Failure> {
+pub(crate) fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, Failure> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| Failure::Input(format!("cannot read {}: {e}", path.display())))?;
     serde_json::from_str(&text)
@@ -385,7 +400,7 @@ fn read_instance(path: &Path) -> Result<Instance, Failure> {
 }
 
 /// Run `work` with a spinner on standard error that appears only if it takes over a second.
-fn with_spinner<T>(message: &'static str, work: impl FnOnce() -> T) -> T {
+pub(crate) fn with_spinner<T>(message: &'static str, work: impl FnOnce() -> T) -> T {
     let (done, wait) = std::sync::mpsc::channel::<()>();
     std::thread::scope(|scope| {
         scope.spawn(move || {

@@ -38,6 +38,7 @@ pub mod model;
 pub mod privacy;
 pub mod rounds;
 pub mod rules;
+pub mod running_dinner;
 pub mod solve;
 pub mod validate;
 

@@ -228,3 +228,43 @@ fn hard_mode_finds_no_repeat_where_one_exists_and_keeps_every_rule() {
         }
     }
 }
+
+/// A year of monthly dinners: each round's providers by date, host households met once,
+/// every table mixing newcomers and established residents (the host counting).
+#[test]
+fn monthly_dinners_keep_the_rules_of_a_single_evening_every_month() {
+    use samman::rounds::RoundProviders;
+    let instance = samman::generate::dinner_year(30, 4);
+    let plan = plan_rounds(
+        &instance,
+        &RoundsOptions {
+            providers: RoundProviders::ByDate,
+            max_iterations: Some(150),
+            ..options(12, 1)
+        },
+    )
+    .expect("plans");
+    assert_eq!(plan.rounds.len(), 12);
+    assert_everyone_once_per_round(&instance, &plan);
+    let graph = CandidateGraph::build(&instance).expect("graph");
+    let seekers = instance.seeker_indices();
+    let providers = instance.provider_indices();
+    let mut tables = 0;
+    for round in &plan.rounds {
+        let date = round.date.expect("by-date rounds are dated");
+        for group in &round.groups {
+            let p = providers[group.provider.as_str()];
+            let dated = &instance.providers[p].availability.dated;
+            assert_eq!(dated[0].start.local.date(), date);
+            let members: Vec<usize> = group.members.iter().map(|m| seekers[m.as_str()]).collect();
+            for &s in &members {
+                assert!(graph.candidates_of(s).any(|c| c.provider as usize == p));
+            }
+            assert_eq!(group_violations(&instance, p, &members), vec![]);
+            tables += 1;
+        }
+    }
+    assert!(tables >= 12 * 4);
+    // Who sits out takes turns: nobody twice while someone has not at all.
+    assert!(plan.metrics.sitting_out.max <= plan.metrics.sitting_out.min + 1);
+}

@@ -16,6 +16,9 @@ use crate::rules::group_violations;
 const VIOLATION_COST: f64 = 1000.0;
 /// Costs closer than this are equal.
 const EPS: f64 = 1e-9;
+/// How many steps a swap stays tabu: drawn from this range each time (Dotú and Van
+/// Hentenryck draw from 4 to 100).
+const TENURE: std::ops::RangeInclusive<u64> = 4..=100;
 /// No unit.
 const NONE: u32 = u32::MAX;
 
@@ -356,13 +359,16 @@ pub(super) fn run(problem: &Problem, options: &RoundsOptions, started: Instant) 
     let rounds = problem.rounds.len();
     // The table each unit left last, per round, and until which step it may not return.
     let mut tabu: Vec<Vec<(u32, u64)>> = vec![vec![(NONE, 0); n_units]; rounds];
+    // Swaps of two units in a round, tabu until a step (as in Dotú and Van Hentenryck).
+    let mut swaps_tabu: std::collections::HashMap<(u32, u32, u32), u64> =
+        std::collections::HashMap::new();
     let stall_limit = 200 + 20 * n_units as u64;
     let (mut iteration, mut last_better, mut perturbations) = (0u64, 0u64, 0u64);
     let mut scratch = Vec::new();
     let mut conflicted: Vec<(usize, u32)> = Vec::new();
     let limit = options.max_iterations.unwrap_or(u64::MAX);
     while best_cost > EPS && iteration < limit {
-        if iteration % 128 == 0 && started.elapsed().as_secs_f64() > options.time_limit_seconds {
+        if started.elapsed().as_secs_f64() > options.time_limit_seconds {
             break;
         }
         iteration += 1;
@@ -374,6 +380,10 @@ pub(super) fn run(problem: &Problem, options: &RoundsOptions, started: Instant) 
             for list in &mut tabu {
                 list.fill((NONE, 0));
             }
+            swaps_tabu.clear();
+        }
+        if iteration % 1024 == 0 {
+            swaps_tabu.retain(|_, until| *until > iteration);
         }
         conflicted.clear();
         for r in 0..rounds {
@@ -412,13 +422,19 @@ pub(super) fn run(problem: &Problem, options: &RoundsOptions, started: Instant) 
                     .map(|(p, y)| state.add_cost(p, y))
                     .sum();
                 // A move to a free seat.
-                if state.seats[r][t] + unit_a.seats <= table.capacity {
+                'free_seat: {
+                    if state.seats[r][t] + unit_a.seats > table.capacity {
+                        break 'free_seat;
+                    }
                     let mut delta = leave_a + join_a;
                     if state.broken[r][from as usize] > 0 || problem.full_group_rules || {
                         let tf = &round.tables[from as usize];
                         state.seats[r][from as usize] - unit_a.seats < tf.minimum
                             || state.seats[r][t] < table.minimum
                     } {
+                        if pruned(&chosen, &state, r, from as usize, t, delta) {
+                            break 'free_seat;
+                        }
                         let v = state.violation_delta(r, from as usize, a, NONE)
                             + state.violation_delta(r, t, NONE, a);
                         delta += VIOLATION_COST * v as f64;
@@ -450,7 +466,9 @@ pub(super) fn run(problem: &Problem, options: &RoundsOptions, started: Instant) 
                     {
                         continue;
                     }
-                    let b_tabu = tabu[r][b as usize].0 == from && tabu[r][b as usize].1 > iteration;
+                    let b_tabu = swaps_tabu
+                        .get(&(r as u32, a.min(b), a.max(b)))
+                        .is_some_and(|&until| until > iteration);
                     let mut delta = leave_a + join_a;
                     for &q in &unit_b.seekers {
                         for &p in &unit_a.seekers {
@@ -470,6 +488,9 @@ pub(super) fn run(problem: &Problem, options: &RoundsOptions, started: Instant) 
                         || state.broken[r][t] > 0
                         || state.broken[r][from as usize] > 0
                     {
+                        if pruned(&chosen, &state, r, from as usize, t, delta) {
+                            continue;
+                        }
                         let v = state.violation_delta(r, from as usize, a, b)
                             + state.violation_delta(r, t, b, a);
                         delta += VIOLATION_COST * v as f64;
@@ -479,7 +500,7 @@ pub(super) fn run(problem: &Problem, options: &RoundsOptions, started: Instant) 
                         &mut ties,
                         &mut rng,
                         delta,
-                        a_tabu || b_tabu,
+                        b_tabu,
                         current,
                         best_cost,
                         Step { r, a, b, to: t32 },
@@ -487,22 +508,28 @@ pub(super) fn run(problem: &Problem, options: &RoundsOptions, started: Instant) 
                 }
             }
         }
-        let Some((_, step)) = chosen else {
+        let Some((chosen_delta, step)) = chosen else {
             // Every step is tabu or none exists: perturb at once.
             last_better = 0;
             continue;
         };
         let from = state.at[step.r][step.a as usize];
-        let tenure = 4 + rng.random_range(0..(4 + conflicted.len() as u64 / 2).max(1));
-        tabu[step.r][step.a as usize] = (from, iteration + tenure);
+        let tenure = rng.random_range(TENURE);
         state.relocate(step.r, step.a, NONE, &mut scratch);
-        if step.b != NONE {
-            tabu[step.r][step.b as usize] = (step.to, iteration + tenure);
+        if step.b == NONE {
+            tabu[step.r][step.a as usize] = (from, iteration + tenure);
+        } else {
+            let key = (step.r as u32, step.a.min(step.b), step.a.max(step.b));
+            swaps_tabu.insert(key, iteration + tenure);
             state.relocate(step.r, step.b, NONE, &mut scratch);
             state.relocate(step.r, step.b, from, &mut scratch);
         }
         state.relocate(step.r, step.a, step.to, &mut scratch);
         let cost = state.cost();
+        debug_assert!(
+            (cost - current - chosen_delta).abs() < 1e-6,
+            "the step changed the cost by what its evaluation said"
+        );
         if cost < best_cost - EPS {
             best_cost = cost;
             best.clone_from(&state.tables);
@@ -516,6 +543,22 @@ pub(super) fn run(problem: &Problem, options: &RoundsOptions, started: Instant) 
         perturbations,
         complete: best_cost <= EPS,
     }
+}
+
+/// Whether a step whose repeats change by `delta` cannot beat the best step so far even if it
+/// mended every rule tables `from` and `to` break: then the group rules need not be checked.
+fn pruned(
+    chosen: &Option<(f64, Step)>,
+    state: &State<'_>,
+    r: usize,
+    from: usize,
+    to: usize,
+    delta: f64,
+) -> bool {
+    let mendable = f64::from(state.broken[r][from] + state.broken[r][to]);
+    chosen
+        .as_ref()
+        .is_some_and(|(best, _)| delta - VIOLATION_COST * mendable > *best + EPS)
 }
 
 /// Keep the step if it is the best so far (ties broken at random); a tabu step only when it
