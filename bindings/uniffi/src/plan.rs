@@ -233,6 +233,7 @@ pub(crate) fn group_rule_name(rule: &GroupRule) -> String {
         GroupRule::GenderParties => "gender_parties".into(),
         GroupRule::KeepApart => "keep_apart".into(),
         GroupRule::KeepTogether => "keep_together".into(),
+        GroupRule::MetBefore => "met_before".into(),
     }
 }
 

@@ -5,6 +5,10 @@
 //! same parameters give byte-identical instances on every platform. docs/generators.md says
 //! where each distribution comes from.
 
+mod recurring;
+
+pub use recurring::{dinner_year, roulette};
+
 use chrono::{Duration, NaiveDate};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;

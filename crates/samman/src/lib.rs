@@ -35,12 +35,15 @@ pub mod error;
 pub mod explain;
 pub mod generate;
 pub mod graph;
+pub mod history;
 pub mod metrics;
 pub mod model;
 mod parallel;
 pub mod privacy;
+pub mod rounds;
 pub mod rules;
 mod session;
+pub mod running_dinner;
 pub mod solve;
 pub mod validate;
 

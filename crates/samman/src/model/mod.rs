@@ -4,6 +4,7 @@
 
 mod diet;
 mod language;
+mod novelty;
 mod time;
 
 use std::collections::{BTreeMap, HashMap};
@@ -14,6 +15,7 @@ use serde::{Deserialize, Serialize};
 
 pub use diet::{DIET_NAMES, Diet};
 pub use language::{LanguageCode, LanguageSkill, Level};
+pub use novelty::{Met, Novelty};
 pub use time::{
     Availability, ClockTime, DatedWindow, Day, Moment, MomentError, ResolvedAvailability,
     WEEK_MINUTES, WeeklyWindow,
@@ -625,6 +627,10 @@ pub struct Policy {
     pub composition: Composition,
     /// Size caps.
     pub limits: Limits,
+    /// Meeting again: never (a hard rule) or at a fading cost; none: only the `novelty`
+    /// weight of the score.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub novelty: Option<Novelty>,
 }
 
 impl Default for Policy {
@@ -637,6 +643,7 @@ impl Default for Policy {
             waiting_scale_days: default_waiting_scale(),
             composition: Composition::default(),
             limits: Limits::default(),
+            novelty: None,
         }
     }
 }
@@ -662,6 +669,9 @@ pub struct History {
     /// Earlier meetings.
     #[serde(default)]
     pub meetings: Vec<Meeting>,
+    /// Who sat at a table with whom: pairs of seekers, and seekers with hosts.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub met: Vec<Met>,
 }
 
 /// A seeker pinned to a provider (a confirmed assignment).
