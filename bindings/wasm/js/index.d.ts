@@ -38,7 +38,7 @@ export type Programme = "dinners" | "visits" | "workshops" | "experiences" | "co
 
 /** An `Error` thrown by every function: `kind` and `path` say what is wrong and where. */
 export interface SammanError extends Error {
-  kind: "parse" | "invalid" | "limit" | "lock" | "locked_group" | "score" | "option" | "argument" | "plan" | "unknown_seeker" | "csv" | "internal";
+  kind: "invalid_input" | "limit_exceeded" | "unknown_id" | "internal";
   path: string;
   problems?: Problem[];
   line?: number;

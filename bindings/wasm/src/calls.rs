@@ -2,11 +2,11 @@
 //! out (pretty-printed, as the command writes it), or a [`Failure`]. Testable without a
 //! JavaScript engine.
 
-use samman::explain;
+use samman::Session;
 use samman::generate::{self, Params, Programme};
-use samman::metrics::{self, MetricsOptions, Plan};
+use samman::metrics::{MetricsOptions, Plan};
 use samman::model::{Instance, SeekerId};
-use samman::solve::{self, Assignment, Options};
+use samman::solve::{Assignment, Options};
 use samman::validate::parse_json;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -19,9 +19,9 @@ fn json(value: &impl Serialize) -> Result<String, Failure> {
     serde_json::to_string_pretty(value).map_err(|e| Failure::internal(&e))
 }
 
-/// An instance from JSON text.
-fn instance(text: &str) -> Result<Instance, Failure> {
-    parse_json(text).map_err(Failure::from)
+/// A prepared instance from JSON text: read and validated once, as on every front.
+fn session(text: &str) -> Result<Session, Failure> {
+    Session::from_json(text).map_err(Failure::from)
 }
 
 /// An argument from JSON text (empty text: its default), with the path of a wrong field
@@ -38,7 +38,7 @@ fn argument<T: DeserializeOwned + Default>(name: &str, text: &str) -> Result<T, 
         } else {
             format!("{name}.{field}")
         };
-        Failure::new("argument", &path, &e.into_inner().to_string())
+        Failure::argument(&path, &e.into_inner().to_string())
     })
 }
 
@@ -67,7 +67,7 @@ pub fn validate(text: &str) -> String {
 /// A [`Failure`] for an unreadable instance or options, or one the core cannot solve.
 pub fn solve(instance_text: &str, options: &str) -> Result<String, Failure> {
     let options: Options = argument("options", options)?;
-    let plan = solve::solve(&instance(instance_text)?, &options)?;
+    let plan = session(instance_text)?.solve(&options)?;
     json(&plan)
 }
 
@@ -78,7 +78,7 @@ pub fn solve(instance_text: &str, options: &str) -> Result<String, Failure> {
 pub fn evaluate(instance_text: &str, plan: &str, options: &str) -> Result<String, Failure> {
     let options: MetricsOptions = argument("options", options)?;
     let plan = Plan::from_json(plan)?;
-    let report = metrics::evaluate(&instance(instance_text)?, &plan, &options)?;
+    let report = session(instance_text)?.evaluate(&plan, &options)?;
     json(&report)
 }
 
@@ -94,7 +94,7 @@ pub fn explain(instance_text: &str, plan: &str, seekers: &str) -> Result<String,
     } else {
         Some(Plan::from_json(plan)?)
     };
-    let explanations = explain::explain_many(&instance(instance_text)?, plan.as_ref(), &seekers)?;
+    let explanations = session(instance_text)?.explain(plan.as_ref(), &seekers)?;
     json(&explanations)
 }
 
@@ -117,7 +117,7 @@ pub fn preset(programme: &str) -> Result<String, Failure> {
 
 fn programme(name: &str) -> Result<Programme, Failure> {
     name.parse()
-        .map_err(|e: String| Failure::new("argument", "programme", &e))
+        .map_err(|e: String| Failure::argument("programme", &e))
 }
 
 /// See [`crate::read_csv`].
@@ -140,7 +140,7 @@ pub fn read_csv(seekers: &[u8], providers: &[u8]) -> Result<String, Failure> {
 pub fn write_plan_csv(instance_text: &str, plan: &str) -> Result<String, Failure> {
     let plan = Plan::from_json(plan)?;
     let mut out = Vec::new();
-    samman::csv_io::write_plan(&instance(instance_text)?, &plan, &mut out)
+    samman::csv_io::write_plan(session(instance_text)?.instance(), &plan, &mut out)
         .map_err(|e| Failure::csv("plan", &e))?;
     String::from_utf8(out).map_err(|e| Failure::internal(&e))
 }
@@ -168,7 +168,7 @@ mod tests {
         let failure = solve(&text, r#"{"solver": "fastest"}"#).unwrap_err();
         assert_eq!(
             (failure.kind, failure.path.as_str()),
-            ("argument", "options.solver")
+            ("invalid_input", "options.solver")
         );
     }
 
@@ -186,10 +186,13 @@ mod tests {
     fn the_plan_is_what_the_core_gives() {
         let text = generate("visits", r#"{"size": 30, "seed": 4}"#).unwrap();
         let options = Options {
-            solver: solve::SolverKind::Groups,
+            solver: samman::SolverKind::Groups,
             ..Options::default()
         };
-        let core = solve::solve(&parse_json(&text).unwrap(), &options).unwrap();
+        let core = Session::new(parse_json(&text).unwrap())
+            .unwrap()
+            .solve(&options)
+            .unwrap();
         let ours = solve(&text, r#"{"solver": "groups"}"#).unwrap();
         assert_eq!(ours, serde_json::to_string_pretty(&core).unwrap());
     }

@@ -2,23 +2,18 @@
 //! its JavaScript form: an `Error` with `kind`, `path` and, where the core gives them, more
 //! details (`problems`, `line`, `column`, `row`). The message is the core's own.
 //!
-//! One `From` per core error, each an exhaustive `match`, so that a new variant in the core
-//! is a compile error here, not a silent "internal".
+//! Every core error is mapped once, by its kind (`samman::ErrorKind`); the binding's own
+//! argument errors are `invalid_input` with the argument's path.
 
+use samman::ErrorKind;
 use samman::csv_io::CsvError;
-use samman::explain::ExplainError;
-use samman::graph::GraphError;
-use samman::metrics::{MetricsError, PlanError};
-use samman::solve::SolveError;
-use samman::validate::{Invalid, ParseError};
 use serde_json::{Value, json};
 use wasm_bindgen::JsValue;
 
 /// A failure, ready to be thrown to JavaScript.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Failure {
-    /// What kind: `parse`, `invalid`, `limit`, `lock`, `locked_group`, `score`, `option`,
-    /// `argument`, `plan`, `unknown_seeker`, `csv` or `internal`.
+    /// The core's kind: `invalid_input`, `limit_exceeded`, `unknown_id` or `internal`.
     pub kind: &'static str,
     /// Where: a JSON path such as `seekers[3].party_size` or `options.solver`, or the file.
     pub path: String,
@@ -43,7 +38,13 @@ impl Failure {
     /// A failure that no input should cause.
     #[must_use]
     pub fn internal(e: &dyn std::fmt::Display) -> Self {
-        Self::new("internal", "", &e.to_string())
+        Self::new(ErrorKind::Internal.name(), "", &e.to_string())
+    }
+
+    /// An argument of the binding that could not be read, at `path`.
+    #[must_use]
+    pub fn argument(path: &str, message: &str) -> Self {
+        Self::new(ErrorKind::InvalidInput.name(), path, message)
     }
 
     /// A CSV problem in `file` (`seekers` or `providers`), with its row and column.
@@ -51,7 +52,7 @@ impl Failure {
     pub fn csv(file: &str, e: &CsvError) -> Self {
         Self {
             details: json!({"row": e.row, "column": e.column}),
-            ..Self::new("csv", file, &e.to_string())
+            ..Self::new(e.kind().name(), file, &e.to_string())
         }
     }
 
@@ -77,83 +78,33 @@ impl Failure {
     }
 }
 
-impl From<ParseError> for Failure {
-    fn from(e: ParseError) -> Self {
-        Self {
-            details: json!({"line": e.line, "column": e.column}),
-            ..Self::new("parse", &e.path, &e.to_string())
-        }
-    }
-}
-
-impl From<Invalid> for Failure {
-    fn from(e: Invalid) -> Self {
-        let path = e
-            .problems
-            .first()
-            .map_or("", |p| p.path.as_str())
-            .to_owned();
-        Self {
-            details: json!({"problems": e.problems}),
-            ..Self::new("invalid", &path, &e.to_string())
-        }
-    }
-}
-
-impl From<GraphError> for Failure {
-    fn from(e: GraphError) -> Self {
-        match e {
-            GraphError::Invalid(invalid) => invalid.into(),
-            GraphError::LimitExceeded { .. } => Self::new("limit", "policy.limits", &e.to_string()),
-        }
-    }
-}
-
-impl From<SolveError> for Failure {
-    fn from(e: SolveError) -> Self {
-        let message = e.to_string();
-        match e {
-            SolveError::Graph(graph) => graph.into(),
-            SolveError::Lock { path, .. } => Self::new("lock", &path, &message),
-            SolveError::LockedGroup { .. } => {
-                Self::new("locked_group", "constraints.locked", &message)
+impl<E: Into<samman::Error>> From<E> for Failure {
+    /// One mapping, by the core's classification: `kind` is the core's `ErrorKind` name
+    /// (`invalid_input`, `limit_exceeded`, `unknown_id`, `internal`), the same as every other
+    /// front gives for the same input, and `path` the core's path.
+    fn from(e: E) -> Self {
+        let e: samman::Error = e.into();
+        let mut details = json!({"problems": e.problems()});
+        match &e {
+            samman::Error::Parse(parse) => {
+                details["line"] = json!(parse.line);
+                details["column"] = json!(parse.column);
             }
-            SolveError::NonFiniteScore { .. } => Self::new("score", "policy.weights", &message),
-            SolveError::InvalidOption { path, .. } => Self::new("option", &path, &message),
-            SolveError::Flow(_) | SolveError::Stable(_) => Self::new("internal", "", &message),
-        }
-    }
-}
-
-impl From<PlanError> for Failure {
-    fn from(e: PlanError) -> Self {
-        let path = if e.path == "." {
-            "plan".to_owned()
-        } else {
-            format!("plan.{}", e.path)
-        };
-        Self {
-            details: json!({"line": e.line, "column": e.column}),
-            ..Self::new("plan", &path, &e.to_string())
-        }
-    }
-}
-
-impl From<MetricsError> for Failure {
-    fn from(e: MetricsError) -> Self {
-        match e {
-            MetricsError::Graph(graph) => graph.into(),
-        }
-    }
-}
-
-impl From<ExplainError> for Failure {
-    fn from(e: ExplainError) -> Self {
-        match e {
-            ExplainError::Invalid(invalid) => invalid.into(),
-            ExplainError::UnknownSeeker(_) => {
-                Self::new("unknown_seeker", "seekers", &e.to_string())
+            samman::Error::Plan(plan) => {
+                details["line"] = json!(plan.line);
+                details["column"] = json!(plan.column);
             }
+            samman::Error::Csv(csv) => {
+                details["row"] = json!(csv.row);
+                details["column"] = json!(csv.column);
+            }
+            _ => {}
+        }
+        Self {
+            kind: e.kind().name(),
+            path: e.path().unwrap_or_default().to_owned(),
+            message: e.to_string(),
+            details,
         }
     }
 }

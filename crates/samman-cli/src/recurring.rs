@@ -1,6 +1,6 @@
 //! `samman history add`, `samman rounds` and `samman running-dinner`: programmes that recur.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
@@ -10,7 +10,7 @@ use samman::rounds::{
 };
 use samman::running_dinner::{self, DinnerPlan, RunningDinner};
 
-use crate::{Failure, read_instance};
+use crate::{Failure, read_session, write_json};
 
 /// What `samman history` does.
 #[derive(clap::Subcommand)]
@@ -41,7 +41,7 @@ pub fn history(command: &HistoryCommand) -> Result<ExitCode, Failure> {
             output,
         } => {
             let date = date.as_deref().map(parse_date).transpose()?;
-            let instance = read_instance(instance)?;
+            let instance = read_session(instance)?.into_instance();
             let plan = crate::eval::read_plan(plan)?;
             let tables = history::tables_of_entries(&instance, &plan.matches)
                 .map_err(|e| Failure::Input(e.to_string()))?;
@@ -59,23 +59,6 @@ fn parse_date(text: &str) -> Result<NaiveDate, Failure> {
             "--date: `{text}` is not a date; expected YYYY-MM-DD, such as 2026-10-04"
         ))
     })
-}
-
-/// Pretty JSON to a file, or to standard output.
-pub(crate) fn write_json<T: serde::Serialize>(
-    value: &T,
-    output: Option<&Path>,
-) -> Result<(), Failure> {
-    let json =
-        serde_json::to_string_pretty(value).map_err(|e| Failure::Other(e.to_string()))? + "\n";
-    match output {
-        Some(path) => std::fs::write(path, json)
-            .map_err(|e| Failure::Other(format!("cannot write {}: {e}", path.display()))),
-        None => {
-            print!("{json}");
-            Ok(())
-        }
-    }
 }
 
 /// Where each round's tables come from, on the command line.
@@ -114,7 +97,7 @@ pub struct RoundsArgs {
 
 /// `samman rounds FILE --rounds R`: plan rounds where everyone meets someone new.
 pub fn rounds(args: &RoundsArgs, json: bool) -> Result<ExitCode, Failure> {
-    let instance = read_instance(&args.file)?;
+    let instance = read_session(&args.file)?.into_instance();
     let options = RoundsOptions {
         rounds: args.rounds,
         providers: match args.providers {

@@ -42,8 +42,8 @@ mod parallel;
 pub mod privacy;
 pub mod rounds;
 pub mod rules;
-mod session;
 pub mod running_dinner;
+mod session;
 pub mod solve;
 pub mod validate;
 

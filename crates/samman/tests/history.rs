@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use samman::generate::{Params, dinners, workshops};
 use samman::history::{add_plan, earlier_pairs, host_person};
 use samman::model::{Instance, Met, Novelty};
-use samman::rules::{GroupRule, Rule, Rules};
+use samman::rules::{GroupRule, Rule};
 use samman::solve::{Options, SolverKind, solve};
 use samman::validate::validate;
 
@@ -216,7 +216,8 @@ fn never_again_keeps_people_who_met_apart_in_the_next_plan() {
     assert!(!again.matches.is_empty());
     assert_eq!(repeats(&again), 0);
     // The pair rule says why a seeker cannot return to the host they met.
-    let rules = Rules::new(&next);
+    let session = samman::Session::new(next.clone()).expect("a valid instance");
+    let rules = session.rules();
     let seekers = next.seeker_indices();
     let providers = next.provider_indices();
     let m = &first.matches[0];
@@ -255,7 +256,8 @@ fn a_penalty_fades_the_novelty_criterion_with_time() {
     instance.policy.novelty = Some(Novelty::Penalty {
         half_life_days: 180.0,
     });
-    let rules = Rules::new(&instance);
+    let session = samman::Session::new(instance.clone()).expect("a valid instance");
+    let rules = session.rules();
     assert!((rules.met_weight(0, 0) - 0.5).abs() < 1e-6);
     assert!((rules.breakdown(0, 0).novelty - 0.5).abs() < 1e-6);
     assert!(!rules.failures(0, 0).contains(&Rule::MetBefore));
