@@ -29,7 +29,12 @@ SOLVERS: List[str]
 OBJECTIVES: List[str]
 
 _IntArray = Union[npt.NDArray[np.integer[Any]], Sequence[int]]
-_FloatArray = Union[npt.NDArray[np.floating[Any]], npt.NDArray[np.integer[Any]], Sequence[float]]
+_FloatArray = Union[
+    npt.NDArray[np.floating[Any]],
+    npt.NDArray[np.integer[Any]],
+    npt.NDArray[np.bool_],
+    Sequence[float],
+]
 
 def assign(
     n_left: int,
@@ -42,7 +47,8 @@ def assign(
     *,
     objective: str = "max_weight",
 ) -> npt.NDArray[np.int64]:
-    """The indices of the chosen edges of a maximum-weight capacitated b-matching, ascending."""
+    """The indices of the chosen edges of a maximum-weight capacitated b-matching, ascending.
+    Exact when every weight is a whole number."""
 
 _PrefLists = Union[Sequence[_IntArray], npt.NDArray[np.integer[Any]]]
 
