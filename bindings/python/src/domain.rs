@@ -36,7 +36,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
 #[pyclass(module = "samman", name = "Instance", frozen, eq)]
 #[derive(PartialEq)]
 pub struct PyInstance {
-    inner: Instance,
+    pub(crate) inner: Instance,
 }
 
 impl PyInstance {
@@ -445,7 +445,7 @@ fn explain_many<'py>(
 
 /// Reads a plan made by samman or elsewhere: a `Plan`, a dict of seeker id to provider id,
 /// or (seeker id, provider id) pairs.
-fn any_plan(plan: &Bound<'_, PyAny>) -> PyResult<metrics::Plan> {
+pub(crate) fn any_plan(plan: &Bound<'_, PyAny>) -> PyResult<metrics::Plan> {
     if let Ok(plan) = plan.cast::<PyPlan>() {
         return Ok(metrics::Plan::from(&plan.get().inner));
     }

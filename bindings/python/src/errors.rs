@@ -8,6 +8,7 @@ use pyo3::import_exception;
 use samman::explain::ExplainError;
 use samman::graph::GraphError;
 use samman::solve::SolveError;
+use samman::suggest::SuggestError;
 use samman::validate::{Invalid, ParseError as CoreParseError};
 
 import_exception!(samman.errors, ValidationError);
@@ -50,6 +51,14 @@ pub fn explain(error: &ExplainError) -> PyErr {
     match error {
         ExplainError::Invalid(invalid_instance) => invalid(invalid_instance),
         ExplainError::UnknownSeeker(_) => UnknownIdError::new_err(error.to_string()),
+    }
+}
+
+/// Suggestions that could not be given.
+pub fn suggest(error: &SuggestError) -> PyErr {
+    match error {
+        SuggestError::Invalid(invalid_instance) => invalid(invalid_instance),
+        SuggestError::UnknownSeeker(_) => UnknownIdError::new_err(error.to_string()),
     }
 }
 

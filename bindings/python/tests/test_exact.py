@@ -141,4 +141,4 @@ def test_generate_counts(size: Any, seed: Any, message: str) -> None:
 
 def test_numpy_integers_are_accepted_for_size_and_seed() -> None:
     for size in [1, np.int64(3)]:
-        assert samman.generate("dinner", size, np.uint64(7)).n_seekers > 0
+        assert samman.generate("dinners", size, np.uint64(7)).n_seekers > 0

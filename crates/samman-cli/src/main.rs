@@ -1,6 +1,7 @@
 //! The `samman` command: plan, validate and inspect matching programmes.
 
 mod eval;
+mod suggest;
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -145,6 +146,21 @@ enum Command {
         /// The seeker's id.
         #[arg(long)]
         seeker: String,
+    },
+    /// The best feasible providers for a seeker: score, free seats in the plan, and who would
+    /// have to move.
+    Suggest {
+        /// Instance JSON file.
+        file: PathBuf,
+        /// A plan (JSON or CSV): free seats and displacements are counted against it.
+        #[arg(long)]
+        plan: Option<PathBuf>,
+        /// The seeker's id.
+        #[arg(long)]
+        seeker: String,
+        /// How many providers to suggest.
+        #[arg(short, long, default_value_t = 5)]
+        k: usize,
     },
 }
 
@@ -360,6 +376,12 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
         Command::Explain { file, plan, seeker } => {
             eval::explain(file, plan.as_deref(), seeker, cli.json)
         }
+        Command::Suggest {
+            file,
+            plan,
+            seeker,
+            k,
+        } => suggest::run(file, plan.as_deref(), seeker, *k, cli.json),
     }
 }
 

@@ -11,6 +11,8 @@ __all__ = [
     "assign",
     "stable_match",
     "_panic_for_tests",
+    "_candidate_columns",
+    "suggest",
     "Instance",
     "Plan",
     "generate",
@@ -147,3 +149,15 @@ def explain_many(
     """``explain`` for many seekers, in the order given; validates and reads the plan once."""
 
 def _panic_for_tests(detached: bool = False) -> None: ...
+
+def _candidate_columns(instance: Instance) -> Dict[str, Any]:
+    """The feasible pairs as columns (wrapped by ``samman.candidates``)."""
+
+def suggest(
+    instance: Instance,
+    plan: Optional[_PlanLike],
+    seeker_id: str,
+    k: int = 5,
+) -> List[Dict[str, Any]]:
+    """The ``k`` best feasible providers for a seeker, best first: ``provider``, ``score``,
+    ``breakdown``, ``free_seats``, ``current``, ``displaced``."""
