@@ -106,7 +106,16 @@ pub fn weights<'py>(name: &str, ob: &Bound<'py, PyAny>) -> PyResult<Weights<'py>
     }
     if let Ok(array) = ob.cast::<PyUntypedArray>() {
         check_one_dimensional(name, array)?;
-        if matches!(array.dtype().kind(), b'b' | b'i' | b'u') {
+        if let Ok(bools) = array.cast::<PyArray1<bool>>() {
+            let values = bools
+                .readonly()
+                .as_array()
+                .iter()
+                .map(|&v| i64::from(v))
+                .collect();
+            return Ok(Weights::Integer(Slice::Owned(values)));
+        }
+        if matches!(array.dtype().kind(), b'i' | b'u') {
             let wide = integers(name, ob)?;
             return narrow(name, wide).map(|values| Weights::Integer(Slice::Owned(values)));
         }
@@ -218,14 +227,6 @@ fn integers(name: &str, ob: &Bound<'_, PyAny>) -> PyResult<Vec<i128>> {
             )*};
         }
         widen!(i64, i32, u32, u64, i16, u16, i8, u8);
-        if let Ok(typed) = array.cast::<PyArray1<bool>>() {
-            return Ok(typed
-                .readonly()
-                .as_array()
-                .iter()
-                .map(|&v| i128::from(v))
-                .collect());
-        }
         return Err(PyValueError::new_err(format!(
             "{name} must hold integers, not values of dtype {}",
             dtype_name(array)

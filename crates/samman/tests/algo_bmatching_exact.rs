@@ -98,7 +98,8 @@ fn huge_i64_weights_match_an_exact_brute_force() {
                     }
                 }
             }
-            assert_eq!(fast.stats.weight_scale, 1.0);
+            // Exact: at most a common power of two divided out, never a scale-up and rounding.
+            assert!(fast.stats.weight_scale <= 1.0, "round {round}");
         }
     }
 }
@@ -182,6 +183,37 @@ fn whole_numbers_beyond_128_bits_are_refused_not_rounded() {
     let problem = Problem {
         weight: &[1e40, 3.5],
         ..problem
+    };
+    assert_eq!(solve(&problem, Objective::MaxWeight).unwrap().edges, [0, 1]);
+}
+
+#[test]
+fn a_common_power_of_two_is_divided_out_exactly() {
+    // 1000 · 2³⁰⁰ and 1001 · 2³⁰⁰ are far beyond 128 bits, but dividing out their common
+    // factor 2³⁰⁰ (exact) leaves 1000 and 1001.
+    let big = 2f64.powi(300);
+    let weight = [1000.0 * big, 1001.0 * big];
+    let problem = Problem {
+        n_left: 1,
+        n_right: 2,
+        left: &[0, 0],
+        right: &[0, 1],
+        weight: &weight,
+        left_capacity: None,
+        right_capacity: None,
+    };
+    let solution = solve(&problem, Objective::MaxWeight).unwrap();
+    assert_eq!(solution.edges, [1]);
+    assert_eq!(solution.stats.weight_scale, 2f64.powi(-300));
+    // Two equal weights near f64's largest on a perfect matching: both taken.
+    let problem = Problem {
+        n_left: 2,
+        n_right: 2,
+        left: &[0, 1],
+        right: &[0, 1],
+        weight: &[1e308, 1e308],
+        left_capacity: None,
+        right_capacity: None,
     };
     assert_eq!(solve(&problem, Objective::MaxWeight).unwrap().edges, [0, 1]);
 }

@@ -17,9 +17,11 @@
 //!   `max |w| ≤ W₆₄(n) = 2⁶² / (64 n (n+1))` (about 5.9·10⁶ for 110 000 nodes, 1.5·10⁸ for
 //!   22 000, above 2³⁰ below 8 000) and `i128` above that, up to
 //!   `W₁₂₈(n) = 2¹²⁶ / (64 n (n+1))`, which is above 2⁷⁰ for every size accepted
-//!   ([`MAX_NODES`]): every `i64` weight is solved exactly. Whole-number `f64` weights beyond
-//!   `W₁₂₈(n)` (about 10²¹ and more) are refused with [`Error::IntegerWeightTooLarge`] rather
-//!   than rounded.
+//!   ([`MAX_NODES`]): every `i64` weight is solved exactly. Above `W₆₄(n)` the weights are
+//!   first divided by the largest power of two that divides them all (exact; it becomes
+//!   [`Stats::weight_scale`]). Whole-number `f64` weights still beyond `W₁₂₈(n)` after that
+//!   (about 10²¹ and more with an odd one among them) are refused with
+//!   [`Error::IntegerWeightTooLarge`] rather than rounded.
 //! - **Fractional weights are rounded.** Otherwise every weight is multiplied by the largest
 //!   power of two `s` ([`Stats::weight_scale`]) with `max |w| · s ≤ min(W₆₄(n), 2³⁰)` and
 //!   rounded to the nearest integer. Each edge is then off by at most `1/s` (`1/(2s)` from
@@ -470,6 +472,57 @@ fn check_shape<W>(problem: &Problem<'_, W>) -> Result<usize> {
     Ok(nodes)
 }
 
+/// The integer weights of a problem whose relevant weights are all whole numbers, the largest
+/// in absolute value `max_integer`: `i64` when that is within [`limit_64`], else divided by the
+/// largest power of two that divides them all (exact), then `i64` or `i128`.
+fn prepare_integers<W: Weight>(
+    problem: &Problem<'_, W>,
+    objective: Objective,
+    nodes: usize,
+    max_integer: u128,
+) -> Result<Prepared> {
+    let relevant = |w: W| objective == Objective::MaxCardinality || w.is_positive();
+    let mut shift = 0;
+    let mut max_integer = max_integer;
+    if max_integer > limit_64(nodes) {
+        shift = (problem.weight.iter())
+            .filter(|&&w| relevant(w))
+            .map(|&w| w.twos())
+            .min()
+            .filter(|&twos| twos != u32::MAX)
+            .unwrap_or(0);
+        max_integer = (problem.weight.iter())
+            .filter(|&&w| relevant(w))
+            .map(|&w| w.halved(shift).unsigned_abs())
+            .max()
+            .unwrap_or(0);
+    }
+    let exact = |w: W| if relevant(w) { w.halved(shift) } else { 0 };
+    let scale = 2f64.powi(-i32::try_from(shift).unwrap_or(i32::MAX));
+    if max_integer <= limit_64(nodes) {
+        let scaled = (problem.weight.iter())
+            .map(|&w| i64::try_from(exact(w)).expect("invariant: below limit_64"))
+            .collect();
+        return Ok(Prepared {
+            scaled: Scaled::Narrow(scaled),
+            scale,
+            nodes,
+        });
+    }
+    let limit = limit_128(nodes);
+    if max_integer > limit {
+        return Err(Error::IntegerWeightTooLarge {
+            nodes,
+            limit: limit as f64 * 2f64.powi(i32::try_from(shift).unwrap_or(i32::MAX)),
+        });
+    }
+    Ok(Prepared {
+        scaled: Scaled::Wide(problem.weight.iter().map(|&w| exact(w)).collect()),
+        scale,
+        nodes,
+    })
+}
+
 /// Validates `problem` and returns its integer weights (see the module docs for the rules).
 fn prepare<W: Weight>(problem: &Problem<'_, W>, objective: Objective) -> Result<Prepared> {
     check_shape(problem)?;
@@ -515,39 +568,8 @@ fn prepare<W: Weight>(problem: &Problem<'_, W>, objective: Objective) -> Result<
         }
     }
     let relevant = |w: W| objective == Objective::MaxCardinality || w.is_positive();
-    let exact = |w: W| {
-        if relevant(w) {
-            w.integer()
-                .expect("invariant: every relevant weight is an integer")
-        } else {
-            0
-        }
-    };
     if integral {
-        if max_integer <= limit_64(nodes) {
-            let scaled = problem
-                .weight
-                .iter()
-                .map(|&w| i64::try_from(exact(w)).expect("invariant: below limit_64"))
-                .collect();
-            return Ok(Prepared {
-                scaled: Scaled::Narrow(scaled),
-                scale: 1.0,
-                nodes,
-            });
-        }
-        let limit = limit_128(nodes);
-        if max_integer > limit {
-            return Err(Error::IntegerWeightTooLarge {
-                nodes,
-                limit: limit as f64,
-            });
-        }
-        return Ok(Prepared {
-            scaled: Scaled::Wide(problem.weight.iter().map(|&w| exact(w)).collect()),
-            scale: 1.0,
-            nodes,
-        });
+        return prepare_integers(problem, objective, nodes, max_integer);
     }
     let target = (limit_64(nodes) as f64).min(f64::from(1u32 << RESOLUTION_BITS));
     // The largest power of two with max_abs * scale <= target.
@@ -721,12 +743,29 @@ mod tests {
 
     #[test]
     fn large_integer_weights_are_solved_in_i128() {
+        // Odd, so no power of two divides them out.
+        let weight = [(1i64 << 62) + 1, (1 << 62) - 1];
+        let p = problem(&[0, 0], &[0, 1], &[]).with_weights(&weight);
+        let prepared = prepare(&p, Objective::MaxWeight).unwrap();
+        assert_eq!(
+            prepared.scaled,
+            Scaled::Wide(vec![weight[0].into(), weight[1].into()])
+        );
+        assert_eq!(prepared.scale, 1.0);
+        for objective in [Objective::MaxWeight, Objective::MaxCardinality] {
+            assert_eq!(solve(&p, objective).unwrap().edges, vec![0]);
+            assert_eq!(reference::solve(&p, objective).unwrap().edges, vec![0]);
+        }
+        // 2⁶² and 2⁶² - 4096 share the factor 2¹², divided out exactly.
         let big = 2f64.powi(62);
         let weight = [big, big - 4096.0];
         let p = problem(&[0, 0], &[0, 1], &weight);
         let prepared = prepare(&p, Objective::MaxWeight).unwrap();
-        assert!(matches!(prepared.scaled, Scaled::Wide(_)));
-        assert_eq!(prepared.scale, 1.0);
+        assert_eq!(
+            prepared.scaled,
+            Scaled::Narrow(vec![1 << 50, (1 << 50) - 1])
+        );
+        assert_eq!(prepared.scale, 2f64.powi(-12));
         for objective in [Objective::MaxWeight, Objective::MaxCardinality] {
             assert_eq!(solve(&p, objective).unwrap().edges, vec![0]);
             assert_eq!(reference::solve(&p, objective).unwrap().edges, vec![0]);
