@@ -490,7 +490,7 @@ fn pseudonymize(
 
 /// Reads a plan made by samman or elsewhere: a `Plan`, a dict of seeker id to provider id,
 /// or (seeker id, provider id) pairs.
-fn any_plan(plan: &Bound<'_, PyAny>) -> PyResult<metrics::Plan> {
+pub(crate) fn any_plan(plan: &Bound<'_, PyAny>) -> PyResult<metrics::Plan> {
     if let Ok(plan) = plan.cast::<PyPlan>() {
         return Ok(metrics::Plan::from(&plan.get().inner));
     }
@@ -518,11 +518,13 @@ fn pairs(ob: &Bound<'_, PyAny>) -> PyResult<Vec<(String, String)>> {
 fn generate(
     py: Python<'_>,
     kind: &str,
-    size: usize,
-    seed: u64,
+    size: &Bound<'_, PyAny>,
+    seed: &Bound<'_, PyAny>,
     params: Option<&Bound<'_, PyDict>>,
 ) -> PyResult<PyInstance> {
     guarded(|| {
+        let size = crate::arrays::count("size", size)?;
+        let seed = crate::arrays::non_negative("seed", seed, u64::MAX)?;
         let mut fields = match params {
             Some(params) => json::from_python(params.as_any(), "params")?,
             None => Value::Object(serde_json::Map::new()),

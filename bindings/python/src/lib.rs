@@ -10,6 +10,7 @@ mod domain;
 mod errors;
 mod json;
 mod lowlevel;
+mod research;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
@@ -55,6 +56,8 @@ fn _samman(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(lowlevel::assign, m)?)?;
     m.add_function(wrap_pyfunction!(lowlevel::stable_match, m)?)?;
     m.add_function(wrap_pyfunction!(_panic_for_tests, m)?)?;
+    m.add_function(wrap_pyfunction!(research::_candidate_columns, m)?)?;
+    m.add_function(wrap_pyfunction!(research::suggest, m)?)?;
     domain::register(m)?;
     Ok(())
 }

@@ -7,7 +7,7 @@ use pyo3::prelude::*;
 use samman::algo::bmatching::{self, Objective, Problem};
 use samman::algo::stable::{self, Market, Proposing};
 
-use crate::arrays::{self, Slice};
+use crate::arrays::{self, Slice, Weights};
 use crate::guarded;
 
 /// The chosen edges of a maximum-weight capacitated bipartite b-matching.
@@ -19,8 +19,8 @@ use crate::guarded;
 #[allow(clippy::too_many_arguments)] // the signature is the documented Python one
 pub fn assign<'py>(
     py: Python<'py>,
-    n_left: usize,
-    n_right: usize,
+    n_left: &Bound<'py, PyAny>,
+    n_right: &Bound<'py, PyAny>,
     left: &Bound<'py, PyAny>,
     right: &Bound<'py, PyAny>,
     weight: &Bound<'py, PyAny>,
@@ -38,9 +38,11 @@ pub fn assign<'py>(
                 )));
             }
         };
+        let n_left = arrays::count("n_left", n_left)?;
+        let n_right = arrays::count("n_right", n_right)?;
         let left = arrays::unsigned("left", "an index", left)?;
         let right = arrays::unsigned("right", "an index", right)?;
-        let weight = arrays::floats("weight", weight)?;
+        let weight = arrays::weights("weight", weight)?;
         let capacity =
             |name, ob: Option<&Bound<'py, PyAny>>| -> PyResult<Option<Slice<'py, u32>>> {
                 ob.map(|ob| arrays::unsigned(name, "a capacity", ob))
@@ -53,15 +55,23 @@ pub fn assign<'py>(
             n_right,
             left: left.as_slice(),
             right: right.as_slice(),
-            weight: weight.as_slice(),
+            weight: &[] as &[f64], // replaced below by the weights in their own type
             left_capacity: left_capacity.as_ref().map(Slice::as_slice),
             right_capacity: right_capacity.as_ref().map(Slice::as_slice),
         };
         // The slices stay borrowed from the arrays while the GIL is released: numpy arrays are
         // not copied, and the caller must not change them from another thread meanwhile.
-        let solution = py
-            .detach(|| bmatching::solve(&problem, objective))
-            .map_err(|e| PyValueError::new_err(e.to_string()))?;
+        let solution = match &weight {
+            Weights::Integer(weight) => {
+                let problem = problem.with_weights(weight.as_slice());
+                py.detach(|| bmatching::solve(&problem, objective))
+            }
+            Weights::Float(weight) => {
+                let problem = problem.with_weights(weight.as_slice());
+                py.detach(|| bmatching::solve(&problem, objective))
+            }
+        }
+        .map_err(|e| PyValueError::new_err(e.to_string()))?;
         let edges: Vec<i64> = solution.edges.into_iter().map(|e| e as i64).collect();
         Ok(edges.into_pyarray(py))
     })

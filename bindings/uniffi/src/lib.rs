@@ -12,6 +12,7 @@
 mod error;
 mod plan;
 mod records;
+mod suggest;
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
@@ -30,6 +31,7 @@ pub use records::{
     LanguageRecord, LimitsRecord, LocationRecord, Origin, PolicyRecord, ProfileRecord,
     ProviderKind, ProviderRecord, SeekerRecord, WeeklyWindowRecord,
 };
+pub use suggest::SuggestionRecord;
 
 uniffi::setup_scaffolding!("samman");
 

@@ -2,6 +2,7 @@
 
 mod eval;
 mod recurring;
+mod suggest;
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -179,6 +180,21 @@ enum Command {
     /// Plan a running dinner: each team hosts one course and eats the others at other teams'
     /// homes, meeting new teams at every course, with short walks.
     RunningDinner(recurring::DinnerArgs),
+    /// The best feasible providers for a seeker: score, free seats in the plan, and who would
+    /// have to move.
+    Suggest {
+        /// Instance JSON file.
+        file: PathBuf,
+        /// A plan (JSON or CSV): free seats and displacements are counted against it.
+        #[arg(long)]
+        plan: Option<PathBuf>,
+        /// The seeker's id.
+        #[arg(long)]
+        seeker: String,
+        /// How many providers to suggest.
+        #[arg(short, long, default_value_t = 5)]
+        k: usize,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -442,6 +458,12 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
         Command::History { command } => recurring::history(command),
         Command::Rounds(args) => recurring::rounds(args, cli.json),
         Command::RunningDinner(args) => recurring::running_dinner(args, cli.json),
+        Command::Suggest {
+            file,
+            plan,
+            seeker,
+            k,
+        } => suggest::run(file, plan.as_deref(), seeker, *k, cli.json),
     }
 }
 

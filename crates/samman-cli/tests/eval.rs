@@ -1,5 +1,5 @@
 //! The evaluation commands end to end: generate, solve, evaluate (JSON and CSV plans),
-//! compare and explain.
+//! compare, explain and suggest.
 
 use std::process::Command;
 
@@ -117,4 +117,62 @@ fn generate_takes_the_shape_of_the_programme() {
         assert!(!ok, "{flag} {value} accepted");
         assert!(err.contains(flag), "{err}");
     }
+}
+
+/// `samman suggest`: the same suggestions as the core, as text and as JSON.
+#[test]
+fn suggest_prints_the_cores_suggestions() {
+    let dir = std::env::temp_dir().join(format!("samman-suggest-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let instance = samman::generate::generate(
+        samman::generate::Programme::Dinners,
+        &samman::generate::Params {
+            size: 80,
+            seed: 3,
+            ..samman::generate::Params::default()
+        },
+    );
+    let options = samman::solve::Options::default();
+    let plan = samman::metrics::Plan::from(&samman::solve::solve(&instance, &options).unwrap());
+    let instance_path = dir.join("instance.json");
+    let plan_path = dir.join("plan.json");
+    std::fs::write(&instance_path, serde_json::to_string(&instance).unwrap()).unwrap();
+    std::fs::write(&plan_path, serde_json::to_string(&plan).unwrap()).unwrap();
+    let (i, p) = (instance_path.to_str().unwrap(), plan_path.to_str().unwrap());
+    let seeker = &instance.seekers[0].id;
+
+    let (ok, out, err) = samman(&[
+        "--json",
+        "suggest",
+        i,
+        "--plan",
+        p,
+        "--seeker",
+        seeker.as_str(),
+        "-k",
+        "3",
+    ]);
+    assert!(ok, "{err}");
+    let printed: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let expected = samman::suggest::suggest(&instance, Some(&plan), seeker, 3).unwrap();
+    assert_eq!(
+        out.trim_end(),
+        serde_json::to_string_pretty(&expected).unwrap()
+    );
+    for entry in printed.as_array().unwrap() {
+        assert!(entry["provider"].is_string());
+        assert!(entry["score"].is_number());
+        assert!(entry["free_seats"].is_u64());
+    }
+
+    let (ok, text, err) = samman(&["suggest", i, "--plan", p, "--seeker", seeker.as_str()]);
+    assert!(ok, "{err}");
+    if let Some(top) = expected.first() {
+        assert!(text.starts_with(&format!("1. {}", top.provider)), "{text}");
+        assert!(text.contains("free seats"), "{text}");
+    }
+
+    let (ok, _, err) = samman(&["suggest", i, "--seeker", "nobody"]);
+    assert!(!ok && err.contains("nobody"), "{err}");
+    std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -12,6 +12,7 @@ use crate::explain::ExplainError;
 use crate::graph::GraphError;
 use crate::metrics::{MetricsError, PlanError};
 use crate::solve::SolveError;
+use crate::suggest::SuggestError;
 use crate::validate::{Invalid, ParseError, Problem};
 
 /// What kind of failure an error is: what the caller can do about it.
@@ -77,6 +78,9 @@ pub enum Error {
     /// A CSV file could not be read.
     #[error(transparent)]
     Csv(#[from] CsvError),
+    /// Suggestions could not be given.
+    #[error(transparent)]
+    Suggest(#[from] SuggestError),
     /// An id names no seeker or provider.
     #[error("{path}: no {what} has the id `{id}`")]
     UnknownId {
@@ -105,6 +109,7 @@ impl Error {
             Error::Metrics(e) => e.kind(),
             Error::Plan(e) => e.kind(),
             Error::Csv(e) => e.kind(),
+            Error::Suggest(e) => e.kind(),
             Error::UnknownId { .. } => ErrorKind::UnknownId,
         }
     }
@@ -122,6 +127,7 @@ impl Error {
             Error::Metrics(e) => e.path(),
             Error::Plan(e) => e.path(),
             Error::Csv(e) => e.path(),
+            Error::Suggest(e) => e.path(),
             Error::UnknownId { path, .. } => Some(path),
         }
     }
@@ -135,6 +141,7 @@ impl Error {
             | Error::Graph(GraphError::Invalid(e))
             | Error::Solve(SolveError::Graph(GraphError::Invalid(e)))
             | Error::Explain(ExplainError::Invalid(e))
+            | Error::Suggest(SuggestError::Invalid(e))
             | Error::Metrics(MetricsError::Graph(GraphError::Invalid(e))) => Some(e),
             _ => None,
         };
@@ -283,6 +290,26 @@ impl ExplainError {
         match self {
             ExplainError::Invalid(e) => e.path(),
             ExplainError::UnknownSeeker(_) => Some("seeker"),
+        }
+    }
+}
+
+impl SuggestError {
+    /// [`ErrorKind::InvalidInput`] or [`ErrorKind::UnknownId`].
+    #[must_use]
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            SuggestError::Invalid(_) => ErrorKind::InvalidInput,
+            SuggestError::UnknownSeeker(_) => ErrorKind::UnknownId,
+        }
+    }
+
+    /// The first problem's path, or `seeker` for an unknown id.
+    #[must_use]
+    pub fn path(&self) -> Option<&str> {
+        match self {
+            SuggestError::Invalid(e) => e.path(),
+            SuggestError::UnknownSeeker(_) => Some("seeker"),
         }
     }
 }

@@ -463,16 +463,16 @@ fn found(
 }
 
 /// A plan read against an instance.
-struct Placements {
+pub(crate) struct Placements {
     /// Per seeker, its provider: that of the first entry naming both a known seeker and a
     /// known provider.
-    provider_of: Vec<Option<usize>>,
+    pub(crate) provider_of: Vec<Option<usize>>,
     /// Per provider, the seekers placed there, in instance order.
-    members: Vec<Vec<usize>>,
+    pub(crate) members: Vec<Vec<usize>>,
 }
 
 impl Placements {
-    fn new(instance: &Instance, plan: &Plan) -> Self {
+    pub(crate) fn new(instance: &Instance, plan: &Plan) -> Self {
         let seeker_ix = instance.seeker_indices();
         let provider_ix = instance.provider_indices();
         let mut provider_of = vec![None; instance.seekers.len()];

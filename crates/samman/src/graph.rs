@@ -343,7 +343,46 @@ impl CandidateGraph {
         self.tz
     }
 
-    /// The petgraph graph.
+    /// The petgraph graph: the entry point for research on samman's feasible pairs.
+    ///
+    /// Nodes `0..n_seekers()` are the seekers in instance order ([`Node`] says which seeker
+    /// or provider), then the providers; each edge is a feasible pair carrying its
+    /// [`Candidate`] (score and breakdown). Any petgraph algorithm runs on it, and a plan made
+    /// from it by any mechanism can be judged with
+    /// [`metrics::evaluate`](crate::metrics::evaluate). For columns (numpy, scipy, pandas) see
+    /// [`CandidateColumns`](crate::candidates::CandidateColumns).
+    ///
+    /// # Example
+    /// A greedy mechanism of one's own on the petgraph graph, judged by samman's metrics:
+    /// ```
+    /// use petgraph::visit::EdgeRef;
+    /// use samman::generate::{Params, visits};
+    /// use samman::graph::CandidateGraph;
+    /// use samman::metrics::{MetricsOptions, Plan, PlanEntry, evaluate};
+    ///
+    /// let instance = visits(&Params { size: 60, ..Params::default() });
+    /// let graph = CandidateGraph::build(&instance)?;
+    /// let mut edges: Vec<_> = graph.graph().edge_references().collect();
+    /// edges.sort_by(|a, b| b.weight().score.total_cmp(&a.weight().score));
+    /// let mut seeker_taken = vec![false; graph.n_seekers()];
+    /// let mut seats: Vec<u32> = instance.providers.iter().map(|p| p.capacity).collect();
+    /// let mut plan = Plan::default();
+    /// for edge in edges {
+    ///     let (s, p) = (edge.weight().seeker as usize, edge.weight().provider as usize);
+    ///     let party = instance.seekers[s].party_size;
+    ///     if !seeker_taken[s] && seats[p] >= party {
+    ///         seeker_taken[s] = true;
+    ///         seats[p] -= party;
+    ///         plan.matches.push(PlanEntry {
+    ///             seeker: instance.seekers[s].id.clone(),
+    ///             provider: instance.providers[p].id.clone(),
+    ///         });
+    ///     }
+    /// }
+    /// let metrics = evaluate(&instance, &plan, &MetricsOptions::default())?;
+    /// assert!(metrics.validity.valid, "{:?}", metrics.validity.violations);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn graph(&self) -> &UnGraph<Node, Candidate> {
         &self.graph

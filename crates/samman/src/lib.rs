@@ -12,8 +12,10 @@
 //! | model | [`model`] | [`model::Instance`]: seekers, providers, [`model::Policy`], history, constraints |
 //! | check | [`validate`] | [`validate::parse_json`] (line, column, path), [`validate::validate`] (every problem with its path) |
 //! | rules | [`rules`] | pair rules ([`rules::Rule`]), soft criteria ([`rules::Criterion`]), group rules ([`rules::GroupRule`]) |
-//! | graph | [`graph`] | [`graph::CandidateGraph`]: a petgraph bipartite graph of feasible pairs, built through a spatial grid |
+//! | graph | [`graph`] | [`graph::CandidateGraph`]: a petgraph bipartite graph of feasible pairs, built through a spatial grid; [`graph::CandidateGraph::graph`] is the research entry point |
+//! | columns | [`candidates`] | [`candidates::CandidateColumns`]: the feasible pairs as columns (indices, score, breakdown) for numpy, scipy, pandas |
 //! | solve | [`solve`] | [`solve::solve`] returning an [`solve::Assignment`]; [`solve::greedy`] baseline |
+//! | suggest | [`suggest`] | [`suggest::suggest`]: a seeker's best feasible providers, free seats and who would move |
 //! | algorithms | [`algo`] | plain-index algorithms under the solvers |
 //! | scenarios | [`generate`] | seeded generators shaped like the programmes |
 //!
@@ -30,6 +32,7 @@
 #![forbid(unsafe_code)]
 
 pub mod algo;
+pub mod candidates;
 pub mod csv_io;
 pub mod error;
 pub mod explain;
@@ -45,6 +48,7 @@ pub mod rules;
 pub mod running_dinner;
 mod session;
 pub mod solve;
+pub mod suggest;
 pub mod validate;
 
 pub use error::{Error, ErrorKind, Result};

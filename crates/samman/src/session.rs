@@ -148,6 +148,26 @@ impl Session {
         Ok(explain::explain_validated(&self.instance, plan, seekers)?)
     }
 
+    /// The `k` best feasible providers for a seeker, with score, free seats in `plan` and who
+    /// would have to move: a coordinator's approval screen.
+    ///
+    /// # Errors
+    /// [`Error::Suggest`] with an unknown id when no seeker has `seeker`.
+    pub fn suggest(
+        &self,
+        plan: Option<&Plan>,
+        seeker: &SeekerId,
+        k: usize,
+    ) -> Result<Vec<crate::suggest::Suggestion>> {
+        Ok(crate::suggest::suggest_prepared(
+            &self.instance,
+            self.tz,
+            plan,
+            seeker,
+            k,
+        )?)
+    }
+
     /// Why one seeker is or is not placed, and what would help.
     ///
     /// # Errors

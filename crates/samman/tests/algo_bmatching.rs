@@ -276,7 +276,7 @@ fn cardinality_takes_negative_edges_when_they_add_one() {
 #[test]
 fn empty_problems() {
     for (n_left, n_right) in [(0, 0), (0, 3), (3, 0), (2, 2)] {
-        let problem = Problem {
+        let problem: Problem<'_> = Problem {
             n_left,
             n_right,
             left: &[],

@@ -7,7 +7,10 @@ Two layers:
   (deferred acceptance), numpy arrays in, numpy arrays out;
 - the domain API: :class:`Instance` (seekers, providers, policy), :func:`generate` (seeded
   synthetic programmes), :func:`solve` returning a :class:`Plan`, :func:`evaluate` (every
-  metric of any plan), :func:`explain` (why a seeker is or is not placed) and :func:`compare`.
+  metric of any plan), :func:`explain` (why a seeker is or is not placed), :func:`suggest`
+  (a seeker's best providers for a coordinator) and :func:`compare`;
+- for research: :func:`candidates`, the feasible pairs with their scores as numpy columns,
+  scipy.sparse, networkx or pandas.
 
 Heavy work runs with the GIL released, so threads solve in parallel. Errors are in
 :mod:`samman.errors`.
@@ -33,10 +36,13 @@ from ._samman import (
     pseudonymize,
     solve,
     stable_match,
+    suggest,
 )
 from ._samman import evaluate as _evaluate
+from .candidates import Candidates, candidates
 
 __all__ = [
+    "Candidates",
     "GENERATOR_KINDS",
     "OBJECTIVES",
     "SOLVERS",
@@ -46,6 +52,7 @@ __all__ = [
     "Table",
     "__version__",
     "assign",
+    "candidates",
     "compare",
     "errors",
     "evaluate",
@@ -55,6 +62,7 @@ __all__ = [
     "pseudonymize",
     "solve",
     "stable_match",
+    "suggest",
 ]
 
 PlanLike = Union[Plan, Mapping[str, str], Iterable[Tuple[str, str]]]

@@ -11,6 +11,8 @@ __all__ = [
     "assign",
     "stable_match",
     "_panic_for_tests",
+    "_candidate_columns",
+    "suggest",
     "Instance",
     "Plan",
     "generate",
@@ -30,7 +32,12 @@ SOLVERS: List[str]
 OBJECTIVES: List[str]
 
 _IntArray = Union[npt.NDArray[np.integer[Any]], Sequence[int]]
-_FloatArray = Union[npt.NDArray[np.floating[Any]], npt.NDArray[np.integer[Any]], Sequence[float]]
+_FloatArray = Union[
+    npt.NDArray[np.floating[Any]],
+    npt.NDArray[np.integer[Any]],
+    npt.NDArray[np.bool_],
+    Sequence[float],
+]
 
 def assign(
     n_left: int,
@@ -43,7 +50,8 @@ def assign(
     *,
     objective: str = "max_weight",
 ) -> npt.NDArray[np.int64]:
-    """The indices of the chosen edges of a maximum-weight capacitated b-matching, ascending."""
+    """The indices of the chosen edges of a maximum-weight capacitated b-matching, ascending.
+    Exact when every weight is a whole number."""
 
 _PrefLists = Union[Sequence[_IntArray], npt.NDArray[np.integer[Any]]]
 
@@ -146,3 +154,15 @@ def pseudonymize(instance: Instance, key: bytes) -> Instance:
     gets the same pseudonym under the same key, so references stay intact."""
 
 def _panic_for_tests(detached: bool = False) -> None: ...
+
+def _candidate_columns(instance: Instance) -> Dict[str, Any]:
+    """The feasible pairs as columns (wrapped by ``samman.candidates``)."""
+
+def suggest(
+    instance: Instance,
+    plan: Optional[_PlanLike],
+    seeker_id: str,
+    k: int = 5,
+) -> List[Dict[str, Any]]:
+    """The ``k`` best feasible providers for a seeker, best first: ``provider``, ``score``,
+    ``breakdown``, ``free_seats``, ``current``, ``displaced``."""

@@ -658,6 +658,17 @@ public protocol InstanceProtocol: AnyObject, Sendable {
      */
     func validate() throws  -> [Problem]
     
+    /**
+     * The `k` best feasible providers for `seeker`, best first, with free seats and who would
+     * have to move counted against `plan` (none: every seat free). With a plan, a provider is
+     * suggested only when the party fits after those moves and its group breaks no group rule.
+     *
+     * # Errors
+     * [`SammanError::InvalidInput`] when the instance is invalid, when `seeker` is not a
+     * seeker of the instance (path `seeker`), or when the plan does not fit the instance.
+     */
+    func suggest(plan: PlanRecord?, seeker: String, k: UInt32) throws  -> [SuggestionRecord]
+    
 }
 /**
  * A matching problem: seekers, providers and the policy. Immutable once built.
@@ -875,6 +886,27 @@ open func validate()throws  -> [Problem]  {
         uniffiCallStatus in
     uniffi_samman_ffi_fn_method_instance_validate(
             self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The `k` best feasible providers for `seeker`, best first, with free seats and who would
+     * have to move counted against `plan` (none: every seat free). With a plan, a provider is
+     * suggested only when the party fits after those moves and its group breaks no group rule.
+     *
+     * # Errors
+     * [`SammanError::InvalidInput`] when the instance is invalid, when `seeker` is not a
+     * seeker of the instance (path `seeker`), or when the plan does not fit the instance.
+     */
+open func suggest(plan: PlanRecord?, seeker: String, k: UInt32)throws  -> [SuggestionRecord]  {
+    return try  FfiConverterSequenceTypeSuggestionRecord.lift(try rustCallWithError(FfiConverterTypeSammanError_lift) {
+        uniffiCallStatus in
+    uniffi_samman_ffi_fn_method_instance_suggest(
+            self.uniffiCloneHandle(),
+        FfiConverterOptionTypePlanRecord.lower(plan),
+        FfiConverterString.lower(seeker),
+        FfiConverterUInt32.lower(k),uniffiCallStatus
     )
 })
 }
@@ -2889,6 +2921,115 @@ public func FfiConverterTypeSolveOptions_lower(_ value: SolveOptions) -> RustBuf
 
 
 /**
+ * One provider suggested for a seeker.
+ */
+public struct SuggestionRecord: Equatable, Hashable {
+    /**
+     * The provider's id.
+     */
+    public var provider: String
+    /**
+     * The pair's score.
+     */
+    public var score: Double
+    /**
+     * Each soft criterion's value for the pair, before weighting.
+     */
+    public var criteria: [CriterionScore]
+    /**
+     * Seats the plan leaves free at the provider, not counting this seeker.
+     */
+    public var freeSeats: UInt32
+    /**
+     * Whether the plan already places the seeker here.
+     */
+    public var current: Bool
+    /**
+     * The seekers that would have to move for the seeker's party to fit.
+     */
+    public var displaced: [String]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The provider's id.
+         */provider: String, 
+        /**
+         * The pair's score.
+         */score: Double, 
+        /**
+         * Each soft criterion's value for the pair, before weighting.
+         */criteria: [CriterionScore], 
+        /**
+         * Seats the plan leaves free at the provider, not counting this seeker.
+         */freeSeats: UInt32, 
+        /**
+         * Whether the plan already places the seeker here.
+         */current: Bool, 
+        /**
+         * The seekers that would have to move for the seeker's party to fit.
+         */displaced: [String]) {
+        self.provider = provider
+        self.score = score
+        self.criteria = criteria
+        self.freeSeats = freeSeats
+        self.current = current
+        self.displaced = displaced
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension SuggestionRecord: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSuggestionRecord: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SuggestionRecord {
+        return
+            try SuggestionRecord(
+                provider: FfiConverterString.read(from: &buf), 
+                score: FfiConverterDouble.read(from: &buf), 
+                criteria: FfiConverterSequenceTypeCriterionScore.read(from: &buf), 
+                freeSeats: FfiConverterUInt32.read(from: &buf), 
+                current: FfiConverterBool.read(from: &buf), 
+                displaced: FfiConverterSequenceString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: SuggestionRecord, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.provider, into: &buf)
+        FfiConverterDouble.write(value.score, into: &buf)
+        FfiConverterSequenceTypeCriterionScore.write(value.criteria, into: &buf)
+        FfiConverterUInt32.write(value.freeSeats, into: &buf)
+        FfiConverterBool.write(value.current, into: &buf)
+        FfiConverterSequenceString.write(value.displaced, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSuggestionRecord_lift(_ buf: RustBuffer) throws -> SuggestionRecord {
+    return try FfiConverterTypeSuggestionRecord.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSuggestionRecord_lower(_ value: SuggestionRecord) -> RustBuffer {
+    return FfiConverterTypeSuggestionRecord.lower(value)
+}
+
+
+/**
  * A seeker left out, and why.
  */
 public struct UnplacedRecord: Equatable, Hashable {
@@ -4009,6 +4150,30 @@ fileprivate struct FfiConverterOptionTypeLocationRecord: FfiConverterRustBuffer 
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypePlanRecord: FfiConverterRustBuffer {
+    typealias SwiftType = PlanRecord?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypePlanRecord.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypePlanRecord.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeProfileRecord: FfiConverterRustBuffer {
     typealias SwiftType = ProfileRecord?
 
@@ -4451,6 +4616,31 @@ fileprivate struct FfiConverterSequenceTypeSeekerRecord: FfiConverterRustBuffer 
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeSuggestionRecord: FfiConverterRustBuffer {
+    typealias SwiftType = [SuggestionRecord]
+
+    public static func write(_ value: [SuggestionRecord], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeSuggestionRecord.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [SuggestionRecord] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [SuggestionRecord]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeSuggestionRecord.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeUnplacedRecord: FfiConverterRustBuffer {
     typealias SwiftType = [UnplacedRecord]
 
@@ -4585,6 +4775,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_samman_ffi_checksum_method_instance_validate() != 63972) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_samman_ffi_checksum_method_instance_suggest() != 53831) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_samman_ffi_checksum_constructor_instance_from_json() != 12537) {

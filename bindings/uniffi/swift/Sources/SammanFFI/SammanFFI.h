@@ -303,6 +303,11 @@ RustBuffer uniffi_samman_ffi_fn_method_instance_to_json(uint64_t ptr, RustCallSt
 RustBuffer uniffi_samman_ffi_fn_method_instance_validate(uint64_t ptr, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SAMMAN_FFI_FN_METHOD_INSTANCE_SUGGEST
+#define UNIFFI_FFIDEF_UNIFFI_SAMMAN_FFI_FN_METHOD_INSTANCE_SUGGEST
+RustBuffer uniffi_samman_ffi_fn_method_instance_suggest(uint64_t ptr, RustBuffer plan, RustBuffer seeker, uint32_t k, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_SAMMAN_FFI_FN_FUNC_DEFAULT_POLICY
 #define UNIFFI_FFIDEF_UNIFFI_SAMMAN_FFI_FN_FUNC_DEFAULT_POLICY
 RustBuffer uniffi_samman_ffi_fn_func_default_policy(RustCallStatus *_Nonnull out_status
@@ -643,6 +648,12 @@ uint16_t uniffi_samman_ffi_checksum_method_instance_to_json(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_SAMMAN_FFI_CHECKSUM_METHOD_INSTANCE_VALIDATE
 #define UNIFFI_FFIDEF_UNIFFI_SAMMAN_FFI_CHECKSUM_METHOD_INSTANCE_VALIDATE
 uint16_t uniffi_samman_ffi_checksum_method_instance_validate(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SAMMAN_FFI_CHECKSUM_METHOD_INSTANCE_SUGGEST
+#define UNIFFI_FFIDEF_UNIFFI_SAMMAN_FFI_CHECKSUM_METHOD_INSTANCE_SUGGEST
+uint16_t uniffi_samman_ffi_checksum_method_instance_suggest(void
     
 );
 #endif

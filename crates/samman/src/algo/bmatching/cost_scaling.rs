@@ -8,6 +8,7 @@
 
 use std::collections::VecDeque;
 
+use super::cost::Cost;
 use super::network::Network;
 
 /// Divide `ε` by this much between refinements (CS2 uses 8 to 16; OR-Tools 5).
@@ -26,13 +27,13 @@ pub(crate) struct Counters {
 }
 
 /// Mutable state of the algorithm besides the flow, which lives in the network.
-struct State<'n> {
-    net: &'n mut Network,
-    price: Vec<i64>,
+struct State<'n, C> {
+    net: &'n mut Network<C>,
+    price: Vec<C>,
     excess: Vec<i64>,
     current: Vec<u32>,
     queue: VecDeque<u32>,
-    eps: i64,
+    eps: C,
     counters: Counters,
     relabels_since_update: u64,
     /// Right nodes are `right_start..right_end`.
@@ -58,9 +59,9 @@ struct State<'n> {
 ///
 /// The first ε is the smallest for which the flow is ε-optimal under `price`: a flow and
 /// prices from a good heuristic need only small repairs in the first refinements.
-pub(crate) fn solve(net: &mut Network, price: Vec<i64>) -> Counters {
+pub(crate) fn solve<C: Cost>(net: &mut Network<C>, price: Vec<C>) -> Counters {
     let n = net.node_count();
-    let mut worst = 0i64;
+    let mut worst = C::default();
     for v in 0..n {
         for a in net.first[v] as usize..net.first[v + 1] as usize {
             let arc = net.arcs[a];
@@ -120,16 +121,17 @@ pub(crate) fn solve(net: &mut Network, price: Vec<i64>) -> Counters {
         net,
     };
     // The flow is `worst`-optimal; refine down to ε = 1.
-    while state.eps > 1 {
-        state.eps = (state.eps / ALPHA).max(1);
+    let one = C::from_i64(1);
+    while state.eps > one {
+        state.eps = state.eps.div_euclid(C::from_i64(ALPHA)).max(one);
         state.refine();
     }
     state.counters
 }
 
-impl State<'_> {
+impl<C: Cost> State<'_, C> {
     #[inline]
-    fn reduced_cost(&self, v: usize, a: usize) -> i64 {
+    fn reduced_cost(&self, v: usize, a: usize) -> C {
         let arc = self.net.arcs[a];
         arc.cost + self.price[v] - self.price[arc.head as usize]
     }
@@ -188,7 +190,7 @@ impl State<'_> {
                 {
                     let a = self.live[k] as usize;
                     let arc = self.net.arcs[a];
-                    if arc.residual > 0 && self.reduced_cost(v, a) < 0 {
+                    if arc.residual > 0 && self.reduced_cost(v, a) < C::default() {
                         self.push(v, a, arc.residual);
                         if self.live[k] as usize != a {
                             continue;
@@ -200,7 +202,7 @@ impl State<'_> {
             }
             for a in self.net.first[v] as usize..self.net.first[v + 1] as usize {
                 let arc = self.net.arcs[a];
-                if arc.residual > 0 && self.reduced_cost(v, a) < 0 {
+                if arc.residual > 0 && self.reduced_cost(v, a) < C::default() {
                     self.push(v, a, arc.residual);
                 }
             }
@@ -239,7 +241,7 @@ impl State<'_> {
         // relabel that node first and see if the arc is still admissible.
         if self.excess[w] >= 0 && !self.has_admissible(w) {
             self.relabel(w);
-            if self.reduced_cost(v, a) >= 0 {
+            if self.reduced_cost(v, a) >= C::default() {
                 return false;
             }
         }
@@ -260,7 +262,7 @@ impl State<'_> {
             while a < end {
                 let arc = self.net.arcs[a];
                 if arc.residual > 0
-                    && self.reduced_cost(v, a) < 0
+                    && self.reduced_cost(v, a) < C::default()
                     && self.try_push(v, a)
                     && self.excess[v] == 0
                 {
@@ -283,7 +285,7 @@ impl State<'_> {
             while k < self.net.first[v] as usize - self.live_offset + self.live_len[v] as usize {
                 let a = self.live[k] as usize;
                 if self.net.arcs[a].residual > 0
-                    && self.reduced_cost(v, a) < 0
+                    && self.reduced_cost(v, a) < C::default()
                     && self.try_push(v, a)
                 {
                     if self.excess[v] == 0 {
@@ -306,13 +308,13 @@ impl State<'_> {
         if self.is_right(w) {
             return self.live_arcs(w).any(|k| {
                 let a = self.live[k] as usize;
-                self.net.arcs[a].residual > 0 && self.reduced_cost(w, a) < 0
+                self.net.arcs[a].residual > 0 && self.reduced_cost(w, a) < C::default()
             });
         }
         let end = self.net.first[w + 1] as usize;
         let mut a = self.current[w] as usize;
         while a < end {
-            if self.net.arcs[a].residual > 0 && self.reduced_cost(w, a) < 0 {
+            if self.net.arcs[a].residual > 0 && self.reduced_cost(w, a) < C::default() {
                 self.current[w] = a as u32;
                 return true;
             }
@@ -327,7 +329,7 @@ impl State<'_> {
     fn relabel(&mut self, v: usize) {
         self.counters.relabels += 1;
         self.relabels_since_update += 1;
-        let mut best = i64::MIN;
+        let mut best = C::MIN;
         if self.is_right(v) {
             for k in self.live_arcs(v) {
                 let arc = self.net.arcs[self.live[k] as usize];
@@ -343,7 +345,7 @@ impl State<'_> {
                 }
             }
         }
-        if best == i64::MIN {
+        if best == C::MIN {
             // No residual arc: v is isolated in the residual network and holds no excess (a
             // node with excess has the reverse of the arc that brought it). Nothing to do.
             return;
@@ -408,8 +410,11 @@ impl State<'_> {
                         continue;
                     }
                     let reduced = -arc.cost + self.price[v] - self.price[w];
-                    let length = reduced.div_euclid(self.eps) + 1;
-                    let candidate = level as i64 + length.max(0);
+                    let length = reduced
+                        .div_euclid(self.eps)
+                        .saturating_i64()
+                        .saturating_add(1);
+                    let candidate = (level as i64).saturating_add(length.max(0));
                     if candidate < i64::from(self.distance[v]) && candidate <= cap as i64 {
                         self.distance[v] = candidate as u32;
                         self.buckets[candidate as usize].push(v as u32);
@@ -425,7 +430,7 @@ impl State<'_> {
             } else {
                 unreached
             };
-            self.price[v] -= d * self.eps;
+            self.price[v] -= C::from_i64(d) * self.eps;
             self.distance[v] = u32::MAX;
             self.finalized[v] = false;
         }

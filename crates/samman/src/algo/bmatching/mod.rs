@@ -6,23 +6,34 @@
 //! ([`Objective::MaxCardinality`]). [`reference::solve`] is a slow, simple solver for tests.
 //!
 //! # Weights and exactness
-//! Weights are `f64` and must be finite. The solvers work on integers: every weight is
-//! multiplied by a power of two `s` ([`Stats::weight_scale`]) and rounded to the nearest
-//! integer, then the min-cost flow is solved *exactly* on those integers.
+//! Weights are `f64` (finite) or `i64` ([`Problem`]'s type parameter, see [`Weight`]). The
+//! solvers work on integers. Let `n` be 2 plus the number of left and right nodes that have an
+//! edge the solver may take (with [`Objective::MaxWeight`], an edge of weight `> 0`): only those
+//! can lie on a cycle of the residual network, so only they bound the price arithmetic.
 //!
-//! - If every weight is an integer and `max |w| ≤ W(n)`, then `s = 1`: the result is exactly
-//!   optimal (the same objective as any exact solver, e.g. OR-Tools' min-cost flow).
-//! - Otherwise `s` is the largest power of two with `max |w| · s ≤ min(W(n), 2³⁰)`. Each edge
-//!   is then off by at most `1/s` (`1/(2s)` from rounding; with `MaxWeight`, a positive weight
-//!   that rounds to zero counts as the smallest positive integer, so positive edges are still
-//!   worth taking), and the returned edges weigh at most `2k/s` less than the optimum, where
-//!   `k` bounds the number of edges in a solution (`min(Σ left capacity, Σ right capacity)`).
-//!   With `MaxCardinality` the number of edges is always exactly the maximum.
+//! - **Integer weights are exact.** If every such weight is a whole number (every `i64`, or
+//!   `f64`s with no fractional part), the result is an exact optimum, the same objective as any
+//!   exact solver (e.g. OR-Tools' min-cost flow). Costs and prices are `i64` when
+//!   `max |w| ≤ W₆₄(n) = 2⁶² / (64 n (n+1))` (about 5.9·10⁶ for 110 000 nodes, 1.5·10⁸ for
+//!   22 000, above 2³⁰ below 8 000) and `i128` above that, up to
+//!   `W₁₂₈(n) = 2¹²⁶ / (64 n (n+1))`, which is above 2⁷⁰ for every size accepted
+//!   ([`MAX_NODES`]): every `i64` weight is solved exactly. Above `W₆₄(n)` the weights are
+//!   first divided by the largest power of two that divides them all (exact; it becomes
+//!   [`Stats::weight_scale`]). Whole-number `f64` weights still beyond `W₁₂₈(n)` after that
+//!   (about 10²¹ and more with an odd one among them) are refused with
+//!   [`Error::IntegerWeightTooLarge`] rather than rounded.
+//! - **Fractional weights are rounded.** Otherwise every weight is multiplied by the largest
+//!   power of two `s` ([`Stats::weight_scale`]) with `max |w| · s ≤ min(W₆₄(n), 2³⁰)` and
+//!   rounded to the nearest integer. Each edge is then off by at most `1/s` (`1/(2s)` from
+//!   rounding; with `MaxWeight`, a positive weight that rounds to zero counts as the smallest
+//!   positive integer, so positive edges are still worth taking), and the returned edges weigh
+//!   at most `2k/s` less than the optimum, where `k` bounds the number of edges in a solution
+//!   (`min(Σ left capacity, Σ right capacity)`). With `MaxCardinality` the number of edges is
+//!   always exactly the maximum.
 //!
-//! `W(n) = 2⁶² / (64 n (n+1))` for `n = n_left + n_right + 2` nodes leaves the price arithmetic
-//! of cost scaling a 64-fold safety margin against `i64` overflow: about 5.9·10⁶ for 110 000
-//! nodes, 1.5·10⁸ for 22 000, and above 2³⁰ below about 8 000 nodes. [`Solution::total_weight`] is
-//! always the exact `f64` sum of the original weights of the chosen edges.
+//! The 64-fold margin in `W(n)` keeps the price arithmetic of cost scaling clear of overflow.
+//! [`Solution::total_weight`] is the `f64` sum of the original weights of the chosen edges (for
+//! `i64` weights, the exact sum rounded once).
 //!
 //! # Determinism
 //! No randomness, no threads: the same input (including edge order) gives the same output.
@@ -35,14 +46,18 @@
 //! CPU, the same objective as OR-Tools' `SimpleMinCostFlow` in under half its time on the same
 //! machine.
 
+mod cost;
 mod cost_scaling;
 mod network;
 pub mod reference;
+mod weight;
 
 use serde::{Deserialize, Serialize};
 
 use super::Side;
+use cost::Cost;
 use network::Network;
+pub use weight::Weight;
 
 /// What to optimise.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -59,8 +74,11 @@ pub enum Objective {
 
 /// A b-matching problem on plain indices: edge `e` joins left `left[e]` to right `right[e]`
 /// with weight `weight[e]`.
+///
+/// Weights are `f64` (the default) or `i64` (exact integers of any size: see the module
+/// documentation).
 #[derive(Debug, Clone, Copy)]
-pub struct Problem<'a> {
+pub struct Problem<'a, W = f64> {
     /// The number of left nodes, indexed `0..n_left`.
     pub n_left: usize,
     /// The number of right nodes, indexed `0..n_right`.
@@ -70,11 +88,28 @@ pub struct Problem<'a> {
     /// The right end of each edge.
     pub right: &'a [u32],
     /// The weight of each edge; finite. Parallel edges (same ends) are separate edges.
-    pub weight: &'a [f64],
+    pub weight: &'a [W],
     /// How many edges each left node may take; `None` means 1 each.
     pub left_capacity: Option<&'a [u32]>,
     /// How many edges each right node may take; `None` means 1 each.
     pub right_capacity: Option<&'a [u32]>,
+}
+
+impl<'a, W> Problem<'a, W> {
+    /// The same graph and capacities with `weight` instead (of the same length), perhaps of
+    /// another type: e.g. to solve `i64` weights exactly where the graph was built for `f64`.
+    #[must_use]
+    pub fn with_weights<V>(self, weight: &'a [V]) -> Problem<'a, V> {
+        Problem {
+            n_left: self.n_left,
+            n_right: self.n_right,
+            left: self.left,
+            right: self.right,
+            weight,
+            left_capacity: self.left_capacity,
+            right_capacity: self.right_capacity,
+        }
+    }
 }
 
 /// An optimal b-matching.
@@ -159,6 +194,19 @@ pub enum Error {
         /// The length given.
         got: usize,
     },
+    /// Every weight is an integer, but so large for the number of nodes that no exact answer
+    /// fits in 128-bit integer arithmetic. Never returned for `i64` weights.
+    #[error(
+        "the weights are whole numbers too large to solve exactly: with {nodes} nodes the \
+         largest |weight| that 128-bit integer arithmetic can solve exactly is {limit:e}; \
+         divide the weights by a common factor"
+    )]
+    IntegerWeightTooLarge {
+        /// The number of nodes with an edge, plus the source and the sink.
+        nodes: usize,
+        /// The largest absolute weight that would have been solved exactly.
+        limit: f64,
+    },
     /// The problem has more nodes or edges than the solver's `u32` indices can hold.
     #[error("too large: {what} is {got}, the limit is {limit}")]
     TooLarge {
@@ -237,11 +285,11 @@ const RESOLUTION_BITS: i32 = 30;
 ///   *J. Algorithms* 22 (1997) (CS2: price updates, push look-ahead).
 /// - P. Kovács, "Minimum-cost flow algorithms: an experimental evaluation", *Optim. Methods
 ///   Softw.* 30 (2015).
-pub fn solve(problem: &Problem<'_>, objective: Objective) -> Result<Solution> {
+pub fn solve<W: Weight>(problem: &Problem<'_, W>, objective: Objective) -> Result<Solution> {
     let (flows, stats) = solve_flows(problem, None, objective)?;
     let edges: Vec<usize> = flows.into_iter().map(|(e, _)| e).collect();
     Ok(Solution {
-        total_weight: edges.iter().map(|&e| problem.weight[e]).sum(),
+        total_weight: weight::total(problem.weight, &edges),
         edges,
         stats,
     })
@@ -254,8 +302,8 @@ pub fn solve(problem: &Problem<'_>, objective: Objective) -> Result<Solution> {
 /// # Errors
 /// As [`solve`]; [`Error::CapacityLength`] when `edge_capacity` does not have one entry per
 /// edge; [`Error::TooLarge`] when the capacities sum past [`MAX_EDGES`].
-pub(crate) fn solve_with_edge_capacity(
-    problem: &Problem<'_>,
+pub(crate) fn solve_with_edge_capacity<W: Weight>(
+    problem: &Problem<'_, W>,
     edge_capacity: &[u32],
     objective: Objective,
 ) -> Result<(Vec<(usize, u32)>, Stats)> {
@@ -277,25 +325,55 @@ pub(crate) fn solve_with_edge_capacity(
 }
 
 /// The flow on each edge of an optimal solution, and the counters.
-fn solve_flows(
-    problem: &Problem<'_>,
+fn solve_flows<W: Weight>(
+    problem: &Problem<'_, W>,
     edge_capacity: Option<&[u32]>,
     objective: Objective,
 ) -> Result<(Vec<(usize, u32)>, Stats)> {
-    let (scaled, scale) = prepare(problem, objective)?;
-    let node_count = problem.n_left + problem.n_right + 2;
-    let multiplier = node_count as i64 + 1;
+    let prepared = prepare(problem, objective)?;
+    let (flows, counters, max_flow) = match &prepared.scaled {
+        Scaled::Narrow(scaled) => {
+            run_cost_scaling(problem, edge_capacity, objective, scaled, prepared.nodes)
+        }
+        Scaled::Wide(scaled) => {
+            run_cost_scaling(problem, edge_capacity, objective, scaled, prepared.nodes)
+        }
+    };
+    Ok((
+        flows,
+        Stats {
+            algorithm: "cost-scaling-push-relabel",
+            weight_scale: prepared.scale,
+            phases: counters.refines,
+            pushes: counters.pushes,
+            relabels: counters.relabels,
+            price_updates: counters.price_updates,
+            max_flow,
+        },
+    ))
+}
+
+/// Builds the network on integer weights `scaled`, warm-starts it and runs cost scaling;
+/// `nodes` is the number of nodes that can lie on a residual cycle (see [`Prepared::nodes`]).
+fn run_cost_scaling<W, C: Cost>(
+    problem: &Problem<'_, W>,
+    edge_capacity: Option<&[u32]>,
+    objective: Objective,
+    scaled: &[C],
+    nodes: usize,
+) -> (Vec<(usize, u32)>, cost_scaling::Counters, u64) {
+    let multiplier = C::from_i64(nodes as i64 + 1);
     let mut net = Network::build(
         problem,
         objective,
-        &scaled,
+        scaled,
         multiplier,
         objective == Objective::MaxWeight,
         edge_capacity,
     );
     // Warm start: a greedy b-matching and the prices it suggests, so that cost scaling only
     // repairs it. For cardinality, Dinic then grows the greedy flow to a maximum one.
-    net.greedy_flow(&scaled, problem.left, problem.right);
+    net.greedy_flow(scaled, problem.left, problem.right);
     let max_flow = match objective {
         Objective::MaxWeight => 0,
         Objective::MaxCardinality => {
@@ -310,22 +388,47 @@ fn solve_flows(
     };
     let price = net.warm_prices();
     let counters = cost_scaling::solve(&mut net, price);
-    Ok((
-        net.edge_flows(),
-        Stats {
-            algorithm: "cost-scaling-push-relabel",
-            weight_scale: scale,
-            phases: counters.refines,
-            pushes: counters.pushes,
-            relabels: counters.relabels,
-            price_updates: counters.price_updates,
-            max_flow,
-        },
-    ))
+    (net.edge_flows(), counters, max_flow)
 }
 
-/// Validates `problem` and returns the integer weights with the scale used.
-fn prepare(problem: &Problem<'_>, objective: Objective) -> Result<(Vec<i64>, f64)> {
+/// The integer weights the network is built on.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Scaled {
+    /// Weights whose costs and prices fit in `i64` with the margin of [`limit_64`].
+    Narrow(Vec<i64>),
+    /// Exact integer weights too large for that margin, within [`limit_128`].
+    Wide(Vec<i128>),
+}
+
+/// A validated problem's integer weights, the scale they were made with, and the node count
+/// that bounds the price arithmetic.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Prepared {
+    /// The integer weights (0 for a `MaxWeight` edge of weight `<= 0`, which is never taken).
+    pub(crate) scaled: Scaled,
+    /// The power of two the weights were multiplied by (1 when exact).
+    pub(crate) scale: f64,
+    /// `2 +` the number of left and right nodes that have an edge the solver may take: only
+    /// those can lie on a residual cycle, so only they bound prices and the cost multiplier.
+    pub(crate) nodes: usize,
+}
+
+/// The largest integer weight solved exactly with `i64` costs on `nodes` nodes:
+/// `2⁶² / (64 n (n+1))`, a 64-fold margin for the price arithmetic of cost scaling.
+fn limit_64(nodes: usize) -> u128 {
+    let n = nodes as u128;
+    (1u128 << 62) / (64 * n * (n + 1))
+}
+
+/// The largest integer weight solved exactly with `i128` costs: `2¹²⁶ / (64 n (n+1))`, which
+/// is above `2⁷⁰` for every node count up to [`MAX_NODES`], so every `i64` weight fits.
+fn limit_128(nodes: usize) -> u128 {
+    let n = nodes as u128;
+    (1u128 << 126) / (64 * n * (n + 1))
+}
+
+/// Checks array lengths, capacities and sizes; returns the total node count.
+fn check_shape<W>(problem: &Problem<'_, W>) -> Result<usize> {
     let m = problem.left.len();
     if problem.right.len() != m || problem.weight.len() != m {
         return Err(Error::LengthMismatch {
@@ -367,9 +470,70 @@ fn prepare(problem: &Problem<'_>, objective: Objective) -> Result<(Vec<i64>, f64
             limit: MAX_EDGES,
         });
     }
+    Ok(nodes)
+}
+
+/// The integer weights of a problem whose relevant weights are all whole numbers, the largest
+/// in absolute value `max_integer`: `i64` when that is within [`limit_64`], else divided by the
+/// largest power of two that divides them all (exact), then `i64` or `i128`.
+fn prepare_integers<W: Weight>(
+    problem: &Problem<'_, W>,
+    objective: Objective,
+    nodes: usize,
+    max_integer: u128,
+) -> Result<Prepared> {
+    let relevant = |w: W| objective == Objective::MaxCardinality || w.is_positive();
+    let mut shift = 0;
+    let mut max_integer = max_integer;
+    if max_integer > limit_64(nodes) {
+        shift = (problem.weight.iter())
+            .filter(|&&w| relevant(w))
+            .map(|&w| w.twos())
+            .min()
+            .filter(|&twos| twos != u32::MAX)
+            .unwrap_or(0);
+        max_integer = (problem.weight.iter())
+            .filter(|&&w| relevant(w))
+            .map(|&w| w.halved(shift).unsigned_abs())
+            .max()
+            .unwrap_or(0);
+    }
+    let exact = |w: W| if relevant(w) { w.halved(shift) } else { 0 };
+    let scale = 2f64.powi(-i32::try_from(shift).unwrap_or(i32::MAX));
+    if max_integer <= limit_64(nodes) {
+        let scaled = (problem.weight.iter())
+            .map(|&w| i64::try_from(exact(w)).expect("invariant: below limit_64"))
+            .collect();
+        return Ok(Prepared {
+            scaled: Scaled::Narrow(scaled),
+            scale,
+            nodes,
+        });
+    }
+    let limit = limit_128(nodes);
+    if max_integer > limit {
+        return Err(Error::IntegerWeightTooLarge {
+            nodes,
+            limit: limit as f64 * 2f64.powi(i32::try_from(shift).unwrap_or(i32::MAX)),
+        });
+    }
+    Ok(Prepared {
+        scaled: Scaled::Wide(problem.weight.iter().map(|&w| exact(w)).collect()),
+        scale,
+        nodes,
+    })
+}
+
+/// Validates `problem` and returns its integer weights (see the module docs for the rules).
+fn prepare<W: Weight>(problem: &Problem<'_, W>, objective: Objective) -> Result<Prepared> {
+    check_shape(problem)?;
+    let mut left_seen = vec![false; problem.n_left];
+    let mut right_seen = vec![false; problem.n_right];
+    let mut nodes = 2usize;
     let mut max_abs = 0.0f64;
+    let mut max_integer = 0u128;
     let mut integral = true;
-    for e in 0..m {
+    for e in 0..problem.left.len() {
         for (side, index, n) in [
             (Side::Left, problem.left[e], problem.n_left),
             (Side::Right, problem.right[e], problem.n_right),
@@ -387,41 +551,57 @@ fn prepare(problem: &Problem<'_>, objective: Objective) -> Result<(Vec<i64>, f64
         if !w.is_finite() {
             return Err(Error::NonFiniteWeight { edge: e });
         }
-        if objective == Objective::MaxCardinality || w > 0.0 {
-            max_abs = max_abs.max(w.abs());
-            integral &= w.fract() == 0.0;
+        if objective == Objective::MaxCardinality || w.is_positive() {
+            max_abs = max_abs.max(w.to_f64().abs());
+            match w.integer() {
+                Some(value) => max_integer = max_integer.max(value.unsigned_abs()),
+                None => integral = false,
+            }
+            for seen in [
+                &mut left_seen[problem.left[e] as usize],
+                &mut right_seen[problem.right[e] as usize],
+            ] {
+                if !*seen {
+                    *seen = true;
+                    nodes += 1;
+                }
+            }
         }
     }
-    let n = nodes as f64;
-    let limit = ((1u64 << 62) as f64 / (64.0 * n * (n + 1.0))).floor();
-    let scale = if max_abs == 0.0 || (integral && max_abs <= limit) {
-        1.0
-    } else {
-        let target = limit.min(f64::from(1u32 << RESOLUTION_BITS));
-        // The largest power of two with max_abs * scale <= target.
-        // Capped below f64's largest exponent: a tiny max_abs (1e-300) would otherwise give an
-        // infinite scale, which no halving brings back.
-        // libm: the same bits on every target (std's log2 is the platform's).
-        let exponent = (libm::log2(target / max_abs).floor() as i32).min(1000);
-        let mut scale = 2f64.powi(exponent);
-        while max_abs * scale > target {
-            scale /= 2.0;
-        }
-        scale
-    };
+    let relevant = |w: W| objective == Objective::MaxCardinality || w.is_positive();
+    if integral {
+        return prepare_integers(problem, objective, nodes, max_integer);
+    }
+    let target = (limit_64(nodes) as f64).min(f64::from(1u32 << RESOLUTION_BITS));
+    // The largest power of two with max_abs * scale <= target.
+    // Capped below f64's largest exponent: a tiny max_abs (1e-300) would otherwise give an
+    // infinite scale, which no halving brings back.
+    // libm: the same bits on every target (std's log2 is the platform's).
+    let exponent = (libm::log2(target / max_abs).floor() as i32).min(1000);
+    let mut scale = 2f64.powi(exponent);
+    while max_abs * scale > target {
+        scale /= 2.0;
+    }
     let scaled = problem
         .weight
         .iter()
         .map(|&w| {
-            let rounded = (w * scale).round() as i64;
-            if objective == Objective::MaxWeight && w > 0.0 {
+            if !relevant(w) {
+                return 0;
+            }
+            let rounded = (w.to_f64() * scale).round() as i64;
+            if objective == Objective::MaxWeight {
                 rounded.max(1)
             } else {
                 rounded
             }
         })
         .collect();
-    Ok((scaled, scale))
+    Ok(Prepared {
+        scaled: Scaled::Narrow(scaled),
+        scale,
+        nodes,
+    })
 }
 
 #[cfg(test)]
@@ -443,23 +623,26 @@ mod tests {
     #[test]
     fn integer_weights_are_not_rescaled() {
         let p = problem(&[0, 1], &[0, 1], &[3.0, -7.0]);
-        let (scaled, scale) = prepare(&p, Objective::MaxCardinality).unwrap();
-        assert_eq!(scale, 1.0);
-        assert_eq!(scaled, vec![3, -7]);
+        let prepared = prepare(&p, Objective::MaxCardinality).unwrap();
+        assert_eq!(prepared.scale, 1.0);
+        assert_eq!(prepared.scaled, Scaled::Narrow(vec![3, -7]));
     }
 
     #[test]
     fn fractional_weights_use_a_power_of_two() {
         let p = problem(&[0, 1], &[0, 1], &[0.5, 0.25]);
-        let (scaled, scale) = prepare(&p, Objective::MaxWeight).unwrap();
-        assert_eq!(scale, 2f64.powi(31));
-        assert_eq!(scaled, vec![1 << 30, 1 << 29]);
+        let prepared = prepare(&p, Objective::MaxWeight).unwrap();
+        assert_eq!(prepared.scale, 2f64.powi(31));
+        assert_eq!(prepared.scaled, Scaled::Narrow(vec![1 << 30, 1 << 29]));
     }
 
     #[test]
     fn tiny_positive_weights_stay_positive() {
         let p = problem(&[0, 1], &[0, 1], &[1e9 + 0.5, 1e-12]);
-        let (scaled, _) = prepare(&p, Objective::MaxWeight).unwrap();
+        let prepared = prepare(&p, Objective::MaxWeight).unwrap();
+        let Scaled::Narrow(scaled) = prepared.scaled else {
+            panic!("fractional weights are scaled into i64")
+        };
         assert_eq!(scaled[1], 1);
     }
 
@@ -544,6 +727,95 @@ mod tests {
     }
 
     #[test]
+    fn only_nodes_with_edges_count_towards_the_bound() {
+        // 120 000 nodes in all, but 4 with edges: 10^7 stays below the i64 limit of 6 nodes.
+        let weight = [1e7, 1e7, 1.0, 2.0];
+        let p = Problem {
+            n_left: 60_000,
+            n_right: 60_000,
+            ..problem(&[0, 0, 1, 1], &[0, 1, 0, 1], &weight)
+        };
+        let prepared = prepare(&p, Objective::MaxWeight).unwrap();
+        assert_eq!(prepared.nodes, 6);
+        assert_eq!(
+            prepared.scaled,
+            Scaled::Narrow(vec![10_000_000, 10_000_000, 1, 2])
+        );
+    }
+
+    #[test]
+    fn large_integer_weights_are_solved_in_i128() {
+        // Odd, so no power of two divides them out.
+        let weight = [(1i64 << 62) + 1, (1 << 62) - 1];
+        let p = problem(&[0, 0], &[0, 1], &[]).with_weights(&weight);
+        let prepared = prepare(&p, Objective::MaxWeight).unwrap();
+        assert_eq!(
+            prepared.scaled,
+            Scaled::Wide(vec![weight[0].into(), weight[1].into()])
+        );
+        assert_eq!(prepared.scale, 1.0);
+        for objective in [Objective::MaxWeight, Objective::MaxCardinality] {
+            assert_eq!(solve(&p, objective).unwrap().edges, vec![0]);
+            assert_eq!(reference::solve(&p, objective).unwrap().edges, vec![0]);
+        }
+        // 2⁶² and 2⁶² - 4096 share the factor 2¹², divided out exactly.
+        let big = 2f64.powi(62);
+        let weight = [big, big - 4096.0];
+        let p = problem(&[0, 0], &[0, 1], &weight);
+        let prepared = prepare(&p, Objective::MaxWeight).unwrap();
+        assert_eq!(
+            prepared.scaled,
+            Scaled::Narrow(vec![1 << 50, (1 << 50) - 1])
+        );
+        assert_eq!(prepared.scale, 2f64.powi(-12));
+        for objective in [Objective::MaxWeight, Objective::MaxCardinality] {
+            assert_eq!(solve(&p, objective).unwrap().edges, vec![0]);
+            assert_eq!(reference::solve(&p, objective).unwrap().edges, vec![0]);
+        }
+        let weight = [big - 4096.0, big];
+        let p = problem(&[0, 0], &[0, 1], &weight);
+        assert_eq!(solve(&p, Objective::MaxWeight).unwrap().edges, vec![1]);
+    }
+
+    #[test]
+    fn i64_weights_are_exact_at_their_extremes() {
+        let weight = [i64::MAX, i64::MAX - 1, i64::MAX - 1, i64::MAX];
+        let p = Problem {
+            n_left: 2,
+            n_right: 2,
+            left: &[0, 0, 1, 1],
+            right: &[0, 1, 0, 1],
+            weight: &weight,
+            left_capacity: None,
+            right_capacity: None,
+        };
+        for objective in [Objective::MaxWeight, Objective::MaxCardinality] {
+            assert_eq!(solve(&p, objective).unwrap().edges, vec![0, 3]);
+        }
+        let weight = [i64::MIN, i64::MIN + 1, i64::MIN + 1, i64::MIN];
+        let p = Problem {
+            weight: &weight,
+            ..p
+        };
+        assert_eq!(
+            solve(&p, Objective::MaxCardinality).unwrap().edges,
+            vec![1, 2]
+        );
+        assert!(solve(&p, Objective::MaxWeight).unwrap().edges.is_empty());
+    }
+
+    #[test]
+    fn whole_floats_beyond_i128_are_a_typed_error() {
+        let p = problem(&[0, 1], &[0, 1], &[1e38, 1.0]);
+        let error = solve(&p, Objective::MaxWeight).unwrap_err();
+        assert!(matches!(
+            error,
+            Error::IntegerWeightTooLarge { nodes: 6, .. }
+        ));
+        assert!(error.to_string().contains("too large to solve exactly"));
+    }
+
+    #[test]
     fn edge_capacities_of_the_wrong_length_are_an_error() {
         let p = problem(&[0, 1], &[0, 1], &[1.0, 2.0]);
         assert_eq!(
@@ -566,7 +838,9 @@ mod tests {
             left_capacity: None,
             right_capacity: None,
         };
-        let (scaled, _) = prepare(&p, Objective::MaxCardinality).unwrap();
+        let Scaled::Narrow(scaled) = prepare(&p, Objective::MaxCardinality).unwrap().scaled else {
+            panic!("small integer weights are narrow")
+        };
         let mut net = Network::build(&p, Objective::MaxCardinality, &scaled, 1, false, None);
         assert_eq!(net.max_flow(), 2);
     }

@@ -1,16 +1,17 @@
 //! The residual network of a b-matching problem, stored as flat arrays (CSR) with `u32`
 //! indices, and a Dinic max-flow on it.
 
+use super::cost::Cost;
 use super::{Objective, Problem};
 
 /// Marks an edge that has no arc in the network (a `MaxWeight` edge that cannot help).
 pub(crate) const NO_ARC: u32 = u32::MAX;
 
-/// One residual arc: 16 bytes, so four fit in a cache line.
+/// One residual arc: 16 bytes with `i64` costs, so four fit in a cache line.
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct Arc {
+pub(crate) struct Arc<C> {
     /// Cost per unit of flow; the paired reverse arc has the negated cost.
-    pub(crate) cost: i64,
+    pub(crate) cost: C,
     /// The node the arc enters.
     pub(crate) head: u32,
     /// Capacity left on the arc.
@@ -20,11 +21,11 @@ pub(crate) struct Arc {
 /// A residual network: left nodes `0..n_left`, right nodes `n_left..n_left + n_right`, then the
 /// source and the sink.
 #[derive(Debug, Clone)]
-pub(crate) struct Network {
+pub(crate) struct Network<C> {
     /// Arcs out of node `v` are `first[v]..first[v + 1]`.
     pub(crate) first: Vec<u32>,
     /// The arcs, grouped by tail.
-    pub(crate) arcs: Vec<Arc>,
+    pub(crate) arcs: Vec<Arc<C>>,
     /// `rev[a]` is the arc paired with `a`, running the other way.
     pub(crate) rev: Vec<u32>,
     /// For each problem edge, its left-to-right arc, or [`NO_ARC`].
@@ -43,7 +44,7 @@ pub(crate) struct Network {
     pub(crate) unit_edges: bool,
 }
 
-impl Network {
+impl<C: Cost> Network<C> {
     /// The number of nodes.
     pub(crate) fn node_count(&self) -> usize {
         self.first.len() - 1
@@ -57,14 +58,14 @@ impl Network {
     /// `min(right_capacity, degree)`; a degree counts edge capacities), and with `return_arc` a
     /// sink-to-source arc of cost 0 so that a min-cost circulation chooses the amount of flow
     /// freely (the `MaxWeight` objective).
-    pub(crate) fn build(
-        problem: &Problem<'_>,
+    pub(crate) fn build<W>(
+        problem: &Problem<'_, W>,
         objective: Objective,
-        scaled: &[i64],
-        cost_multiplier: i64,
+        scaled: &[C],
+        cost_multiplier: C,
         return_arc: bool,
         edge_capacity: Option<&[u32]>,
-    ) -> Network {
+    ) -> Network<C> {
         let capacity = |e: usize| edge_capacity.map_or(1, |c| c[e]);
         let n_left = problem.n_left;
         let n_right = problem.n_right;
@@ -72,8 +73,9 @@ impl Network {
         let source = (n_left + n_right) as u32;
         let sink = source + 1;
 
-        let keep =
-            |e: usize| capacity(e) > 0 && (objective == Objective::MaxCardinality || scaled[e] > 0);
+        let keep = |e: usize| {
+            capacity(e) > 0 && (objective == Objective::MaxCardinality || scaled[e] > C::default())
+        };
         let mut degree_left = vec![0u32; n_left];
         let mut degree_right = vec![0u32; n_right];
         for e in 0..problem.left.len() {
@@ -85,7 +87,7 @@ impl Network {
         }
 
         // (tail, head, capacity, cost) in a fixed order, so the network is deterministic.
-        let mut specs: Vec<(u32, u32, u32, i64)> = Vec::new();
+        let mut specs: Vec<(u32, u32, u32, C)> = Vec::new();
         let mut edge_spec = vec![NO_ARC; problem.left.len()];
         for e in 0..problem.left.len() {
             if keep(e) {
@@ -102,7 +104,7 @@ impl Network {
             if cap > 0 {
                 flow_bound += u64::from(cap);
                 source_spec[i] = specs.len() as u32;
-                specs.push((source, i as u32, cap, 0));
+                specs.push((source, i as u32, cap, C::default()));
             }
         }
         let mut sink_spec = vec![NO_ARC; n_right];
@@ -110,14 +112,14 @@ impl Network {
             let cap = problem.right_capacity.map_or(1, |c| c[j]).min(degree);
             if cap > 0 {
                 sink_spec[j] = specs.len() as u32;
-                specs.push(((n_left + j) as u32, sink, cap, 0));
+                specs.push(((n_left + j) as u32, sink, cap, C::default()));
             }
         }
         let mut return_spec = NO_ARC;
         if return_arc && flow_bound > 0 {
             // flow_bound <= number of edges, which the caller bounded below u32::MAX / 2.
             return_spec = specs.len() as u32;
-            specs.push((sink, source, flow_bound as u32, 0));
+            specs.push((sink, source, flow_bound as u32, C::default()));
         }
 
         let mut first = vec![0u32; n + 1];
@@ -132,7 +134,7 @@ impl Network {
         let mut fill: Vec<u32> = first[..n].to_vec();
         let mut arcs = vec![
             Arc {
-                cost: 0,
+                cost: C::default(),
                 head: 0,
                 residual: 0
             };
@@ -193,18 +195,19 @@ impl Network {
     ///
     /// # Complexity
     /// `O(m log m)` time, `O(m)` extra space.
-    pub(crate) fn greedy_flow(&mut self, scaled: &[i64], left: &[u32], right: &[u32]) {
+    pub(crate) fn greedy_flow(&mut self, scaled: &[C], left: &[u32], right: &[u32]) {
         let kept = |e: &usize| self.edge_arc[*e] != NO_ARC;
-        let order: Vec<u32> = if scaled.iter().all(|w| w.unsigned_abs() < 1 << 31) {
+        let small = |w: C| w.saturating_i64().unsigned_abs() < 1 << 31;
+        let order: Vec<u32> = if scaled.iter().all(|&w| small(w)) {
             // Pack (weight descending, edge) into one u64: sorting plain integers is fastest.
             let mut keys: Vec<u64> = (0..scaled.len())
                 .filter(kept)
-                .map(|e| (((1i64 << 31) - scaled[e]) as u64) << 32 | e as u64)
+                .map(|e| (((1i64 << 31) - scaled[e].saturating_i64()) as u64) << 32 | e as u64)
                 .collect();
             keys.sort_unstable();
             keys.iter().map(|&k| k as u32).collect()
         } else {
-            let mut pairs: Vec<(i64, u32)> = (0..scaled.len())
+            let mut pairs: Vec<(C, u32)> = (0..scaled.len())
                 .filter(kept)
                 .map(|e| (-scaled[e], e as u32))
                 .collect();
@@ -212,7 +215,7 @@ impl Network {
             pairs.iter().map(|&(_, e)| e).collect()
         };
         // Remaining capacities in small arrays, so that rejected edges touch no arc.
-        let residual = |arcs: &[Arc], a: u32| {
+        let residual = |arcs: &[Arc<C>], a: u32| {
             if a == NO_ARC {
                 0
             } else {
@@ -256,10 +259,10 @@ impl Network {
     ///
     /// # Complexity
     /// `O(n + m)` time.
-    pub(crate) fn warm_prices(&self) -> Vec<i64> {
+    pub(crate) fn warm_prices(&self) -> Vec<C> {
         let n = self.node_count();
         let n_left = self.source_arc.len();
-        let mut price = vec![0i64; n];
+        let mut price = vec![C::default(); n];
         // Right node j: p = -v_j, with v_j the smallest held edge weight when full.
         for (j, &out) in self.sink_arc.iter().enumerate() {
             let v = n_left + j;
@@ -271,7 +274,7 @@ impl Network {
                 .filter(|arc| arc.residual > 0 && (arc.head as usize) < n_left)
                 .map(|arc| arc.cost)
                 .min();
-            price[v] = -lightest.unwrap_or(0);
+            price[v] = -lightest.unwrap_or_default();
         }
         // Left node i: p = u_i, the least of (weight - v_j) over its held edges when full.
         for (i, &into) in self.source_arc.iter().enumerate() {
@@ -284,7 +287,7 @@ impl Network {
                 .filter(|arc| arc.residual == 0)
                 .map(|arc| -arc.cost + price[arc.head as usize])
                 .min();
-            price[i] = least.unwrap_or(0);
+            price[i] = least.unwrap_or_default();
         }
         price
     }

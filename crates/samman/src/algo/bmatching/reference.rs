@@ -7,8 +7,9 @@
 
 use std::collections::VecDeque;
 
+use super::cost::Cost;
 use super::network::{NO_ARC, Network};
-use super::{Error, Objective, Problem, Solution, Stats};
+use super::{Error, Objective, Problem, Scaled, Solution, Stats, Weight};
 
 /// Solves `problem` exactly by successive shortest paths.
 ///
@@ -37,20 +38,43 @@ use super::{Error, Objective, Problem, Solution, Stats};
 ///
 /// # References
 /// Ahuja, Magnanti and Orlin, *Network Flows* (1993), §9.7.
-pub fn solve(problem: &Problem<'_>, objective: Objective) -> Result<Solution, Error> {
-    let (scaled, scale) = super::prepare(problem, objective)?;
-    let mut net = Network::build(problem, objective, &scaled, 1, false, None);
+pub fn solve<W: Weight>(problem: &Problem<'_, W>, objective: Objective) -> Result<Solution, Error> {
+    let prepared = super::prepare(problem, objective)?;
+    let (edges, augmentations) = match &prepared.scaled {
+        Scaled::Narrow(scaled) => shortest_paths(problem, objective, scaled),
+        Scaled::Wide(scaled) => shortest_paths(problem, objective, scaled),
+    };
+    Ok(Solution {
+        total_weight: super::weight::total(problem.weight, &edges),
+        edges,
+        stats: Stats {
+            algorithm: "successive-shortest-paths",
+            weight_scale: prepared.scale,
+            phases: augmentations,
+            ..Stats::default()
+        },
+    })
+}
+
+/// Augments along shortest paths on integer weights `scaled`; returns the chosen edges and the
+/// number of augmenting paths.
+fn shortest_paths<W, C: Cost>(
+    problem: &Problem<'_, W>,
+    objective: Objective,
+    scaled: &[C],
+) -> (Vec<usize>, u32) {
+    let mut net = Network::build(problem, objective, scaled, C::from_i64(1), false, None);
     let n = net.node_count();
     let (s, t) = (net.source as usize, net.sink as usize);
-    let mut distance = vec![i64::MAX; n];
+    let mut distance = vec![C::MAX; n];
     let mut via = vec![NO_ARC; n];
     let mut queued = vec![false; n];
     let mut queue = VecDeque::new();
     let mut augmentations = 0u32;
     loop {
-        distance.fill(i64::MAX);
+        distance.fill(C::MAX);
         via.fill(NO_ARC);
-        distance[s] = 0;
+        distance[s] = C::default();
         queue.push_back(s);
         queued[s] = true;
         while let Some(v) = queue.pop_front() {
@@ -69,8 +93,8 @@ pub fn solve(problem: &Problem<'_>, objective: Objective) -> Result<Solution, Er
             }
         }
         let worth_it = match objective {
-            Objective::MaxWeight => distance[t] < 0,
-            Objective::MaxCardinality => distance[t] < i64::MAX,
+            Objective::MaxWeight => distance[t] < C::default(),
+            Objective::MaxCardinality => distance[t] < C::MAX,
         };
         if !worth_it {
             break;
@@ -83,15 +107,5 @@ pub fn solve(problem: &Problem<'_>, objective: Objective) -> Result<Solution, Er
         }
         augmentations += 1;
     }
-    let edges = net.chosen_edges();
-    Ok(Solution {
-        total_weight: edges.iter().map(|&e| problem.weight[e]).sum(),
-        edges,
-        stats: Stats {
-            algorithm: "successive-shortest-paths",
-            weight_scale: scale,
-            phases: augmentations,
-            ..Stats::default()
-        },
-    })
+    (net.chosen_edges(), augmentations)
 }
