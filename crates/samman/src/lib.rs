@@ -32,6 +32,8 @@ pub mod algo;
 pub mod csv_io;
 pub mod error;
 pub mod explain;
+#[cfg(feature = "uniffi")]
+pub mod ffi;
 pub mod generate;
 pub mod graph;
 pub mod metrics;
@@ -41,6 +43,9 @@ pub mod rules;
 mod session;
 pub mod solve;
 pub mod validate;
+
+#[cfg(feature = "uniffi")]
+uniffi::setup_scaffolding!("samman_core");
 
 pub use error::{Error, ErrorKind, Result};
 pub use explain::Explanation;

@@ -1,0 +1,205 @@
+//! What the `uniffi` feature adds for the Kotlin and Swift bindings (bindings/uniffi): how the
+//! types uniffi has no shape for cross (ids, dates and times, diets as text; counts as `u64`;
+//! maps keyed by an enum as maps), and the one error apps see, mapped once from [`Error`] by
+//! its kind. The plain types carry their own `uniffi::Record` / `uniffi::Enum` derives.
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::NaiveDate;
+
+use crate::error::{Error, ErrorKind};
+use crate::metrics::CriterionFigures;
+use crate::model::{ClockTime, Diet, HostId, LanguageCode, Moment, ProviderId, SeekerId};
+use crate::rules::{Criterion, Rule};
+use crate::validate::Problem;
+
+uniffi::custom_newtype!(SeekerId, String);
+uniffi::custom_newtype!(ProviderId, String);
+uniffi::custom_newtype!(HostId, String);
+uniffi::custom_newtype!(LanguageCode, String);
+
+// A diet crosses as its name; an unknown name is read as `Diet::Unknown`, which validation
+// reports with its path, as it does for JSON.
+uniffi::custom_type!(Diet, String, {
+    lower: |diet| diet.to_string(),
+    try_lift: |name| Ok(Diet::parse(&name)),
+});
+
+// Dates and times cross as the text of the JSON format. Text that cannot be read fails the
+// call with `SammanError::InvalidInput`; the record's position is not known at this point (the
+// JSON format, `Instance.fromJson`, gives it).
+uniffi::custom_type!(Moment, String, {
+    lower: |moment| moment.to_string(),
+    try_lift: |text| text.parse().map_err(|message: String| unreadable(&message)),
+});
+uniffi::custom_type!(ClockTime, String, {
+    lower: |time| time.to_string(),
+    try_lift: |text| text.parse().map_err(|message: String| unreadable(&message)),
+});
+uniffi::custom_type!(NaiveDate, String, {
+    remote,
+    lower: |date| date.to_string(),
+    try_lift: |text| NaiveDate::parse_from_str(&text, "%Y-%m-%d")
+        .map_err(|_| unreadable("not a date: expected YYYY-MM-DD, such as 2026-03-28")),
+});
+
+/// A count: `usize` in the core, `u64` (Kotlin `ULong`, Swift `UInt64`) abroad.
+pub type Count = usize;
+uniffi::custom_type!(Count, u64, {
+    remote,
+    lower: |n| n as u64,
+    try_lift: |n| usize::try_from(n).map_err(|_| unreadable("a count too large for this device")),
+});
+
+/// Extra profile attributes, by name.
+pub type Attributes = BTreeMap<String, String>;
+uniffi::custom_type!(Attributes, HashMap<String, String>, {
+    remote,
+    lower: |map| map.into_iter().collect(),
+    try_lift: |map| Ok(map.into_iter().collect()),
+});
+
+/// Providers counted by pair rule.
+pub type RuleCounts = BTreeMap<Rule, usize>;
+uniffi::custom_type!(RuleCounts, HashMap<Rule, usize>, {
+    remote,
+    lower: |map| map.into_iter().collect(),
+    try_lift: |map| Ok(map.into_iter().collect()),
+});
+
+/// Counts by attribute name.
+pub type NamedCounts = BTreeMap<String, usize>;
+uniffi::custom_type!(NamedCounts, HashMap<String, usize>, {
+    remote,
+    lower: |map| map.into_iter().collect(),
+    try_lift: |map| Ok(map.into_iter().collect()),
+});
+
+/// Figures by attribute name, where a figure may be undefined.
+pub type NamedFigures = BTreeMap<String, Option<f64>>;
+uniffi::custom_type!(NamedFigures, HashMap<String, Option<f64>>, {
+    remote,
+    lower: |map| map.into_iter().collect(),
+    try_lift: |map| Ok(map.into_iter().collect()),
+});
+
+/// Score figures by criterion.
+pub type CriterionTable = BTreeMap<Criterion, CriterionFigures>;
+uniffi::custom_type!(CriterionTable, HashMap<Criterion, CriterionFigures>, {
+    remote,
+    lower: |map| map.into_iter().collect(),
+    try_lift: |map| Ok(map.into_iter().collect()),
+});
+
+/// Why a call failed, by the core's [`ErrorKind`]. Kotlin sees `SammanException`, Swift
+/// `SammanError`. Every variant carries the kind's name (`invalid_input`, `limit_exceeded`,
+/// `unknown_id`, `internal`) and the path of the offending field (empty when there is none).
+#[derive(Debug, Clone, PartialEq, thiserror::Error, uniffi::Error)]
+#[non_exhaustive]
+pub enum SammanError {
+    /// The input is malformed or breaks the format's rules: fix the fields at the problems'
+    /// paths.
+    #[error("{detail}")]
+    InvalidInput {
+        /// `invalid_input`.
+        kind: String,
+        /// The first problem's path.
+        path: String,
+        /// The core's message.
+        detail: String,
+        /// Every problem found, each with its path.
+        problems: Vec<Problem>,
+    },
+    /// The input is larger than `policy.limits` allows: raise the limit or split the input.
+    #[error("{detail}")]
+    LimitExceeded {
+        /// `limit_exceeded`.
+        kind: String,
+        /// The limit, such as `policy.limits.max_seekers`.
+        path: String,
+        /// What was counted, how many, and the limit.
+        detail: String,
+    },
+    /// An id names no seeker or provider of the instance.
+    #[error("{detail}")]
+    UnknownId {
+        /// `unknown_id`.
+        kind: String,
+        /// Where the id was given, such as `constraints.locked[0].seeker`.
+        path: String,
+        /// The core's message.
+        detail: String,
+    },
+    /// A fault inside samman (or a panic caught at the boundary): report it with the input.
+    #[error("{detail}")]
+    Internal {
+        /// `internal`.
+        kind: String,
+        /// The path, where the core gave one.
+        path: String,
+        /// What went wrong.
+        detail: String,
+    },
+}
+
+impl SammanError {
+    /// An internal error with `detail` (a panic caught by a binding's guard).
+    #[must_use]
+    pub fn internal(detail: String) -> Self {
+        Self::Internal {
+            kind: ErrorKind::Internal.name().to_owned(),
+            path: String::new(),
+            detail,
+        }
+    }
+}
+
+impl From<Error> for SammanError {
+    /// The one mapping, by kind: the same input gives the same kind and path here as on every
+    /// other front.
+    fn from(error: Error) -> Self {
+        let kind = error.kind();
+        let (name, path) = (
+            kind.name().to_owned(),
+            error.path().unwrap_or("").to_owned(),
+        );
+        match kind {
+            ErrorKind::LimitExceeded => Self::LimitExceeded {
+                kind: name,
+                path,
+                detail: error.to_string(),
+            },
+            ErrorKind::UnknownId => Self::UnknownId {
+                kind: name,
+                path,
+                detail: error.to_string(),
+            },
+            ErrorKind::InvalidInput => Self::InvalidInput {
+                kind: name,
+                path,
+                detail: error.to_string(),
+                problems: error.problems(),
+            },
+            _ => Self::Internal {
+                kind: name,
+                path,
+                detail: error.to_string(),
+            },
+        }
+    }
+}
+
+/// The error for text a date, time or count cannot be read from; `message` names what was
+/// expected, never the text.
+fn unreadable(message: &str) -> uniffi::deps::anyhow::Error {
+    let problem = Problem {
+        path: String::new(),
+        message: message.to_owned(),
+    };
+    uniffi::deps::anyhow::Error::new(SammanError::InvalidInput {
+        kind: ErrorKind::InvalidInput.name().to_owned(),
+        path: String::new(),
+        detail: message.to_owned(),
+        problems: vec![problem],
+    })
+}
