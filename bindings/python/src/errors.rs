@@ -43,8 +43,12 @@ pub fn core(error: &samman::Error) -> PyErr {
                 .collect();
             ValidationError::new_err((error.to_string(), problems))
         }
-        ErrorKind::LimitExceeded => LimitError::new_err(error.to_string()),
-        ErrorKind::UnknownId => UnknownIdError::new_err(error.to_string()),
-        _ => InternalError::new_err(error.to_string()),
+        ErrorKind::LimitExceeded => {
+            LimitError::new_err((error.to_string(), error.path().map(str::to_owned)))
+        }
+        ErrorKind::UnknownId => {
+            UnknownIdError::new_err((error.to_string(), error.path().map(str::to_owned)))
+        }
+        _ => InternalError::new_err((error.to_string(), error.path().map(str::to_owned))),
     }
 }

@@ -1,6 +1,6 @@
 //! The extension module `samman._samman`: a thin layer over the `samman` crate.
 //!
-//! Every exported function runs inside [`guarded`], so that a panic in the core becomes a
+//! Every exported function runs inside `guarded`, so that a panic in the core becomes a
 //! `samman.errors.InternalError` instead of aborting the interpreter or raising pyo3's
 //! `PanicException` (a `BaseException` that `except Exception` would not catch). Heavy work
 //! runs with the GIL released (`Python::detach`).

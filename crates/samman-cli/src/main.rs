@@ -73,18 +73,22 @@ enum Command {
     Solve {
         /// Instance JSON file.
         file: PathBuf,
-        /// The solver.
-        #[arg(long, value_enum, default_value_t = SolverArg::Optimal)]
-        solver: SolverArg,
-        /// What to maximise.
-        #[arg(long, value_enum, default_value_t = ObjectiveArg::MaxScore)]
-        objective: ObjectiveArg,
-        /// Which side proposes (stable solver).
-        #[arg(long, value_enum, default_value_t = ProposingArg::Seekers)]
-        proposing: ProposingArg,
-        /// Seed for tie-breaking and the group search.
-        #[arg(long, default_value_t = 0)]
-        seed: u64,
+        /// Solve options as JSON (the core's `Options`: solver, objective, seed, proposing,
+        /// locked, previous, move_cost, iterations, parallel); the flags below override it.
+        #[arg(long)]
+        options: Option<PathBuf>,
+        /// The solver [default: optimal].
+        #[arg(long, value_enum)]
+        solver: Option<SolverArg>,
+        /// What to maximise [default: max-score].
+        #[arg(long, value_enum)]
+        objective: Option<ObjectiveArg>,
+        /// Which side proposes (stable solver) [default: seekers].
+        #[arg(long, value_enum)]
+        proposing: Option<ProposingArg>,
+        /// Seed for tie-breaking and the group search [default: 0].
+        #[arg(long)]
+        seed: Option<u64>,
         /// JSON file of extra locks: `[{"seeker": "...", "provider": "..."}]`.
         #[arg(long)]
         locked: Option<PathBuf>,
@@ -92,9 +96,9 @@ enum Command {
         /// it as possible, and report the moves.
         #[arg(long)]
         previous: Option<PathBuf>,
-        /// Cost of moving one person from their previous provider, in score units.
-        #[arg(long, default_value_t = 1.0)]
-        move_cost: f64,
+        /// Cost of moving one person from their previous provider, in score units [default: 1].
+        #[arg(long)]
+        move_cost: Option<f64>,
         /// Write the plan here instead of standard output.
         #[arg(long, short)]
         output: Option<PathBuf>,
@@ -314,6 +318,7 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
         }
         Command::Solve {
             file,
+            options,
             solver,
             objective,
             proposing,
@@ -324,28 +329,34 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
             output,
         } => {
             let session = read_session(file)?;
-            let options = Options {
-                solver: (*solver).into(),
-                objective: (*objective).into(),
-                proposing: match proposing {
+            let mut options: Options = match options {
+                Some(path) => read_json(path)?,
+                None => Options::default(),
+            };
+            if let Some(solver) = solver {
+                options.solver = (*solver).into();
+            }
+            if let Some(objective) = objective {
+                options.objective = (*objective).into();
+            }
+            if let Some(proposing) = proposing {
+                options.proposing = match proposing {
                     ProposingArg::Seekers => Proposing::Seekers,
                     ProposingArg::Providers => Proposing::Providers,
-                },
-                seed: *seed,
-                locked: locked
-                    .as_deref()
-                    .map(read_json)
-                    .transpose()?
-                    .unwrap_or_default(),
-                previous: previous
-                    .as_deref()
-                    .map(read_json::<Assignment>)
-                    .transpose()?
-                    .map(|plan| Placement::from_plan(&plan))
-                    .unwrap_or_default(),
-                move_cost: *move_cost,
-                ..Options::default()
-            };
+                };
+            }
+            if let Some(seed) = seed {
+                options.seed = *seed;
+            }
+            if let Some(path) = locked {
+                options.locked = read_json(path)?;
+            }
+            if let Some(path) = previous {
+                options.previous = Placement::from_plan(&read_json::<Assignment>(path)?);
+            }
+            if let Some(move_cost) = move_cost {
+                options.move_cost = *move_cost;
+            }
             let plan = with_spinner("solving", || session.solve(&options))?;
             let json = serde_json::to_string_pretty(&plan)
                 .map_err(|e| Failure::Other(e.to_string()))?

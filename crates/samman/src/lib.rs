@@ -27,6 +27,7 @@
 //! # Ok::<(), samman::solve::SolveError>(())
 //! ```
 #![warn(missing_docs)]
+#![forbid(unsafe_code)]
 
 pub mod algo;
 pub mod csv_io;
