@@ -150,6 +150,26 @@ pub fn pseudonymize(instance: Instance, key: Vec<u8>) -> Result<Instance, Samman
     guard(|| Ok::<_, samman::Error>(samman::privacy::pseudonymize(&instance, &key)))
 }
 
+/// Solve options from their JSON form (the core's `Options`, as `samman solve --options` reads).
+///
+/// # Errors
+/// `InvalidInput` naming the field that could not be read.
+#[uniffi::export]
+pub fn options_from_json(json: String) -> Result<Options, SammanError> {
+    serde_json::from_str(&json).map_err(|e| {
+        let problem = Problem {
+            path: "options".to_owned(),
+            message: e.to_string(),
+        };
+        SammanError::InvalidInput {
+            kind: samman::ErrorKind::InvalidInput.name().to_owned(),
+            path: problem.path.clone(),
+            detail: format!("options: {}", problem.message),
+            problems: vec![problem],
+        }
+    })
+}
+
 /// The plan in the JSON format `samman solve --json` prints.
 ///
 /// # Errors

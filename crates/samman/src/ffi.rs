@@ -1,6 +1,6 @@
 //! What the `uniffi` feature adds for the Kotlin and Swift bindings (bindings/uniffi): how the
 //! types uniffi has no shape for cross (ids, dates and times, diets as text; counts as `u64`;
-//! maps keyed by an enum as maps), and the one error apps see, mapped once from [`Error`] by
+//! ordered maps as lists of records), and the one error apps see, mapped once from [`Error`] by
 //! its kind. The plain types carry their own `uniffi::Record` / `uniffi::Enum` derives.
 
 use std::collections::{BTreeMap, HashMap};
@@ -51,7 +51,7 @@ uniffi::custom_type!(Count, u64, {
     try_lift: |n| usize::try_from(n).map_err(|_| unreadable("a count too large for this device")),
 });
 
-/// Extra profile attributes, by name.
+/// Extra profile attributes, by name (an input: its order does not matter).
 pub type Attributes = BTreeMap<String, String>;
 uniffi::custom_type!(Attributes, HashMap<String, String>, {
     remote,
@@ -59,36 +59,75 @@ uniffi::custom_type!(Attributes, HashMap<String, String>, {
     try_lift: |map| Ok(map.into_iter().collect()),
 });
 
-/// Providers counted by pair rule.
+// Maps the core keeps ordered (`BTreeMap`) cross as lists in that order: uniffi's maps are
+// hash maps, whose order would differ between runs.
+
+/// Providers counted for one pair rule.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct RuleCount {
+    /// The rule.
+    pub rule: Rule,
+    /// Providers.
+    pub providers: usize,
+}
+
+/// Providers counted by pair rule, in the rules' order.
 pub type RuleCounts = BTreeMap<Rule, usize>;
-uniffi::custom_type!(RuleCounts, HashMap<Rule, usize>, {
+uniffi::custom_type!(RuleCounts, Vec<RuleCount>, {
     remote,
-    lower: |map| map.into_iter().collect(),
-    try_lift: |map| Ok(map.into_iter().collect()),
+    lower: |map| map.into_iter().map(|(rule, providers)| RuleCount { rule, providers }).collect(),
+    try_lift: |list| Ok(list.into_iter().map(|c| (c.rule, c.providers)).collect()),
 });
 
-/// Counts by attribute name.
+/// A count for one value of an attribute.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct NamedCount {
+    /// The attribute or value.
+    pub name: String,
+    /// The count.
+    pub count: usize,
+}
+
+/// Counts by name, in the names' order.
 pub type NamedCounts = BTreeMap<String, usize>;
-uniffi::custom_type!(NamedCounts, HashMap<String, usize>, {
+uniffi::custom_type!(NamedCounts, Vec<NamedCount>, {
     remote,
-    lower: |map| map.into_iter().collect(),
-    try_lift: |map| Ok(map.into_iter().collect()),
+    lower: |map| map.into_iter().map(|(name, count)| NamedCount { name, count }).collect(),
+    try_lift: |list| Ok(list.into_iter().map(|c| (c.name, c.count)).collect()),
 });
 
-/// Figures by attribute name, where a figure may be undefined.
+/// A figure for one attribute, where it is defined.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct NamedFigure {
+    /// The attribute.
+    pub name: String,
+    /// The figure, none where it is undefined.
+    pub value: Option<f64>,
+}
+
+/// Figures by name, in the names' order.
 pub type NamedFigures = BTreeMap<String, Option<f64>>;
-uniffi::custom_type!(NamedFigures, HashMap<String, Option<f64>>, {
+uniffi::custom_type!(NamedFigures, Vec<NamedFigure>, {
     remote,
-    lower: |map| map.into_iter().collect(),
-    try_lift: |map| Ok(map.into_iter().collect()),
+    lower: |map| map.into_iter().map(|(name, value)| NamedFigure { name, value }).collect(),
+    try_lift: |list| Ok(list.into_iter().map(|f| (f.name, f.value)).collect()),
 });
 
-/// Score figures by criterion.
+/// The score figures of one criterion.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct CriterionRow {
+    /// The criterion.
+    pub criterion: Criterion,
+    /// Its figures.
+    pub figures: CriterionFigures,
+}
+
+/// Score figures by criterion, in the criteria's order.
 pub type CriterionTable = BTreeMap<Criterion, CriterionFigures>;
-uniffi::custom_type!(CriterionTable, HashMap<Criterion, CriterionFigures>, {
+uniffi::custom_type!(CriterionTable, Vec<CriterionRow>, {
     remote,
-    lower: |map| map.into_iter().collect(),
-    try_lift: |map| Ok(map.into_iter().collect()),
+    lower: |map| map.into_iter().map(|(criterion, figures)| CriterionRow { criterion, figures }).collect(),
+    try_lift: |list| Ok(list.into_iter().map(|r| (r.criterion, r.figures)).collect()),
 });
 
 /// Why a call failed, by the core's [`ErrorKind`]. Kotlin sees `SammanException`, Swift

@@ -27,7 +27,8 @@
 //! # Ok::<(), samman::solve::SolveError>(())
 //! ```
 #![warn(missing_docs)]
-#![forbid(unsafe_code)]
+// The uniffi derives generate the FFI's unsafe trait impls, so the feature only denies.
+#![cfg_attr(not(feature = "uniffi"), forbid(unsafe_code))]
 
 pub mod algo;
 pub mod csv_io;
