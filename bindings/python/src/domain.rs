@@ -1,8 +1,8 @@
 //! The domain API: `Instance`, `Plan`, `generate` and `solve`.
 //!
-//! Names of solvers, objectives and generator parameters are read through the core's serde
-//! model, so a solver or parameter added to the core is available here without a change; a
-//! generator kind is one line in [`generate`].
+//! Names of solvers, objectives and generator kinds are the core's (`name()` and `ALL`), and
+//! options and generator parameters are read through the core's serde model, so what the core
+//! adds is available here without a change.
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
@@ -10,7 +10,7 @@ use pyo3::types::{PyDict, PyString, PyTuple};
 use samman::generate::Programme;
 use samman::metrics::{self, MetricsOptions};
 use samman::model::Instance;
-use samman::solve::{Assignment, Options};
+use samman::solve::{Assignment, Objective, Options, SolverKind};
 use samman::{Session, csv_io, generate as generators, validate};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -26,9 +26,13 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(evaluate, m)?)?;
     m.add_function(wrap_pyfunction!(explain, m)?)?;
     m.add_function(wrap_pyfunction!(explain_many, m)?)?;
-    m.add("GENERATOR_KINDS", variant_names::<Programme>())?;
-    m.add("SOLVERS", variant_names::<samman::solve::SolverKind>())?;
-    m.add("OBJECTIVES", variant_names::<samman::solve::Objective>())?;
+    m.add_function(wrap_pyfunction!(pseudonymize, m)?)?;
+    m.add(
+        "GENERATOR_KINDS",
+        Programme::ALL.map(Programme::name).to_vec(),
+    )?;
+    m.add("SOLVERS", SolverKind::ALL.map(SolverKind::name).to_vec())?;
+    m.add("OBJECTIVES", Objective::ALL.map(Objective::name).to_vec())?;
     Ok(())
 }
 
@@ -252,8 +256,8 @@ impl PyPlan {
 
     /// What the solver maximised: `"max_score"` or `"max_placed"`.
     #[getter]
-    fn objective(&self) -> PyResult<String> {
-        name_of(&self.inner.objective)
+    fn objective(&self) -> &'static str {
+        self.inner.objective.name()
     }
 
     /// The total score of the matches.
@@ -307,7 +311,7 @@ impl PyPlan {
         let plan = &self.inner;
         let row = PyDict::new(py);
         row.set_item("solver", plan.solver.name())?;
-        row.set_item("objective", name_of(&plan.objective)?)?;
+        row.set_item("objective", plan.objective.name())?;
         row.set_item("total_score", plan.total_score)?;
         row.set_item("people_placed", plan.people_placed)?;
         row.set_item("seekers_placed", plan.matches.len())?;
@@ -363,7 +367,7 @@ impl PyPlan {
         Ok(format!(
             "Plan(solver={:?}, objective={:?}, placed={}, unplaced={}, total_score={})",
             plan.solver.name(),
-            name_of(&plan.objective)?,
+            plan.objective.name(),
             plan.matches.len(),
             plan.unplaced.len(),
             plan.total_score
@@ -464,6 +468,26 @@ fn explain_many<'py>(
     })
 }
 
+/// The instance with every id replaced by a keyed hash (HMAC-SHA-256); the same id always
+/// gets the same pseudonym under the same key, so references stay intact.
+#[pyfunction]
+fn pseudonymize(
+    py: Python<'_>,
+    instance: &Bound<'_, PyInstance>,
+    key: &[u8],
+) -> PyResult<PyInstance> {
+    guarded(|| {
+        if key.is_empty() {
+            return Err(PyValueError::new_err(
+                "pseudonymize: key is empty; use a secret of at least 16 random bytes",
+            ));
+        }
+        let instance = instance.get().instance();
+        let hidden = py.detach(|| samman::privacy::pseudonymize(instance, key));
+        py.detach(|| PyInstance::checked(hidden))
+    })
+}
+
 /// Reads a plan made by samman or elsewhere: a `Plan`, a dict of seeker id to provider id,
 /// or (seeker id, provider id) pairs.
 fn any_plan(plan: &Bound<'_, PyAny>) -> PyResult<metrics::Plan> {
@@ -507,7 +531,9 @@ fn generate(
             map.insert("size".into(), size.into());
             map.insert("seed".into(), seed.into());
         }
-        let programme: Programme = by_name("generator kind", kind)?;
+        let programme: Programme = kind.parse().map_err(|e| {
+            PyValueError::new_err(format!("generator kind {kind:?} is not known: {e}"))
+        })?;
         let params: generators::Params = deserialize(fields).map_err(|(path, message)| {
             PyValueError::new_err(format!("generate({kind:?}): {path}: {message}"))
         })?;
@@ -590,44 +616,6 @@ fn read_text(ob: &Bound<'_, PyAny>) -> PyResult<String> {
     } else {
         content.extract()
     }
-}
-
-/// Reads a unit enum (solver, objective) from its snake_case name.
-fn by_name<T: DeserializeOwned>(what: &str, name: &str) -> PyResult<T> {
-    serde_json::from_value(Value::String(name.to_owned()))
-        .map_err(|e| PyValueError::new_err(format!("{what} {name:?} is not known: {e}")))
-}
-
-/// The snake_case name of a unit enum.
-fn name_of<T: serde::Serialize>(value: &T) -> PyResult<String> {
-    match to_value(value) {
-        Value::String(name) => Ok(name),
-        other => Err(PyValueError::new_err(format!("not a name: {other}"))),
-    }
-}
-
-/// The names of a unit enum's variants, read from its JSON Schema so that a variant added to
-/// the core is listed without a change here.
-fn variant_names<T: schemars::JsonSchema>() -> Vec<String> {
-    fn collect(value: &Value, names: &mut Vec<String>) {
-        match value {
-            Value::Object(map) => {
-                if let Some(Value::String(name)) = map.get("const") {
-                    names.push(name.clone());
-                }
-                if let Some(Value::Array(values)) = map.get("enum") {
-                    names.extend(values.iter().filter_map(|v| v.as_str().map(str::to_owned)));
-                }
-                map.values().for_each(|v| collect(v, names));
-            }
-            Value::Array(items) => items.iter().for_each(|v| collect(v, names)),
-            _ => {}
-        }
-    }
-    let mut names = Vec::new();
-    collect(&to_value(&schemars::schema_for!(T)), &mut names);
-    names.dedup();
-    names
 }
 
 /// Deserializes with the path of the failing field.

@@ -459,9 +459,10 @@ def test_a39_conflicting_and_unknown_locks() -> None:
     assert caught.value.problems == [
         ("options.locked[1]", "seeker b is already locked to another provider by options.locked[0]")
     ]
-    with pytest.raises(ValidationError) as caught:
+    with pytest.raises(samman.errors.UnknownIdError) as unknown:
         samman.solve(diet_instance(), locked={"b": "zzz"})
-    assert caught.value.problems == [("options.locked[0]", "no provider has the id zzz")]
+    assert unknown.value.kind == "unknown_id"
+    assert unknown.value.path == "options.locked[0].provider"
 
 
 def test_a40_locks_breaking_group_rules() -> None:

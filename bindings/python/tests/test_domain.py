@@ -93,8 +93,9 @@ def test_locked_pairs_reach_the_instance() -> None:
     # A valid lock is accepted (as a dict or as pairs); an invalid one is reported with its path.
     assert samman.solve(instance, locked={"g1": "d1"}).placements == {"g1": "d1"}
     assert samman.solve(instance, locked=[("g1", "d1")]).placements == {"g1": "d1"}
-    with pytest.raises(samman.errors.ValidationError):
+    with pytest.raises(samman.errors.UnknownIdError) as caught:
         samman.solve(instance, locked=[("g1", "d9")])
+    assert caught.value.path == "options.locked[0].provider"
 
 
 def test_evaluate_any_plan() -> None:
@@ -161,3 +162,16 @@ def test_compare_gives_one_row_per_solver() -> None:
     frame = table.to_pandas()
     assert list(frame["solver"]) == samman.SOLVERS
     assert samman.compare(instance, solvers=["greedy", "greedy"]).to_pandas().shape[0] == 2
+
+
+def test_pseudonymize_hides_every_id_and_keeps_references() -> None:
+    instance = samman.generate("visits", 40, seed=4)
+    hidden = samman.pseudonymize(instance, b"a secret of more than sixteen bytes")
+    assert hidden == samman.pseudonymize(instance, b"a secret of more than sixteen bytes")
+    assert hidden != samman.pseudonymize(instance, b"another secret, also long enough")
+    assert not set(instance.seeker_ids) & set(hidden.seeker_ids)
+    assert not set(instance.provider_ids) & set(hidden.provider_ids)
+    # The same plan shape: references (history, preferences) moved with the ids.
+    assert len(samman.solve(hidden).matches) == len(samman.solve(instance).matches)
+    with pytest.raises(ValueError, match="key is empty"):
+        samman.pseudonymize(instance, b"")

@@ -181,9 +181,10 @@ def test_invalid_instance_lists_every_problem() -> None:
 def test_over_the_policy_limit() -> None:
     data = small_instance()
     data["policy"] = {"limits": {"max_seekers": 0}}
-    instance = samman.Instance.from_dict(data)
-    with pytest.raises(LimitError, match="seekers: 1 is more than the limit of 0"):
-        samman.solve(instance)
+    # The instance is checked against its limits once, when it is made.
+    with pytest.raises(LimitError, match="seekers: 1 is more than the limit of 0") as caught:
+        samman.Instance.from_dict(data)
+    assert (caught.value.kind, caught.value.path) == ("limit_exceeded", "policy.limits.max_seekers")
 
 
 def test_generate_unknown_kind() -> None:
@@ -203,11 +204,10 @@ def test_solve_unknown_solver() -> None:
 
 def test_solve_lock_of_unknown_seeker() -> None:
     instance = samman.Instance.from_dict(small_instance())
-    with pytest.raises(ValidationError) as caught:
+    with pytest.raises(samman.errors.UnknownIdError) as caught:
         samman.solve(instance, locked={"nobody": "d1"})
-    [(path, message)] = caught.value.problems
-    assert path.startswith("options.locked[0]")
-    assert "nobody" in message
+    assert (caught.value.kind, caught.value.path) == ("unknown_id", "options.locked[0].seeker")
+    assert "nobody" in str(caught.value)
 
 
 def test_solve_unknown_option() -> None:

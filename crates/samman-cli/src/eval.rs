@@ -315,10 +315,7 @@ pub fn compare(instance: &Path, solvers: &str, k: usize, json: bool) -> Result<E
         .split(',')
         .map(str::trim)
         .filter(|s| !s.is_empty())
-        .map(|name| {
-            serde_json::from_value(serde_json::Value::String(name.to_owned()))
-                .map_err(|_| Failure::Input(format!("`{name}` is not a solver")))
-        })
+        .map(|name| name.parse().map_err(Failure::Input))
         .collect::<Result<_, _>>()?;
     with_spinner("building the candidate graph", || session.candidates())?;
     let mut results: Vec<(SolverKind, Report, f64)> = Vec::new();

@@ -140,6 +140,19 @@ enum Command {
         #[arg(long, default_value_t = 5)]
         k: usize,
     },
+    /// Replace every id with a keyed hash (HMAC-SHA-256), so the instance can leave the
+    /// organisation that holds the key; the same id always gets the same pseudonym under the
+    /// same key (docs/privacy.md).
+    Pseudonymize {
+        /// Instance JSON file.
+        file: PathBuf,
+        /// File holding the secret key (its bytes, as they are); keep it to map results back.
+        #[arg(long)]
+        key_file: PathBuf,
+        /// Write the pseudonymised instance here instead of standard output.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
     /// Why a seeker is or is not placed, and what would help.
     Explain {
         /// Instance JSON file.
@@ -358,14 +371,7 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
                 options.move_cost = *move_cost;
             }
             let plan = with_spinner("solving", || session.solve(&options))?;
-            let json = serde_json::to_string_pretty(&plan)
-                .map_err(|e| Failure::Other(e.to_string()))?
-                + "\n";
-            match output {
-                Some(path) => std::fs::write(path, json)
-                    .map_err(|e| Failure::Other(format!("cannot write {}: {e}", path.display())))?,
-                None => print!("{json}"),
-            }
+            write_json(&plan, output.as_deref())?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Generate {
@@ -385,8 +391,48 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
             solvers,
             k,
         } => eval::compare(instance, solvers, *k, cli.json),
+        Command::Pseudonymize {
+            file,
+            key_file,
+            output,
+        } => {
+            let text = std::fs::read_to_string(file)
+                .map_err(|e| Failure::Input(format!("cannot read {}: {e}", file.display())))?;
+            let instance = parse_json(&text)?;
+            let key = std::fs::read(key_file).map_err(|e| {
+                Failure::Input(format!(
+                    "cannot read the key file {}: {e}",
+                    key_file.display()
+                ))
+            })?;
+            if key.is_empty() {
+                return Err(Failure::Input(format!(
+                    "the key file {} is empty: put a secret of at least 16 random bytes in it, \
+                     for example with `head -c 32 /dev/urandom > {}`",
+                    key_file.display(),
+                    key_file.display()
+                )));
+            }
+            let hidden = samman::privacy::pseudonymize(&instance, &key);
+            write_json(&hidden, output.as_deref())?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Explain { file, plan, seeker } => {
             eval::explain(file, plan.as_deref(), seeker, cli.json)
+        }
+    }
+}
+
+/// Write `value` as indented JSON to `output`, or to standard output.
+fn write_json<T: serde::Serialize>(value: &T, output: Option<&Path>) -> Result<(), Failure> {
+    let json =
+        serde_json::to_string_pretty(value).map_err(|e| Failure::Other(e.to_string()))? + "\n";
+    match output {
+        Some(path) => std::fs::write(path, json)
+            .map_err(|e| Failure::Other(format!("cannot write {}: {e}", path.display()))),
+        None => {
+            print!("{json}");
+            Ok(())
         }
     }
 }

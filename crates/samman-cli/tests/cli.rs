@@ -181,3 +181,62 @@ fn graph_prints_the_estimate_first_and_can_stop_there() {
         )
     );
 }
+
+#[test]
+fn pseudonymize_hides_every_id_the_same_way_under_one_key() {
+    let instance = stdout(&samman(&[
+        "generate", "visits", "--size", "30", "--seed", "4",
+    ]));
+    let file = temp_file("pseudo-instance.json", &instance);
+    let key = temp_file("pseudo.key", "a secret of more than sixteen bytes");
+    let run = || {
+        let output = samman(&[
+            "pseudonymize",
+            file.to_str().unwrap(),
+            "--key-file",
+            key.to_str().unwrap(),
+        ]);
+        assert!(output.status.success(), "{}", stderr(&output));
+        stdout(&output)
+    };
+    let (first, second) = (run(), run());
+    assert_eq!(first, second, "the same key gives the same pseudonyms");
+    let original: serde_json::Value = serde_json::from_str(&instance).unwrap();
+    let hidden: serde_json::Value = serde_json::from_str(&first).unwrap();
+    for (side, n) in [("seekers", 30), ("providers", 1)] {
+        let ids = |v: &serde_json::Value| -> Vec<String> {
+            v[side]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|x| x["id"].as_str().unwrap().to_owned())
+                .collect()
+        };
+        let (before, after) = (ids(&original), ids(&hidden));
+        assert!(after.len() >= n);
+        assert!(
+            before
+                .iter()
+                .all(|id| !first.contains(&format!("\"{id}\""))),
+            "no {side} id is left"
+        );
+        assert_eq!(after.len(), before.len());
+    }
+    // The pseudonymised instance still validates: references moved with the ids.
+    let hidden_file = temp_file("pseudo-hidden.json", &first);
+    assert!(
+        samman(&["validate", hidden_file.to_str().unwrap()])
+            .status
+            .success()
+    );
+
+    let empty = temp_file("pseudo-empty.key", "");
+    let output = samman(&[
+        "pseudonymize",
+        file.to_str().unwrap(),
+        "--key-file",
+        empty.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("is empty"), "{}", stderr(&output));
+}

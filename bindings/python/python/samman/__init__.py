@@ -30,6 +30,7 @@ from ._samman import (
     explain,
     explain_many,
     generate,
+    pseudonymize,
     solve,
     stable_match,
 )
@@ -51,6 +52,7 @@ __all__ = [
     "explain",
     "explain_many",
     "generate",
+    "pseudonymize",
     "solve",
     "stable_match",
 ]

@@ -140,4 +140,8 @@ def explain_many(
 ) -> List[Dict[str, Any]]:
     """``explain`` for many seekers, in the order given; validates and reads the plan once."""
 
+def pseudonymize(instance: Instance, key: bytes) -> Instance:
+    """The instance with every id replaced by a keyed hash (HMAC-SHA-256); the same id always
+    gets the same pseudonym under the same key, so references stay intact."""
+
 def _panic_for_tests(detached: bool = False) -> None: ...

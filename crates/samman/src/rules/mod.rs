@@ -1247,6 +1247,19 @@ pub enum GroupRule {
     KeepTogether,
 }
 
+impl GroupRule {
+    /// Whether the rule is a conflict between members (capacity, gender parties, keep-apart):
+    /// adding members cannot mend it, only taking one away; the other group rules (minimum,
+    /// composition, lone member) a larger group may yet meet.
+    #[must_use]
+    pub fn is_conflict(&self) -> bool {
+        matches!(
+            self,
+            GroupRule::Capacity | GroupRule::GenderParties | GroupRule::KeepApart
+        )
+    }
+}
+
 /// The group rules a provider's group breaks: `members` are seeker indices placed with
 /// provider `p`. An empty group breaks none (the provider does not take place). Keep-together
 /// is about several providers and is checked by [`keep_together_violations`].

@@ -162,12 +162,7 @@ impl<'a> Context<'a> {
         for (p, members) in at.iter().enumerate() {
             let broken: Vec<GroupRule> = group_violations(instance, p, members)
                 .into_iter()
-                .filter(|r| {
-                    matches!(
-                        r,
-                        GroupRule::Capacity | GroupRule::GenderParties | GroupRule::KeepApart
-                    )
-                })
+                .filter(GroupRule::is_conflict)
                 .collect();
             if let Some(rule) = broken.first() {
                 let last = *members.last().expect("a broken group has members");

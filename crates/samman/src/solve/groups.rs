@@ -120,7 +120,6 @@ fn sub_counts(into: &mut [(u16, u32, u64)], from: &[(u16, u32, u64)]) {
 }
 
 impl<'c> Search<'c> {
-    #[allow(clippy::too_many_lines)]
     fn new(context: &'c Context<'c>, component: &Component) -> Self {
         let (instance, graph) = (context.instance, context.graph);
         let policy = &instance.policy;

@@ -47,6 +47,14 @@ pub enum SolverKind {
 }
 
 impl SolverKind {
+    /// Every solver.
+    pub const ALL: [SolverKind; 4] = [
+        SolverKind::Optimal,
+        SolverKind::Stable,
+        SolverKind::Groups,
+        SolverKind::Greedy,
+    ];
+
     /// The solver's name in JSON and on the command line.
     #[must_use]
     pub fn name(self) -> &'static str {
@@ -57,6 +65,39 @@ impl SolverKind {
             SolverKind::Groups => "groups",
         }
     }
+}
+
+impl std::str::FromStr for SolverKind {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        one_of(&SolverKind::ALL, SolverKind::name, "solver", s)
+    }
+}
+
+impl std::str::FromStr for Objective {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        one_of(&Objective::ALL, Objective::name, "objective", s)
+    }
+}
+
+/// The value of `values` named `name`, or a message listing the names.
+fn one_of<T: Copy>(
+    values: &[T],
+    name_of: fn(T) -> &'static str,
+    what: &str,
+    name: &str,
+) -> Result<T, String> {
+    values
+        .iter()
+        .copied()
+        .find(|&v| name_of(v) == name)
+        .ok_or_else(|| {
+            let names: Vec<&str> = values.iter().map(|&v| name_of(v)).collect();
+            format!("`{name}` is not a {what}: one of {}", names.join(", "))
+        })
 }
 
 /// Which side proposes in deferred acceptance.
@@ -106,6 +147,20 @@ pub enum Objective {
     MaxScore,
     /// The most people placed, then the total score.
     MaxPlaced,
+}
+
+impl Objective {
+    /// Every objective.
+    pub const ALL: [Objective; 2] = [Objective::MaxScore, Objective::MaxPlaced];
+
+    /// The objective's name in JSON.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Objective::MaxScore => "max_score",
+            Objective::MaxPlaced => "max_placed",
+        }
+    }
 }
 
 /// How to solve.
@@ -518,7 +573,6 @@ pub fn finalize(
     finalize_in(&context, chosen)
 }
 
-#[allow(clippy::too_many_lines)]
 fn finalize_in(context: &Context<'_>, chosen: &[Option<usize>]) -> Result<Assignment, SolveError> {
     let (instance, graph, options) = (context.instance, context.graph, context.options);
     let n_seekers = instance.seekers.len();
@@ -569,12 +623,7 @@ fn finalize_in(context: &Context<'_>, chosen: &[Option<usize>]) -> Result<Assign
                     continue;
                 }
                 let broken = group_violations(instance, p, &kept);
-                if broken.iter().any(|r| {
-                    matches!(
-                        r,
-                        GroupRule::GenderParties | GroupRule::KeepApart | GroupRule::Capacity
-                    )
-                }) {
+                if broken.iter().any(GroupRule::is_conflict) {
                     kept.pop();
                     blocked_by[s] = broken;
                     removed.push(s);
@@ -751,13 +800,7 @@ fn mend_locked_group(
         }
         kept.push(s);
         let now = group_violations(instance, p, kept);
-        let conflict = now.iter().any(|r| {
-            matches!(
-                r,
-                GroupRule::GenderParties | GroupRule::KeepApart | GroupRule::Capacity
-            )
-        });
-        if conflict {
+        if now.iter().any(GroupRule::is_conflict) {
             kept.pop();
         } else {
             edge_of[s] = Some(e);
