@@ -103,8 +103,10 @@ impl Session {
         plan: Option<Assignment>,
         seekers: Vec<SeekerId>,
     ) -> Result<Vec<Explanation>, SammanError> {
-        let plan: Option<Plan> = plan.as_ref().map(Into::into);
-        guard(|| self.inner.explain(plan.as_ref(), &seekers))
+        guard(|| {
+            let plan: Option<Plan> = plan.as_ref().map(Into::into);
+            self.inner.explain(plan.as_ref(), &seekers)
+        })
     }
 }
 

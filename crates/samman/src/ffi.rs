@@ -242,3 +242,47 @@ fn unreadable(message: &str) -> uniffi::deps::anyhow::Error {
         problems: vec![problem],
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Session;
+    use crate::model::{Instance, Seeker};
+
+    #[test]
+    fn each_kind_maps_to_its_case_with_its_path() {
+        let mut instance = Instance::new();
+        instance.seekers = vec![Seeker::new("a"), Seeker::new("b")];
+        instance.policy.limits.max_seekers = 1;
+        let error = SammanError::from(Session::new(instance).expect_err("over the limit"));
+        let SammanError::LimitExceeded { kind, path, .. } = error else {
+            panic!("a limit is LimitExceeded: {error:?}");
+        };
+        assert_eq!(
+            (kind.as_str(), path.as_str()),
+            ("limit_exceeded", "policy.limits.max_seekers")
+        );
+
+        let session = Session::new(Instance::new()).expect("an empty instance is valid");
+        let error = SammanError::from(
+            session
+                .explain(None, &["ghost".into()])
+                .expect_err("unknown"),
+        );
+        let SammanError::UnknownId { kind, path, .. } = error else {
+            panic!("an unknown seeker is UnknownId: {error:?}");
+        };
+        assert_eq!((kind.as_str(), path.as_str()), ("unknown_id", "seeker"));
+    }
+
+    #[test]
+    fn unreadable_text_is_invalid_input_the_call_can_return() {
+        let error = unreadable("not a date");
+        let error = error.downcast::<SammanError>().expect("a SammanError");
+        let SammanError::InvalidInput { kind, problems, .. } = error else {
+            panic!("unreadable text is InvalidInput");
+        };
+        assert_eq!(kind, "invalid_input");
+        assert_eq!(problems[0].message, "not a date");
+    }
+}
