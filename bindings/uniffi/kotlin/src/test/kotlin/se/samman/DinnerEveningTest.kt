@@ -185,6 +185,10 @@ class DinnerEveningTest {
 
             val again = session.solve(defaultOptions().copy(previous = plan.matches.map { Placement(it.seeker, it.provider) }))
             assertTrue(again.moves.isEmpty(), "${again.moves}")
+            // Amal's party sat at Bengt's in the previous plan, which has no halal kitchen: the
+            // core reports the move of her two people.
+            val moved = session.solve(defaultOptions().copy(previous = listOf(Placement("party-amal", "dinner-bengt"))))
+            assertEquals(listOf(Move(seeker = "party-amal", from = "dinner-bengt", to = "dinner-anna", people = 2u)), moved.moves)
 
             val error = assertThrows<SammanException.UnknownId> {
                 session.solve(defaultOptions().copy(locked = listOf(Lock(seeker = "nobody", provider = "dinner-anna"))))
