@@ -64,7 +64,7 @@ pub fn generate(
 
 /// Read a plan: CSV when the file name ends in `.csv`, else JSON (a samman plan or a list of
 /// `{"seeker", "provider"}`).
-fn read_plan(path: &Path) -> Result<Plan, Failure> {
+pub(crate) fn read_plan(path: &Path) -> Result<Plan, Failure> {
     let cannot = |e: &dyn std::fmt::Display| Failure::Input(format!("{}: {e}", path.display()));
     if path
         .extension()

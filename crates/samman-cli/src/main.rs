@@ -1,6 +1,7 @@
 //! The `samman` command: plan, validate and inspect matching programmes.
 
 mod eval;
+mod recurring;
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -103,10 +104,14 @@ enum Command {
         #[arg(long, short)]
         output: Option<PathBuf>,
     },
-    /// Generate a seeded scenario: dinners, visits, workshops, experiences or coaching.
+    /// Generate a seeded scenario: dinners, visits, workshops, experiences or coaching; or a
+    /// programme that recurs: roulette, dinner-year, running-dinner.
     Generate {
         /// The programme.
         programme: String,
+        /// Teams of a running dinner (default 30).
+        #[arg(long)]
+        teams: Option<usize>,
         /// Seekers to generate.
         #[arg(long, default_value_t = 300)]
         size: usize,
@@ -164,6 +169,16 @@ enum Command {
         #[arg(long)]
         seeker: String,
     },
+    /// Who met whom: append a plan's meetings to the history.
+    History {
+        #[command(subcommand)]
+        command: recurring::HistoryCommand,
+    },
+    /// Plan several rounds at once so that everyone meets someone new each round.
+    Rounds(recurring::RoundsArgs),
+    /// Plan a running dinner: each team hosts one course and eats the others at other teams'
+    /// homes, meeting new teams at every course, with short walks.
+    RunningDinner(recurring::DinnerArgs),
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -376,10 +391,14 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
         }
         Command::Generate {
             programme,
+            teams,
             size,
             seed,
             shape,
-        } => eval::generate(programme, *size, *seed, shape),
+        } => match recurring::generate(programme, *size, *teams, *seed) {
+            Some(done) => done,
+            None => eval::generate(programme, *size, *seed, shape),
+        },
         Command::Evaluate {
             instance,
             plan,
@@ -420,6 +439,9 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
         Command::Explain { file, plan, seeker } => {
             eval::explain(file, plan.as_deref(), seeker, cli.json)
         }
+        Command::History { command } => recurring::history(command),
+        Command::Rounds(args) => recurring::rounds(args, cli.json),
+        Command::RunningDinner(args) => recurring::running_dinner(args, cli.json),
     }
 }
 
@@ -438,7 +460,7 @@ fn write_json<T: serde::Serialize>(value: &T, output: Option<&Path>) -> Result<(
 }
 
 /// Read a JSON file into `T`; errors name the file and the place in it.
-fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, Failure> {
+pub(crate) fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, Failure> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| Failure::Input(format!("cannot read {}: {e}", path.display())))?;
     serde_json::from_str(&text)
@@ -453,7 +475,7 @@ fn read_session(path: &Path) -> Result<Session, Failure> {
 }
 
 /// Run `work` with a spinner on standard error that appears only if it takes over a second.
-fn with_spinner<T>(message: &'static str, work: impl FnOnce() -> T) -> T {
+pub(crate) fn with_spinner<T>(message: &'static str, work: impl FnOnce() -> T) -> T {
     let (done, wait) = std::sync::mpsc::channel::<()>();
     std::thread::scope(|scope| {
         scope.spawn(move || {

@@ -10,7 +10,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use rayon::prelude::*;
+use crate::parallel::prelude::*;
 use serde::Serialize;
 
 use crate::metrics::Plan;

@@ -59,6 +59,14 @@ uniffi::custom_type!(Attributes, HashMap<String, String>, {
     try_lift: |map| Ok(map.into_iter().collect()),
 });
 
+/// The two people of a `Met` entry; a list of two ids abroad.
+pub type People = [String; 2];
+uniffi::custom_type!(People, Vec<String>, {
+    remote,
+    lower: |pair| pair.to_vec(),
+    try_lift: |list| People::try_from(list).map_err(|_| unreadable("not a pair: expected two ids")),
+});
+
 // Maps the core keeps ordered (`BTreeMap`) cross as lists in that order: uniffi's maps are
 // hash maps, whose order would differ between runs.
 

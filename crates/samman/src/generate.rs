@@ -5,6 +5,10 @@
 //! same parameters give byte-identical instances on every platform. docs/generators.md says
 //! where each distribution comes from.
 
+mod recurring;
+
+pub use recurring::{dinner_year, roulette};
+
 use chrono::{Duration, NaiveDate};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -991,6 +995,26 @@ pub fn coaching(params: &Params) -> Instance {
         instance.seekers.push(seeker);
     }
     instance
+}
+
+/// The policy of a programme: the rules and weights its generator uses (DOMAIN.md), to plan
+/// a coordinator's own seekers and providers with (the planner page's presets).
+///
+/// # Example
+/// ```
+/// use samman::generate::{Programme, preset};
+///
+/// assert!(preset(Programme::Dinners).composition.enforce);
+/// assert!(preset(Programme::Visits).rules.topics);
+/// ```
+#[must_use]
+pub fn preset(programme: Programme) -> crate::model::Policy {
+    let nobody = Params {
+        size: 0,
+        providers: Some(0),
+        ..Params::default()
+    };
+    generate(programme, &nobody).policy
 }
 
 #[cfg(test)]

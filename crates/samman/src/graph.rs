@@ -6,10 +6,10 @@
 //! an hour-of-week mask then rules out pairs whose availability cannot overlap before the exact
 //! rules run.
 
-use std::time::Instant;
+use web_time::Instant;
 
+use crate::parallel::prelude::*;
 use petgraph::graph::{EdgeIndex, NodeIndex, UnGraph};
-use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::model::{Instance, Location};

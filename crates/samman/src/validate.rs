@@ -387,6 +387,14 @@ impl Checker {
                 );
             }
         }
+        if let Some(crate::model::Novelty::Penalty { half_life_days }) = policy.novelty {
+            if !(half_life_days.is_finite() && half_life_days > 0.0) {
+                self.report(
+                    "policy.novelty.half_life_days",
+                    "must be a positive number of days, such as 180",
+                );
+            }
+        }
         if let Some(d) = policy.rules.max_distance_km {
             if !d.is_finite() || d < 0.0 {
                 self.report(
@@ -547,6 +555,25 @@ impl Checker {
                         "`{}` is neither a provider's host nor a provider id",
                         meeting.host
                     ),
+                );
+            }
+        }
+        for (j, met) in instance.history.met.iter().enumerate() {
+            for (k, id) in met.people.iter().enumerate() {
+                if !seekers.contains_key(id.as_str()) && !hosts.contains(id.as_str()) {
+                    self.report(
+                        format!("history.met[{j}].people[{k}]"),
+                        format!(
+                            "unknown id `{id}`: expected a seeker id or a provider's host, \
+                             as in {{\"people\": [\"s1\", \"s2\"], \"date\": \"2026-10-04\"}}"
+                        ),
+                    );
+                }
+            }
+            if met.people[0] == met.people[1] {
+                self.report(
+                    format!("history.met[{j}].people"),
+                    "names the same person twice: a meeting is between two people",
                 );
             }
         }

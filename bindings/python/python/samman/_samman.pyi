@@ -18,6 +18,7 @@ __all__ = [
     "evaluate",
     "explain",
     "explain_many",
+    "pseudonymize",
     "GENERATOR_KINDS",
     "SOLVERS",
     "OBJECTIVES",

@@ -4,6 +4,7 @@
 
 mod diet;
 mod language;
+mod novelty;
 mod time;
 
 use std::collections::{BTreeMap, HashMap};
@@ -14,6 +15,7 @@ use serde::{Deserialize, Serialize};
 
 pub use diet::{DIET_NAMES, Diet};
 pub use language::{LanguageCode, LanguageSkill, Level};
+pub use novelty::{Met, Novelty};
 pub use time::{
     Availability, ClockTime, DatedWindow, Day, Moment, MomentError, ResolvedAvailability,
     WEEK_MINUTES, WeeklyWindow,
@@ -186,7 +188,10 @@ impl Radians {
         Self {
             phi,
             lambda: location.lon.to_radians(),
-            cos_phi: phi.cos(),
+            // libm, not std: std calls the platform's maths library, whose last bit differs
+            // between targets (glibc on Linux, a musl port on wasm32); the same distances
+            // everywhere give the same plans everywhere.
+            cos_phi: libm::cos(phi),
         }
     }
 
@@ -213,9 +218,10 @@ impl Radians {
     pub fn distance_km(&self, other: &Radians) -> f64 {
         let dphi = other.phi - self.phi;
         let dlambda = other.lambda - self.lambda;
-        let a = (dphi / 2.0).sin().powi(2)
-            + self.cos_phi * other.cos_phi * (dlambda / 2.0).sin().powi(2);
-        2.0 * EARTH_RADIUS_KM * a.sqrt().min(1.0).asin()
+        // libm, as in `of`: the same bits on every target.
+        let a = libm::sin(dphi / 2.0).powi(2)
+            + self.cos_phi * other.cos_phi * libm::sin(dlambda / 2.0).powi(2);
+        2.0 * EARTH_RADIUS_KM * libm::asin(a.sqrt().min(1.0))
     }
 }
 
@@ -671,6 +677,10 @@ pub struct Policy {
     pub composition: Composition,
     /// Size caps.
     pub limits: Limits,
+    /// Meeting again: never (a hard rule) or at a fading cost; none: only the `novelty`
+    /// weight of the score.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub novelty: Option<Novelty>,
 }
 
 impl Default for Policy {
@@ -683,6 +693,7 @@ impl Default for Policy {
             waiting_scale_days: default_waiting_scale(),
             composition: Composition::default(),
             limits: Limits::default(),
+            novelty: None,
         }
     }
 }
@@ -712,6 +723,10 @@ pub struct History {
     #[serde(default)]
     #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub meetings: Vec<Meeting>,
+    /// Who sat at a table with whom: pairs of seekers, and seekers with hosts.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub met: Vec<Met>,
 }
 
 /// A seeker pinned to a provider (a confirmed assignment).

@@ -10,7 +10,7 @@
 
 use std::collections::HashMap;
 
-use rayon::prelude::*;
+use crate::parallel::prelude::*;
 
 use super::{Rule, Rules};
 use crate::model::EARTH_RADIUS_KM;
@@ -75,7 +75,7 @@ fn key(rules: &Rules<'_>, rule: Rule, s: usize) -> [u64; 4] {
         Rule::Language if !on.language || a.no_languages => [0, 0, 0, 0],
         Rule::Language => [1, a.languages[0], a.languages[1], a.languages[2]],
         Rule::Time => [u64::from(rules.times.seeker_class[s]), 0, 0, 0],
-        Rule::Topics | Rule::Blocked | Rule::Distance => [0, 0, 0, 0],
+        Rule::Topics | Rule::Blocked | Rule::Distance | Rule::MetBefore => [0, 0, 0, 0],
     }
 }
 
@@ -133,10 +133,17 @@ pub(crate) fn exclusions(rules: &Rules<'_>, seekers: &[usize]) -> Vec<Counts> {
                 blocked.insert(p as usize);
             }
             let far = distance.too_far(rules, s);
+            let mut met = Bits::empty(n);
+            if rules.never_again() && !rules.met[s].is_empty() {
+                for p in (0..n).filter(|&p| rules.met_before(s, p)) {
+                    met.insert(p);
+                }
+            }
             // Borrowed, not copied: the grouped sets are shared by every seeker of the group.
             let failing: [&Bits; Rule::ALL.len()] = Rule::ALL.map(|rule| match rule {
                 Rule::Blocked => &blocked,
                 Rule::Distance => &far,
+                Rule::MetBefore => &met,
                 _ => {
                     let r = GROUPED
                         .iter()

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU8, Ordering};
 
-use rayon::prelude::*;
+use crate::parallel::prelude::*;
 
 use chrono_tz::Tz;
 use schemars::JsonSchema;
@@ -17,7 +17,10 @@ use crate::model::{
 };
 
 mod exclusions;
+mod novelty;
 pub(crate) use exclusions::exclusions;
+use novelty::hosts_met;
+pub use novelty::met_before_at_table;
 
 /// A hard rule about one seeker and one provider.
 #[derive(
@@ -44,11 +47,13 @@ pub enum Rule {
     Topics,
     /// An all-female party and an all-male one (the host counts) at one provider.
     GenderParties,
+    /// The seeker met the provider's host before and `policy.novelty` is never-again.
+    MetBefore,
 }
 
 impl Rule {
     /// Every pair rule, in the order they are checked (cheapest first).
-    pub const ALL: [Rule; 9] = [
+    pub const ALL: [Rule; 10] = [
         Rule::Blocked,
         Rule::Capacity,
         Rule::Verification,
@@ -58,6 +63,7 @@ impl Rule {
         Rule::Language,
         Rule::Distance,
         Rule::Time,
+        Rule::MetBefore,
     ];
 
     /// The rule's name in JSON and reports.
@@ -73,6 +79,7 @@ impl Rule {
             Rule::Language => "language",
             Rule::Topics => "topics",
             Rule::GenderParties => "gender_parties",
+            Rule::MetBefore => "met_before",
         }
     }
 }
@@ -307,6 +314,8 @@ pub struct Rules<'a> {
     provider_rank: Vec<Vec<(u32, u32)>>,
     /// Per seeker, the hosts met before, sorted.
     met: Vec<Vec<u32>>,
+    /// Per seeker, beside `met`, the weight novelty gives the latest meeting (1: as if now).
+    met_weight: Vec<Vec<f32>>,
     provider_host: Vec<u32>,
     seeker_traits: Vec<Traits>,
     provider_traits: Vec<Traits>,
@@ -669,19 +678,7 @@ impl<'a> Rules<'a> {
                 *host_ix.entry(p.history_key()).or_insert(next)
             })
             .collect();
-        let mut met: Vec<Vec<u32>> = vec![Vec::new(); n_seekers];
-        for meeting in &instance.history.meetings {
-            if let (Some(&s), Some(&h)) = (
-                seeker_ix.get(meeting.seeker.as_str()),
-                host_ix.get(meeting.host.as_str()),
-            ) {
-                met[s as usize].push(h);
-            }
-        }
-        for list in &mut met {
-            list.sort_unstable();
-            list.dedup();
-        }
+        let (met, met_weight) = hosts_met(instance, &seeker_ix, &host_ix);
         let minimum = instance.policy.rules.min_language_level;
         Self {
             // Per person and independent: computed in parallel (the order is kept).
@@ -712,6 +709,7 @@ impl<'a> Rules<'a> {
             seeker_rank,
             provider_rank,
             met,
+            met_weight,
             provider_host,
         }
     }
@@ -817,11 +815,11 @@ impl<'a> Rules<'a> {
     #[must_use]
     #[inline]
     pub fn failed(&self, s: usize, p: usize) -> u16 {
-        const _: () = assert!(Rule::ALL.len() == 9, "one bit below for each rule");
+        const _: () = assert!(Rule::ALL.len() == 10, "one bit below for each rule");
         // Spelled out so that each call is inlined with its rule known: a loop over the rules
         // would dispatch on the rule for every provider.
         let bit = |i: usize| u16::from(!self.holds(Rule::ALL[i], s, p)) << i;
-        bit(0) | bit(1) | bit(2) | bit(3) | bit(4) | bit(5) | bit(6) | bit(7) | bit(8)
+        bit(0) | bit(1) | bit(2) | bit(3) | bit(4) | bit(5) | bit(6) | bit(7) | bit(8) | bit(9)
     }
 
     /// Whether one hard rule holds for seeker `s` and provider `p` (indices into the instance).
@@ -880,6 +878,7 @@ impl<'a> Rules<'a> {
                         .any(|(x, y)| x & y != 0)
             }
             Rule::Time => !on.time || self.times.holds(s, p, self.tz, on.min_overlap_minutes),
+            Rule::MetBefore => !self.never_again() || !self.met_before(s, p),
         }
     }
 
@@ -905,6 +904,21 @@ impl<'a> Rules<'a> {
             && (!on.topics || !a.has_topics || self.holds(Rule::Topics, s, p))
             && (!a.diet_custom || self.holds(Rule::Diet, s, p))
             && self.holds(Rule::Time, s, p)
+            && self.holds(Rule::MetBefore, s, p)
+    }
+
+    /// Whether `policy.novelty` forbids meeting again.
+    pub(crate) fn never_again(&self) -> bool {
+        self.instance.policy.novelty == Some(crate::model::Novelty::NeverAgain)
+    }
+
+    /// The weight novelty gives seeker `s`'s latest meeting with provider `p`'s host: 0 when
+    /// they never met, 1 for a meeting as bad as now, less for a fading one (penalty mode).
+    #[must_use]
+    pub fn met_weight(&self, s: usize, p: usize) -> f64 {
+        self.met[s]
+            .binary_search(&self.provider_host[p])
+            .map_or(0.0, |i| f64::from(self.met_weight[s][i]))
     }
 
     /// Whether a rule surely fails, judged from compact per-side data only: seats, diet and
@@ -995,7 +1009,7 @@ impl<'a> Rules<'a> {
             preference: preference as f32,
             waiting: a.own_criterion as f32,
             continuity: f32::from(u8::from(met)),
-            novelty: f32::from(u8::from(!met)),
+            novelty: 1.0 - self.met_weight(s, p) as f32,
             topics: topics as f32,
             reliability: b.own_criterion as f32,
             priority: self.instance.seekers[s].priority as f32,
@@ -1245,6 +1259,8 @@ pub enum GroupRule {
     KeepApart,
     /// Seekers of a keep-together set placed apart.
     KeepTogether,
+    /// Two people at the table met before and `policy.novelty` is never-again.
+    MetBefore,
 }
 
 impl GroupRule {
@@ -1342,6 +1358,15 @@ pub fn group_violations(instance: &Instance, p: usize, members: &[usize]) -> Vec
             > 1
     }) {
         broken.push(GroupRule::KeepApart);
+    }
+    if policy.novelty == Some(crate::model::Novelty::NeverAgain) {
+        let ids: Vec<&str> = members
+            .iter()
+            .map(|&s| instance.seekers[s].id.as_str())
+            .collect();
+        if met_before_at_table(instance, p, &ids) {
+            broken.push(GroupRule::MetBefore);
+        }
     }
     broken
 }

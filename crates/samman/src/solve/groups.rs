@@ -82,6 +82,8 @@ struct Search<'c> {
     score: f64,
     objective: Objective,
     context: &'c Context<'c>,
+    /// Pairs of seekers (lower index first) who met before, when novelty is never-again.
+    met: std::collections::HashSet<(u32, u32)>,
 }
 
 /// The interned values of the no-lone attributes of a profile.
@@ -255,6 +257,7 @@ impl<'c> Search<'c> {
             people: 0,
             score: 0.0,
             objective: context.options.objective,
+            met: seekers_who_met(context),
             context,
         }
     }
@@ -282,6 +285,9 @@ impl<'c> Search<'c> {
         {
             return false;
         }
+        if !self.met.is_empty() && self.meets_again(unit, table) {
+            return false;
+        }
         for (i, set) in unit.apart.iter().enumerate() {
             if unit.apart[..i].contains(set) || table.apart.iter().any(|&(k, n)| k == *set && n > 0)
             {
@@ -289,6 +295,17 @@ impl<'c> Search<'c> {
             }
         }
         true
+    }
+
+    /// Whether a member of `unit` met someone at `table` before (never-again novelty).
+    fn meets_again(&self, unit: &Unit, table: &Table) -> bool {
+        table.units.iter().any(|&v| {
+            self.units[v as usize].seekers.iter().any(|&b| {
+                unit.seekers
+                    .iter()
+                    .any(|&a| self.met.contains(&(a.min(b), a.max(b))))
+            })
+        })
     }
 
     /// Whether table `j` keeps every group rule (an empty table always does).
@@ -640,6 +657,25 @@ impl<'c> Search<'c> {
 }
 
 /// Lexicographic comparison of plan keys, scores equal within [`TOLERANCE`].
+/// Pairs of seekers (lower index first) who met before, when `policy.novelty` is
+/// never-again; empty otherwise.
+fn seekers_who_met(context: &Context<'_>) -> std::collections::HashSet<(u32, u32)> {
+    let instance = context.instance;
+    if instance.policy.novelty != Some(crate::model::Novelty::NeverAgain) {
+        return std::collections::HashSet::new();
+    }
+    instance
+        .history
+        .met
+        .iter()
+        .filter_map(|m| {
+            let a = *context.seeker_ix.get(m.people[0].as_str())?;
+            let b = *context.seeker_ix.get(m.people[1].as_str())?;
+            (a != b).then(|| (a.min(b), a.max(b)))
+        })
+        .collect()
+}
+
 fn better_or_equal(a: (i64, f64, f64), b: (i64, f64, f64)) -> bool {
     if a.0 != b.0 {
         return a.0 > b.0;

@@ -12,9 +12,9 @@ mod optimal;
 mod stable;
 
 use std::collections::BTreeMap;
-use std::time::Instant;
+use web_time::Instant;
 
-use rayon::prelude::*;
+use crate::parallel::prelude::*;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 

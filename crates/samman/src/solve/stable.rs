@@ -18,7 +18,7 @@
 
 use std::collections::HashMap;
 
-use rayon::prelude::*;
+use crate::parallel::prelude::*;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};

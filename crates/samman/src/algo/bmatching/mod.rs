@@ -401,7 +401,8 @@ fn prepare(problem: &Problem<'_>, objective: Objective) -> Result<(Vec<i64>, f64
         // The largest power of two with max_abs * scale <= target.
         // Capped below f64's largest exponent: a tiny max_abs (1e-300) would otherwise give an
         // infinite scale, which no halving brings back.
-        let exponent = ((target / max_abs).log2().floor() as i32).min(1000);
+        // libm: the same bits on every target (std's log2 is the platform's).
+        let exponent = (libm::log2(target / max_abs).floor() as i32).min(1000);
         let mut scale = 2f64.powi(exponent);
         while max_abs * scale > target {
             scale /= 2.0;

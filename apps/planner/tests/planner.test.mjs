@@ -1,0 +1,166 @@
+// The planner in a real browser: Debian's Chromium, headless, driven by playwright-core. The
+// page is served from this folder by a static server on 127.0.0.1 started here; the test
+// uploads the fixture spreadsheets, plans, checks the tables against the core's own answer
+// (the same package loaded in Node), moves a person by hand and re-plans, downloads the plan
+// and reads it back, and checks that no request left the page. Screenshots are kept in
+// apps/planner/test-results/. Needs apps/planner/samman/ (apps/planner/build.sh).
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { loadSamman } from "../samman/index.js";
+import { PLANNER, launch, serve } from "./serve.mjs";
+
+const results = join(PLANNER, "test-results");
+mkdirSync(results, { recursive: true });
+const fixture = (name) => join(PLANNER, "fixtures", name);
+
+let server;
+let browser;
+let origin;
+
+before(async () => {
+  ({ server, origin } = await serve());
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/** Every request the page makes, and any that is not for the local origin (then aborted). */
+async function watch(context) {
+  const requests = [];
+  const outside = [];
+  await context.route("**/*", (route) => {
+    const url = route.request().url();
+    if (url.startsWith(origin + "/")) return route.continue();
+    outside.push(url);
+    return route.abort();
+  });
+  context.on("request", (request) => requests.push(request.url()));
+  return { requests, outside };
+}
+
+const rows = (page, table) =>
+  page.$$eval(`#${table} tbody tr`, (trs) =>
+    trs.map((tr) => [...tr.querySelectorAll("th, td")].map((cell) => cell.innerText.trim())));
+
+test("a coordinator plans, moves a person, re-plans and downloads, all on the device", async () => {
+  const samman = await loadSamman();
+  const seekersCsv = readFileSync(fixture("seekers.csv"));
+  const providersCsv = readFileSync(fixture("providers.csv"));
+  // The core's answer for the same files and preset, to hold the page to.
+  const instance = samman.readCsv(seekersCsv, providersCsv);
+  instance.policy = samman.preset("dinners");
+  const expected = samman.solve(instance, { solver: "groups", seed: 0 });
+  assert.ok(expected.unplaced.length > 0 && expected.matches.length > 0, "the fixture has both");
+
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true, locale: "en-GB" });
+  const { requests, outside } = await watch(context);
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(origin + "/");
+  await page.waitForSelector("body[data-ready=true]");
+  const loaded = requests.length;
+
+  // Every control has a label.
+  const unlabelled = await page.$$eval("select, input", (controls) =>
+    controls.filter((c) => c.labels == null || c.labels.length === 0).map((c) => c.id));
+  assert.deepEqual(unlabelled, []);
+
+  await page.selectOption("#lang", "en");
+  await page.setInputFiles("#seekers-file", fixture("seekers.csv"));
+  await page.setInputFiles("#providers-file", fixture("providers.csv"));
+  await page.selectOption("#programme", "dinners");
+  await page.waitForFunction(() => document.getElementById("providers-name").textContent !== "");
+  // By keyboard: focus the Plan button and press Enter.
+  await page.focus("#plan");
+  await page.keyboard.press("Enter");
+  await page.waitForSelector("#step-result:not([hidden])");
+  assert.equal(await page.isHidden("#error"), true, await page.innerText("#error"));
+
+  // The providers' table: each provider with exactly the people the core placed there.
+  const providerRows = await rows(page, "providers-table");
+  assert.equal(providerRows.length, instance.providers.length);
+  for (const [i, provider] of instance.providers.entries()) {
+    const people = expected.matches.filter((m) => m.provider === provider.id).map((m) => `${m.seeker} (${m.seats})`);
+    assert.ok(providerRows[i][0].startsWith(provider.id), providerRows[i][0]);
+    assert.deepEqual(providerRows[i][2] === "" ? [] : providerRows[i][2].split("\n"), people, provider.id);
+  }
+  // The not-placed table: each unplaced seeker, with the reason and the core's suggestions.
+  const unplacedRows = await rows(page, "unplaced-table");
+  assert.deepEqual(unplacedRows.map((r) => r[0].split(" ")[0]), expected.unplaced.map((u) => u.seeker));
+  const why = samman.explainMany(instance, expected.unplaced.map((u) => u.seeker), { plan: expected });
+  for (const [i, explanation] of why.entries()) {
+    for (const relaxation of explanation.relaxations.slice(0, 3)) {
+      assert.ok(unplacedRows[i][2].includes(relaxation.description), unplacedRows[i][2]);
+    }
+    assert.ok(unplacedRows[i][1].length > 0);
+  }
+  assert.match(await page.innerText("#summary"), new RegExp(`^${expected.people_placed} of `));
+  await page.screenshot({ path: join(results, "planned-en.png"), fullPage: true });
+
+  // Move a placed person to another provider by hand: the first move the core accepts.
+  const previous = expected.matches.map(({ seeker, provider }) => ({ seeker, provider }));
+  let move = null;
+  let replanned = null;
+  search: for (const m of expected.matches) {
+    for (const p of instance.providers) {
+      if (p.id === m.provider) continue;
+      try {
+        replanned = samman.solve(instance, { solver: "groups", seed: 0, locked: [{ seeker: m.seeker, provider: p.id }], previous });
+        move = { seeker: m.seeker, provider: p.id };
+        break search;
+      } catch (e) {
+        assert.ok(["lock", "locked_group"].includes(e.kind), e.message);
+      }
+    }
+  }
+  assert.ok(move, "some person can be moved");
+  await page.selectOption("#move-seeker", move.seeker);
+  await page.selectOption("#move-provider", move.provider);
+  await page.click("#move-button");
+  await page.waitForFunction((m) => document.getElementById("locks").innerText.includes(`${m.seeker} → ${m.provider}`), move);
+  const afterMove = await rows(page, "providers-table");
+  const movedRow = afterMove[instance.providers.findIndex((p) => p.id === move.provider)];
+  assert.ok(movedRow[2].split("\n").some((line) => line.startsWith(move.seeker + " ")), movedRow[2]);
+  const changes = await page.innerText("#changes");
+  for (const m of replanned.moves ?? []) assert.ok(changes.includes(`${m.seeker}: ${m.from} → `), changes);
+  assert.ok((replanned.moves ?? []).some((m) => m.seeker === move.seeker));
+
+  // Download the plan as CSV and read it back: the re-planned plan, lock included.
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("#download-csv")]);
+  const csv = readFileSync(await download.path(), "utf8").trim().split("\n");
+  assert.equal(csv[0], "seeker,provider,seats,score");
+  const pairs = csv.slice(1).map((line) => line.split(",").slice(0, 2).join(","));
+  assert.deepEqual(pairs, replanned.matches.map((m) => `${m.seeker},${m.provider}`));
+  assert.ok(pairs.includes(`${move.seeker},${move.provider}`));
+  const [jsonDownload] = await Promise.all([page.waitForEvent("download"), page.click("#download-json")]);
+  const plan = JSON.parse(readFileSync(await jsonDownload.path(), "utf8"));
+  assert.deepEqual(plan.matches.map((m) => m.seeker), replanned.matches.map((m) => m.seeker));
+  await page.screenshot({ path: join(results, "replanned-en.png"), fullPage: true });
+
+  // In Swedish.
+  await page.selectOption("#lang", "sv");
+  assert.equal(await page.innerText("#plan"), "Planera");
+  assert.match(await page.innerText("#summary"), / av .* personer placerade/);
+  assert.match(await page.innerText("#status"), /^Planerat på \d+ ms\.$/);
+  await page.screenshot({ path: join(results, "replanned-sv.png"), fullPage: true });
+
+  // A bad file: the core's message, with the row and column, in the page.
+  await page.setInputFiles("#seekers-file", { name: "bad.csv", mimeType: "text/csv", buffer: Buffer.from(seekersCsv.toString().replace("g02,1,", "g02,one,")) });
+  await page.click("#plan");
+  await page.waitForSelector("#error:not([hidden])");
+  assert.match(await page.innerText("#error"), /^seekers: row 3, column party_size: /);
+  assert.equal(await page.isHidden("#step-result"), true, "no stale plan beside the error");
+  await page.screenshot({ path: join(results, "error-sv.png") });
+
+  assert.deepEqual(errors, []);
+  assert.deepEqual(outside, [], "requests that left the page");
+  const late = requests.slice(loaded).filter((url) => !url.startsWith("blob:"));
+  assert.deepEqual(late, [], "requests after the page loaded");
+  await context.close();
+});

@@ -1,0 +1,110 @@
+//! WebAssembly binding of samman: the core's functions with JSON text in and out, for the
+//! `loadSamman()` loader of the npm package (`pkg/index.js`), which parses and stringifies.
+//!
+//! The binding only translates: every rule, figure and message comes from `samman`. Each
+//! export is a few lines: read the JSON arguments ([`calls`]), call the core, write its answer
+//! as the command's `--json` writes it, and turn a failure into a JS `Error` with `kind` and
+//! `path` ([`failure`]).
+
+pub mod calls;
+pub mod failure;
+
+use wasm_bindgen::prelude::*;
+
+use failure::Failure;
+
+/// A result for JavaScript: the JSON text, or a thrown `Error` with `kind` and `path`.
+type JsResult = Result<String, JsValue>;
+
+fn js(result: Result<String, Failure>) -> JsResult {
+    result.map_err(|f| f.into_js())
+}
+
+/// The check of an instance, as `samman validate --json` prints it: `{"valid", "problems"}`,
+/// or `{"valid": false, "parse_error"}` when the text is not an instance.
+#[wasm_bindgen]
+#[must_use]
+pub fn validate(instance: &str) -> String {
+    calls::validate(instance)
+}
+
+/// Solve an instance with options (`samman::solve::Options` as JSON); the plan as
+/// `samman solve` writes it.
+///
+/// # Errors
+/// An `Error` whose `kind` and `path` say what is wrong.
+#[wasm_bindgen]
+pub fn solve(instance: &str, options: &str) -> JsResult {
+    js(calls::solve(instance, options))
+}
+
+/// Every metric of a plan (a samman plan or a list of `{seeker, provider}`), with metric
+/// options (`samman::metrics::MetricsOptions` as JSON), as `samman evaluate --json` prints it.
+///
+/// # Errors
+/// An `Error` whose `kind` and `path` say what is wrong.
+#[wasm_bindgen]
+pub fn evaluate(instance: &str, plan: &str, options: &str) -> JsResult {
+    js(calls::evaluate(instance, plan, options))
+}
+
+/// Explanations of seekers (a JSON list of ids), against a plan when `plan` is not empty: a
+/// JSON list, each as `samman explain --json` prints it.
+///
+/// # Errors
+/// An `Error` whose `kind` and `path` say what is wrong.
+#[wasm_bindgen]
+pub fn explain(instance: &str, plan: &str, seekers: &str) -> JsResult {
+    js(calls::explain(instance, plan, seekers))
+}
+
+/// A generated programme (`dinners`, `visits`, `workshops`, `experiences`, `coaching`) with
+/// parameters (`samman::generate::Params` as JSON), as `samman generate` prints it.
+///
+/// # Errors
+/// An `Error` whose `kind` and `path` say what is wrong.
+#[wasm_bindgen]
+pub fn generate(programme: &str, params: &str) -> JsResult {
+    js(calls::generate(programme, params))
+}
+
+/// The policy of a programme (its rules and weights), as JSON: the planner's presets.
+///
+/// # Errors
+/// An `Error` of kind `argument` for an unknown programme.
+#[wasm_bindgen]
+pub fn preset(programme: &str) -> JsResult {
+    js(calls::preset(programme))
+}
+
+/// An instance read from a seekers and a providers CSV file (bytes), as JSON.
+///
+/// # Errors
+/// An `Error` of kind `csv` whose `path` names the file, row and column.
+#[wasm_bindgen(js_name = readCsv)]
+pub fn read_csv(seekers: &[u8], providers: &[u8]) -> JsResult {
+    js(calls::read_csv(seekers, providers))
+}
+
+/// A plan written as CSV: `seeker,provider,seats,score`.
+///
+/// # Errors
+/// An `Error` whose `kind` and `path` say what is wrong.
+#[wasm_bindgen(js_name = writePlanCsv)]
+pub fn write_plan_csv(instance: &str, plan: &str) -> JsResult {
+    js(calls::write_plan_csv(instance, plan))
+}
+
+/// The JSON Schemas of the documents the package takes and gives, by name.
+#[wasm_bindgen]
+#[must_use]
+pub fn schemas() -> String {
+    calls::schemas()
+}
+
+/// The version of the samman core compiled in.
+#[wasm_bindgen]
+#[must_use]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_owned()
+}
