@@ -2308,14 +2308,22 @@ public struct History: Equatable, Hashable {
      * Earlier meetings.
      */
     public var meetings: [Meeting]
+    /**
+     * Who sat at a table with whom: pairs of seekers, and seekers with hosts.
+     */
+    public var met: [Met]
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
     public init(
         /**
          * Earlier meetings.
-         */meetings: [Meeting] = []) {
+         */meetings: [Meeting] = [], 
+        /**
+         * Who sat at a table with whom: pairs of seekers, and seekers with hosts.
+         */met: [Met] = []) {
         self.meetings = meetings
+        self.met = met
     }
 
     
@@ -2334,12 +2342,14 @@ public struct FfiConverterTypeHistory: FfiConverterRustBuffer {
     public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> History {
         return
             try History(
-                meetings: FfiConverterSequenceTypeMeeting.read(from: &buf)
+                meetings: FfiConverterSequenceTypeMeeting.read(from: &buf), 
+                met: FfiConverterSequenceTypeMet.read(from: &buf)
         )
     }
 
     public static func write(_ value: History, into buf: inout [UInt8]) {
         FfiConverterSequenceTypeMeeting.write(value.meetings, into: &buf)
+        FfiConverterSequenceTypeMet.write(value.met, into: &buf)
     }
 }
 
@@ -3190,6 +3200,76 @@ public func FfiConverterTypeMeeting_lower(_ value: Meeting) -> RustBuffer {
 
 
 /**
+ * Two people who sat at one table: two seekers, or a seeker and a host (a provider's
+ * `host`, or its id where it has none). Ids only.
+ */
+public struct Met: Equatable, Hashable {
+    /**
+     * The two people's ids, in either order.
+     */
+    public var people: People
+    /**
+     * When, if known.
+     */
+    public var date: NaiveDate?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The two people's ids, in either order.
+         */people: People, 
+        /**
+         * When, if known.
+         */date: NaiveDate?) {
+        self.people = people
+        self.date = date
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Met: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeMet: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Met {
+        return
+            try Met(
+                people: FfiConverterTypePeople.read(from: &buf), 
+                date: FfiConverterOptionTypeNaiveDate.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Met, into buf: inout [UInt8]) {
+        FfiConverterTypePeople.write(value.people, into: &buf)
+        FfiConverterOptionTypeNaiveDate.write(value.date, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMet_lift(_ buf: RustBuffer) throws -> Met {
+    return try FfiConverterTypeMet.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMet_lower(_ value: Met) -> RustBuffer {
+    return FfiConverterTypeMet.lower(value)
+}
+
+
+/**
  * What to compute and how to protect small groups.
  */
 public struct MetricsOptions: Equatable, Hashable {
@@ -4029,6 +4109,11 @@ public struct Policy: Equatable, Hashable {
      * Size caps.
      */
     public var limits: Limits
+    /**
+     * Meeting again: never (a hard rule) or at a fading cost; none: only the `novelty`
+     * weight of the score.
+     */
+    public var novelty: Novelty?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -4053,7 +4138,11 @@ public struct Policy: Equatable, Hashable {
          */composition: Composition, 
         /**
          * Size caps.
-         */limits: Limits) {
+         */limits: Limits, 
+        /**
+         * Meeting again: never (a hard rule) or at a fading cost; none: only the `novelty`
+         * weight of the score.
+         */novelty: Novelty?) {
         self.timezone = timezone
         self.today = today
         self.rules = rules
@@ -4061,6 +4150,7 @@ public struct Policy: Equatable, Hashable {
         self.waitingScaleDays = waitingScaleDays
         self.composition = composition
         self.limits = limits
+        self.novelty = novelty
     }
 
     
@@ -4085,7 +4175,8 @@ public struct FfiConverterTypePolicy: FfiConverterRustBuffer {
                 weights: FfiConverterTypeWeights.read(from: &buf), 
                 waitingScaleDays: FfiConverterUInt32.read(from: &buf), 
                 composition: FfiConverterTypeComposition.read(from: &buf), 
-                limits: FfiConverterTypeLimits.read(from: &buf)
+                limits: FfiConverterTypeLimits.read(from: &buf), 
+                novelty: FfiConverterOptionTypeNovelty.read(from: &buf)
         )
     }
 
@@ -4097,6 +4188,7 @@ public struct FfiConverterTypePolicy: FfiConverterRustBuffer {
         FfiConverterUInt32.write(value.waitingScaleDays, into: &buf)
         FfiConverterTypeComposition.write(value.composition, into: &buf)
         FfiConverterTypeLimits.write(value.limits, into: &buf)
+        FfiConverterOptionTypeNovelty.write(value.novelty, into: &buf)
     }
 }
 
@@ -6731,6 +6823,10 @@ public enum GroupRule: Equatable, Hashable {
      * Seekers of a keep-together set placed apart.
      */
     case keepTogether
+    /**
+     * Two people at the table met before and `policy.novelty` is never-again.
+     */
+    case metBefore
 
 
 
@@ -6768,6 +6864,8 @@ public struct FfiConverterTypeGroupRule: FfiConverterRustBuffer {
         case 7: return .keepApart
         
         case 8: return .keepTogether
+        
+        case 9: return .metBefore
         
         default: throw UniffiInternalError.unexpectedEnumCase
         }
@@ -6808,6 +6906,10 @@ public struct FfiConverterTypeGroupRule: FfiConverterRustBuffer {
         
         case .keepTogether:
             writeInt(&buf, Int32(8))
+        
+        
+        case .metBefore:
+            writeInt(&buf, Int32(9))
         
         }
     }
@@ -6921,6 +7023,90 @@ public func FfiConverterTypeLevel_lift(_ buf: RustBuffer) throws -> Level {
 #endif
 public func FfiConverterTypeLevel_lower(_ value: Level) -> RustBuffer {
     return FfiConverterTypeLevel.lower(value)
+}
+
+
+
+/**
+ * How a programme treats two people who met before (`history.met`, and a seeker with a host
+ * in `history.meetings`).
+ */
+
+public enum Novelty: Equatable, Hashable {
+    
+    /**
+     * No two people who met share a table again, and a seeker never returns to a host they
+     * met: a hard rule.
+     */
+    case neverAgain
+    /**
+     * Meeting again is allowed at a cost that halves every `half_life_days` since the
+     * meeting (measured from `policy.today`, or else the latest date in the history).
+     */
+    case penalty(
+        /**
+         * Days after which a repeat costs half as much.
+         */halfLifeDays: Double
+    )
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension Novelty: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeNovelty: FfiConverterRustBuffer {
+    typealias SwiftType = Novelty
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Novelty {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .neverAgain
+        
+        case 2: return .penalty(halfLifeDays: try FfiConverterDouble.read(from: &buf)
+        )
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: Novelty, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .neverAgain:
+            writeInt(&buf, Int32(1))
+        
+        
+        case let .penalty(halfLifeDays):
+            writeInt(&buf, Int32(2))
+            FfiConverterDouble.write(halfLifeDays, into: &buf)
+            
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeNovelty_lift(_ buf: RustBuffer) throws -> Novelty {
+    return try FfiConverterTypeNovelty.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeNovelty_lower(_ value: Novelty) -> RustBuffer {
+    return FfiConverterTypeNovelty.lower(value)
 }
 
 
@@ -7415,6 +7601,10 @@ public enum Rule: Equatable, Hashable {
      * An all-female party and an all-male one (the host counts) at one provider.
      */
     case genderParties
+    /**
+     * The seeker met the provider's host before and `policy.novelty` is never-again.
+     */
+    case metBefore
 
 
 
@@ -7453,6 +7643,8 @@ public struct FfiConverterTypeRule: FfiConverterRustBuffer {
         case 8: return .topics
         
         case 9: return .genderParties
+        
+        case 10: return .metBefore
         
         default: throw UniffiInternalError.unexpectedEnumCase
         }
@@ -7496,6 +7688,10 @@ public struct FfiConverterTypeRule: FfiConverterRustBuffer {
         
         case .genderParties:
             writeInt(&buf, Int32(9))
+        
+        
+        case .metBefore:
+            writeInt(&buf, Int32(10))
         
         }
     }
@@ -8185,6 +8381,30 @@ fileprivate struct FfiConverterOptionTypeGender: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeNovelty: FfiConverterRustBuffer {
+    typealias SwiftType = Novelty?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeNovelty.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeNovelty.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeOrigin: FfiConverterRustBuffer {
     typealias SwiftType = Origin?
 
@@ -8645,6 +8865,31 @@ fileprivate struct FfiConverterSequenceTypeMeeting: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeMeeting.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeMet: FfiConverterRustBuffer {
+    typealias SwiftType = [Met]
+
+    public static func write(_ value: [Met], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeMet.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Met] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Met]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeMet.read(from: &buf))
         }
         return seq
     }
@@ -9613,6 +9858,46 @@ public func FfiConverterTypeNamedFigures_lift(_ value: RustBuffer) throws -> Nam
 #endif
 public func FfiConverterTypeNamedFigures_lower(_ value: NamedFigures) -> RustBuffer {
     return FfiConverterTypeNamedFigures.lower(value)
+}
+
+
+
+public typealias People = [String]
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePeople: FfiConverter {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> People {
+        return try FfiConverterSequenceString.read(from: &buf)
+    }
+
+    public static func write(_ value: People, into buf: inout [UInt8]) {
+        return FfiConverterSequenceString.write(value, into: &buf)
+    }
+
+    public static func lift(_ value: RustBuffer) throws -> People {
+        return try FfiConverterSequenceString.lift(value)
+    }
+
+    public static func lower(_ value: People) -> RustBuffer {
+        return FfiConverterSequenceString.lower(value)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePeople_lift(_ value: RustBuffer) throws -> People {
+    return try FfiConverterTypePeople.lift(value)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePeople_lower(_ value: People) -> RustBuffer {
+    return FfiConverterTypePeople.lower(value)
 }
 
 
