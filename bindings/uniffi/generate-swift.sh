@@ -26,16 +26,23 @@ if ! diff -r "$scratch/first" "$scratch/second" >/dev/null; then
   exit 1
 fi
 
-# Where each generated file lives in the Swift package. SwiftPM wants a system library's
-# module map to be called module.modulemap.
+# Where each generated file lives in the Swift package. Two uniffi components are generated:
+# the binding's (Samman) and the core's types (SammanCore, the core crate's `uniffi` feature);
+# both Swift files form the one Swift module Samman, each over its own C module. SwiftPM wants a
+# system library's module map to be called module.modulemap.
 package=bindings/uniffi/swift
 declare -A place=(
   [Samman.swift]="$package/Sources/Samman/Samman.swift"
+  [SammanCore.swift]="$package/Sources/Samman/SammanCore.swift"
   [SammanFFI.h]="$package/Sources/SammanFFI/SammanFFI.h"
   [SammanFFI.modulemap]="$package/Sources/SammanFFI/module.modulemap"
+  [SammanCoreFFI.h]="$package/Sources/SammanCoreFFI/SammanCoreFFI.h"
+  [SammanCoreFFI.modulemap]="$package/Sources/SammanCoreFFI/module.modulemap"
 )
+mkdir -p "$package/Sources/SammanCoreFFI"
 generated=$(cd "$scratch/first" && ls)
-if [ "$(echo "$generated" | tr '\n' ' ')" != "Samman.swift SammanFFI.h SammanFFI.modulemap " ]; then
+expected="Samman.swift SammanCore.swift SammanCoreFFI.h SammanCoreFFI.modulemap SammanFFI.h SammanFFI.modulemap "
+if [ "$(echo "$generated" | tr '\n' ' ')" != "$expected" ]; then
   echo "unexpected generated files: $generated" >&2
   exit 1
 fi
@@ -57,5 +64,5 @@ if [ "$stale" = 1 ]; then
   exit 1
 fi
 if [ "$mode" = --check ]; then
-  echo "swift bindings: 3 files up to date, generation deterministic"
+  echo "swift bindings: ${#place[@]} files up to date, generation deterministic"
 fi

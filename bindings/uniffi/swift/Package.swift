@@ -16,12 +16,14 @@ let package = Package(
         .library(name: "Samman", targets: ["Samman"]),
     ],
     targets: [
-        // The C declarations of libsamman_ffi (header and module map, generated).
+        // The C declarations of libsamman_ffi (headers and module maps, generated): the
+        // binding's functions, and the core's types (the core crate's `uniffi` feature).
         .systemLibrary(name: "SammanFFI", path: "Sources/SammanFFI"),
-        // The Swift API (generated).
+        .systemLibrary(name: "SammanCoreFFI", path: "Sources/SammanCoreFFI"),
+        // The Swift API (generated: Samman.swift and SammanCore.swift).
         .target(
             name: "Samman",
-            dependencies: ["SammanFFI"],
+            dependencies: ["SammanFFI", "SammanCoreFFI"],
             path: "Sources/Samman",
             linkerSettings: [.linkedLibrary("samman_ffi")]
         ),

@@ -35,6 +35,7 @@ pub enum ExplainError {
 
 /// One criterion's part in a match's score.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Contribution {
     /// The criterion.
     pub criterion: Criterion,
@@ -48,6 +49,7 @@ pub struct Contribution {
 
 /// A match and the score behind it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct MatchExplanation {
     /// The provider.
     pub provider: ProviderId,
@@ -64,6 +66,7 @@ pub struct MatchExplanation {
 /// A concrete change to the instance.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "change", rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Change {
     /// The seeker travels further.
     TravelFurther {
@@ -108,6 +111,7 @@ pub enum Change {
 
 /// A relaxation of one rule for one seeker, and what it would open.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Relaxation {
     /// The rule relaxed.
     pub rule: Rule,
@@ -185,6 +189,7 @@ impl Change {
 
 /// Why a seeker is or is not placed, and what would help.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Explanation {
     /// The seeker.
     pub seeker: SeekerId,

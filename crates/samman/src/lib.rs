@@ -29,13 +29,16 @@
 //! # Ok::<(), samman::solve::SolveError>(())
 //! ```
 #![warn(missing_docs)]
-#![forbid(unsafe_code)]
+// The uniffi derives generate the FFI's unsafe trait impls, so the feature only denies.
+#![cfg_attr(not(feature = "uniffi"), forbid(unsafe_code))]
 
 pub mod algo;
 pub mod candidates;
 pub mod csv_io;
 pub mod error;
 pub mod explain;
+#[cfg(feature = "uniffi")]
+pub mod ffi;
 pub mod generate;
 pub mod graph;
 pub mod history;
@@ -50,6 +53,9 @@ mod session;
 pub mod solve;
 pub mod suggest;
 pub mod validate;
+
+#[cfg(feature = "uniffi")]
+uniffi::setup_scaffolding!("samman_core");
 
 pub use error::{Error, ErrorKind, Result};
 pub use explain::Explanation;

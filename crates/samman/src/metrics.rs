@@ -21,6 +21,7 @@ use crate::solve::Assignment;
 
 /// One placement of a plan: a seeker and the provider it is placed with.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PlanEntry {
     /// The seeker.
     pub seeker: SeekerId,
@@ -31,6 +32,7 @@ pub struct PlanEntry {
 /// A plan as a list of placements, from samman or from anywhere else. Seekers not listed are
 /// unplaced. Scores are not part of a plan: metrics rebuild them from the instance.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Plan {
     /// The placements, in any order.
     pub matches: Vec<PlanEntry>,
@@ -139,6 +141,7 @@ impl From<&Assignment> for Plan {
 /// What to compute and how to protect small groups.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(default, deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct MetricsOptions {
     /// Groups with fewer seekers than this are suppressed in per-group figures (k = 5).
     pub min_group_size: usize,
@@ -173,6 +176,7 @@ pub enum MetricsError {
 /// A hard rule the plan breaks.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Violation {
     /// A plan entry names a seeker the instance does not have.
     UnknownSeeker {
@@ -227,6 +231,7 @@ pub enum Violation {
 
 /// Whether the plan respects every hard rule.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Validity {
     /// No violation at all.
     pub valid: bool,
@@ -236,6 +241,11 @@ pub struct Validity {
 
 /// Who and how much is placed.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(
+    feature = "uniffi",
+    derive(uniffi::Record),
+    uniffi(name = "PlacementFigures")
+)]
 pub struct Placement {
     /// Seekers (parties) in the instance.
     pub parties: usize,
@@ -263,6 +273,7 @@ pub struct Placement {
 
 /// One soft criterion over the plan's matches.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct CriterionFigures {
     /// Mean value of the criterion over matches, before weighting.
     pub mean: f64,
@@ -274,6 +285,7 @@ pub struct CriterionFigures {
 
 /// The plan's score, rebuilt from the instance.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ScoreFigures {
     /// Sum of match scores.
     pub total: f64,
@@ -285,6 +297,7 @@ pub struct ScoreFigures {
 
 /// How well seekers got what they ranked.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Preferences {
     /// Seekers with a non-empty preference list (the denominator of the shares).
     pub seekers_with_list: usize,
@@ -304,6 +317,11 @@ pub struct Preferences {
 
 /// A seeker and a provider.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[cfg_attr(
+    feature = "uniffi",
+    derive(uniffi::Record),
+    uniffi(name = "BlockingPair")
+)]
 pub struct Pair {
     /// The seeker.
     pub seeker: SeekerId,
@@ -313,6 +331,7 @@ pub struct Pair {
 
 /// Stability of the plan (docs/metrics.md defines both figures for parties and capacities).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Stability {
     /// Blocking pairs.
     pub blocking_pairs: usize,
@@ -330,6 +349,7 @@ pub const SUPPRESSED: &str = "suppressed";
 
 /// Figures for one group of seekers sharing a value of an attribute.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct GroupFigures {
     /// The value (`newcomer`, `vegan`, `ar`, ...; `not_given` when unknown), or
     /// [`SUPPRESSED`] for the entry that stands for every group too small to report.
@@ -349,6 +369,7 @@ pub struct GroupFigures {
 
 /// Group comparison across one attribute, over the groups that are reported.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct AttributeFairness {
     /// The attribute.
     pub attribute: String,
@@ -371,6 +392,7 @@ pub struct AttributeFairness {
 
 /// Fairness across groups.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Fairness {
     /// k: groups with fewer seekers are suppressed.
     pub min_group_size: usize,
@@ -382,6 +404,11 @@ pub struct Fairness {
 
 /// Mean, smallest and largest of a set of values.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(
+    feature = "uniffi",
+    derive(uniffi::Record),
+    uniffi(name = "ShareRange")
+)]
 pub struct Range {
     /// Mean.
     pub mean: f64,
@@ -393,6 +420,7 @@ pub struct Range {
 
 /// The make-up of the groups that take place.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct GroupComposition {
     /// Providers with at least one seeker placed.
     pub providers_taking_place: usize,
@@ -409,6 +437,7 @@ pub struct GroupComposition {
 
 /// Distance between the seeker and the provider of each match.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Travel {
     /// Matches where both sides have a location.
     pub matches_measured: usize,
@@ -424,6 +453,7 @@ pub struct Travel {
 
 /// Shared languages in matches.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct LanguageFigures {
     /// Matches where both sides list languages.
     pub matches_measured: usize,
@@ -433,6 +463,7 @@ pub struct LanguageFigures {
 
 /// The plan against earlier meetings.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct HistoryFigures {
     /// Matches with a host the seeker met before.
     pub repeated_pairs: usize,
@@ -446,6 +477,7 @@ pub struct HistoryFigures {
 
 /// Expected no-shows from providers' records.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ReliabilityFigures {
     /// Expected number of providers taking place that will not turn up.
     pub expected_no_shows: f64,
@@ -455,6 +487,7 @@ pub struct ReliabilityFigures {
 
 /// Every metric of a plan.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Report {
     /// Hard-rule violations.
     pub validity: Validity,

@@ -24,6 +24,7 @@ pub enum SuggestError {
 
 /// One provider suggested for a seeker.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Suggestion {
     /// The provider.
     pub provider: ProviderId,

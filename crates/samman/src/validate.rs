@@ -16,6 +16,7 @@ use crate::model::{
 
 /// One thing wrong with an instance: where, and what.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Problem {
     /// The path of the offending field, such as `seekers[12].availability.dated[0].end`.
     pub path: String,

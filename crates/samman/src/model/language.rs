@@ -74,6 +74,7 @@ impl From<&str> for LanguageCode {
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
 )]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Level {
     /// Knows some words and phrases.
     Basic,
@@ -101,6 +102,7 @@ impl Level {
 /// A language a person speaks and how well.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct LanguageSkill {
     /// ISO 639-1 code.
     pub code: LanguageCode,

@@ -78,6 +78,7 @@ opaque_id!(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
 )]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Origin {
     /// Has moved to the country.
     Newcomer,
@@ -90,6 +91,7 @@ pub enum Origin {
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
 )]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Gender {
     /// All members are women.
     Female,
@@ -105,18 +107,23 @@ pub enum Gender {
 /// composition of a group. A party is described as a whole: every member shares them.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Profile {
     /// Newcomer or established resident.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub origin: Option<Origin>,
     /// Gender make-up.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub gender: Option<Gender>,
     /// Age band, a programme's own label such as `65-79`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub age_band: Option<String>,
     /// Further categorical attributes a programme defines (name to value).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub extra: BTreeMap<String, String>,
 }
 
@@ -144,6 +151,7 @@ pub(crate) fn enum_name<T: Serialize>(value: &T) -> String {
 /// A point on the map, in degrees (WGS 84).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Location {
     /// Latitude, -90 to 90.
     pub lat: f64,
@@ -237,47 +245,61 @@ fn is_zero(x: &f64) -> bool {
 /// booking, a project group.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Seeker {
     /// Opaque id, unique among seekers.
     pub id: SeekerId,
     /// People in the party; they take as many seats and are never split.
     #[serde(default = "one", skip_serializing_if = "is_one")]
+    #[cfg_attr(feature = "uniffi", uniffi(default = 1))]
     pub party_size: u32,
     /// Who they are, as far as group composition needs.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub profile: Profile,
     /// Languages spoken.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub languages: Vec<LanguageSkill>,
     /// Dietary requirements the provider must cater for.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub diet: Vec<Diet>,
     /// When they are available.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub availability: Availability,
     /// Where they are; none for remote participation.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub location: Option<Location>,
     /// How far they will travel, in km; none for no limit of their own.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub max_travel_km: Option<f64>,
     /// Needs or topics (`walk`, `shopping`, `digital_help`, `cooking`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub topics: Vec<String>,
     /// Whether the provider must be identity-verified (home visits).
     #[serde(default, skip_serializing_if = "is_false")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub requires_verified: bool,
     /// Providers in order of preference, most preferred first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub preferences: Vec<ProviderId>,
     /// Providers this seeker must never be placed with.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub blocked: Vec<ProviderId>,
     /// Since when they have been waiting.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub waiting_since: Option<NaiveDate>,
     /// Extra priority (0 for none), weighted by the policy's `priority` weight.
     #[serde(default, skip_serializing_if = "is_zero")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub priority: f64,
 }
 
@@ -320,6 +342,7 @@ impl Seeker {
     JsonSchema,
 )]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum ProviderKind {
     /// A host's dinner on a date.
     Dinner,
@@ -339,26 +362,33 @@ pub enum ProviderKind {
 /// Identity verification of a provider (BankID for volunteers who visit homes).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Verification {
     /// Whether identity is verified and the provider approved.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub verified: bool,
     /// When, if known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub verified_on: Option<NaiveDate>,
 }
 
 /// A provider's record of earlier engagements.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Reliability {
     /// Engagements delivered.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub completed: u32,
     /// Engagements cancelled in advance.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub cancelled: u32,
     /// Engagements not turned up to.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub no_show: u32,
 }
 
@@ -383,6 +413,7 @@ impl Reliability {
 /// tutor's group, an experience session, a coach.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Provider {
     /// Opaque id, unique among providers.
     pub id: ProviderId,
@@ -391,47 +422,61 @@ pub struct Provider {
     pub kind: ProviderKind,
     /// The person or household behind it, for history; defaults to the provider itself.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub host: Option<HostId>,
     /// Seats (places, caseload); a party takes as many seats as it has people.
     pub capacity: u32,
     /// Seats that must be filled for it to take place (0: it always may).
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub minimum: u32,
     /// The host or tutor's own people at the table, counted in composition (not in capacity).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub host_profile: Option<Profile>,
     /// How many people the host's own profile stands for (a household of two: 2).
     #[serde(default = "one", skip_serializing_if = "is_one")]
+    #[cfg_attr(feature = "uniffi", uniffi(default = 1))]
     pub host_size: u32,
     /// When it is available.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub availability: Availability,
     /// Where it is; none for a remote provider.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub location: Option<Location>,
     /// How far the provider will travel, in km (a visiting volunteer); none for no limit.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub max_travel_km: Option<f64>,
     /// Languages spoken.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub languages: Vec<LanguageSkill>,
     /// Diets the kitchen caters for.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub caters: Vec<Diet>,
     /// Topics offered.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub topics: Vec<String>,
     /// Identity verification.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub verification: Verification,
     /// Record of earlier engagements.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub reliability: Reliability,
     /// Seekers in order of preference, most preferred first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub preferences: Vec<SeekerId>,
     /// Seekers this provider must never be given.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub blocked: Vec<SeekerId>,
 }
 
@@ -470,6 +515,7 @@ impl Provider {
 /// Which hard rules hold. A pair is feasible when every rule that is on holds (docs/rules.md).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, default)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct HardRules {
     /// Availability must overlap by at least `min_overlap_minutes`.
     pub time: bool,
@@ -515,6 +561,7 @@ impl Default for HardRules {
 /// `placement + Σ weight × criterion`, each criterion in `[0, 1]` (docs/rules.md).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, default)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Weights {
     /// Score of any feasible match, so that placing someone is worth something.
     pub placement: f64,
@@ -558,6 +605,7 @@ impl Default for Weights {
 /// Rules about the whole group at a provider.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, default)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Composition {
     /// Whether composition rules are enforced.
     pub enforce: bool,
@@ -584,6 +632,7 @@ impl Default for Composition {
 /// Caps that keep a hostile or mistaken input from exhausting memory.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, default)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Limits {
     /// Most seekers.
     pub max_seekers: u64,
@@ -611,6 +660,7 @@ fn default_waiting_scale() -> u32 {
 /// What a programme requires and values.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, default)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Policy {
     /// IANA time zone in which local times are read.
     pub timezone: String,
@@ -651,6 +701,7 @@ impl Default for Policy {
 /// An earlier assignment.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Meeting {
     /// The seeker.
     pub seeker: SeekerId,
@@ -658,6 +709,7 @@ pub struct Meeting {
     pub host: HostId,
     /// When, if known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub date: Option<NaiveDate>,
 }
 
@@ -665,11 +717,14 @@ pub struct Meeting {
 /// host twice).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct History {
     /// Earlier meetings.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub meetings: Vec<Meeting>,
     /// Who sat at a table with whom: pairs of seekers, and seekers with hosts.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub met: Vec<Met>,
 }
@@ -677,6 +732,7 @@ pub struct History {
 /// A seeker pinned to a provider (a confirmed assignment).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Lock {
     /// The seeker.
     pub seeker: SeekerId,
@@ -687,38 +743,48 @@ pub struct Lock {
 /// Rules about particular seekers.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Constraints {
     /// Sets of seekers placed with the same provider, or not at all.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub keep_together: Vec<Vec<SeekerId>>,
     /// Sets of seekers of whom no two are placed with the same provider.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub keep_apart: Vec<Vec<SeekerId>>,
     /// Confirmed assignments that every plan keeps.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub locked: Vec<Lock>,
 }
 
 /// A matching problem: seekers, providers, the policy, history and constraints.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Instance {
     /// Format version; this crate reads [`FORMAT_VERSION`].
+    #[cfg_attr(feature = "uniffi", uniffi(default = 1))]
     pub version: u32,
     /// People to place.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub seekers: Vec<Seeker>,
     /// Providers to place them with.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub providers: Vec<Provider>,
     /// Rules and weights.
     #[serde(default)]
     pub policy: Policy,
     /// Earlier assignments.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub history: History,
     /// Keep-together, keep-apart and locked assignments.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub constraints: Constraints,
 }
 

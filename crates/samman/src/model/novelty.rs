@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
     Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
 )]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Met {
     /// The two people's ids, in either order.
     pub people: [String; 2],
@@ -35,6 +36,7 @@ impl Met {
 /// in `history.meetings`).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case", tag = "mode", deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Novelty {
     /// No two people who met share a table again, and a seeker never returns to a host they
     /// met: a hard rule.

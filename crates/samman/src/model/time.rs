@@ -250,6 +250,7 @@ impl JsonSchema for ClockTime {
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
 )]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Day {
     /// Monday.
     Monday,
@@ -309,6 +310,7 @@ impl Day {
 /// A window on one date: an evening's dinner, a workshop session.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct DatedWindow {
     /// When it starts.
     pub start: Moment,
@@ -322,6 +324,7 @@ pub struct DatedWindow {
 /// (`friday 22:00-02:00`); an end equal to the start is invalid.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct WeeklyWindow {
     /// The day it starts on.
     pub day: Day,
@@ -352,12 +355,15 @@ impl WeeklyWindow {
 /// has no window at all (docs/rules.md).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Availability {
     /// Windows on given dates.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub dated: Vec<DatedWindow>,
     /// Windows recurring every week.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub weekly: Vec<WeeklyWindow>,
 }
 

@@ -27,6 +27,7 @@ pub use novelty::met_before_at_table;
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
 )]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Rule {
     /// Either side has blocked the other.
     Blocked,
@@ -173,6 +174,7 @@ pub fn time_ok(longest_overlap_seconds: i64, min_minutes: u32) -> bool {
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
 )]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Criterion {
     /// `1 - distance / limit`, 1 for a remote pair.
     Distance,
@@ -211,6 +213,7 @@ impl Criterion {
 
 /// The value of each soft criterion for one pair, before weighting.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Breakdown {
     /// Distance criterion.
     pub distance: f32,
@@ -1235,6 +1238,7 @@ mod tests {
     Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
 )]
 #[serde(rename_all = "snake_case", tag = "rule")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum GroupRule {
     /// More seats taken than the capacity.
     Capacity,

@@ -30,6 +30,7 @@ pub use stable::{BlockingPair, blocking_pairs};
 /// Which solver to run.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum SolverKind {
     /// Highest-scoring pairs first: a fast baseline with no guarantee.
     Greedy,
@@ -102,6 +103,7 @@ fn one_of<T: Copy>(
 /// Which side proposes in deferred acceptance.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Proposing {
     /// Seekers propose: the stable plan every seeker likes best.
     #[default]
@@ -113,6 +115,7 @@ pub enum Proposing {
 /// A seeker placed with a provider in an earlier plan, for minimal-change re-planning.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Placement {
     /// The seeker.
     pub seeker: SeekerId,
@@ -137,6 +140,7 @@ impl Placement {
 /// What a solver maximises.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Objective {
     /// The total score of the matches.
     #[default]
@@ -162,6 +166,7 @@ impl Objective {
 /// How to solve.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(default, deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Options {
     /// The solver.
     pub solver: SolverKind,
@@ -203,6 +208,7 @@ impl Default for Options {
 
 /// A seeker whose provider changed from the previous plan.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Move {
     /// The seeker.
     pub seeker: SeekerId,
@@ -216,6 +222,7 @@ pub struct Move {
 
 /// A seeker placed with a provider.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Match {
     /// The seeker.
     pub seeker: SeekerId,
@@ -232,6 +239,7 @@ pub struct Match {
 /// Why a seeker is not placed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case", tag = "kind")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Reason {
     /// No provider passes every hard rule; how many providers each rule excludes (a provider
     /// may be excluded by several rules).
@@ -255,6 +263,7 @@ pub enum Reason {
 
 /// A seeker left out, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Unplaced {
     /// The seeker.
     pub seeker: SeekerId,
@@ -264,6 +273,7 @@ pub struct Unplaced {
 
 /// A provider that does not take place although seekers could have been placed with it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Cancelled {
     /// The provider.
     pub provider: ProviderId,
@@ -275,6 +285,7 @@ pub struct Cancelled {
 /// input and seed give byte-identical plans; the elapsed time is kept for reports and is not
 /// compared: two runs that made the same plan are equal.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct SolveStats {
     /// Iterations of the solver's main loop: pairs examined (greedy), flow refinements
     /// (optimal), search steps (groups); 0 for stable, whose deferred acceptance does not
@@ -300,6 +311,7 @@ impl PartialEq for SolveStats {
 
 /// A plan: who is placed where, who is not and why, which providers are cancelled.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Assignment {
     /// The solver that made it.
     pub solver: SolverKind,

