@@ -164,3 +164,29 @@ test("a coordinator plans, moves a person, re-plans and downloads, all on the de
   assert.deepEqual(late, [], "requests after the page loaded");
   await context.close();
 });
+
+test("two files dropped on the page are told apart by their header, and planned", async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "sv-SE" });
+  const { outside } = await watch(context);
+  const page = await context.newPage();
+  await page.goto(origin + "/");
+  await page.waitForSelector("body[data-ready=true]");
+  // The browser's language picks Swedish.
+  assert.equal(await page.inputValue("#lang"), "sv");
+  const files = {
+    "leverantorer.csv": readFileSync(fixture("providers.csv"), "utf8"),
+    "deltagare.csv": readFileSync(fixture("seekers.csv"), "utf8"),
+  };
+  await page.evaluate((files) => {
+    const transfer = new DataTransfer();
+    for (const [name, text] of Object.entries(files)) transfer.items.add(new File([text], name, { type: "text/csv" }));
+    document.getElementById("drop").dispatchEvent(new DragEvent("drop", { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  }, files);
+  await page.waitForFunction(() => document.getElementById("providers-name").textContent === "leverantorer.csv"
+    && document.getElementById("seekers-name").textContent === "deltagare.csv");
+  await page.click("#plan");
+  await page.waitForSelector("#step-result:not([hidden])");
+  assert.match(await page.innerText("#summary"), /personer placerade/);
+  assert.deepEqual(outside, []);
+  await context.close();
+});
