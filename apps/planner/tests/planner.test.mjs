@@ -3,11 +3,13 @@
 // uploads the fixture spreadsheets, plans, checks the tables against the core's own answer
 // (the same package loaded in Node), moves a person by hand and re-plans, downloads the plan
 // and reads it back, and checks that no request left the page. Screenshots are kept in
-// apps/planner/test-results/. Needs apps/planner/samman/ (apps/planner/build.sh).
+// apps/planner/test-results/. Needs apps/planner/samman/ and planner-offline.html
+// (apps/planner/build.sh).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { loadSamman } from "../samman/index.js";
 import { PLANNER, launch, serve } from "./serve.mjs";
 
@@ -188,5 +190,28 @@ test("two files dropped on the page are told apart by their header, and planned"
   await page.waitForSelector("#step-result:not([hidden])");
   assert.match(await page.innerText("#summary"), /personer placerade/);
   assert.deepEqual(outside, []);
+  await context.close();
+});
+
+test("the single-file page works opened from disk, and requests nothing", async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "en-GB" });
+  const requests = [];
+  context.on("request", (request) => requests.push(request.url()));
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  const url = pathToFileURL(join(PLANNER, "planner-offline.html")).href;
+  await page.goto(url);
+  await page.waitForSelector("body[data-ready=true]");
+  await page.setInputFiles("#seekers-file", fixture("seekers.csv"));
+  await page.setInputFiles("#providers-file", fixture("providers.csv"));
+  await page.waitForFunction(() => document.getElementById("providers-name").textContent !== "");
+  await page.click("#plan");
+  await page.waitForSelector("#step-result:not([hidden])");
+  assert.match(await page.innerText("#summary"), /^\d+ of 28 people placed/);
+  await page.screenshot({ path: join(results, "offline-en.png") });
+  assert.deepEqual(errors, []);
+  assert.deepEqual(requests, [url], "the page itself and nothing else");
   await context.close();
 });
