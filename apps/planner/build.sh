@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Put the samman package (bindings/wasm/pkg, built by bindings/wasm/build.sh) into
-# apps/planner/samman/, so that this folder is the whole page: copy it anywhere, serve it from
-# any static host, or open it offline. With --wasm, build the package first.
+# apps/planner/samman/, so that this folder is the whole page (serve it from any static host),
+# and write planner-offline.html, the same page in one file that works opened from disk. With
+# --wasm, build the package first.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 pkg=$here/../../bindings/wasm/pkg
@@ -13,3 +14,5 @@ rm -rf "$here/samman"
 mkdir -p "$here/samman"
 cp "$pkg"/index.js "$pkg"/samman_wasm.js "$pkg"/samman_wasm_bg.wasm "$here/samman/"
 echo "copied the samman package into $here/samman"
+# The same page in one file, for opening from disk (file://).
+node "$here/offline.mjs"

@@ -166,7 +166,7 @@ function forget() {
  * Plan (again): with `locks`, and the current plan as the one to change least. The locks are
  * kept only when the core accepts them.
  */
-function plan_(again, locks = state.locks) {
+async function plan_(again, locks = state.locks) {
   clearError();
   const { seekers, providers } = state.files;
   if (!seekers || !providers) {
@@ -174,6 +174,10 @@ function plan_(again, locks = state.locks) {
     return;
   }
   showStatus("planning");
+  $("plan").disabled = true;
+  // Let the page show "Planning…" before the core takes the thread (a large programme with
+  // the groups solver takes seconds).
+  await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted, 0)));
   try {
     const started = performance.now();
     if (!again) {
@@ -207,6 +211,8 @@ function plan_(again, locks = state.locks) {
     if (!again) forget();
     showStatus(null);
     showError(e.path ? `${e.path}: ${e.message}` : e.message, e.problems ?? []);
+  } finally {
+    $("plan").disabled = false;
   }
 }
 

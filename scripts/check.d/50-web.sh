@@ -9,7 +9,8 @@ cd "$(dirname "$0")/../.."
 root=$PWD
 target_dir=${CARGO_TARGET_DIR:-$root/target}
 
-rustup target add wasm32-unknown-unknown
+rustup target list --installed | grep -qx wasm32-unknown-unknown ||
+  rustup target add wasm32-unknown-unknown
 version=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
 if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$version" ]; then
   # --locked first; when a crate pinned by wasm-bindgen-cli's own lock file is not on the

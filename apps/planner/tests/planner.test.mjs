@@ -3,11 +3,13 @@
 // uploads the fixture spreadsheets, plans, checks the tables against the core's own answer
 // (the same package loaded in Node), moves a person by hand and re-plans, downloads the plan
 // and reads it back, and checks that no request left the page. Screenshots are kept in
-// apps/planner/test-results/. Needs apps/planner/samman/ (apps/planner/build.sh).
+// apps/planner/test-results/. Needs apps/planner/samman/ and planner-offline.html
+// (apps/planner/build.sh).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { loadSamman } from "../samman/index.js";
 import { PLANNER, launch, serve } from "./serve.mjs";
 
@@ -162,5 +164,54 @@ test("a coordinator plans, moves a person, re-plans and downloads, all on the de
   assert.deepEqual(outside, [], "requests that left the page");
   const late = requests.slice(loaded).filter((url) => !url.startsWith("blob:"));
   assert.deepEqual(late, [], "requests after the page loaded");
+  await context.close();
+});
+
+test("two files dropped on the page are told apart by their header, and planned", async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "sv-SE" });
+  const { outside } = await watch(context);
+  const page = await context.newPage();
+  await page.goto(origin + "/");
+  await page.waitForSelector("body[data-ready=true]");
+  // The browser's language picks Swedish.
+  assert.equal(await page.inputValue("#lang"), "sv");
+  const files = {
+    "leverantorer.csv": readFileSync(fixture("providers.csv"), "utf8"),
+    "deltagare.csv": readFileSync(fixture("seekers.csv"), "utf8"),
+  };
+  await page.evaluate((files) => {
+    const transfer = new DataTransfer();
+    for (const [name, text] of Object.entries(files)) transfer.items.add(new File([text], name, { type: "text/csv" }));
+    document.getElementById("drop").dispatchEvent(new DragEvent("drop", { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  }, files);
+  await page.waitForFunction(() => document.getElementById("providers-name").textContent === "leverantorer.csv"
+    && document.getElementById("seekers-name").textContent === "deltagare.csv");
+  await page.click("#plan");
+  await page.waitForSelector("#step-result:not([hidden])");
+  assert.match(await page.innerText("#summary"), /personer placerade/);
+  assert.deepEqual(outside, []);
+  await context.close();
+});
+
+test("the single-file page works opened from disk, and requests nothing", async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "en-GB" });
+  const requests = [];
+  context.on("request", (request) => requests.push(request.url()));
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  const url = pathToFileURL(join(PLANNER, "planner-offline.html")).href;
+  await page.goto(url);
+  await page.waitForSelector("body[data-ready=true]");
+  await page.setInputFiles("#seekers-file", fixture("seekers.csv"));
+  await page.setInputFiles("#providers-file", fixture("providers.csv"));
+  await page.waitForFunction(() => document.getElementById("providers-name").textContent !== "");
+  await page.click("#plan");
+  await page.waitForSelector("#step-result:not([hidden])");
+  assert.match(await page.innerText("#summary"), /^\d+ of 28 people placed/);
+  await page.screenshot({ path: join(results, "offline-en.png") });
+  assert.deepEqual(errors, []);
+  assert.deepEqual(requests, [url], "the page itself and nothing else");
   await context.close();
 });

@@ -75,5 +75,8 @@ export interface Samman {
   };
 }
 
-/** Load the WebAssembly core (once) and return samman's functions. */
-export function loadSamman(): Promise<Samman>;
+/**
+ * Load the WebAssembly core (once) and return samman's functions. `wasm`: where the .wasm is,
+ * when not beside index.js (bytes, a URL, a response or a compiled module).
+ */
+export function loadSamman(options?: { wasm?: BufferSource | URL | Response | WebAssembly.Module }): Promise<Samman>;

@@ -71,11 +71,13 @@ function api() {
 
 /**
  * Load the WebAssembly core (once) and return samman's functions.
+ * @param {{wasm?: BufferSource | URL | Response | WebAssembly.Module}} [options] where the
+ *   .wasm is, when not beside this file (bytes, a URL, a response or a compiled module).
  * @returns {Promise<import("./index.d.ts").Samman>}
  */
-export function loadSamman() {
+export function loadSamman({ wasm } = {}) {
   if (loading == null) {
-    loading = wasmSource()
+    loading = (wasm != null ? Promise.resolve(wasm) : wasmSource())
       .then((source) => init({ module_or_path: source }))
       .then(api);
   }

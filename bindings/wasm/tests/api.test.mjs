@@ -133,19 +133,38 @@ test("evaluate and writePlanCsv read the plan the solver gave", () => {
   assert.deepEqual(fromList.placement, report.placement);
 });
 
-test("a lock and a previous plan: minimal change, and the moves reported", () => {
+test("a lock and a previous plan: the lock kept, the rest changed as little as it can", () => {
   const instance = samman.generate("visits", { size: 40, seed: 6 });
   const first = samman.solve(instance, { solver: "optimal" });
-  const m = first.matches[0];
-  const other = instance.providers.find((p) => p.id !== m.provider);
   const previous = first.matches.map(({ seeker, provider }) => ({ seeker, provider }));
-  // Lock the first seeker to wherever a feasible other provider is: take one from explain.
-  const why = samman.explain(instance, m.seeker);
-  assert.ok(why.feasible >= 1);
-  const again = samman.solve(instance, { solver: "optimal", previous });
-  assert.deepEqual(again.moves ?? [], []);
-  assert.deepEqual(again.matches.map((x) => [x.seeker, x.provider]), first.matches.map((x) => [x.seeker, x.provider]));
-  assert.ok(other);
+  // Re-planning with nothing changed moves nobody.
+  const same = samman.solve(instance, { solver: "optimal", previous });
+  assert.deepEqual(same.moves ?? [], []);
+  assert.deepEqual(same.matches.map((m) => [m.seeker, m.provider]), previous.map((p) => [p.seeker, p.provider]));
+  // Lock a placed seeker elsewhere: the first lock the core accepts (others are refused
+  // with kind "lock" and the lock's path).
+  let locked = null;
+  let plan = null;
+  for (const m of first.matches) {
+    for (const p of instance.providers) {
+      if (p.id === m.provider || locked) continue;
+      try {
+        plan = samman.solve(instance, { solver: "optimal", previous, locked: [{ seeker: m.seeker, provider: p.id }] });
+        locked = { seeker: m.seeker, provider: p.id, from: m.provider };
+      } catch (e) {
+        assert.ok(e.kind === "lock" || e.kind === "locked_group", e.message);
+        if (e.kind === "lock") assert.equal(e.path, "options.locked[0]");
+      }
+    }
+  }
+  assert.ok(locked, "some seeker can be moved");
+  assert.ok(plan.matches.some((m) => m.seeker === locked.seeker && m.provider === locked.provider));
+  const move = plan.moves.find((m) => m.seeker === locked.seeker);
+  assert.deepEqual([move.from, move.to], [locked.from, locked.provider]);
+  // Every move the plan reports is a real change from the previous plan, and no other.
+  const now = new Map(plan.matches.map((m) => [m.seeker, m.provider]));
+  const changed = previous.filter((p) => now.get(p.seeker) !== p.provider).map((p) => p.seeker);
+  assert.deepEqual(plan.moves.map((m) => m.seeker), changed);
 });
 
 test("schemas describe the documents", () => {
