@@ -142,7 +142,7 @@ test("a lock and a previous plan: the lock kept, the rest changed as little as i
   assert.deepEqual(same.moves ?? [], []);
   assert.deepEqual(same.matches.map((m) => [m.seeker, m.provider]), previous.map((p) => [p.seeker, p.provider]));
   // Lock a placed seeker elsewhere: the first lock the core accepts (others are refused
-  // with kind "lock" and the lock's path).
+  // as invalid input with the lock's path).
   let locked = null;
   let plan = null;
   for (const m of first.matches) {
@@ -152,8 +152,8 @@ test("a lock and a previous plan: the lock kept, the rest changed as little as i
         plan = samman.solve(instance, { solver: "optimal", previous, locked: [{ seeker: m.seeker, provider: p.id }] });
         locked = { seeker: m.seeker, provider: p.id, from: m.provider };
       } catch (e) {
-        assert.ok(e.kind === "lock" || e.kind === "locked_group", e.message);
-        if (e.kind === "lock") assert.equal(e.path, "options.locked[0]");
+        assert.equal(e.kind, "invalid_input", e.message);
+        assert.ok(["options.locked[0]", "constraints.locked"].includes(e.path), e.path);
       }
     }
   }
