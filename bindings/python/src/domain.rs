@@ -36,12 +36,12 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
 #[pyclass(module = "samman", name = "Instance", frozen, eq)]
 #[derive(PartialEq)]
 pub struct PyInstance {
-    inner: Instance,
+    pub(crate) inner: Instance,
 }
 
 impl PyInstance {
     /// Validates `instance`; only valid instances are wrapped.
-    fn checked(instance: Instance) -> PyResult<Self> {
+    pub(crate) fn checked(instance: Instance) -> PyResult<Self> {
         validate::validate(&instance).map_err(|e| errors::invalid(&e))?;
         Ok(Self { inner: instance })
     }
@@ -445,7 +445,7 @@ fn explain_many<'py>(
 
 /// Reads a plan made by samman or elsewhere: a `Plan`, a dict of seeker id to provider id,
 /// or (seeker id, provider id) pairs.
-fn any_plan(plan: &Bound<'_, PyAny>) -> PyResult<metrics::Plan> {
+pub(crate) fn any_plan(plan: &Bound<'_, PyAny>) -> PyResult<metrics::Plan> {
     if let Ok(plan) = plan.cast::<PyPlan>() {
         return Ok(metrics::Plan::from(&plan.get().inner));
     }
@@ -610,14 +610,14 @@ fn variant_names<T: schemars::JsonSchema>() -> Vec<String> {
 }
 
 /// Deserializes with the path of the failing field.
-fn deserialize<T: DeserializeOwned>(value: Value) -> Result<T, (String, String)> {
+pub(crate) fn deserialize<T: DeserializeOwned>(value: Value) -> Result<T, (String, String)> {
     serde_path_to_error::deserialize(value)
         .map_err(|e| (e.path().to_string(), e.into_inner().to_string()))
 }
 
 /// The JSON value of `value` as its JSON text reads back, so that `to_dict()` equals
 /// `json.loads(to_json())` exactly (the core's `f32` figures print in their shortest form).
-fn to_value<T: serde::Serialize>(value: &T) -> Value {
+pub(crate) fn to_value<T: serde::Serialize>(value: &T) -> Value {
     serde_json::from_str(&to_json(value, false)).expect("JSON text always reads back")
 }
 

@@ -10,6 +10,7 @@ mod domain;
 mod errors;
 mod json;
 mod lowlevel;
+mod recurring;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
@@ -56,5 +57,6 @@ fn _samman(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(lowlevel::stable_match, m)?)?;
     m.add_function(wrap_pyfunction!(_panic_for_tests, m)?)?;
     domain::register(m)?;
+    recurring::register(m)?;
     Ok(())
 }

@@ -12,6 +12,7 @@
 mod error;
 mod plan;
 mod records;
+mod recurring;
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
@@ -29,6 +30,10 @@ pub use records::{
     CompositionRecord, DatedWindowRecord, Day, Gender, HardRulesRecord, LanguageLevel,
     LanguageRecord, LimitsRecord, LocationRecord, Origin, PolicyRecord, ProfileRecord,
     ProviderKind, ProviderRecord, SeekerRecord, WeeklyWindowRecord,
+};
+pub use recurring::{
+    GroupRecord, RepeatRecord, RoundRecord, RoundsOptionsRecord, RoundsRecord, add_history,
+    plan_running_dinner, solve_rounds,
 };
 
 uniffi::setup_scaffolding!("samman");

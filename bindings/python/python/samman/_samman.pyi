@@ -18,6 +18,10 @@ __all__ = [
     "evaluate",
     "explain",
     "explain_many",
+    "solve_rounds",
+    "add_history",
+    "plan_running_dinner",
+    "cancel_running_dinner",
     "GENERATOR_KINDS",
     "SOLVERS",
     "OBJECTIVES",
@@ -139,5 +143,24 @@ def explain_many(
     instance: Instance, plan: Optional[_PlanLike], seeker_ids: Sequence[str]
 ) -> List[Dict[str, Any]]:
     """``explain`` for many seekers, in the order given; validates and reads the plan once."""
+
+def solve_rounds(instance: Instance, rounds: int, **options: Any) -> Dict[str, Any]:
+    """Plan ``rounds`` rounds so that everyone meets someone new; ``options`` are
+    ``RoundsOptions`` fields (``never_again``, ``seed``, ``time_limit_seconds``,
+    ``max_iterations``, ``providers``)."""
+
+def add_history(instance: Instance, plan: _PlanLike, date: Optional[str] = None) -> Instance:
+    """``instance`` with the plan's meetings appended to ``history.met`` and ``history.meetings``."""
+
+def plan_running_dinner(dinner: Mapping[str, Any], seed: int = 0) -> Dict[str, Any]:
+    """Every team's route through a running dinner."""
+
+def cancel_running_dinner(
+    dinner: Mapping[str, Any],
+    previous: Mapping[str, Any],
+    cancelled: Sequence[str],
+    seed: int = 0,
+) -> Dict[str, Any]:
+    """A running dinner re-planned after cancellations, changing as few routes as possible."""
 
 def _panic_for_tests(detached: bool = False) -> None: ...
