@@ -52,7 +52,7 @@ def test_history_from_a_plan_holds_its_meetings() -> None:
     after = samman.add_history(instance, plan, date="2026-10-04")
     met = after.to_dict()["history"]["met"]
     tables: dict = {}
-    for seeker, provider in plan.placements().items():
+    for seeker, provider in plan.placements.items():
         tables.setdefault(provider, []).append(seeker)
     hosts = {p["id"]: p.get("host", p["id"]) for p in instance.to_dict()["providers"]}
     expected = set()
