@@ -51,7 +51,7 @@ impl PartialEq for PyInstance {
 
 impl PyInstance {
     /// Validates `instance`; only valid instances are wrapped.
-    fn checked(instance: Instance) -> PyResult<Self> {
+    pub(crate) fn checked(instance: Instance) -> PyResult<Self> {
         let session = Session::new(instance).map_err(|e| errors::core(&e))?;
         Ok(Self { session })
     }
@@ -621,14 +621,14 @@ fn read_text(ob: &Bound<'_, PyAny>) -> PyResult<String> {
 }
 
 /// Deserializes with the path of the failing field.
-fn deserialize<T: DeserializeOwned>(value: Value) -> Result<T, (String, String)> {
+pub(crate) fn deserialize<T: DeserializeOwned>(value: Value) -> Result<T, (String, String)> {
     serde_path_to_error::deserialize(value)
         .map_err(|e| (e.path().to_string(), e.into_inner().to_string()))
 }
 
 /// The JSON value of `value` as its JSON text reads back, so that `to_dict()` equals
 /// `json.loads(to_json())` exactly (the core's `f32` figures print in their shortest form).
-fn to_value<T: serde::Serialize>(value: &T) -> Value {
+pub(crate) fn to_value<T: serde::Serialize>(value: &T) -> Value {
     serde_json::from_str(&to_json(value, false)).expect("JSON text always reads back")
 }
 

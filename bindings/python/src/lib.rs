@@ -11,6 +11,7 @@ mod errors;
 mod json;
 mod lowlevel;
 mod research;
+mod recurring;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
@@ -59,5 +60,6 @@ fn _samman(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(research::_candidate_columns, m)?)?;
     m.add_function(wrap_pyfunction!(research::suggest, m)?)?;
     domain::register(m)?;
+    recurring::register(m)?;
     Ok(())
 }

@@ -37,7 +37,7 @@ def test_fairness_sweep_runs_on_a_local_dask_cluster(tmp_path: Path) -> None:
 
 def snippets() -> list:
     found = []
-    for name in ("docs/python.md", "README.md", "bindings/python/README.md"):
+    for name in ("docs/python.md", "README.md", "bindings/python/README.md", "docs/rounds.md"):
         text = (ROOT / name).read_text()
         found += [(name, code) for code in re.findall(r"```python\n(.*?)```", text, flags=re.S)]
     return found

@@ -203,3 +203,72 @@ fn generate_recurring_programmes_and_plan_them() {
         );
     }
 }
+
+/// The fenced blocks of one language in docs/rounds.md.
+fn doc_blocks(language: &str) -> Vec<String> {
+    let text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/rounds.md"))
+            .expect("docs/rounds.md");
+    let fence = format!("```{language}\n");
+    text.split(&fence)
+        .skip(1)
+        .map(|rest| rest.split("```").next().unwrap_or_default().to_owned())
+        .collect()
+}
+
+#[test]
+fn the_commands_of_docs_rounds_run_as_written() {
+    let dir = std::env::temp_dir().join(format!("samman-rounds-doc-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a directory");
+    let bin = std::path::Path::new(env!("CARGO_BIN_EXE_samman"))
+        .parent()
+        .expect("the binary's directory")
+        .to_owned();
+    let path = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let blocks = doc_blocks("console");
+    assert!(blocks.len() >= 4);
+    for block in blocks {
+        for line in block.lines() {
+            let command = line
+                .strip_prefix("$ ")
+                .expect("a command line starts with `$ `");
+            let output = Command::new("sh")
+                .args(["-c", command])
+                .current_dir(&dir)
+                .env("PATH", &path)
+                .output()
+                .expect("sh runs");
+            assert!(output.status.success(), "`{command}`: {}", stderr(&output));
+        }
+    }
+    // The running-dinner format of the page plans as it stands.
+    let formats = doc_blocks("json");
+    let dinner = formats
+        .iter()
+        .find(|b| b.contains("\"teams\""))
+        .expect("the running-dinner format");
+    std::fs::write(dir.join("doc-dinner.json"), dinner).expect("written");
+    let output = samman(&[
+        "running-dinner",
+        path_of(&dir.join("doc-dinner.json")),
+        "--json",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let plan: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("JSON");
+    assert_eq!(plan["teams"].as_array().map(Vec::len), Some(6));
+    let weeks: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.join("weeks.json")).expect("written by the page"),
+    )
+    .expect("JSON");
+    for key in ["rounds", "repeat_pairs", "repeats", "metrics", "stats"] {
+        assert!(weeks.get(key).is_some(), "{key}");
+    }
+}
+
+fn path_of(p: &std::path::Path) -> &str {
+    p.to_str().expect("a UTF-8 path")
+}

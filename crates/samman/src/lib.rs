@@ -76,3 +76,8 @@ pub fn instance_schema() -> String {
 #[cfg(doctest)]
 #[doc = include_str!("../../../README.md")]
 pub struct ReadmeDoctests;
+
+/// The Rust examples of docs/rounds.md, compiled and run as doc tests so they cannot drift.
+#[cfg(doctest)]
+#[doc = include_str!("../../../docs/rounds.md")]
+pub struct RoundsDoctests;

@@ -89,6 +89,23 @@ fn generated_dinners_get_valid_routes_without_repeats() {
 }
 
 #[test]
+fn teams_on_a_tight_grid_keep_valid_routes_for_many_seeds() {
+    // Close homes make swapping the courses two teams host attractive: routes must stay whole.
+    let mut dinner = generate(12, 1);
+    for (i, team) in dinner.teams.iter_mut().enumerate() {
+        team.location.lat = 59.33 + 0.001 * (i % 4) as f64;
+        team.location.lon = 18.06 + 0.001 * (i / 4) as f64;
+        team.cannot_host.clear();
+        team.diet.clear();
+    }
+    for seed in 0..6 {
+        let evening = plan(&dinner, seed).expect("plans");
+        assert_valid(&dinner, &evening);
+        assert_eq!(evening.repeat_meetings, 0);
+    }
+}
+
+#[test]
 fn four_courses_and_teams_of_any_size() {
     let mut dinner = generate(20, 7);
     dinner.courses = 4;

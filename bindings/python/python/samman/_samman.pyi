@@ -21,6 +21,10 @@ __all__ = [
     "explain",
     "explain_many",
     "pseudonymize",
+    "solve_rounds",
+    "add_history",
+    "plan_running_dinner",
+    "cancel_running_dinner",
     "GENERATOR_KINDS",
     "SOLVERS",
     "OBJECTIVES",
@@ -152,6 +156,24 @@ def explain_many(
 def pseudonymize(instance: Instance, key: bytes) -> Instance:
     """The instance with every id replaced by a keyed hash (HMAC-SHA-256); the same id always
     gets the same pseudonym under the same key, so references stay intact."""
+def solve_rounds(instance: Instance, rounds: int, **options: Any) -> Dict[str, Any]:
+    """Plan ``rounds`` rounds so that everyone meets someone new; ``options`` are
+    ``RoundsOptions`` fields (``never_again``, ``seed``, ``time_limit_seconds``,
+    ``max_iterations``, ``providers``)."""
+
+def add_history(instance: Instance, plan: _PlanLike, date: Optional[str] = None) -> Instance:
+    """``instance`` with the plan's meetings appended to ``history.met`` and ``history.meetings``."""
+
+def plan_running_dinner(dinner: Mapping[str, Any], seed: int = 0) -> Dict[str, Any]:
+    """Every team's route through a running dinner."""
+
+def cancel_running_dinner(
+    dinner: Mapping[str, Any],
+    previous: Mapping[str, Any],
+    cancelled: Sequence[str],
+    seed: int = 0,
+) -> Dict[str, Any]:
+    """A running dinner re-planned after cancellations, changing as few routes as possible."""
 
 def _panic_for_tests(detached: bool = False) -> None: ...
 

@@ -14,7 +14,8 @@
 //! perturbation of the best plan when the search stalls; here also moves to a table with a
 //! free seat, so that tables of 4 to 6 work as well as tables of exactly 4. It starts from a
 //! greedy plan made round by round. It finds Kirkman's schoolgirls (15 in triples for 7 days)
-//! and 32 golfers in 8 groups of 4 for 9 weeks without a repeat.
+//! without a repeat in milliseconds; for 32 golfers in 8 groups of 4 it is repeat-free up to 7
+//! weeks and leaves a few repeats at 8 and 9 (BENCHMARKS.md).
 
 mod metrics;
 mod search;

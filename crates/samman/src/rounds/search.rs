@@ -432,12 +432,12 @@ pub(super) fn run(problem: &Problem, options: &RoundsOptions, started: Instant) 
                         state.seats[r][from as usize] - unit_a.seats < tf.minimum
                             || state.seats[r][t] < table.minimum
                     } {
-                        if pruned(&chosen, &state, r, from as usize, t, delta) {
+                        let Some(with_rules) =
+                            with_group_rules(&chosen, &state, r, from, a, t32, NONE, delta)
+                        else {
                             break 'free_seat;
-                        }
-                        let v = state.violation_delta(r, from as usize, a, NONE)
-                            + state.violation_delta(r, t, NONE, a);
-                        delta += VIOLATION_COST * v as f64;
+                        };
+                        delta = with_rules;
                     }
                     consider(
                         &mut chosen,
@@ -488,12 +488,12 @@ pub(super) fn run(problem: &Problem, options: &RoundsOptions, started: Instant) 
                         || state.broken[r][t] > 0
                         || state.broken[r][from as usize] > 0
                     {
-                        if pruned(&chosen, &state, r, from as usize, t, delta) {
+                        let Some(with_rules) =
+                            with_group_rules(&chosen, &state, r, from, a, t32, b, delta)
+                        else {
                             continue;
-                        }
-                        let v = state.violation_delta(r, from as usize, a, b)
-                            + state.violation_delta(r, t, b, a);
-                        delta += VIOLATION_COST * v as f64;
+                        };
+                        delta = with_rules;
                     }
                     consider(
                         &mut chosen,
@@ -543,6 +543,28 @@ pub(super) fn run(problem: &Problem, options: &RoundsOptions, started: Instant) 
         perturbations,
         complete: best_cost <= EPS,
     }
+}
+
+/// The cost change of moving unit `a` from table `from` to `to` and unit `b` (or none) the
+/// other way, given the change `delta` in repeats, with the group rules broken and mended;
+/// `None` when even mending every broken rule could not make it the best step so far.
+#[allow(clippy::too_many_arguments)]
+fn with_group_rules(
+    chosen: &Option<(f64, Step)>,
+    state: &State<'_>,
+    r: usize,
+    from: u32,
+    a: u32,
+    to: u32,
+    b: u32,
+    delta: f64,
+) -> Option<f64> {
+    let (from, to) = (from as usize, to as usize);
+    if pruned(chosen, state, r, from, to, delta) {
+        return None;
+    }
+    let v = state.violation_delta(r, from, a, b) + state.violation_delta(r, to, b, a);
+    Some(delta + VIOLATION_COST * v as f64)
 }
 
 /// Whether a step whose repeats change by `delta` cannot beat the best step so far even if it

@@ -302,6 +302,7 @@ impl<'d> Evening<'d> {
                     layout.at[t][course] = other;
                 }
             }
+            layout.at[other][course] = other;
             layout.at[host][course] = if seat == host { other } else { seat };
         }
         layout.hosts[x] = c2;
