@@ -10,8 +10,8 @@ mod domain;
 mod errors;
 mod json;
 mod lowlevel;
-mod research;
 mod recurring;
+mod research;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
