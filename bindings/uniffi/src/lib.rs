@@ -12,6 +12,7 @@
 mod error;
 mod plan;
 mod records;
+mod warnings;
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;

@@ -15,9 +15,9 @@ use samman::graph::{CandidateGraph, GraphError, GraphEstimate, GraphStats};
 use samman::model::Instance;
 use samman::rules::Rule;
 use samman::solve::{
-    self, Assignment, Objective, Options, Placement, Proposing, Reason, SolveError, SolverKind,
+    self, Assignment, Objective, Options, Placement, Proposing, SolveError, SolverKind,
 };
-use samman::validate::{Invalid, ParseError, parse_json, validate};
+use samman::validate::{Invalid, ParseError, Report, check, parse_json};
 
 #[derive(Parser)]
 #[command(
@@ -50,10 +50,15 @@ enum Command {
         #[arg(long, value_enum, default_value_t = ObjectiveArg::MaxPlaced)]
         objective: ObjectiveArg,
     },
-    /// Check an instance and list every problem (exit code 2 when invalid).
+    /// Check an instance and list its errors and its warnings apart: exit code 0 with
+    /// warnings only (records with a warning are planned as far as their data allows, or left
+    /// out with a reason), 2 with any error.
     Validate {
         /// Instance JSON file.
         file: PathBuf,
+        /// Treat warnings as errors (exit code 2 when there is any).
+        #[arg(long)]
+        strict: bool,
     },
     /// Print the JSON Schema of the instance format.
     Schema,
@@ -257,7 +262,7 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
             };
             demo(*size, *seed, &options, cli.json)
         }
-        Command::Validate { file } => validate_file(file, cli.json),
+        Command::Validate { file, strict } => validate_file(file, cli.json, *strict),
         Command::Schema => {
             print!("{}", samman::instance_schema());
             Ok(ExitCode::SUCCESS)
@@ -400,38 +405,58 @@ fn with_spinner<T>(message: &'static str, work: impl FnOnce() -> T) -> T {
     })
 }
 
-fn validate_file(path: &Path, json: bool) -> Result<ExitCode, Failure> {
+fn validate_file(path: &Path, json: bool, strict: bool) -> Result<ExitCode, Failure> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| Failure::Input(format!("cannot read {}: {e}", path.display())))?;
-    let (problems, parse) = match parse_json(&text) {
-        Err(e) => (Vec::new(), Some(e)),
-        Ok(instance) => (
-            validate(&instance)
-                .err()
-                .map(|e| e.problems)
-                .unwrap_or_default(),
-            None,
-        ),
+    let (report, parse) = match parse_json(&text) {
+        Err(e) => (Report::default(), Some(e)),
+        Ok(instance) => (check(&instance), None),
     };
+    // With --strict a warning fails the check as an error does.
+    let valid =
+        parse.is_none() && report.errors.is_empty() && (!strict || report.warnings.is_empty());
     if json {
-        let report = match &parse {
+        let out = match &parse {
             Some(e) => {
                 serde_json::json!({"valid": false, "parse_error": {"path": e.path, "line": e.line, "column": e.column, "message": e.message}})
             }
-            None => serde_json::json!({"valid": problems.is_empty(), "problems": problems}),
+            None => serde_json::json!({
+                "valid": valid,
+                "problems": report.errors,
+                "warnings": report.warnings,
+            }),
         };
-        println!("{report:#}");
+        println!("{out:#}");
     } else if let Some(e) = &parse {
         eprintln!("samman: cannot read the instance: {e}");
-    } else if problems.is_empty() {
-        println!("{}: valid", path.display());
     } else {
-        println!("{}: {} problem(s)", path.display(), problems.len());
-        for problem in &problems {
-            println!("  {problem}");
+        let (errors, warnings) = (&report.errors, &report.warnings);
+        if errors.is_empty() && warnings.is_empty() {
+            println!("{}: valid", path.display());
+        }
+        if !errors.is_empty() {
+            println!("{}: {} problem(s)", path.display(), errors.len());
+            for problem in errors {
+                println!("  error: {problem}");
+            }
+        }
+        if !warnings.is_empty() {
+            println!(
+                "{}: {} warning(s){}",
+                path.display(),
+                warnings.len(),
+                if strict {
+                    ", errors under --strict"
+                } else {
+                    ""
+                }
+            );
+            for problem in warnings {
+                println!("  warning: {problem}");
+            }
         }
     }
-    Ok(if parse.is_none() && problems.is_empty() {
+    Ok(if valid {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(2)
@@ -584,31 +609,15 @@ fn summary(instance: &Instance, plan: &Assignment) -> serde_json::Value {
         "seats": seats,
         "seats_used": plan.matches.iter().map(|m| u64::from(m.seats)).sum::<u64>(),
         "total_score": plan.total_score,
-        "unplaced_by_reason": reasons(plan),
+        "unplaced_by_reason": reasons(instance, plan),
     })
 }
 
-/// Unplaced parties by reason: the rule that alone blocks the most providers for those with
-/// none feasible, else seats taken or the group rule in the way.
-fn reasons(plan: &Assignment) -> BTreeMap<String, usize> {
+/// Unplaced parties by reason, in the core's words ([`samman::solve::Unplaced::describe`]).
+fn reasons(instance: &Instance, plan: &Assignment) -> BTreeMap<String, usize> {
     let mut counts = BTreeMap::new();
     for unplaced in &plan.unplaced {
-        let key = match &unplaced.reason {
-            Reason::NoFeasibleProvider { only, .. } => {
-                format!("no feasible provider: {}", main_rule(only))
-            }
-            Reason::SeatsTaken { .. } => "seats taken by others".to_owned(),
-            Reason::Group { rules } => format!(
-                "group rule: {}",
-                rules
-                    .first()
-                    .map_or("?".to_owned(), |r| serde_json::to_value(r)
-                        .ok()
-                        .and_then(|v| v["rule"].as_str().map(str::to_owned))
-                        .unwrap_or_default())
-            ),
-        };
-        *counts.entry(key).or_insert(0) += 1;
+        *counts.entry(unplaced.describe(instance)).or_insert(0) += 1;
     }
     counts
 }
@@ -657,7 +666,7 @@ fn print_summary(instance: &Instance, graph: &CandidateGraph, plan: &Assignment)
         s["seats_used"],
         s["seats"]
     );
-    let mut reasons: Vec<(String, usize)> = reasons(plan).into_iter().collect();
+    let mut reasons: Vec<(String, usize)> = reasons(instance, plan).into_iter().collect();
     reasons.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     if !reasons.is_empty() {
         let _ = writeln!(out, "why parties were not placed:");

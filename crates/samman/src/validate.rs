@@ -11,7 +11,8 @@ use chrono_tz::Tz;
 use serde::Serialize;
 
 use crate::model::{
-    Availability, Diet, FORMAT_VERSION, Instance, LanguageSkill, Location, ProviderId, SeekerId,
+    Availability, Diet, FORMAT_VERSION, Instance, LanguageSkill, Location, Provider, ProviderId,
+    Seeker, SeekerId,
 };
 
 /// One thing wrong with an instance: where, and what.
@@ -205,21 +206,74 @@ fn strip_position(message: &str) -> String {
     }
 }
 
-/// Check an instance and report every problem found.
+/// Check an instance and report every error found; warnings do not make it invalid (see
+/// [`check`]).
 ///
 /// # Errors
-/// [`Invalid`] with every problem, each with its path.
+/// [`Invalid`] with every error, each with its path.
 pub fn validate(instance: &Instance) -> Result<(), Invalid> {
-    let mut check = Checker::default();
-    check.instance(instance);
-    if check.problems.is_empty() {
+    let report = check(instance);
+    if report.errors.is_empty() {
         Ok(())
     } else {
         Err(Invalid {
-            problems: check.problems,
+            problems: report.errors,
         })
     }
 }
+
+/// What [`check`] finds: errors, which make an instance unreadable or ambiguous (a version not
+/// supported, duplicate ids, references to unknown ids, a policy value out of range), and
+/// warnings about single records, which never block the rest: a record with a warning is
+/// planned as far as its data allows, or left out with the reason (docs/rules.md, "Records
+/// left out").
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Report {
+    /// Problems that make the instance invalid, in the order of the document.
+    pub errors: Vec<Problem>,
+    /// Problems of single records, in the order of the document.
+    pub warnings: Vec<Problem>,
+}
+
+/// Check an instance: every error and every warning, each with its path.
+#[must_use]
+pub fn check(instance: &Instance) -> Report {
+    let mut check = Checker::default();
+    check.instance(instance);
+    Report {
+        errors: check.problems,
+        warnings: check.warnings,
+    }
+}
+
+/// Whether a seeker's record is left out of matching (no pair with it is feasible, under the
+/// `record` rule): its location or travel limit is out of range, or its priority is not a
+/// finite number. [`check`] warns about each such record.
+#[must_use]
+pub(crate) fn seeker_left_out(seeker: &Seeker) -> bool {
+    location_out_of_range(seeker.location, seeker.max_travel_km) || !seeker.priority.is_finite()
+}
+
+/// Whether a provider's record is left out of matching: its location or travel limit is out
+/// of range, its minimum is above its capacity, or it has a host profile for no people.
+#[must_use]
+pub(crate) fn provider_left_out(provider: &Provider) -> bool {
+    location_out_of_range(provider.location, provider.max_travel_km)
+        || provider.minimum > provider.capacity
+        || (provider.host_size == 0 && provider.host_profile.is_some())
+}
+
+fn location_out_of_range(location: Option<Location>, max_travel_km: Option<f64>) -> bool {
+    location.is_some_and(|l| {
+        !(l.lat.is_finite()
+            && (-90.0..=90.0).contains(&l.lat)
+            && l.lon.is_finite()
+            && (-180.0..=180.0).contains(&l.lon))
+    }) || max_travel_km.is_some_and(|km| !km.is_finite() || km < 0.0)
+}
+
+/// The words appended to a warning about a record that is left out.
+const LEFT_OUT: &str = "; this record is left out of matching";
 
 /// The instance's time zone, or `None` if the name is not an IANA zone.
 #[must_use]
@@ -230,6 +284,7 @@ pub fn time_zone(instance: &Instance) -> Option<Tz> {
 #[derive(Default)]
 struct Checker {
     problems: Vec<Problem>,
+    warnings: Vec<Problem>,
 }
 
 impl Checker {
@@ -238,6 +293,19 @@ impl Checker {
             path: path.into(),
             message: message.into(),
         });
+    }
+
+    /// A problem of one record, which does not block the rest.
+    fn warn(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.warnings.push(Problem {
+            path: path.into(),
+            message: message.into(),
+        });
+    }
+
+    /// A problem that leaves its record out of matching.
+    fn warn_left_out(&mut self, path: impl Into<String>, message: &str) {
+        self.warn(path, format!("{message}{LEFT_OUT}"));
     }
 
     fn instance(&mut self, instance: &Instance) {
@@ -278,10 +346,11 @@ impl Checker {
             if seeker.party_size == 0 {
                 self.report(format!("{at}.party_size"), "must be at least 1");
             } else if let Some(largest) = largest.filter(|&c| seeker.party_size > c) {
-                self.report(
+                self.warn(
                     format!("{at}.party_size"),
                     format!(
-                        "{} is larger than every provider's capacity (largest {largest})",
+                        "{} is larger than every provider's capacity (largest {largest}); no \
+                         provider can take this party",
                         seeker.party_size
                     ),
                 );
@@ -305,7 +374,7 @@ impl Checker {
                 false,
             );
             if !seeker.priority.is_finite() {
-                self.report(format!("{at}.priority"), "must be a finite number");
+                self.warn_left_out(format!("{at}.priority"), "must be a finite number");
             }
         }
         for (i, provider) in instance.providers.iter().enumerate() {
@@ -314,16 +383,16 @@ impl Checker {
                 self.report(format!("{at}.capacity"), "must be at least 1");
             }
             if provider.minimum > provider.capacity {
-                self.report(
+                self.warn_left_out(
                     format!("{at}.minimum"),
-                    format!(
+                    &format!(
                         "{} is above the capacity {}",
                         provider.minimum, provider.capacity
                     ),
                 );
             }
             if provider.host_size == 0 && provider.host_profile.is_some() {
-                self.report(
+                self.warn_left_out(
                     format!("{at}.host_size"),
                     "must be at least 1 when a host profile is given",
                 );
@@ -413,12 +482,12 @@ impl Checker {
         let mut seen = HashSet::new();
         for (j, skill) in languages.iter().enumerate() {
             if !skill.code.is_known() {
-                self.report(
+                self.warn(
                     format!("{at}.languages[{j}].code"),
                     "not an ISO 639-1 language code",
                 );
             } else if !seen.insert(&skill.code) {
-                self.report(format!("{at}.languages[{j}].code"), "language listed twice");
+                self.warn(format!("{at}.languages[{j}].code"), "language listed twice");
             }
         }
     }
@@ -426,12 +495,12 @@ impl Checker {
     fn diets(&mut self, at: &str, diets: &[Diet]) {
         for (j, diet) in diets.iter().enumerate() {
             match diet {
-                Diet::Unknown(_) => self.report(
+                Diet::Unknown(_) => self.warn(
                     format!("{at}[{j}]"),
                     "not a known diet (see docs/rules.md; use custom:<tag> for a programme's own)",
                 ),
                 Diet::Custom(tag) if tag.is_empty() => {
-                    self.report(
+                    self.warn(
                         format!("{at}[{j}]"),
                         "a custom diet needs a tag after custom:",
                     );
@@ -447,20 +516,20 @@ impl Checker {
             let start = window.start.resolve(tz);
             let end = window.end.resolve(tz);
             if let Err(e) = &start {
-                self.report(format!("{here}.start"), e.to_string());
+                self.warn(format!("{here}.start"), e.to_string());
             }
             if let Err(e) = &end {
-                self.report(format!("{here}.end"), e.to_string());
+                self.warn(format!("{here}.end"), e.to_string());
             }
             if let (Ok(s), Ok(e)) = (start, end) {
                 if e <= s {
-                    self.report(format!("{here}.end"), "must be after the start");
+                    self.warn(format!("{here}.end"), "must be after the start");
                 }
             }
         }
         for (j, window) in availability.weekly.iter().enumerate() {
             if window.start == window.end {
-                self.report(
+                self.warn(
                     format!("{at}.availability.weekly[{j}].end"),
                     "must differ from the start (an end before the start runs past midnight)",
                 );
@@ -471,13 +540,13 @@ impl Checker {
     fn location(&mut self, at: &str, location: Option<Location>, max_travel_km: Option<f64>) {
         if let Some(location) = location {
             if !(location.lat.is_finite() && (-90.0..=90.0).contains(&location.lat)) {
-                self.report(
+                self.warn_left_out(
                     format!("{at}.location.lat"),
                     "latitude must be between -90 and 90",
                 );
             }
             if !(location.lon.is_finite() && (-180.0..=180.0).contains(&location.lon)) {
-                self.report(
+                self.warn_left_out(
                     format!("{at}.location.lon"),
                     "longitude must be between -180 and 180",
                 );
@@ -485,7 +554,7 @@ impl Checker {
         }
         if let Some(km) = max_travel_km {
             if !km.is_finite() || km < 0.0 {
-                self.report(
+                self.warn_left_out(
                     format!("{at}.max_travel_km"),
                     "must be a finite number of km, 0 or more",
                 );

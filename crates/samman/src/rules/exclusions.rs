@@ -57,6 +57,7 @@ fn key(rules: &Rules<'_>, rule: Rule, s: usize) -> [u64; 4] {
     let a = &rules.seeker_traits[s];
     let alone = [u64::MAX, s as u64, 0, 0];
     match rule {
+        Rule::Record => [u64::from(a.left_out), 0, 0, 0],
         Rule::Capacity => [u64::from(a.seats), 0, 0, 0],
         Rule::Verification => [u64::from(on.verification && a.verification), 0, 0, 0],
         Rule::GenderParties => [
@@ -80,7 +81,8 @@ fn key(rules: &Rules<'_>, rule: Rule, s: usize) -> [u64; 4] {
 }
 
 /// The rules decided per group of seekers with equal keys.
-const GROUPED: [Rule; 7] = [
+const GROUPED: [Rule; 8] = [
+    Rule::Record,
     Rule::Capacity,
     Rule::Verification,
     Rule::GenderParties,

@@ -26,6 +26,9 @@ pub(crate) use exclusions::exclusions;
 )]
 #[serde(rename_all = "snake_case")]
 pub enum Rule {
+    /// Either side's record is left out of matching (a problem [`crate::validate::check`]
+    /// warns about, such as coordinates out of range).
+    Record,
     /// Either side has blocked the other.
     Blocked,
     /// The party is larger than the provider's capacity.
@@ -48,7 +51,8 @@ pub enum Rule {
 
 impl Rule {
     /// Every pair rule, in the order they are checked (cheapest first).
-    pub const ALL: [Rule; 9] = [
+    pub const ALL: [Rule; 10] = [
+        Rule::Record,
         Rule::Blocked,
         Rule::Capacity,
         Rule::Verification,
@@ -64,6 +68,7 @@ impl Rule {
     #[must_use]
     pub fn name(self) -> &'static str {
         match self {
+            Rule::Record => "record",
             Rule::Blocked => "blocked",
             Rule::Capacity => "capacity",
             Rule::Verification => "verification",
@@ -440,6 +445,8 @@ struct Traits {
     has_topics: bool,
     /// Seeker: the waiting criterion. Provider: the reliability criterion.
     own_criterion: f64,
+    /// The record is left out of matching (the `record` rule).
+    left_out: bool,
 }
 
 /// The part of one side that the graph builder screens pairs with before any rule runs,
@@ -522,6 +529,7 @@ impl Traits {
         traits.gender = seeker.profile.gender;
         traits.ranked = seeker.preferences.len() as u32;
         traits.has_topics = !seeker.topics.is_empty();
+        traits.left_out = crate::validate::seeker_left_out(seeker);
         for diet in &seeker.diet {
             match diet_bit(diet) {
                 Some(bit) => traits.diet |= bit,
@@ -541,6 +549,7 @@ impl Traits {
         traits.ranked = provider.preferences.len() as u32;
         traits.has_topics = !provider.topics.is_empty();
         traits.own_criterion = provider.reliability.expected_completion();
+        traits.left_out = crate::validate::provider_left_out(provider);
         for (i, (_, requirement)) in DIET_NAMES.iter().enumerate() {
             if provider
                 .caters
@@ -711,7 +720,8 @@ impl<'a> Rules<'a> {
         Screen {
             at: t.at.filter(|_| on.distance),
             travel_km: t.travel_km.min(on.max_distance_km.unwrap_or(f64::INFINITY)),
-            seats: t.seats,
+            // A record left out fits nowhere (the `record` rule, decided by the screen).
+            seats: if t.left_out { u32::MAX } else { t.seats },
             diet: if on.diet && !t.diet_custom { t.diet } else { 0 },
             hours: if on.time {
                 self.times.seeker(s).hour_mask()
@@ -734,7 +744,7 @@ impl<'a> Rules<'a> {
         Screen {
             at: t.at.filter(|_| on.distance),
             travel_km: t.travel_km,
-            seats: t.seats,
+            seats: if t.left_out { 0 } else { t.seats },
             diet: if on.diet { t.diet } else { u32::MAX },
             hours: if on.time {
                 self.times.provider(p).hour_mask()
@@ -747,6 +757,13 @@ impl<'a> Rules<'a> {
                 [u64::MAX; 3]
             },
         }
+    }
+
+    /// Whether seeker `s`'s record is left out of matching (the `record` rule fails for it
+    /// with every provider).
+    #[must_use]
+    pub(crate) fn left_out_seeker(&self, s: usize) -> bool {
+        self.seeker_traits[s].left_out
     }
 
     /// Whether seeker `s` and provider `p` met before (history).
@@ -804,11 +821,11 @@ impl<'a> Rules<'a> {
     #[must_use]
     #[inline]
     pub fn failed(&self, s: usize, p: usize) -> u16 {
-        const _: () = assert!(Rule::ALL.len() == 9, "one bit below for each rule");
+        const _: () = assert!(Rule::ALL.len() == 10, "one bit below for each rule");
         // Spelled out so that each call is inlined with its rule known: a loop over the rules
         // would dispatch on the rule for every provider.
         let bit = |i: usize| u16::from(!self.holds(Rule::ALL[i], s, p)) << i;
-        bit(0) | bit(1) | bit(2) | bit(3) | bit(4) | bit(5) | bit(6) | bit(7) | bit(8)
+        bit(0) | bit(1) | bit(2) | bit(3) | bit(4) | bit(5) | bit(6) | bit(7) | bit(8) | bit(9)
     }
 
     /// Whether one hard rule holds for seeker `s` and provider `p` (indices into the instance).
@@ -822,6 +839,7 @@ impl<'a> Rules<'a> {
         let on = &self.instance.policy.rules;
         let (a, b) = (&self.seeker_traits[s], &self.provider_traits[p]);
         match rule {
+            Rule::Record => !a.left_out && !b.left_out,
             Rule::Blocked => self.blocked[s].binary_search(&(p as u32)).is_err(),
             Rule::Capacity => a.seats <= b.seats,
             Rule::Verification => !on.verification || !a.verification || b.verification,
@@ -901,6 +919,8 @@ impl<'a> Rules<'a> {
         let on = &self.instance.policy.rules;
         let (a, b) = (&self.seeker_traits[s], &self.provider_traits[p]);
         if a.seats > b.seats
+            || a.left_out
+            || b.left_out
             || (on.diet && !a.diet_custom && a.diet & !b.diet != 0)
             || (on.language
                 && !a.no_languages

@@ -6,6 +6,7 @@
 //! unplaced.
 
 mod context;
+mod describe;
 mod greedy;
 mod groups;
 mod optimal;

@@ -1,0 +1,41 @@
+"""The rules the programmes need (issue 13), through the Python API: each test fails without
+its rule. Instances cross as plain values, so new fields flow through the JSON format."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import samman
+
+
+def unplaced_reason(plan: samman.Plan, seeker: str) -> dict[str, Any]:
+    [reason] = [u["reason"] for u in plan.to_dict()["unplaced"] if u["seeker"] == seeker]
+    return reason
+
+
+def test_one_record_never_blocks_the_rest() -> None:
+    # A family of seven, larger than every table, and a guest whose coordinates are out of
+    # range: both left out with their reasons, everyone else planned.
+    data = {
+        "version": 1,
+        "seekers": [
+            {"id": "family", "party_size": 7},
+            {"id": "lost", "location": {"lat": 181.0, "lon": 59.0}},
+            {"id": "g1", "party_size": 2},
+            {"id": "g2", "party_size": 2},
+        ],
+        "providers": [
+            {"id": "d1", "kind": "dinner", "capacity": 6},
+            {"id": "d2", "kind": "dinner", "capacity": 4},
+        ],
+    }
+    instance = samman.Instance.from_dict(data)
+    assert [path for path, _ in instance.warnings()] == [
+        "seekers[0].party_size",
+        "seekers[1].location.lat",
+    ]
+    for solver in samman.SOLVERS:
+        plan = samman.solve(instance, solver=solver)
+        assert set(plan.placements) == {"g1", "g2"}, solver
+        assert unplaced_reason(plan, "family")["excluded"] == {"capacity": 2}
+        assert unplaced_reason(plan, "lost")["excluded"] == {"record": 2}
