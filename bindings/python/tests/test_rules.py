@@ -39,3 +39,27 @@ def test_one_record_never_blocks_the_rest() -> None:
         assert set(plan.placements) == {"g1", "g2"}, solver
         assert unplaced_reason(plan, "family")["excluded"] == {"capacity": 2}
         assert unplaced_reason(plan, "lost")["excluded"] == {"record": 2}
+
+
+def test_readiness_only_ready_and_reliable_providers_are_booked() -> None:
+    data = {
+        "version": 1,
+        "seekers": [{"id": f"booking-{i}"} for i in range(3)],
+        "providers": [
+            {"id": "training", "capacity": 4, "status": "in_training"},
+            {"id": "paused", "capacity": 4, "status": "paused"},
+            {
+                "id": "unreliable",
+                "capacity": 4,
+                "reliability": {"completed": 1, "cancelled": 2, "no_show": 2},
+            },
+            {"id": "good", "capacity": 2, "reliability": {"completed": 8}},
+        ],
+        "policy": {"rules": {"min_reliability": 0.5, "reliability_min_events": 3}},
+    }
+    instance = samman.Instance.from_dict(data)
+    for solver in samman.SOLVERS:
+        plan = samman.solve(instance, solver=solver)
+        assert set(plan.placements.values()) == {"good"}, solver
+        [left] = [u["reason"] for u in plan.to_dict()["unplaced"]]
+        assert left["excluded"] == {"readiness": 3}, solver

@@ -749,6 +749,9 @@ impl TryFrom<PolicyRecord> for model::Policy {
             verification: record.rules.verification,
             topics: record.rules.topics,
             gender_parties: record.rules.gender_parties,
+            // Rules the record does not carry (issue 13) keep the core's defaults; JSON
+            // instances carry them.
+            ..defaults
         };
         let policy = model::Policy {
             timezone: record.timezone,

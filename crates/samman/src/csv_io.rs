@@ -11,7 +11,7 @@ use std::io::{Read, Write};
 use crate::metrics::{Plan, PlanEntry};
 use crate::model::{
     Availability, DatedWindow, Day, Diet, Gender, Instance, LanguageSkill, Level, Location, Origin,
-    Profile, Provider, ProviderKind, Seeker, WeeklyWindow,
+    Profile, Provider, ProviderKind, ProviderStatus, Seeker, WeeklyWindow,
 };
 use crate::rules::Rules;
 
@@ -76,7 +76,7 @@ pub const SEEKER_COLUMNS: [&str; 17] = [
 ];
 
 /// The columns a providers file may have (and `host_extra.<name>`).
-pub const PROVIDER_COLUMNS: [&str; 23] = [
+pub const PROVIDER_COLUMNS: [&str; 24] = [
     "id",
     "kind",
     "host",
@@ -100,6 +100,7 @@ pub const PROVIDER_COLUMNS: [&str; 23] = [
     "no_show",
     "preferences",
     "blocked",
+    "status",
 ];
 
 /// One row being read: cells by column name, with the row number for errors.
@@ -452,6 +453,13 @@ pub fn read_providers(reader: impl Read) -> Result<Vec<Provider>> {
                 .map(Into::into)
                 .collect();
             provider.blocked = row.list("blocked").into_iter().map(Into::into).collect();
+            provider.status = match row.get("status") {
+                None => ProviderStatus::Ready,
+                Some(status) => {
+                    serde_json::from_value(serde_json::Value::String(status.to_owned()))
+                        .map_err(|_| row.bad("status", status, "ready, in_training or paused"))?
+                }
+            };
             Ok(provider)
         },
     )

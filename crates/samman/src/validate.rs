@@ -450,6 +450,14 @@ impl Checker {
                 );
             }
         }
+        if let Some(minimum) = policy.rules.min_reliability {
+            if !(0.0..=1.0).contains(&minimum) {
+                self.report(
+                    "policy.rules.min_reliability",
+                    "must be a number from 0 to 1, such as 0.6",
+                );
+            }
+        }
         if policy.waiting_scale_days == 0 {
             self.report("policy.waiting_scale_days", "must be at least 1");
         }

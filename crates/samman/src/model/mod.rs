@@ -365,12 +365,48 @@ impl Reliability {
         (f64::from(self.completed) + 1.0) / (total + 2.0)
     }
 
+    /// Engagements on record: completed, cancelled and not turned up to.
+    #[must_use]
+    pub fn events(self) -> u64 {
+        u64::from(self.completed) + u64::from(self.cancelled) + u64::from(self.no_show)
+    }
+
     /// Expected share of no-shows, `(no_show + 0.5) / (total + 2)` (a small prior).
     #[must_use]
     pub fn expected_no_show(self) -> f64 {
         let total = f64::from(self.completed) + f64::from(self.cancelled) + f64::from(self.no_show);
         (f64::from(self.no_show) + 0.5) / (total + 2.0)
     }
+}
+
+/// Whether a provider may be matched: only `ready` ones are (the `readiness` rule).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum ProviderStatus {
+    /// Ready to be matched.
+    #[default]
+    Ready,
+    /// Still being trained or tried out (an experience not yet ready to sell).
+    InTraining,
+    /// Taking a break.
+    Paused,
+}
+
+fn is_ready(status: &ProviderStatus) -> bool {
+    *status == ProviderStatus::Ready
 }
 
 /// Someone or something seekers are placed with: a host's dinner on a date, a volunteer, a
@@ -427,6 +463,9 @@ pub struct Provider {
     /// Seekers this provider must never be given.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub blocked: Vec<SeekerId>,
+    /// Whether it may be matched now: `ready` (the default), `in_training` or `paused`.
+    #[serde(default, skip_serializing_if = "is_ready")]
+    pub status: ProviderStatus,
 }
 
 impl Provider {
@@ -451,6 +490,7 @@ impl Provider {
             reliability: Reliability::default(),
             preferences: Vec::new(),
             blocked: Vec::new(),
+            status: ProviderStatus::Ready,
         }
     }
 
@@ -486,6 +526,13 @@ pub struct HardRules {
     /// Never an all-female party with an all-male party at one provider (the host counts);
     /// a rule of the dinner programme, off by default.
     pub gender_parties: bool,
+    /// The lowest expected completion (`Reliability::expected_completion`, 0 to 1) a provider
+    /// with at least `reliability_min_events` engagements may have; none: off.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub min_reliability: Option<f64>,
+    /// Engagements on record from which `min_reliability` applies (default 1).
+    #[serde(skip_serializing_if = "is_one")]
+    pub reliability_min_events: u32,
 }
 
 impl Default for HardRules {
@@ -501,6 +548,8 @@ impl Default for HardRules {
             verification: true,
             topics: false,
             gender_parties: false,
+            min_reliability: None,
+            reliability_min_events: 1,
         }
     }
 }

@@ -58,6 +58,8 @@ fn key(rules: &Rules<'_>, rule: Rule, s: usize) -> [u64; 4] {
     let alone = [u64::MAX, s as u64, 0, 0];
     match rule {
         Rule::Record => [u64::from(a.left_out), 0, 0, 0],
+        // The provider's alone: one set for every seeker.
+        Rule::Readiness => [0, 0, 0, 0],
         Rule::Capacity => [u64::from(a.seats), 0, 0, 0],
         Rule::Verification => [u64::from(on.verification && a.verification), 0, 0, 0],
         Rule::GenderParties => [
@@ -81,8 +83,9 @@ fn key(rules: &Rules<'_>, rule: Rule, s: usize) -> [u64; 4] {
 }
 
 /// The rules decided per group of seekers with equal keys.
-const GROUPED: [Rule; 8] = [
+const GROUPED: [Rule; 9] = [
     Rule::Record,
+    Rule::Readiness,
     Rule::Capacity,
     Rule::Verification,
     Rule::GenderParties,

@@ -12,8 +12,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{
-    DIET_NAMES, Diet, Gender, Instance, LanguageSkill, Level, Location, Origin, Provider, Radians,
-    ResolvedAvailability, Seeker, Verification,
+    DIET_NAMES, Diet, Gender, HardRules, Instance, LanguageSkill, Level, Location, Origin,
+    Provider, ProviderStatus, Radians, Reliability, ResolvedAvailability, Seeker, Verification,
 };
 use crate::validate::time_zone;
 
@@ -29,6 +29,8 @@ pub enum Rule {
     /// Either side's record is left out of matching (a problem [`crate::validate::check`]
     /// warns about, such as coordinates out of range).
     Record,
+    /// The provider is not `ready`, or its reliability is below `min_reliability`.
+    Readiness,
     /// Either side has blocked the other.
     Blocked,
     /// The party is larger than the provider's capacity.
@@ -51,8 +53,9 @@ pub enum Rule {
 
 impl Rule {
     /// Every pair rule, in the order they are checked (cheapest first).
-    pub const ALL: [Rule; 10] = [
+    pub const ALL: [Rule; 11] = [
         Rule::Record,
+        Rule::Readiness,
         Rule::Blocked,
         Rule::Capacity,
         Rule::Verification,
@@ -69,6 +72,7 @@ impl Rule {
     pub fn name(self) -> &'static str {
         match self {
             Rule::Record => "record",
+            Rule::Readiness => "readiness",
             Rule::Blocked => "blocked",
             Rule::Capacity => "capacity",
             Rule::Verification => "verification",
@@ -144,6 +148,22 @@ pub fn distance_ok(distance: Option<f64>, limit: Option<f64>) -> bool {
 #[must_use]
 pub fn verification_ok(requires_verified: bool, verification: &Verification) -> bool {
     !requires_verified || verification.verified
+}
+
+/// Only a `ready` provider is matched, and with `min_reliability` set, only one whose expected
+/// completion is at least that, once it has `min_events` engagements on record.
+#[must_use]
+pub fn readiness_ok(
+    status: ProviderStatus,
+    reliability: Reliability,
+    min_reliability: Option<f64>,
+    min_events: u32,
+) -> bool {
+    status == ProviderStatus::Ready
+        && min_reliability.is_none_or(|minimum| {
+            reliability.events() < u64::from(min_events)
+                || reliability.expected_completion() >= minimum
+        })
 }
 
 /// A seeker with topics shares at least one with the provider; no topics always passes.
@@ -447,6 +467,8 @@ struct Traits {
     own_criterion: f64,
     /// The record is left out of matching (the `record` rule).
     left_out: bool,
+    /// Provider: not matched now (the `readiness` rule fails).
+    unready: bool,
 }
 
 /// The part of one side that the graph builder screens pairs with before any rule runs,
@@ -539,8 +561,14 @@ impl Traits {
         traits
     }
 
-    fn provider(provider: &Provider, minimum: Level) -> Self {
-        let mut traits = Self::languages(&provider.languages, minimum);
+    fn provider(provider: &Provider, on: &HardRules) -> Self {
+        let mut traits = Self::languages(&provider.languages, on.min_language_level);
+        traits.unready = !readiness_ok(
+            provider.status,
+            provider.reliability,
+            on.min_reliability,
+            on.reliability_min_events,
+        );
         traits.seats = provider.capacity;
         traits.travel_km = provider.max_travel_km.unwrap_or(f64::INFINITY);
         traits.at = provider.location.map(Radians::of);
@@ -699,7 +727,7 @@ impl<'a> Rules<'a> {
             provider_traits: instance
                 .providers
                 .par_iter()
-                .map(|p| Traits::provider(p, minimum))
+                .map(|p| Traits::provider(p, &instance.policy.rules))
                 .collect(),
             instance,
             tz,
@@ -744,7 +772,8 @@ impl<'a> Rules<'a> {
         Screen {
             at: t.at.filter(|_| on.distance),
             travel_km: t.travel_km,
-            seats: if t.left_out { 0 } else { t.seats },
+            // A provider left out or not ready takes nobody (decided by the screen).
+            seats: if t.left_out || t.unready { 0 } else { t.seats },
             diet: if on.diet { t.diet } else { u32::MAX },
             hours: if on.time {
                 self.times.provider(p).hour_mask()
@@ -821,11 +850,21 @@ impl<'a> Rules<'a> {
     #[must_use]
     #[inline]
     pub fn failed(&self, s: usize, p: usize) -> u16 {
-        const _: () = assert!(Rule::ALL.len() == 10, "one bit below for each rule");
+        const _: () = assert!(Rule::ALL.len() == 11, "one bit below for each rule");
         // Spelled out so that each call is inlined with its rule known: a loop over the rules
         // would dispatch on the rule for every provider.
         let bit = |i: usize| u16::from(!self.holds(Rule::ALL[i], s, p)) << i;
-        bit(0) | bit(1) | bit(2) | bit(3) | bit(4) | bit(5) | bit(6) | bit(7) | bit(8) | bit(9)
+        bit(0)
+            | bit(1)
+            | bit(2)
+            | bit(3)
+            | bit(4)
+            | bit(5)
+            | bit(6)
+            | bit(7)
+            | bit(8)
+            | bit(9)
+            | bit(10)
     }
 
     /// Whether one hard rule holds for seeker `s` and provider `p` (indices into the instance).
@@ -840,6 +879,7 @@ impl<'a> Rules<'a> {
         let (a, b) = (&self.seeker_traits[s], &self.provider_traits[p]);
         match rule {
             Rule::Record => !a.left_out && !b.left_out,
+            Rule::Readiness => !b.unready,
             Rule::Blocked => self.blocked[s].binary_search(&(p as u32)).is_err(),
             Rule::Capacity => a.seats <= b.seats,
             Rule::Verification => !on.verification || !a.verification || b.verification,
@@ -921,6 +961,7 @@ impl<'a> Rules<'a> {
         if a.seats > b.seats
             || a.left_out
             || b.left_out
+            || b.unready
             || (on.diet && !a.diet_custom && a.diet & !b.diet != 0)
             || (on.language
                 && !a.no_languages

@@ -1,0 +1,197 @@
+//! The rules the programmes need (issue 13), each in a coordinator's small case through every
+//! solver, and all of them together on generated programmes: the indexed graph equals the
+//! all-pairs one, and the reason counts equal checking every rule for every pair.
+
+use std::collections::BTreeMap;
+
+use samman::generate::{Params, Programme, generate};
+use samman::graph::CandidateGraph;
+use samman::model::{Instance, Provider, ProviderKind, ProviderStatus, Reliability, Seeker};
+use samman::rules::{Rule, Rules};
+use samman::solve::{self, Assignment, Options, SolverKind, solve};
+
+const SOLVERS: [SolverKind; 4] = [
+    SolverKind::Optimal,
+    SolverKind::Stable,
+    SolverKind::Groups,
+    SolverKind::Greedy,
+];
+
+/// The plan of every solver.
+fn plans(instance: &Instance) -> Vec<(SolverKind, Assignment)> {
+    SOLVERS
+        .iter()
+        .map(|&solver| {
+            let options = Options {
+                solver,
+                ..Options::default()
+            };
+            (
+                solver,
+                solve(instance, &options).expect("the instance solves"),
+            )
+        })
+        .collect()
+}
+
+/// Who is placed where, by id.
+fn placements(plan: &Assignment) -> BTreeMap<String, String> {
+    plan.matches
+        .iter()
+        .map(|m| (m.seeker.to_string(), m.provider.to_string()))
+        .collect()
+}
+
+/// The new fields sprinkled over a generated programme, so that every new rule excludes some
+/// pairs and leaves others.
+fn sprinkle(instance: &mut Instance, seed: u64) {
+    for (j, provider) in instance.providers.iter_mut().enumerate() {
+        let j = j as u64 + seed;
+        provider.status = match j % 9 {
+            0 => ProviderStatus::InTraining,
+            4 => ProviderStatus::Paused,
+            _ => ProviderStatus::Ready,
+        };
+        if j % 5 == 1 {
+            provider.reliability = Reliability {
+                completed: 1,
+                cancelled: 2,
+                no_show: (j % 3) as u32,
+            };
+        }
+    }
+    instance.policy.rules.min_reliability = (seed % 2 == 0).then_some(0.4);
+    instance.policy.rules.reliability_min_events = 1 + (seed % 3) as u32;
+}
+
+/// Generated programmes with the new fields, under a few seeds.
+fn programmes() -> Vec<Instance> {
+    let mut instances = Vec::new();
+    for (seed, programme) in [
+        (0, Programme::Dinners),
+        (1, Programme::Visits),
+        (2, Programme::Workshops),
+        (3, Programme::Experiences),
+        (4, Programme::Coaching),
+        (5, Programme::Dinners),
+    ] {
+        let mut instance = generate(
+            programme,
+            &Params {
+                size: 160,
+                seed,
+                providers: Some(50),
+                ..Params::default()
+            },
+        );
+        sprinkle(&mut instance, seed);
+        instances.push(instance);
+    }
+    instances
+}
+
+#[test]
+fn the_indexed_graph_equals_the_all_pairs_graph_with_the_new_rules() {
+    for instance in programmes() {
+        let indexed = CandidateGraph::build(&instance).unwrap();
+        let naive = CandidateGraph::build_all_pairs(&instance).unwrap();
+        let a: Vec<_> = indexed.candidates().collect();
+        let b: Vec<_> = naive.candidates().collect();
+        assert_eq!(a, b);
+        // And every edge keeps every rule; every missing pair breaks one.
+        let rules = Rules::new(&instance);
+        let mut feasible = 0;
+        for s in 0..instance.seekers.len() {
+            for p in 0..instance.providers.len() {
+                feasible += usize::from(rules.check(s, p).is_ok());
+            }
+        }
+        assert_eq!(feasible, a.len());
+    }
+}
+
+#[test]
+fn reason_counts_equal_checking_every_rule_with_the_new_rules() {
+    for instance in programmes() {
+        let rules = Rules::new(&instance);
+        let seekers: Vec<usize> = (0..instance.seekers.len()).collect();
+        let fast = solve::excluded_by_rule(&rules, &seekers);
+        for (s, (excluded, only)) in fast.into_iter().enumerate() {
+            let (mut want, mut want_only) = (BTreeMap::new(), BTreeMap::new());
+            for p in 0..instance.providers.len() {
+                let failed = rules.failures(s, p);
+                for &rule in &failed {
+                    *want.entry(rule).or_insert(0) += 1;
+                }
+                if let [rule] = failed[..] {
+                    *want_only.entry(rule).or_insert(0) += 1;
+                }
+            }
+            assert_eq!(excluded, want, "seeker {s}: excluded");
+            assert_eq!(only, want_only, "seeker {s}: only");
+        }
+    }
+}
+
+/// Experience gifts: a provider in training, a paused one and one with 1 completed, 2
+/// cancelled and 2 no-shows are not booked; a ready one with a good record is.
+#[test]
+fn readiness_only_ready_and_reliable_providers_are_booked() {
+    let mut instance = Instance::new();
+    instance.policy.rules.min_reliability = Some(0.5);
+    instance.policy.rules.reliability_min_events = 3;
+    let mut training = Provider::new("training", 4);
+    training.status = ProviderStatus::InTraining;
+    let mut paused = Provider::new("paused", 4);
+    paused.status = ProviderStatus::Paused;
+    let mut unreliable = Provider::new("unreliable", 4);
+    unreliable.reliability = Reliability {
+        completed: 1,
+        cancelled: 2,
+        no_show: 2,
+    };
+    let mut new = Provider::new("new", 1);
+    new.reliability = Reliability {
+        completed: 0,
+        cancelled: 1,
+        no_show: 1,
+    };
+    let mut good = Provider::new("good", 1);
+    good.reliability = Reliability {
+        completed: 8,
+        cancelled: 1,
+        no_show: 0,
+    };
+    for provider in [training, paused, unreliable, new, good] {
+        let mut provider = provider;
+        provider.kind = ProviderKind::Experience;
+        instance.providers.push(provider);
+    }
+    for i in 0..3 {
+        instance.seekers.push(Seeker::new(&format!("booking-{i}")));
+    }
+    for (solver, plan) in plans(&instance) {
+        let used: Vec<String> = placements(&plan).into_values().collect();
+        assert_eq!(used.len(), 2, "{solver:?}: {used:?}");
+        assert!(
+            used.iter().all(|p| p == "new" || p == "good"),
+            "{solver:?}: {used:?}"
+        );
+    }
+    // The third booking is told why: readiness shuts three providers out.
+    let explanation = samman::explain::explain(&instance, None, &"booking-0".into()).unwrap();
+    assert_eq!(explanation.excluded.get(&Rule::Readiness), Some(&3));
+    assert_eq!(Rule::Readiness.name(), "readiness");
+}
+
+#[test]
+fn the_new_csv_columns_are_read() {
+    let providers =
+        samman::csv_io::read_providers("id,capacity,status\np1,2,in_training\np2,2,\n".as_bytes())
+            .unwrap();
+    assert_eq!(providers[0].status, ProviderStatus::InTraining);
+    assert_eq!(providers[1].status, ProviderStatus::Ready);
+    let error = samman::csv_io::read_providers("id,capacity,status\np1,2,sleeping\n".as_bytes())
+        .unwrap_err();
+    assert_eq!(error.column, "status");
+}
