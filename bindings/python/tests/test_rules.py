@@ -63,3 +63,24 @@ def test_readiness_only_ready_and_reliable_providers_are_booked() -> None:
         assert set(plan.placements.values()) == {"good"}, solver
         [left] = [u["reason"] for u in plan.to_dict()["unplaced"]]
         assert left["excluded"] == {"readiness": 3}, solver
+
+
+def test_needs_the_hearing_loop_need_is_met_by_a_room_that_offers_it() -> None:
+    data = {
+        "version": 1,
+        "seekers": [
+            {"id": "resident", "needs": ["hearing_loop"]},
+            {"id": "other", "needs": ["step_free"]},
+        ],
+        "providers": [
+            {"id": "plain-room", "capacity": 3, "offers": ["step_free"]},
+            {"id": "looped-room", "capacity": 2, "offers": ["hearing_loop", "step_free"]},
+        ],
+    }
+    instance = samman.Instance.from_dict(data)
+    for solver in samman.SOLVERS:
+        plan = samman.solve(instance, solver=solver)
+        assert plan.placements["resident"] == "looped-room", solver
+        assert "other" in plan.placements, solver
+    explanation = samman.explain(instance, None, "resident")
+    assert explanation["excluded"]["needs"] == 1

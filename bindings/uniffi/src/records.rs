@@ -641,6 +641,8 @@ impl TryFrom<SeekerRecord> for model::Seeker {
             blocked: ids(&record.blocked),
             waiting_since,
             priority: record.priority,
+            // Fields the record does not carry (issue 13); JSON instances carry them.
+            needs: Vec::new(),
         };
         read.finish(seeker)
     }

@@ -55,7 +55,7 @@ fn is_personal(column: &str) -> bool {
 }
 
 /// The columns a seekers file may have (and `extra.<name>` for profile attributes).
-pub const SEEKER_COLUMNS: [&str; 17] = [
+pub const SEEKER_COLUMNS: [&str; 18] = [
     "id",
     "party_size",
     "origin",
@@ -73,10 +73,11 @@ pub const SEEKER_COLUMNS: [&str; 17] = [
     "blocked",
     "waiting_since",
     "priority",
+    "needs",
 ];
 
 /// The columns a providers file may have (and `host_extra.<name>`).
-pub const PROVIDER_COLUMNS: [&str; 24] = [
+pub const PROVIDER_COLUMNS: [&str; 25] = [
     "id",
     "kind",
     "host",
@@ -101,6 +102,7 @@ pub const PROVIDER_COLUMNS: [&str; 24] = [
     "preferences",
     "blocked",
     "status",
+    "offers",
 ];
 
 /// One row being read: cells by column name, with the row number for errors.
@@ -391,6 +393,7 @@ pub fn read_seekers(reader: impl Read) -> Result<Vec<Seeker>> {
         seeker.blocked = row.list("blocked").into_iter().map(Into::into).collect();
         seeker.waiting_since = row.parse("waiting_since", "a date such as 2026-08-01")?;
         seeker.priority = row.parse("priority", "a number")?.unwrap_or(0.0);
+        seeker.needs = row.list("needs");
         Ok(seeker)
     })
 }
@@ -460,6 +463,7 @@ pub fn read_providers(reader: impl Read) -> Result<Vec<Provider>> {
                         .map_err(|_| row.bad("status", status, "ready, in_training or paused"))?
                 }
             };
+            provider.offers = row.list("offers");
             Ok(provider)
         },
     )

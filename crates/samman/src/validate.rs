@@ -357,6 +357,7 @@ impl Checker {
             }
             self.languages(&at, &seeker.languages);
             self.diets(&format!("{at}.diet"), &seeker.diet);
+            self.tags(&format!("{at}.needs"), &seeker.needs);
             self.availability(&at, &seeker.availability, tz);
             self.location(&at, seeker.location, seeker.max_travel_km);
             self.references(
@@ -399,6 +400,7 @@ impl Checker {
             }
             self.languages(&at, &provider.languages);
             self.diets(&format!("{at}.caters"), &provider.caters);
+            self.tags(&format!("{at}.offers"), &provider.offers);
             self.availability(&at, &provider.availability, tz);
             self.location(&at, provider.location, provider.max_travel_km);
             self.references(
@@ -484,6 +486,15 @@ impl Checker {
             }
         }
         index
+    }
+
+    /// Tags of an open vocabulary (`needs`, `offers`): an empty one matches nothing.
+    fn tags(&mut self, at: &str, tags: &[String]) {
+        for (j, tag) in tags.iter().enumerate() {
+            if tag.trim().is_empty() {
+                self.warn(format!("{at}[{j}]"), "a tag must not be empty");
+            }
+        }
     }
 
     fn languages(&mut self, at: &str, languages: &[LanguageSkill]) {

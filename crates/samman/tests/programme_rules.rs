@@ -60,6 +60,18 @@ fn sprinkle(instance: &mut Instance, seed: u64) {
             };
         }
     }
+    let tags = ["hearing_loop", "step_free", "car"];
+    for (j, provider) in instance.providers.iter_mut().enumerate() {
+        provider.offers = tags[..(j + seed as usize) % 4]
+            .iter()
+            .map(|t| (*t).to_owned())
+            .collect();
+    }
+    for (i, seeker) in instance.seekers.iter_mut().enumerate() {
+        if i % 4 == 1 {
+            seeker.needs = vec![tags[i % 3].to_owned()];
+        }
+    }
     instance.policy.rules.min_reliability = (seed % 2 == 0).then_some(0.4);
     instance.policy.rules.reliability_min_events = 1 + (seed % 3) as u32;
 }
@@ -186,12 +198,48 @@ fn readiness_only_ready_and_reliable_providers_are_booked() {
 
 #[test]
 fn the_new_csv_columns_are_read() {
-    let providers =
-        samman::csv_io::read_providers("id,capacity,status\np1,2,in_training\np2,2,\n".as_bytes())
-            .unwrap();
+    let seekers =
+        samman::csv_io::read_seekers("id,needs\ns1,hearing_loop; car\n".as_bytes()).unwrap();
+    assert_eq!(seekers[0].needs, ["hearing_loop", "car"]);
+    let providers = samman::csv_io::read_providers(
+        "id,capacity,status,offers\np1,2,in_training,step_free\np2,2,,\n".as_bytes(),
+    )
+    .unwrap();
     assert_eq!(providers[0].status, ProviderStatus::InTraining);
     assert_eq!(providers[1].status, ProviderStatus::Ready);
+    assert_eq!(providers[0].offers, ["step_free"]);
     let error = samman::csv_io::read_providers("id,capacity,status\np1,2,sleeping\n".as_bytes())
         .unwrap_err();
     assert_eq!(error.column, "status");
+}
+
+/// Workshops: a participant who needs a hearing loop gets the room that offers one, even
+/// though the other room has more places; nobody else is held back.
+#[test]
+fn needs_the_hearing_loop_need_is_met_by_a_room_that_offers_it() {
+    let mut instance = Instance::new();
+    let mut plain = Provider::new("plain-room", 3);
+    plain.kind = ProviderKind::Workshop;
+    plain.offers = vec!["step_free".into()];
+    let mut looped = Provider::new("looped-room", 2);
+    looped.kind = ProviderKind::Workshop;
+    looped.offers = vec!["hearing_loop".into(), "step_free".into()];
+    instance.providers.extend([plain, looped]);
+    let mut resident = Seeker::new("resident");
+    resident.needs = vec!["hearing_loop".into()];
+    instance.seekers.push(resident);
+    let mut other = Seeker::new("other");
+    other.needs = vec!["step_free".into()];
+    instance.seekers.push(other);
+    for (solver, plan) in plans(&instance) {
+        let placed = placements(&plan);
+        assert_eq!(placed["resident"], "looped-room", "{solver:?}");
+        assert!(placed.contains_key("other"), "{solver:?}");
+    }
+    let explanation = samman::explain::explain(&instance, None, &"resident".into()).unwrap();
+    assert_eq!(explanation.excluded.get(&Rule::Needs), Some(&1));
+    // Messages name paths only, never the tag.
+    instance.seekers[0].needs.push(" ".into());
+    let warnings = samman::validate::check(&instance).warnings;
+    assert_eq!(warnings[0].path, "seekers[0].needs[1]");
 }

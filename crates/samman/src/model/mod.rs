@@ -273,6 +273,10 @@ pub struct Seeker {
     /// Extra priority (0 for none), weighted by the policy's `priority` weight.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub priority: f64,
+    /// What the provider must offer, every one (`hearing_loop`, `step_free`, `wheelchair`,
+    /// `car`, a role such as `driver`): an open vocabulary of tags, apart from diet.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub needs: Vec<String>,
 }
 
 impl Seeker {
@@ -294,6 +298,7 @@ impl Seeker {
             blocked: Vec::new(),
             waiting_since: None,
             priority: 0.0,
+            needs: Vec::new(),
         }
     }
 }
@@ -466,6 +471,9 @@ pub struct Provider {
     /// Whether it may be matched now: `ready` (the default), `in_training` or `paused`.
     #[serde(default, skip_serializing_if = "is_ready")]
     pub status: ProviderStatus,
+    /// What it offers for seekers' `needs` (`hearing_loop`, `step_free`, `driver`, ...).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub offers: Vec<String>,
 }
 
 impl Provider {
@@ -491,6 +499,7 @@ impl Provider {
             preferences: Vec::new(),
             blocked: Vec::new(),
             status: ProviderStatus::Ready,
+            offers: Vec::new(),
         }
     }
 

@@ -47,13 +47,15 @@ pub enum Rule {
     Language,
     /// No topic shared.
     Topics,
+    /// A need of the seeker is not offered.
+    Needs,
     /// An all-female party and an all-male one (the host counts) at one provider.
     GenderParties,
 }
 
 impl Rule {
     /// Every pair rule, in the order they are checked (cheapest first).
-    pub const ALL: [Rule; 11] = [
+    pub const ALL: [Rule; 12] = [
         Rule::Record,
         Rule::Readiness,
         Rule::Blocked,
@@ -61,6 +63,7 @@ impl Rule {
         Rule::Verification,
         Rule::GenderParties,
         Rule::Topics,
+        Rule::Needs,
         Rule::Diet,
         Rule::Language,
         Rule::Distance,
@@ -81,6 +84,7 @@ impl Rule {
             Rule::Diet => "diet",
             Rule::Language => "language",
             Rule::Topics => "topics",
+            Rule::Needs => "needs",
             Rule::GenderParties => "gender_parties",
         }
     }
@@ -170,6 +174,12 @@ pub fn readiness_ok(
 #[must_use]
 pub fn topics_ok(wanted: &[String], offered: &[String]) -> bool {
     wanted.is_empty() || wanted.iter().any(|t| offered.contains(t))
+}
+
+/// Every need of the seeker is among what the provider offers; no needs always passes.
+#[must_use]
+pub fn needs_ok(needs: &[String], offers: &[String]) -> bool {
+    needs.iter().all(|need| offers.contains(need))
 }
 
 /// Never an all-female party with an all-male party.
@@ -469,6 +479,8 @@ struct Traits {
     left_out: bool,
     /// Provider: not matched now (the `readiness` rule fails).
     unready: bool,
+    /// Seeker: lists needs.
+    has_needs: bool,
 }
 
 /// The part of one side that the graph builder screens pairs with before any rule runs,
@@ -552,6 +564,7 @@ impl Traits {
         traits.ranked = seeker.preferences.len() as u32;
         traits.has_topics = !seeker.topics.is_empty();
         traits.left_out = crate::validate::seeker_left_out(seeker);
+        traits.has_needs = !seeker.needs.is_empty();
         for diet in &seeker.diet {
             match diet_bit(diet) {
                 Some(bit) => traits.diet |= bit,
@@ -850,7 +863,7 @@ impl<'a> Rules<'a> {
     #[must_use]
     #[inline]
     pub fn failed(&self, s: usize, p: usize) -> u16 {
-        const _: () = assert!(Rule::ALL.len() == 11, "one bit below for each rule");
+        const _: () = assert!(Rule::ALL.len() == 12, "one bit below for each rule");
         // Spelled out so that each call is inlined with its rule known: a loop over the rules
         // would dispatch on the rule for every provider.
         let bit = |i: usize| u16::from(!self.holds(Rule::ALL[i], s, p)) << i;
@@ -865,6 +878,7 @@ impl<'a> Rules<'a> {
             | bit(8)
             | bit(9)
             | bit(10)
+            | bit(11)
     }
 
     /// Whether one hard rule holds for seeker `s` and provider `p` (indices into the instance).
@@ -890,6 +904,13 @@ impl<'a> Rules<'a> {
                     || topics_ok(
                         &self.instance.seekers[s].topics,
                         &self.instance.providers[p].topics,
+                    )
+            }
+            Rule::Needs => {
+                !a.has_needs
+                    || needs_ok(
+                        &self.instance.seekers[s].needs,
+                        &self.instance.providers[p].offers,
                     )
             }
             Rule::Distance => {
@@ -949,6 +970,7 @@ impl<'a> Rules<'a> {
             && (!on.gender_parties || gender_parties_ok(a.gender, b.gender))
             && (!on.topics || !a.has_topics || self.holds(Rule::Topics, s, p))
             && (!a.diet_custom || self.holds(Rule::Diet, s, p))
+            && (!a.has_needs || self.holds(Rule::Needs, s, p))
             && self.holds(Rule::Time, s, p)
     }
 
