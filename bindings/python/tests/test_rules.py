@@ -84,3 +84,32 @@ def test_needs_the_hearing_loop_need_is_met_by_a_room_that_offers_it() -> None:
         assert "other" in plan.placements, solver
     explanation = samman.explain(instance, None, "resident")
     assert explanation["excluded"]["needs"] == 1
+
+
+def test_accepts_the_female_visitor_wish_is_met() -> None:
+    data = {
+        "version": 1,
+        "seekers": [
+            {
+                "id": "older-woman",
+                "profile": {"origin": "established"},
+                "accepts": {"gender": ["female"]},
+            },
+            {"id": "newcomer", "profile": {"origin": "newcomer"}},
+        ],
+        "providers": [
+            {
+                "id": "volunteer-m",
+                "capacity": 2,
+                "host_profile": {"gender": "male"},
+                "accepts": {"origin": ["established"]},
+            },
+            {"id": "volunteer-f", "capacity": 2, "host_profile": {"gender": "female"}},
+        ],
+    }
+    instance = samman.Instance.from_dict(data)
+    for solver in samman.SOLVERS:
+        plan = samman.solve(instance, solver=solver)
+        assert plan.placements["older-woman"] == "volunteer-f", solver
+        assert plan.placements.get("newcomer") != "volunteer-m", solver
+    assert samman.explain(instance, None, "older-woman")["excluded"] == {"accepts": 1}

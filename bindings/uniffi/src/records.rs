@@ -643,6 +643,7 @@ impl TryFrom<SeekerRecord> for model::Seeker {
             priority: record.priority,
             // Fields the record does not carry (issue 13); JSON instances carry them.
             needs: Vec::new(),
+            accepts: std::collections::BTreeMap::new(),
         };
         read.finish(seeker)
     }

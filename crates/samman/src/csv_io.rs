@@ -55,7 +55,7 @@ fn is_personal(column: &str) -> bool {
 }
 
 /// The columns a seekers file may have (and `extra.<name>` for profile attributes).
-pub const SEEKER_COLUMNS: [&str; 18] = [
+pub const SEEKER_COLUMNS: [&str; 19] = [
     "id",
     "party_size",
     "origin",
@@ -74,10 +74,11 @@ pub const SEEKER_COLUMNS: [&str; 18] = [
     "waiting_since",
     "priority",
     "needs",
+    "accepts",
 ];
 
 /// The columns a providers file may have (and `host_extra.<name>`).
-pub const PROVIDER_COLUMNS: [&str; 25] = [
+pub const PROVIDER_COLUMNS: [&str; 26] = [
     "id",
     "kind",
     "host",
@@ -103,6 +104,7 @@ pub const PROVIDER_COLUMNS: [&str; 25] = [
     "blocked",
     "status",
     "offers",
+    "accepts",
 ];
 
 /// One row being read: cells by column name, with the row number for errors.
@@ -256,6 +258,26 @@ impl Row<'_> {
         }
     }
 
+    /// `accepts` written `gender:female;age_band:65-79;age_band:80+` (an attribute repeated
+    /// for several values).
+    fn accepts(&self) -> Result<std::collections::BTreeMap<String, Vec<String>>> {
+        let mut accepts: std::collections::BTreeMap<String, Vec<String>> =
+            std::collections::BTreeMap::new();
+        for item in self.list("accepts") {
+            let (attribute, value) = item.split_once(':').ok_or_else(|| {
+                self.error(
+                    "accepts",
+                    "expected attribute:value items such as gender:female",
+                )
+            })?;
+            accepts
+                .entry(attribute.trim().to_owned())
+                .or_default()
+                .push(value.trim().to_owned());
+        }
+        Ok(accepts)
+    }
+
     fn extra(&self, prefix: &str) -> std::collections::BTreeMap<String, String> {
         self.cells
             .keys()
@@ -394,6 +416,7 @@ pub fn read_seekers(reader: impl Read) -> Result<Vec<Seeker>> {
         seeker.waiting_since = row.parse("waiting_since", "a date such as 2026-08-01")?;
         seeker.priority = row.parse("priority", "a number")?.unwrap_or(0.0);
         seeker.needs = row.list("needs");
+        seeker.accepts = row.accepts()?;
         Ok(seeker)
     })
 }
@@ -464,6 +487,7 @@ pub fn read_providers(reader: impl Read) -> Result<Vec<Provider>> {
                 }
             };
             provider.offers = row.list("offers");
+            provider.accepts = row.accepts()?;
             Ok(provider)
         },
     )

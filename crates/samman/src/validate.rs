@@ -358,6 +358,7 @@ impl Checker {
             self.languages(&at, &seeker.languages);
             self.diets(&format!("{at}.diet"), &seeker.diet);
             self.tags(&format!("{at}.needs"), &seeker.needs);
+            self.accepts(&format!("{at}.accepts"), &seeker.accepts);
             self.availability(&at, &seeker.availability, tz);
             self.location(&at, seeker.location, seeker.max_travel_km);
             self.references(
@@ -401,6 +402,7 @@ impl Checker {
             self.languages(&at, &provider.languages);
             self.diets(&format!("{at}.caters"), &provider.caters);
             self.tags(&format!("{at}.offers"), &provider.offers);
+            self.accepts(&format!("{at}.accepts"), &provider.accepts);
             self.availability(&at, &provider.availability, tz);
             self.location(&at, provider.location, provider.max_travel_km);
             self.references(
@@ -493,6 +495,18 @@ impl Checker {
         for (j, tag) in tags.iter().enumerate() {
             if tag.trim().is_empty() {
                 self.warn(format!("{at}[{j}]"), "a tag must not be empty");
+            }
+        }
+    }
+
+    /// Filters on the other side's profile: an attribute with no value accepts nobody.
+    fn accepts(&mut self, at: &str, accepts: &std::collections::BTreeMap<String, Vec<String>>) {
+        for (attribute, values) in accepts {
+            if values.is_empty() {
+                self.warn(
+                    format!("{at}.{attribute}"),
+                    "lists no value, so nobody is accepted",
+                );
             }
         }
     }

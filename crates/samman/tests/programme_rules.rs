@@ -6,7 +6,9 @@ use std::collections::BTreeMap;
 
 use samman::generate::{Params, Programme, generate};
 use samman::graph::CandidateGraph;
-use samman::model::{Instance, Provider, ProviderKind, ProviderStatus, Reliability, Seeker};
+use samman::model::{
+    Gender, Instance, Origin, Profile, Provider, ProviderKind, ProviderStatus, Reliability, Seeker,
+};
 use samman::rules::{Rule, Rules};
 use samman::solve::{self, Assignment, Options, SolverKind, solve};
 
@@ -70,6 +72,20 @@ fn sprinkle(instance: &mut Instance, seed: u64) {
     for (i, seeker) in instance.seekers.iter_mut().enumerate() {
         if i % 4 == 1 {
             seeker.needs = vec![tags[i % 3].to_owned()];
+        }
+    }
+    for (j, provider) in instance.providers.iter_mut().enumerate() {
+        if j % 7 == 3 {
+            provider
+                .accepts
+                .insert("gender".into(), vec!["female".into(), "mixed".into()]);
+        }
+    }
+    for (i, seeker) in instance.seekers.iter_mut().enumerate() {
+        if i % 6 == 2 {
+            seeker
+                .accepts
+                .insert("origin".into(), vec!["established".into()]);
         }
     }
     instance.policy.rules.min_reliability = (seed % 2 == 0).then_some(0.4);
@@ -201,6 +217,12 @@ fn the_new_csv_columns_are_read() {
     let seekers =
         samman::csv_io::read_seekers("id,needs\ns1,hearing_loop; car\n".as_bytes()).unwrap();
     assert_eq!(seekers[0].needs, ["hearing_loop", "car"]);
+    let seekers = samman::csv_io::read_seekers(
+        "id,accepts\ns1,gender:female;age_band:65-79;age_band:80+\n".as_bytes(),
+    )
+    .unwrap();
+    assert_eq!(seekers[0].accepts["gender"], ["female"]);
+    assert_eq!(seekers[0].accepts["age_band"], ["65-79", "80+"]);
     let providers = samman::csv_io::read_providers(
         "id,capacity,status,offers\np1,2,in_training,step_free\np2,2,,\n".as_bytes(),
     )
@@ -242,4 +264,49 @@ fn needs_the_hearing_loop_need_is_met_by_a_room_that_offers_it() {
     instance.seekers[0].needs.push(" ".into());
     let warnings = samman::validate::check(&instance).warnings;
     assert_eq!(warnings[0].path, "seekers[0].needs[1]");
+}
+
+/// Visits: an older woman who wants a female visitor gets one (the male volunteer has as much
+/// room), and a volunteer who visits only established residents is not given a newcomer.
+#[test]
+fn accepts_the_female_visitor_wish_is_met() {
+    let mut instance = Instance::new();
+    let mut male = Provider::new("volunteer-m", 2);
+    male.kind = ProviderKind::Visit;
+    male.host_profile = Some(Profile {
+        gender: Some(Gender::Male),
+        ..Profile::default()
+    });
+    male.accepts
+        .insert("origin".into(), vec!["established".into()]);
+    let mut female = Provider::new("volunteer-f", 2);
+    female.kind = ProviderKind::Visit;
+    female.host_profile = Some(Profile {
+        gender: Some(Gender::Female),
+        ..Profile::default()
+    });
+    instance.providers.extend([male, female]);
+    let mut older = Seeker::new("older-woman");
+    older.profile.origin = Some(Origin::Established);
+    older.accepts.insert("gender".into(), vec!["female".into()]);
+    let mut newcomer = Seeker::new("newcomer");
+    newcomer.profile.origin = Some(Origin::Newcomer);
+    instance.seekers.extend([older, newcomer]);
+    for (solver, plan) in plans(&instance) {
+        let placed = placements(&plan);
+        assert_eq!(
+            placed.get("older-woman").map(String::as_str),
+            Some("volunteer-f"),
+            "{solver:?}"
+        );
+        assert_ne!(
+            placed.get("newcomer").map(String::as_str),
+            Some("volunteer-m"),
+            "{solver:?}"
+        );
+    }
+    let explanation = samman::explain::explain(&instance, None, &"older-woman".into()).unwrap();
+    assert_eq!(explanation.excluded.get(&Rule::Accepts), Some(&1));
+    let explanation = samman::explain::explain(&instance, None, &"newcomer".into()).unwrap();
+    assert_eq!(explanation.excluded.get(&Rule::Accepts), Some(&1));
 }

@@ -277,6 +277,11 @@ pub struct Seeker {
     /// `car`, a role such as `driver`): an open vocabulary of tags, apart from diet.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub needs: Vec<String>,
+    /// What the seeker accepts of the provider's host profile: for each attribute (`origin`,
+    /// `gender`, `age_band` or an `extra` key) the values accepted, such as
+    /// `{"gender": ["female"]}` (the `accepts` rule).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub accepts: BTreeMap<String, Vec<String>>,
 }
 
 impl Seeker {
@@ -299,6 +304,7 @@ impl Seeker {
             waiting_since: None,
             priority: 0.0,
             needs: Vec::new(),
+            accepts: BTreeMap::new(),
         }
     }
 }
@@ -474,6 +480,9 @@ pub struct Provider {
     /// What it offers for seekers' `needs` (`hearing_loop`, `step_free`, `driver`, ...).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub offers: Vec<String>,
+    /// What the provider accepts of a seeker's profile, as [`Seeker::accepts`].
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub accepts: BTreeMap<String, Vec<String>>,
 }
 
 impl Provider {
@@ -500,6 +509,7 @@ impl Provider {
             blocked: Vec::new(),
             status: ProviderStatus::Ready,
             offers: Vec::new(),
+            accepts: BTreeMap::new(),
         }
     }
 

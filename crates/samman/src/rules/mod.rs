@@ -2,7 +2,7 @@
 //! criteria that score a feasible pair. Each is a small function defined exactly in
 //! docs/rules.md; [`Rules`] prepares an instance once so the graph builder can apply them fast.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::atomic::{AtomicU8, Ordering};
 
 use rayon::prelude::*;
@@ -12,7 +12,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{
-    DIET_NAMES, Diet, Gender, HardRules, Instance, LanguageSkill, Level, Location, Origin,
+    DIET_NAMES, Diet, Gender, HardRules, Instance, LanguageSkill, Level, Location, Origin, Profile,
     Provider, ProviderStatus, Radians, Reliability, ResolvedAvailability, Seeker, Verification,
 };
 use crate::validate::time_zone;
@@ -49,13 +49,15 @@ pub enum Rule {
     Topics,
     /// A need of the seeker is not offered.
     Needs,
+    /// One side does not accept the other's profile.
+    Accepts,
     /// An all-female party and an all-male one (the host counts) at one provider.
     GenderParties,
 }
 
 impl Rule {
     /// Every pair rule, in the order they are checked (cheapest first).
-    pub const ALL: [Rule; 12] = [
+    pub const ALL: [Rule; 13] = [
         Rule::Record,
         Rule::Readiness,
         Rule::Blocked,
@@ -64,6 +66,7 @@ impl Rule {
         Rule::GenderParties,
         Rule::Topics,
         Rule::Needs,
+        Rule::Accepts,
         Rule::Diet,
         Rule::Language,
         Rule::Distance,
@@ -85,6 +88,7 @@ impl Rule {
             Rule::Language => "language",
             Rule::Topics => "topics",
             Rule::Needs => "needs",
+            Rule::Accepts => "accepts",
             Rule::GenderParties => "gender_parties",
         }
     }
@@ -180,6 +184,18 @@ pub fn topics_ok(wanted: &[String], offered: &[String]) -> bool {
 #[must_use]
 pub fn needs_ok(needs: &[String], offers: &[String]) -> bool {
     needs.iter().all(|need| offers.contains(need))
+}
+
+/// The other side's profile has, for every attribute `accepts` names, one of the values
+/// listed; no filter always passes, and a side without a profile or without the attribute
+/// passes no filter on it.
+#[must_use]
+pub fn accepts_ok(accepts: &BTreeMap<String, Vec<String>>, other: Option<&Profile>) -> bool {
+    accepts.iter().all(|(attribute, values)| {
+        other
+            .and_then(|profile| profile.value(attribute))
+            .is_some_and(|value| values.contains(&value))
+    })
 }
 
 /// Never an all-female party with an all-male party.
@@ -345,6 +361,8 @@ pub struct Rules<'a> {
     provider_traits: Vec<Traits>,
     seeker_languages: Vec<Vec<(u16, Level)>>,
     provider_languages: Vec<Vec<(u16, Level)>>,
+    /// Some provider filters seekers' profiles (`provider.accepts`).
+    any_provider_accepts: bool,
 }
 
 /// The availabilities of both sides, each kept once per class of identical ones, and the time
@@ -481,6 +499,8 @@ struct Traits {
     unready: bool,
     /// Seeker: lists needs.
     has_needs: bool,
+    /// Filters the other side's profile (`accepts`).
+    has_accepts: bool,
 }
 
 /// The part of one side that the graph builder screens pairs with before any rule runs,
@@ -565,6 +585,7 @@ impl Traits {
         traits.has_topics = !seeker.topics.is_empty();
         traits.left_out = crate::validate::seeker_left_out(seeker);
         traits.has_needs = !seeker.needs.is_empty();
+        traits.has_accepts = !seeker.accepts.is_empty();
         for diet in &seeker.diet {
             match diet_bit(diet) {
                 Some(bit) => traits.diet |= bit,
@@ -591,6 +612,7 @@ impl Traits {
         traits.has_topics = !provider.topics.is_empty();
         traits.own_criterion = provider.reliability.expected_completion();
         traits.left_out = crate::validate::provider_left_out(provider);
+        traits.has_accepts = !provider.accepts.is_empty();
         for (i, (_, requirement)) in DIET_NAMES.iter().enumerate() {
             if provider
                 .caters
@@ -750,6 +772,7 @@ impl<'a> Rules<'a> {
             provider_rank,
             met,
             provider_host,
+            any_provider_accepts: instance.providers.iter().any(|p| !p.accepts.is_empty()),
         }
     }
 
@@ -808,6 +831,11 @@ impl<'a> Rules<'a> {
         self.seeker_traits[s].left_out
     }
 
+    /// Whether any provider filters seekers' profiles (`provider.accepts`).
+    pub(crate) fn any_provider_accepts(&self) -> bool {
+        self.any_provider_accepts
+    }
+
     /// Whether seeker `s` and provider `p` met before (history).
     #[must_use]
     pub fn met_before(&self, s: usize, p: usize) -> bool {
@@ -863,7 +891,7 @@ impl<'a> Rules<'a> {
     #[must_use]
     #[inline]
     pub fn failed(&self, s: usize, p: usize) -> u16 {
-        const _: () = assert!(Rule::ALL.len() == 12, "one bit below for each rule");
+        const _: () = assert!(Rule::ALL.len() == 13, "one bit below for each rule");
         // Spelled out so that each call is inlined with its rule known: a loop over the rules
         // would dispatch on the rule for every provider.
         let bit = |i: usize| u16::from(!self.holds(Rule::ALL[i], s, p)) << i;
@@ -879,6 +907,7 @@ impl<'a> Rules<'a> {
             | bit(9)
             | bit(10)
             | bit(11)
+            | bit(12)
     }
 
     /// Whether one hard rule holds for seeker `s` and provider `p` (indices into the instance).
@@ -912,6 +941,18 @@ impl<'a> Rules<'a> {
                         &self.instance.seekers[s].needs,
                         &self.instance.providers[p].offers,
                     )
+            }
+            Rule::Accepts => {
+                (!a.has_accepts
+                    || accepts_ok(
+                        &self.instance.seekers[s].accepts,
+                        self.instance.providers[p].host_profile.as_ref(),
+                    ))
+                    && (!b.has_accepts
+                        || accepts_ok(
+                            &self.instance.providers[p].accepts,
+                            Some(&self.instance.seekers[s].profile),
+                        ))
             }
             Rule::Distance => {
                 let limit = a
@@ -971,6 +1012,7 @@ impl<'a> Rules<'a> {
             && (!on.topics || !a.has_topics || self.holds(Rule::Topics, s, p))
             && (!a.diet_custom || self.holds(Rule::Diet, s, p))
             && (!a.has_needs || self.holds(Rule::Needs, s, p))
+            && (!(a.has_accepts || b.has_accepts) || self.holds(Rule::Accepts, s, p))
             && self.holds(Rule::Time, s, p)
     }
 
