@@ -113,3 +113,28 @@ def test_accepts_the_female_visitor_wish_is_met() -> None:
         assert plan.placements["older-woman"] == "volunteer-f", solver
         assert plan.placements.get("newcomer") != "volunteer-m", solver
     assert samman.explain(instance, None, "older-woman")["excluded"] == {"accepts": 1}
+
+
+def test_same_the_coach_of_another_region_is_not_chosen() -> None:
+    data = {
+        "version": 1,
+        "seekers": [{"id": "group-skelleftea", "profile": {"extra": {"region": "vasterbotten"}}}],
+        "providers": [
+            {
+                "id": "coach-goteborg",
+                "capacity": 5,
+                "host_profile": {"extra": {"region": "vastra-gotaland"}},
+            },
+            {
+                "id": "coach-skelleftea",
+                "capacity": 1,
+                "host_profile": {"extra": {"region": "vasterbotten"}},
+            },
+        ],
+        "policy": {"rules": {"same": ["region"]}},
+    }
+    instance = samman.Instance.from_dict(data)
+    for solver in samman.SOLVERS:
+        plan = samman.solve(instance, solver=solver)
+        assert plan.placements == {"group-skelleftea": "coach-skelleftea"}, solver
+    assert samman.explain(instance, None, "group-skelleftea")["excluded"] == {"same": 1}

@@ -88,6 +88,27 @@ fn sprinkle(instance: &mut Instance, seed: u64) {
                 .insert("origin".into(), vec!["established".into()]);
         }
     }
+    let regions = ["north", "south", "west"];
+    for (i, seeker) in instance.seekers.iter_mut().enumerate() {
+        if i % 3 != 0 {
+            seeker
+                .profile
+                .extra
+                .insert("region".into(), regions[i % 3].into());
+        }
+    }
+    for (j, provider) in instance.providers.iter_mut().enumerate() {
+        if j % 4 != 0 {
+            provider
+                .host_profile
+                .get_or_insert_with(Profile::default)
+                .extra
+                .insert("region".into(), regions[j % 3].into());
+        }
+    }
+    if seed % 2 == 1 {
+        instance.policy.rules.same = vec!["region".into(), "age_band".into()];
+    }
     instance.policy.rules.min_reliability = (seed % 2 == 0).then_some(0.4);
     instance.policy.rules.reliability_min_events = 1 + (seed % 3) as u32;
 }
@@ -309,4 +330,43 @@ fn accepts_the_female_visitor_wish_is_met() {
     assert_eq!(explanation.excluded.get(&Rule::Accepts), Some(&1));
     let explanation = samman::explain::explain(&instance, None, &"newcomer".into()).unwrap();
     assert_eq!(explanation.excluded.get(&Rule::Accepts), Some(&1));
+}
+
+/// Coaching: a project group in Skellefteå gets the coach of its region, not the Göteborg
+/// coach with more room; a coach with no region set coaches anyone.
+#[test]
+fn same_the_coach_of_another_region_is_not_chosen() {
+    let region = |name: &str| Profile {
+        extra: [("region".to_owned(), name.to_owned())].into(),
+        ..Profile::default()
+    };
+    let mut instance = Instance::new();
+    instance.policy.rules.same = vec!["region".into()];
+    let mut goteborg = Provider::new("coach-goteborg", 5);
+    goteborg.kind = ProviderKind::Coaching;
+    goteborg.host_profile = Some(region("vastra-gotaland"));
+    let mut skelleftea = Provider::new("coach-skelleftea", 1);
+    skelleftea.kind = ProviderKind::Coaching;
+    skelleftea.host_profile = Some(region("vasterbotten"));
+    instance.providers.extend([goteborg, skelleftea]);
+    let mut group = Seeker::new("group-skelleftea");
+    group.profile = region("vasterbotten");
+    instance.seekers.push(group);
+    for (solver, plan) in plans(&instance) {
+        assert_eq!(
+            placements(&plan)
+                .get("group-skelleftea")
+                .map(String::as_str),
+            Some("coach-skelleftea"),
+            "{solver:?}"
+        );
+    }
+    let explanation =
+        samman::explain::explain(&instance, None, &"group-skelleftea".into()).unwrap();
+    assert_eq!(explanation.excluded.get(&Rule::Same), Some(&1));
+    // A side without the key matches any.
+    instance.providers[1].host_profile = None;
+    instance.seekers[0].profile = Profile::default();
+    let rules = Rules::new(&instance);
+    assert!(rules.holds(Rule::Same, 0, 0) && rules.holds(Rule::Same, 0, 1));
 }

@@ -552,6 +552,11 @@ pub struct HardRules {
     /// Engagements on record from which `min_reliability` applies (default 1).
     #[serde(skip_serializing_if = "is_one")]
     pub reliability_min_events: u32,
+    /// Profile attributes (`region`: an `extra` key, or `origin`, `gender`, `age_band`) on
+    /// which a seeker and a provider's host must agree; a side without the attribute agrees
+    /// with any value (the `same` rule).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub same: Vec<String>,
 }
 
 impl Default for HardRules {
@@ -569,6 +574,7 @@ impl Default for HardRules {
             gender_parties: false,
             min_reliability: None,
             reliability_min_events: 1,
+            same: Vec::new(),
         }
     }
 }

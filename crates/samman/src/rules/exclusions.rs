@@ -76,17 +76,23 @@ fn key(rules: &Rules<'_>, rule: Rule, s: usize) -> [u64; 4] {
         Rule::Needs if a.has_needs => alone,
         // A provider's filter reads the seeker's profile: decided per seeker when any filters.
         Rule::Accepts if a.has_accepts || rules.any_provider_accepts() => alone,
+        Rule::Same if !on.same.is_empty() => alone,
         Rule::Diet if on.diet && a.diet_custom => alone,
         Rule::Diet => [u64::from(on.diet) * u64::from(a.diet), 0, 0, 0],
         Rule::Language if !on.language || a.no_languages => [0, 0, 0, 0],
         Rule::Language => [1, a.languages[0], a.languages[1], a.languages[2]],
         Rule::Time => [u64::from(rules.times.seeker_class[s]), 0, 0, 0],
-        Rule::Topics | Rule::Needs | Rule::Accepts | Rule::Blocked | Rule::Distance => [0, 0, 0, 0],
+        Rule::Topics
+        | Rule::Needs
+        | Rule::Accepts
+        | Rule::Same
+        | Rule::Blocked
+        | Rule::Distance => [0, 0, 0, 0],
     }
 }
 
 /// The rules decided per group of seekers with equal keys.
-const GROUPED: [Rule; 11] = [
+const GROUPED: [Rule; 12] = [
     Rule::Record,
     Rule::Readiness,
     Rule::Capacity,
@@ -95,6 +101,7 @@ const GROUPED: [Rule; 11] = [
     Rule::Topics,
     Rule::Needs,
     Rule::Accepts,
+    Rule::Same,
     Rule::Diet,
     Rule::Language,
     Rule::Time,

@@ -51,13 +51,15 @@ pub enum Rule {
     Needs,
     /// One side does not accept the other's profile.
     Accepts,
+    /// The two sides differ on an attribute of `rules.same`.
+    Same,
     /// An all-female party and an all-male one (the host counts) at one provider.
     GenderParties,
 }
 
 impl Rule {
     /// Every pair rule, in the order they are checked (cheapest first).
-    pub const ALL: [Rule; 13] = [
+    pub const ALL: [Rule; 14] = [
         Rule::Record,
         Rule::Readiness,
         Rule::Blocked,
@@ -67,6 +69,7 @@ impl Rule {
         Rule::Topics,
         Rule::Needs,
         Rule::Accepts,
+        Rule::Same,
         Rule::Diet,
         Rule::Language,
         Rule::Distance,
@@ -89,6 +92,7 @@ impl Rule {
             Rule::Topics => "topics",
             Rule::Needs => "needs",
             Rule::Accepts => "accepts",
+            Rule::Same => "same",
             Rule::GenderParties => "gender_parties",
         }
     }
@@ -196,6 +200,21 @@ pub fn accepts_ok(accepts: &BTreeMap<String, Vec<String>>, other: Option<&Profil
             .and_then(|profile| profile.value(attribute))
             .is_some_and(|value| values.contains(&value))
     })
+}
+
+/// The two profiles agree on every attribute in `same` that both have; a side without a
+/// profile, or without the attribute, agrees with any value.
+#[must_use]
+pub fn same_ok(same: &[String], seeker: &Profile, host: Option<&Profile>) -> bool {
+    let Some(host) = host else {
+        return true;
+    };
+    same.iter().all(
+        |attribute| match (seeker.value(attribute), host.value(attribute)) {
+            (Some(a), Some(b)) => a == b,
+            _ => true,
+        },
+    )
 }
 
 /// Never an all-female party with an all-male party.
@@ -891,7 +910,7 @@ impl<'a> Rules<'a> {
     #[must_use]
     #[inline]
     pub fn failed(&self, s: usize, p: usize) -> u16 {
-        const _: () = assert!(Rule::ALL.len() == 13, "one bit below for each rule");
+        const _: () = assert!(Rule::ALL.len() == 14, "one bit below for each rule");
         // Spelled out so that each call is inlined with its rule known: a loop over the rules
         // would dispatch on the rule for every provider.
         let bit = |i: usize| u16::from(!self.holds(Rule::ALL[i], s, p)) << i;
@@ -908,6 +927,7 @@ impl<'a> Rules<'a> {
             | bit(10)
             | bit(11)
             | bit(12)
+            | bit(13)
     }
 
     /// Whether one hard rule holds for seeker `s` and provider `p` (indices into the instance).
@@ -953,6 +973,14 @@ impl<'a> Rules<'a> {
                             &self.instance.providers[p].accepts,
                             Some(&self.instance.seekers[s].profile),
                         ))
+            }
+            Rule::Same => {
+                on.same.is_empty()
+                    || same_ok(
+                        &on.same,
+                        &self.instance.seekers[s].profile,
+                        self.instance.providers[p].host_profile.as_ref(),
+                    )
             }
             Rule::Distance => {
                 let limit = a
@@ -1013,6 +1041,7 @@ impl<'a> Rules<'a> {
             && (!a.diet_custom || self.holds(Rule::Diet, s, p))
             && (!a.has_needs || self.holds(Rule::Needs, s, p))
             && (!(a.has_accepts || b.has_accepts) || self.holds(Rule::Accepts, s, p))
+            && (on.same.is_empty() || self.holds(Rule::Same, s, p))
             && self.holds(Rule::Time, s, p)
     }
 
