@@ -138,3 +138,30 @@ def test_same_the_coach_of_another_region_is_not_chosen() -> None:
         plan = samman.solve(instance, solver=solver)
         assert plan.placements == {"group-skelleftea": "coach-skelleftea"}, solver
     assert samman.explain(instance, None, "group-skelleftea")["excluded"] == {"same": 1}
+
+
+def test_verification_the_expired_verification_is_excluded_with_its_date() -> None:
+    data = {
+        "version": 1,
+        "seekers": [{"id": "older", "requires_verified": True}],
+        "providers": [
+            {
+                "id": "volunteer-2024",
+                "capacity": 1,
+                "verification": {"verified": True, "verified_on": "2024-05-10"},
+            }
+        ],
+        "policy": {"today": "2026-03-01", "rules": {"verification_valid_days": 365}},
+    }
+    instance = samman.Instance.from_dict(data)
+    for solver in samman.SOLVERS:
+        assert samman.solve(instance, solver=solver).placements == {}, solver
+    explanation = samman.explain(instance, None, "older")
+    assert explanation["excluded"] == {"verification": 1}
+    assert explanation["expired_verifications"] == [
+        {
+            "provider": "volunteer-2024",
+            "valid_until": "2025-05-10",
+            "description": "the verification of volunteer-2024 expired: valid until 2025-05-10",
+        }
+    ]

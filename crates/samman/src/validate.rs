@@ -462,6 +462,12 @@ impl Checker {
                 );
             }
         }
+        if policy.rules.verification_valid_days.is_some() && policy.today.is_none() {
+            self.report(
+                "policy.rules.verification_valid_days",
+                "needs policy.today, the date on which verifications are judged",
+            );
+        }
         if policy.waiting_scale_days == 0 {
             self.report("policy.waiting_scale_days", "must be at least 1");
         }

@@ -109,6 +109,17 @@ fn sprinkle(instance: &mut Instance, seed: u64) {
     if seed % 2 == 1 {
         instance.policy.rules.same = vec!["region".into(), "age_band".into()];
     }
+    for (i, seeker) in instance.seekers.iter_mut().enumerate() {
+        seeker.requires_verified |= i % 5 == 3;
+    }
+    for (j, provider) in instance.providers.iter_mut().enumerate() {
+        provider.verification.verified |= j % 3 != 0;
+        provider.verification.verified_on = (j % 5 != 0)
+            .then(|| "2025-01-01".parse::<chrono::NaiveDate>().unwrap())
+            .map(|d| d + chrono::Days::new(j as u64 * 20));
+    }
+    instance.policy.today = Some("2026-03-01".parse().unwrap());
+    instance.policy.rules.verification_valid_days = Some(365);
     instance.policy.rules.min_reliability = (seed % 2 == 0).then_some(0.4);
     instance.policy.rules.reliability_min_events = 1 + (seed % 3) as u32;
 }
@@ -369,4 +380,69 @@ fn same_the_coach_of_another_region_is_not_chosen() {
     instance.seekers[0].profile = Profile::default();
     let rules = Rules::new(&instance);
     assert!(rules.holds(Rule::Same, 0, 0) && rules.holds(Rule::Same, 0, 1));
+}
+
+/// Visits: a volunteer verified in 2024 no longer counts for a home visit in 2026 when
+/// verifications are valid for a year; the explanation says it expired and when, and that
+/// renewing it would open the visit.
+#[test]
+fn verification_the_expired_verification_is_excluded_with_its_date() {
+    use chrono::NaiveDate;
+    use samman::model::Verification;
+    let date = |text: &str| text.parse::<NaiveDate>().unwrap();
+    let mut instance = Instance::new();
+    instance.policy.today = Some(date("2026-03-01"));
+    instance.policy.rules.verification_valid_days = Some(365);
+    let mut old = Provider::new("volunteer-2024", 2);
+    old.kind = ProviderKind::Visit;
+    old.verification = Verification {
+        verified: true,
+        verified_on: Some(date("2024-05-10")),
+    };
+    let mut recent = Provider::new("volunteer-2025", 1);
+    recent.kind = ProviderKind::Visit;
+    recent.verification = Verification {
+        verified: true,
+        verified_on: Some(date("2025-09-01")),
+    };
+    instance.providers.extend([old, recent]);
+    for i in 0..2 {
+        let mut older = Seeker::new(&format!("older-{i}"));
+        older.requires_verified = true;
+        instance.seekers.push(older);
+    }
+    for (solver, plan) in plans(&instance) {
+        let placed = placements(&plan);
+        assert_eq!(placed.len(), 1, "{solver:?}");
+        assert!(placed.values().all(|p| p == "volunteer-2025"), "{solver:?}");
+    }
+    let plan = samman::metrics::Plan::from_pairs([("older-0", "volunteer-2025")]);
+    let explanation = samman::explain::explain(&instance, Some(&plan), &"older-1".into()).unwrap();
+    assert_eq!(explanation.excluded.get(&Rule::Verification), Some(&1));
+    let [expired] = &explanation.expired_verifications[..] else {
+        panic!("{:?}", explanation.expired_verifications);
+    };
+    assert_eq!(expired.provider.as_str(), "volunteer-2024");
+    assert_eq!(expired.valid_until, Some(date("2025-05-10")));
+    assert_eq!(
+        expired.description,
+        "the verification of volunteer-2024 expired: valid until 2025-05-10"
+    );
+    let renew = explanation
+        .relaxations
+        .iter()
+        .find(|r| r.rule == Rule::Verification)
+        .expect("renewing the verification opens the visit");
+    assert_eq!(renew.opens, 1);
+    // Without the rule, the 2024 verification still counts.
+    instance.policy.rules.verification_valid_days = None;
+    assert!(Rules::new(&instance).check(0, 0).is_ok());
+    // The rule needs a date to judge on.
+    instance.policy.rules.verification_valid_days = Some(365);
+    instance.policy.today = None;
+    let invalid = samman::validate::validate(&instance).unwrap_err();
+    assert_eq!(
+        invalid.problems[0].path,
+        "policy.rules.verification_valid_days"
+    );
 }

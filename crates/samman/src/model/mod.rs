@@ -367,6 +367,27 @@ pub struct Reliability {
     pub no_show: u32,
 }
 
+impl Verification {
+    /// The last day the verification is valid when verifications expire after `valid_days`:
+    /// `verified_on + valid_days`; none without a date (or past the calendar's end).
+    #[must_use]
+    pub fn valid_until(&self, valid_days: u32) -> Option<NaiveDate> {
+        self.verified_on?
+            .checked_add_days(chrono::Days::new(u64::from(valid_days)))
+    }
+
+    /// Whether the verification counts on `today`: it is verified and, when verifications
+    /// expire after `valid_days`, `today` is no later than [`Verification::valid_until`].
+    #[must_use]
+    pub fn current(&self, valid_days: Option<u32>, today: Option<NaiveDate>) -> bool {
+        self.verified
+            && match (valid_days, today) {
+                (Some(days), Some(today)) => self.valid_until(days).is_some_and(|d| today <= d),
+                _ => true,
+            }
+    }
+}
+
 impl Reliability {
     /// Expected share delivered, with one prior success and one prior failure (Laplace), so
     /// a new provider starts at 0.5 and a record moves it: `(completed + 1) / (total + 2)`.
@@ -557,6 +578,10 @@ pub struct HardRules {
     /// with any value (the `same` rule).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub same: Vec<String>,
+    /// Days a verification stays valid: one older than that on `policy.today` (or without a
+    /// date) counts as none; none: verifications never expire.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub verification_valid_days: Option<u32>,
 }
 
 impl Default for HardRules {
@@ -575,6 +600,7 @@ impl Default for HardRules {
             min_reliability: None,
             reliability_min_events: 1,
             same: Vec::new(),
+            verification_valid_days: None,
         }
     }
 }

@@ -7,6 +7,7 @@ use std::sync::atomic::{AtomicU8, Ordering};
 
 use rayon::prelude::*;
 
+use chrono::NaiveDate;
 use chrono_tz::Tz;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -614,7 +615,7 @@ impl Traits {
         traits
     }
 
-    fn provider(provider: &Provider, on: &HardRules) -> Self {
+    fn provider(provider: &Provider, on: &HardRules, today: Option<NaiveDate>) -> Self {
         let mut traits = Self::languages(&provider.languages, on.min_language_level);
         traits.unready = !readiness_ok(
             provider.status,
@@ -625,7 +626,9 @@ impl Traits {
         traits.seats = provider.capacity;
         traits.travel_km = provider.max_travel_km.unwrap_or(f64::INFINITY);
         traits.at = provider.location.map(Radians::of);
-        traits.verification = provider.verification.verified;
+        traits.verification = provider
+            .verification
+            .current(on.verification_valid_days, today);
         traits.gender = provider.host_profile.as_ref().and_then(|h| h.gender);
         traits.ranked = provider.preferences.len() as u32;
         traits.has_topics = !provider.topics.is_empty();
@@ -781,7 +784,7 @@ impl<'a> Rules<'a> {
             provider_traits: instance
                 .providers
                 .par_iter()
-                .map(|p| Traits::provider(p, &instance.policy.rules))
+                .map(|p| Traits::provider(p, &instance.policy.rules, instance.policy.today))
                 .collect(),
             instance,
             tz,
