@@ -62,7 +62,8 @@ def test_readiness_only_ready_and_reliable_providers_are_booked() -> None:
         plan = samman.solve(instance, solver=solver)
         assert set(plan.placements.values()) == {"good"}, solver
         [left] = [u["reason"] for u in plan.to_dict()["unplaced"]]
-        assert left["excluded"] == {"readiness": 3}, solver
+        assert left["kind"] == "seats_taken", solver
+    assert samman.explain(instance, None, "booking-0")["excluded"] == {"readiness": 3}
 
 
 def test_needs_the_hearing_loop_need_is_met_by_a_room_that_offers_it() -> None:
