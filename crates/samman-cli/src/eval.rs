@@ -89,13 +89,13 @@ fn options(k: usize, list_blocking: bool) -> MetricsOptions {
 
 /// `samman evaluate INSTANCE PLAN`: every metric of the plan.
 pub fn evaluate(
-    instance: &Path,
+    input: &crate::input::Input,
     plan: &Path,
     k: usize,
     list_blocking: bool,
     json: bool,
 ) -> Result<ExitCode, Failure> {
-    let instance = read_instance(instance)?;
+    let instance = input.load()?.instance;
     let plan = read_plan(plan)?;
     let report = with_spinner("evaluating", || {
         metrics::evaluate(&instance, &plan, &options(k, list_blocking))
@@ -398,12 +398,12 @@ fn side_by_side(instance: &Instance, results: &[(SolverKind, Report, f64)]) -> S
 
 /// `samman explain FILE [--plan PLAN] --seeker ID`.
 pub fn explain(
-    file: &Path,
+    input: &crate::input::Input,
     plan: Option<&Path>,
     seeker: &str,
     json: bool,
 ) -> Result<ExitCode, Failure> {
-    let instance = read_instance(file)?;
+    let instance = input.load()?.instance;
     let plan = plan.map(read_plan).transpose()?;
     let e = explain::explain(&instance, plan.as_ref(), &seeker.into())
         .map_err(|e| Failure::Input(e.to_string()))?;

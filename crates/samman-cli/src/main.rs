@@ -1,6 +1,7 @@
 //! The `samman` command: plan, validate and inspect matching programmes.
 
 mod eval;
+mod input;
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -52,8 +53,8 @@ enum Command {
     },
     /// Check an instance and list every problem (exit code 2 when invalid).
     Validate {
-        /// Instance JSON file.
-        file: PathBuf,
+        #[command(flatten)]
+        input: input::Input,
     },
     /// Print the JSON Schema of the instance format.
     Schema,
@@ -70,8 +71,8 @@ enum Command {
     },
     /// Solve an instance and write the plan as JSON.
     Solve {
-        /// Instance JSON file.
-        file: PathBuf,
+        #[command(flatten)]
+        input: input::Input,
         /// The solver.
         #[arg(long, value_enum, default_value_t = SolverArg::Optimal)]
         solver: SolverArg,
@@ -113,10 +114,11 @@ enum Command {
     },
     /// Every metric of a plan (JSON or CSV, from samman or elsewhere) against an instance.
     Evaluate {
-        /// Instance JSON file.
-        instance: PathBuf,
-        /// Plan file: JSON, or CSV with seeker and provider columns.
-        plan: PathBuf,
+        #[command(flatten)]
+        input: input::Input,
+        /// Plan file: JSON, or CSV with seeker and provider columns (after the instance file;
+        /// the only file with --seekers and --providers).
+        plan: Option<PathBuf>,
         /// Groups with fewer seekers are suppressed.
         #[arg(long, default_value_t = 5)]
         k: usize,
@@ -137,8 +139,8 @@ enum Command {
     },
     /// Why a seeker is or is not placed, and what would help.
     Explain {
-        /// Instance JSON file.
-        file: PathBuf,
+        #[command(flatten)]
+        input: input::Input,
         /// A plan (JSON or CSV) to explain against.
         #[arg(long)]
         plan: Option<PathBuf>,
@@ -257,7 +259,7 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
             };
             demo(*size, *seed, &options, cli.json)
         }
-        Command::Validate { file } => validate_file(file, cli.json),
+        Command::Validate { input } => validate_file(input, cli.json),
         Command::Schema => {
             print!("{}", samman::instance_schema());
             Ok(ExitCode::SUCCESS)
@@ -296,7 +298,7 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
             print_graph(&instance, &estimate, &graph, cli.json)
         }
         Command::Solve {
-            file,
+            input,
             solver,
             objective,
             proposing,
@@ -306,7 +308,7 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
             move_cost,
             output,
         } => {
-            let instance = read_instance(file)?;
+            let instance = input.load()?.instance;
             let options = Options {
                 solver: (*solver).into(),
                 objective: (*objective).into(),
@@ -347,19 +349,24 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
             shape,
         } => eval::generate(programme, *size, *seed, shape),
         Command::Evaluate {
-            instance,
+            input,
             plan,
             k,
             blocking_pairs,
-        } => eval::evaluate(instance, plan, *k, *blocking_pairs, cli.json),
+        } => {
+            let (input, plan) = input.with_plan(plan.as_ref())?;
+            eval::evaluate(&input, &plan, *k, *blocking_pairs, cli.json)
+        }
         Command::Compare {
             instance,
             solvers,
             k,
         } => eval::compare(instance, solvers, *k, cli.json),
-        Command::Explain { file, plan, seeker } => {
-            eval::explain(file, plan.as_deref(), seeker, cli.json)
-        }
+        Command::Explain {
+            input,
+            plan,
+            seeker,
+        } => eval::explain(input, plan.as_deref(), seeker, cli.json),
     }
 }
 
@@ -400,10 +407,21 @@ fn with_spinner<T>(message: &'static str, work: impl FnOnce() -> T) -> T {
     })
 }
 
-fn validate_file(path: &Path, json: bool) -> Result<ExitCode, Failure> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| Failure::Input(format!("cannot read {}: {e}", path.display())))?;
-    let (problems, parse) = match parse_json(&text) {
+fn validate_file(input: &input::Input, json: bool) -> Result<ExitCode, Failure> {
+    let loaded = match &input.file {
+        Some(path) if input.seekers.is_none() && input.providers.is_none() => {
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| Failure::Input(format!("cannot read {}: {e}", path.display())))?;
+            parse_json(&text)
+        }
+        _ => Ok(input.load()?.instance),
+    };
+    let path = input
+        .file
+        .as_deref()
+        .or(input.seekers.as_deref())
+        .unwrap_or(Path::new("."));
+    let (problems, parse) = match loaded {
         Err(e) => (Vec::new(), Some(e)),
         Ok(instance) => (
             validate(&instance)

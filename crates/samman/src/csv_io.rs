@@ -14,6 +14,7 @@ use crate::model::{
     Profile, Provider, ProviderKind, Seeker, WeeklyWindow,
 };
 use crate::rules::Rules;
+use crate::sheets::{Delimiter, Header, PassThrough, SheetKind, Table, classify};
 
 /// A problem in a CSV file, at a row and column.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -106,7 +107,8 @@ pub const PROVIDER_COLUMNS: [&str; 23] = [
 struct Row<'a> {
     row: u64,
     cells: &'a HashMap<String, usize>,
-    record: &'a csv::StringRecord,
+    record: &'a [String],
+    delimiter: Delimiter,
 }
 
 impl Row<'_> {
@@ -136,14 +138,23 @@ impl Row<'_> {
 
     fn parse<T: std::str::FromStr>(&self, column: &str, expected: &str) -> Result<Option<T>> {
         self.get(column)
-            .map(|v| v.parse().map_err(|_| self.bad(column, v, expected)))
+            .map(|v| {
+                v.parse()
+                    .or_else(|_| {
+                        decimal_comma(v, self.delimiter)
+                            .ok_or(())
+                            .and_then(|v| v.parse().map_err(|_| ()))
+                    })
+                    .map_err(|()| self.bad(column, v, expected))
+            })
             .transpose()
     }
 
     fn list(&self, column: &str) -> Vec<String> {
         self.get(column)
             .map(|v| {
-                v.split(';')
+                // `;` or `,`: a list cell never holds a number, so a comma is never decimal.
+                v.split([';', ','])
                     .map(str::trim)
                     .filter(|x| !x.is_empty())
                     .map(str::to_owned)
@@ -278,50 +289,84 @@ fn weekly(text: &str) -> Option<WeeklyWindow> {
     (window.start != window.end).then_some(window)
 }
 
+/// A number written with a decimal comma (`2,5`), as `2.5`: one comma and no point, except
+/// in a comma-separated file where three digits follow (`1,500` there reads as a thousand).
+fn decimal_comma(value: &str, delimiter: Delimiter) -> Option<String> {
+    let (whole, fraction) = value.split_once(',')?;
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let whole_ok = digits(whole.trim_start_matches(['-', '+']))
+        || whole.trim_start_matches(['-', '+']).is_empty();
+    let ambiguous = delimiter == Delimiter::Comma && fraction.len() == 3;
+    (whole_ok && digits(fraction) && !ambiguous).then(|| format!("{whole}.{fraction}"))
+}
+
 /// Read every row of a CSV with a header, checking the header against `known` columns (and
 /// the `prefix` ones) and that `required` columns are present.
 fn rows<T>(
-    reader: impl Read,
-    known: &[&str],
+    mut reader: impl Read,
+    known: &[&'static str],
+    prefix: &str,
+    required: &[&str],
+    build: impl FnMut(&Row<'_>) -> Result<T>,
+) -> Result<Vec<T>> {
+    let mut bytes = Vec::new();
+    reader.read_to_end(&mut bytes).map_err(|e| CsvError {
+        row: 0,
+        column: String::new(),
+        message: format!("cannot read: {e}"),
+    })?;
+    let table = Table::from_bytes(&bytes, SheetKind::Csv)?;
+    Ok(rows_of_table(&table, known, prefix, required, build)?.0)
+}
+
+/// Read every row of a table, as [`rows`], keeping the columns samman does not read by `id`.
+fn rows_of_table<T>(
+    table: &Table,
+    known: &[&'static str],
     prefix: &str,
     required: &[&str],
     mut build: impl FnMut(&Row<'_>) -> Result<T>,
-) -> Result<Vec<T>> {
-    let mut csv = csv::ReaderBuilder::new()
-        .has_headers(true)
-        .flexible(false)
-        .from_reader(reader);
-    let file_error = |row: u64, e: &csv::Error| CsvError {
-        row,
-        column: String::new(),
-        message: match e.kind() {
-            csv::ErrorKind::UnequalLengths {
-                expected_len, len, ..
-            } => format!("{len} cells where the header has {expected_len}"),
-            csv::ErrorKind::Utf8 { .. } => "not valid UTF-8".to_owned(),
-            _ => e.to_string(),
-        },
-    };
-    let header = csv.headers().map_err(|e| file_error(1, &e))?.clone();
+) -> Result<(Vec<T>, PassThrough)> {
+    if table.header.is_empty() {
+        return Err(CsvError {
+            row: 1,
+            column: String::new(),
+            message: "the file is empty: the first row must name the columns".into(),
+        });
+    }
     let mut cells = HashMap::new();
-    for (i, name) in header.iter().enumerate() {
-        let name = name.trim();
-        let ok = known.contains(&name) || (!prefix.is_empty() && name.starts_with(prefix));
-        if !ok {
+    let mut carried = Vec::new();
+    for (i, name) in table.header.iter().enumerate() {
+        let column = match classify(name, known, prefix) {
+            Header::Known(column) => column,
+            Header::PassThrough => {
+                carried.push(i);
+                continue;
+            }
+            Header::NearMiss(column) => {
+                return Err(CsvError {
+                    row: 1,
+                    column: name.trim().to_owned(),
+                    message: format!(
+                        "looks like the column {column} misspelt; write it {column} (or rename it clearly if it is a column of your own)"
+                    ),
+                });
+            }
+        };
+        if cells.insert(column.clone(), i).is_some() {
             return Err(CsvError {
                 row: 1,
-                column: name.to_owned(),
-                message: format!("not a known column; the columns are {}", known.join(", ")),
-            });
-        }
-        if cells.insert(name.to_owned(), i).is_some() {
-            return Err(CsvError {
-                row: 1,
-                column: name.to_owned(),
+                column,
                 message: "the column appears twice".into(),
             });
         }
     }
+    let mut pass = PassThrough::new(
+        carried
+            .iter()
+            .map(|&i| table.header[i].trim().to_owned())
+            .collect(),
+    );
     for column in required {
         if !cells.contains_key(*column) {
             return Err(CsvError {
@@ -331,32 +376,29 @@ fn rows<T>(
             });
         }
     }
-    let mut out = Vec::new();
-    let mut record = csv::StringRecord::new();
-    loop {
-        let line = csv.position().line();
-        match csv.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {
-                let row = Row {
-                    row: record.position().map_or(line, csv::Position::line),
-                    cells: &cells,
-                    record: &record,
-                };
-                for column in required {
-                    if row.get(column).is_none() {
-                        return Err(row.error(column, "must not be empty"));
-                    }
-                }
-                out.push(build(&row)?);
-            }
-            Err(e) => {
-                let row = e.position().map_or(line, csv::Position::line);
-                return Err(file_error(row, &e));
+    let mut out = Vec::with_capacity(table.rows.len());
+    for record in &table.rows {
+        let row = Row {
+            row: record.number,
+            cells: &cells,
+            record: &record.cells,
+            delimiter: table.format.delimiter,
+        };
+        for column in required {
+            if row.get(column).is_none() {
+                return Err(row.error(column, "must not be empty"));
             }
         }
+        out.push(build(&row)?);
+        if let Some(id) = row.get("id") {
+            let values = carried
+                .iter()
+                .map(|&i| record.cells.get(i).map_or("", |c| c.trim()).to_owned())
+                .collect();
+            pass.insert(id, record.number, values);
+        }
     }
-    Ok(out)
+    Ok((out, pass))
 }
 
 /// Read seekers from a CSV export with the columns of docs/csv.md.
@@ -364,7 +406,16 @@ fn rows<T>(
 /// # Errors
 /// The first problem, with its row and column.
 pub fn read_seekers(reader: impl Read) -> Result<Vec<Seeker>> {
-    rows(reader, &SEEKER_COLUMNS, "extra.", &["id"], |row| {
+    rows(reader, &SEEKER_COLUMNS, "extra.", &["id"], seeker_row)
+}
+
+/// Seekers from a table, with the columns samman does not read.
+pub(crate) fn seekers_from_table(table: &Table) -> Result<(Vec<Seeker>, PassThrough)> {
+    rows_of_table(table, &SEEKER_COLUMNS, "extra.", &["id"], seeker_row)
+}
+
+fn seeker_row(row: &Row<'_>) -> Result<Seeker> {
+    {
         let mut seeker = Seeker::new(row.get("id").unwrap_or_default());
         seeker.party_size = row
             .parse("party_size", "a whole number of people")?
@@ -391,7 +442,7 @@ pub fn read_seekers(reader: impl Read) -> Result<Vec<Seeker>> {
         seeker.waiting_since = row.parse("waiting_since", "a date such as 2026-08-01")?;
         seeker.priority = row.parse("priority", "a number")?.unwrap_or(0.0);
         Ok(seeker)
-    })
+    }
 }
 
 /// Read providers from a CSV export with the columns of docs/csv.md.
@@ -404,7 +455,24 @@ pub fn read_providers(reader: impl Read) -> Result<Vec<Provider>> {
         &PROVIDER_COLUMNS,
         "host_extra.",
         &["id", "capacity"],
-        |row| {
+        provider_row,
+    )
+}
+
+/// Providers from a table, with the columns samman does not read.
+pub(crate) fn providers_from_table(table: &Table) -> Result<(Vec<Provider>, PassThrough)> {
+    rows_of_table(
+        table,
+        &PROVIDER_COLUMNS,
+        "host_extra.",
+        &["id", "capacity"],
+        provider_row,
+    )
+}
+
+fn provider_row(row: &Row<'_>) -> Result<Provider> {
+    {
+        {
             let capacity = row
                 .parse("capacity", "a whole number of seats")?
                 .unwrap_or(0);
@@ -453,8 +521,8 @@ pub fn read_providers(reader: impl Read) -> Result<Vec<Provider>> {
                 .collect();
             provider.blocked = row.list("blocked").into_iter().map(Into::into).collect();
             Ok(provider)
-        },
-    )
+        }
+    }
 }
 
 /// An instance from seekers and providers files, with the default policy.

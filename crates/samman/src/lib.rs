@@ -36,6 +36,7 @@ pub mod metrics;
 pub mod model;
 pub mod privacy;
 pub mod rules;
+pub mod sheets;
 pub mod solve;
 pub mod validate;
 
