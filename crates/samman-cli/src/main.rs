@@ -2,6 +2,7 @@
 
 mod eval;
 mod input;
+mod output;
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -30,6 +31,10 @@ struct Cli {
     /// Print machine-readable JSON instead of a report.
     #[arg(long, global = true)]
     json: bool,
+    /// The language of reports and spreadsheets: sv or en (default: from LC_ALL, LC_MESSAGES
+    /// or LANG, else English).
+    #[arg(long, global = true, value_parser = parse_lang)]
+    lang: Option<samman::i18n::Lang>,
     #[command(subcommand)]
     command: Command,
 }
@@ -95,7 +100,10 @@ enum Command {
         /// Cost of moving one person from their previous provider, in score units.
         #[arg(long, default_value_t = 1.0)]
         move_cost: f64,
-        /// Write the plan here instead of standard output.
+        /// Write the plan here instead of standard output, in the form the extension names:
+        /// `.xlsx` a workbook with a list per provider, who is not placed and why (and the
+        /// changes, with --previous); `.csv` one row per placement with the spreadsheets'
+        /// own columns, in their delimiter and encoding; anything else JSON.
         #[arg(long, short)]
         output: Option<PathBuf>,
     },
@@ -308,7 +316,8 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
             move_cost,
             output,
         } => {
-            let instance = input.load()?.instance;
+            let roster = input.load()?;
+            let instance = &roster.instance;
             let options = Options {
                 solver: (*solver).into(),
                 objective: (*objective).into(),
@@ -331,14 +340,22 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
                 move_cost: *move_cost,
                 ..Options::default()
             };
-            let plan = with_spinner("solving", || solve::solve(&instance, &options))?;
-            let json = serde_json::to_string_pretty(&plan)
-                .map_err(|e| Failure::Other(e.to_string()))?
-                + "\n";
+            let plan = with_spinner("solving", || solve::solve(instance, &options))?;
             match output {
-                Some(path) => std::fs::write(path, json)
-                    .map_err(|e| Failure::Other(format!("cannot write {}: {e}", path.display())))?,
-                None => print!("{json}"),
+                Some(path) => output::write_plan(
+                    path,
+                    &roster,
+                    &plan,
+                    previous.is_some(),
+                    &samman::i18n::Messages::new(
+                        cli.lang.unwrap_or_else(samman::i18n::Lang::from_env),
+                    ),
+                )?,
+                None => println!(
+                    "{}",
+                    serde_json::to_string_pretty(&plan)
+                        .map_err(|e| Failure::Other(e.to_string()))?
+                ),
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -368,6 +385,12 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
             seeker,
         } => eval::explain(input, plan.as_deref(), seeker, cli.json),
     }
+}
+
+/// `--lang`: a language samman speaks.
+fn parse_lang(code: &str) -> Result<samman::i18n::Lang, String> {
+    samman::i18n::Lang::parse(code)
+        .ok_or_else(|| format!("`{code}` is not a language samman speaks: use sv or en"))
 }
 
 /// Read a JSON file into `T`; errors name the file and the place in it.

@@ -32,6 +32,7 @@ pub mod csv_io;
 pub mod explain;
 pub mod generate;
 pub mod graph;
+pub mod i18n;
 pub mod metrics;
 pub mod model;
 pub mod privacy;

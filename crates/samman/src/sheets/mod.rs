@@ -7,7 +7,9 @@
 
 mod headers;
 mod office;
+pub mod report;
 mod text;
+pub mod write;
 
 use std::collections::HashMap;
 use std::fmt;
