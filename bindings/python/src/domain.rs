@@ -27,7 +27,12 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(explain, m)?)?;
     m.add_function(wrap_pyfunction!(explain_many, m)?)?;
     m.add("GENERATOR_KINDS", variant_names::<Programme>())?;
-    m.add("SOLVERS", variant_names::<samman::solve::SolverKind>())?;
+    // The solvers that run; `auto` (the default of `solve`) picks one of them.
+    let solvers: Vec<String> = variant_names::<samman::solve::SolverKind>()
+        .into_iter()
+        .filter(|name| name != "auto")
+        .collect();
+    m.add("SOLVERS", solvers)?;
     m.add("OBJECTIVES", variant_names::<samman::solve::Objective>())?;
     Ok(())
 }

@@ -19,6 +19,8 @@ pub enum Solver {
     Stable,
     /// Group-aware: minimums and composition met by a large-neighbourhood search.
     Groups,
+    /// `Groups` where a rule about whole groups can bind, `Optimal` otherwise (the default).
+    Auto,
 }
 
 impl From<Solver> for solve::SolverKind {
@@ -28,6 +30,7 @@ impl From<Solver> for solve::SolverKind {
             Solver::Optimal => Self::Optimal,
             Solver::Stable => Self::Stable,
             Solver::Groups => Self::Groups,
+            Solver::Auto => Self::Auto,
         }
     }
 }
@@ -39,6 +42,7 @@ impl From<solve::SolverKind> for Solver {
             solve::SolverKind::Optimal => Self::Optimal,
             solve::SolverKind::Stable => Self::Stable,
             solve::SolverKind::Groups => Self::Groups,
+            solve::SolverKind::Auto => Self::Auto,
         }
     }
 }
@@ -64,7 +68,7 @@ impl From<Objective> for solve::Objective {
 /// How to solve. Every field has a default.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct SolveOptions {
-    /// The solver; none for the default (optimal).
+    /// The solver; none for the default (auto: groups where group rules bind, else optimal).
     #[uniffi(default)]
     pub solver: Option<Solver>,
     /// The objective; none for the total score.

@@ -49,8 +49,9 @@ enum Command {
         /// Seed of the generated programme.
         #[arg(long, default_value_t = 2026)]
         seed: u64,
-        /// The solver; the group-aware one by default, since dinners have group rules.
-        #[arg(long, value_enum, default_value_t = SolverArg::Groups)]
+        /// The solver; by default `groups` where group rules bind (as at dinners), else
+        /// `optimal`.
+        #[arg(long, value_enum, default_value_t = SolverArg::Auto)]
         solver: SolverArg,
         /// What to maximise.
         #[arg(long, value_enum, default_value_t = ObjectiveArg::MaxPlaced)]
@@ -78,8 +79,9 @@ enum Command {
     Solve {
         #[command(flatten)]
         input: input::Input,
-        /// The solver.
-        #[arg(long, value_enum, default_value_t = SolverArg::Optimal)]
+        /// The solver; by default `groups` where a rule about whole groups can bind, else
+        /// `optimal` (the plan's `solver_choice` says which and why).
+        #[arg(long, value_enum, default_value_t = SolverArg::Auto)]
         solver: SolverArg,
         /// What to maximise.
         #[arg(long, value_enum, default_value_t = ObjectiveArg::MaxScore)]
@@ -160,6 +162,8 @@ enum Command {
 
 #[derive(Clone, Copy, ValueEnum)]
 enum SolverArg {
+    /// `groups` when a rule about whole groups can bind, `optimal` otherwise.
+    Auto,
     Optimal,
     Stable,
     Groups,
@@ -173,6 +177,7 @@ impl From<SolverArg> for SolverKind {
             SolverArg::Stable => SolverKind::Stable,
             SolverArg::Groups => SolverKind::Groups,
             SolverArg::Greedy => SolverKind::Greedy,
+            SolverArg::Auto => SolverKind::Auto,
         }
     }
 }
@@ -341,16 +346,15 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
                 ..Options::default()
             };
             let plan = with_spinner("solving", || solve::solve(instance, &options))?;
+            let messages =
+                samman::i18n::Messages::new(cli.lang.unwrap_or_else(samman::i18n::Lang::from_env));
+            if !cli.json {
+                eprintln!("{}", samman::sheets::report::solver_text(&messages, &plan));
+            }
             match output {
-                Some(path) => output::write_plan(
-                    path,
-                    &roster,
-                    &plan,
-                    previous.is_some(),
-                    &samman::i18n::Messages::new(
-                        cli.lang.unwrap_or_else(samman::i18n::Lang::from_env),
-                    ),
-                )?,
+                Some(path) => {
+                    output::write_plan(path, &roster, &plan, previous.is_some(), &messages)?
+                }
                 None => println!(
                     "{}",
                     serde_json::to_string_pretty(&plan)
@@ -435,9 +439,12 @@ fn validate_file(input: &input::Input, json: bool) -> Result<ExitCode, Failure> 
         Some(path) if input.seekers.is_none() && input.providers.is_none() => {
             let text = std::fs::read_to_string(path)
                 .map_err(|e| Failure::Input(format!("cannot read {}: {e}", path.display())))?;
-            parse_json(&text)
+            parse_json(&text).map(|instance| samman::sheets::Roster {
+                instance,
+                ..samman::sheets::Roster::default()
+            })
         }
-        _ => Ok(input.load()?.instance),
+        _ => Ok(input.load()?),
     };
     let path = input
         .file
@@ -446,30 +453,48 @@ fn validate_file(input: &input::Input, json: bool) -> Result<ExitCode, Failure> 
         .unwrap_or(Path::new("."));
     let (problems, parse) = match loaded {
         Err(e) => (Vec::new(), Some(e)),
-        Ok(instance) => (
-            validate(&instance)
+        Ok(roster) => {
+            // Problems in spreadsheets are told by file, row and column, as the sheet shows
+            // them; the JSON path stays in --json output.
+            let problems: Vec<_> = validate(&roster.instance)
                 .err()
                 .map(|e| e.problems)
-                .unwrap_or_default(),
-            None,
-        ),
+                .unwrap_or_default()
+                .into_iter()
+                .map(|p| (roster.locate(&p.path), p))
+                .collect();
+            (problems, None)
+        }
     };
     if json {
         let report = match &parse {
             Some(e) => {
                 serde_json::json!({"valid": false, "parse_error": {"path": e.path, "line": e.line, "column": e.column, "message": e.message}})
             }
-            None => serde_json::json!({"valid": problems.is_empty(), "problems": problems}),
+            None => {
+                let problems: Vec<_> = problems
+                    .iter()
+                    .map(|(at, p)| serde_json::json!({"path": p.path, "at": at, "message": p.message}))
+                    .collect();
+                serde_json::json!({"valid": problems.is_empty(), "problems": problems})
+            }
         };
         println!("{report:#}");
     } else if let Some(e) = &parse {
-        eprintln!("samman: cannot read the instance: {e}");
+        eprintln!(
+            "samman: cannot read {}: {}",
+            path.display(),
+            samman::sheets::json_text(e)
+        );
     } else if problems.is_empty() {
         println!("{}: valid", path.display());
     } else {
         println!("{}: {} problem(s)", path.display(), problems.len());
-        for problem in &problems {
-            println!("  {problem}");
+        for (at, problem) in &problems {
+            match at {
+                Some(at) => println!("  {at}: {}", problem.message),
+                None => println!("  {problem}"),
+            }
         }
     }
     Ok(if parse.is_none() && problems.is_empty() {

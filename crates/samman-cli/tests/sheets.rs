@@ -79,7 +79,12 @@ fn a_bad_cell_names_the_file_row_and_column() {
     assert_eq!(out.status.code(), Some(2));
     let message = text(&out.stderr);
     assert!(message.contains("gäster.csv"), "{message}");
-    assert!(message.contains("row 2, column party_size"), "{message}");
+    assert!(message.contains("row 2, column antal"), "{message}");
+    assert!(
+        message.contains("found a text with digits; expected a whole number"),
+        "{message}"
+    );
+    assert!(!message.contains("4 personer"), "{message}");
     assert!(!message.contains("Åsa"), "{message}");
 
     let out = samman(&["solve", "--seekers", bad.to_str().unwrap()]);

@@ -1,9 +1,9 @@
 //! Spreadsheet exchange: seekers and providers read from CSV exports (one row each, the
 //! columns of docs/csv.md), and plans written to and read from CSV.
 //!
-//! An error names the row (the spreadsheet's row number; the header is row 1) and the column.
-//! It never repeats the value of a personal column (origin, gender, age, languages, diet,
-//! caters, location, availability, personal dates, extra attributes).
+//! An error names the row (the spreadsheet's row number; the header is row 1) and the column,
+//! the form of what was found ("a text", "a date") and what is expected, with an example. It
+//! never repeats a cell's value: any cell may hold a person's data.
 
 use std::collections::HashMap;
 use std::io::{Read, Write};
@@ -30,30 +30,6 @@ pub struct CsvError {
 
 /// A `Result` with a [`CsvError`].
 pub type Result<T> = std::result::Result<T, CsvError>;
-
-/// Columns whose values are personal data: never repeated in an error.
-const PERSONAL: [&str; 14] = [
-    "origin",
-    "gender",
-    "age_band",
-    "languages",
-    "diet",
-    "lat",
-    "lon",
-    "host_origin",
-    "host_gender",
-    "host_age_band",
-    // What a host's kitchen caters for can reveal the household's religion.
-    "caters",
-    // When a person is free, and so when they are alone at home; dates in a person's record.
-    "availability",
-    "waiting_since",
-    "verified_on",
-];
-
-fn is_personal(column: &str) -> bool {
-    PERSONAL.contains(&column) || column.starts_with("extra.") || column.starts_with("host_extra.")
-}
 
 /// The columns a seekers file may have (and `extra.<name>` for profile attributes).
 pub const SEEKER_COLUMNS: [&str; 17] = [
@@ -109,24 +85,31 @@ struct Row<'a> {
     cells: &'a HashMap<String, usize>,
     record: &'a [String],
     delimiter: Delimiter,
+    /// The headers as the file wrote them, for messages (`antal` for `party_size`).
+    header: &'a [String],
 }
 
 impl Row<'_> {
     fn error(&self, column: &str, message: impl Into<String>) -> CsvError {
+        let written = self
+            .cells
+            .get(column)
+            .and_then(|&i| self.header.get(i))
+            .map_or(column, |h| h.trim());
         CsvError {
             row: self.row,
-            column: column.to_owned(),
+            column: written.to_owned(),
             message: message.into(),
         }
     }
 
-    /// A bad value: named for ordinary columns, left out for personal ones.
+    /// A bad value, described by its form ("a text", "a date"), never repeated: a cell may
+    /// hold a person's data, personal column or not.
     fn bad(&self, column: &str, value: &str, expected: &str) -> CsvError {
-        if is_personal(column) {
-            self.error(column, format!("not {expected}"))
-        } else {
-            self.error(column, format!("`{value}` is not {expected}"))
-        }
+        self.error(
+            column,
+            format!("found {}; expected {expected}", crate::plain::form(value)),
+        )
     }
 
     /// The trimmed cell, `None` when the column is absent or the cell empty.
@@ -165,29 +148,37 @@ impl Row<'_> {
 
     fn flag(&self, column: &str) -> Result<bool> {
         match self.get(column).map(str::to_ascii_lowercase).as_deref() {
-            None | Some("false" | "no" | "0") => Ok(false),
-            Some("true" | "yes" | "1") => Ok(true),
-            Some(other) => Err(self.bad(column, other, "true or false (yes/no, 1/0)")),
+            None | Some("false" | "no" | "0" | "nej" | "falskt") => Ok(false),
+            Some("true" | "yes" | "1" | "ja" | "sant") => Ok(true),
+            Some(other) => Err(self.bad(column, other, "yes or no (also true/false, 1/0, ja/nej)")),
         }
     }
 
     fn origin(&self, column: &str) -> Result<Option<Origin>> {
         match self.get(column) {
             None => Ok(None),
-            Some("newcomer") => Ok(Some(Origin::Newcomer)),
-            Some("established") => Ok(Some(Origin::Established)),
-            Some(v) => Err(self.bad(column, v, "newcomer or established")),
+            Some(v) => match v.to_lowercase().as_str() {
+                "newcomer" | "nyanländ" | "ny" => Ok(Some(Origin::Newcomer)),
+                "established" | "etablerad" => Ok(Some(Origin::Established)),
+                _ => Err(self.bad(column, v, "newcomer or established (nyanländ or etablerad)")),
+            },
         }
     }
 
     fn gender(&self, column: &str) -> Result<Option<Gender>> {
         match self.get(column) {
             None => Ok(None),
-            Some("female") => Ok(Some(Gender::Female)),
-            Some("male") => Ok(Some(Gender::Male)),
-            Some("mixed") => Ok(Some(Gender::Mixed)),
-            Some("other") => Ok(Some(Gender::Other)),
-            Some(v) => Err(self.bad(column, v, "female, male, mixed or other")),
+            Some(v) => match v.to_lowercase().as_str() {
+                "female" | "kvinna" | "kvinnor" => Ok(Some(Gender::Female)),
+                "male" | "man" | "män" => Ok(Some(Gender::Male)),
+                "mixed" | "blandat" | "blandad" => Ok(Some(Gender::Mixed)),
+                "other" | "annat" | "annan" => Ok(Some(Gender::Other)),
+                _ => Err(self.bad(
+                    column,
+                    v,
+                    "female, male, mixed or other (kvinna, man, blandat, annat)",
+                )),
+            },
         }
     }
 
@@ -254,8 +245,8 @@ impl Row<'_> {
     }
 
     fn location(&self) -> Result<Option<Location>> {
-        let lat: Option<f64> = self.parse("lat", "a latitude in degrees")?;
-        let lon: Option<f64> = self.parse("lon", "a longitude in degrees")?;
+        let lat: Option<f64> = self.parse("lat", "a latitude in degrees, such as 59.33")?;
+        let lon: Option<f64> = self.parse("lon", "a longitude in degrees, such as 18.06")?;
         match (lat, lon) {
             (Some(lat), Some(lon)) => Ok(Some(Location { lat, lon })),
             (None, None) => Ok(None),
@@ -366,6 +357,10 @@ fn rows_of_table<T>(
             .iter()
             .map(|&i| table.header[i].trim().to_owned())
             .collect(),
+        cells
+            .iter()
+            .map(|(column, &i)| (column.clone(), table.header[i].trim().to_owned()))
+            .collect(),
     );
     for column in required {
         if !cells.contains_key(*column) {
@@ -383,6 +378,7 @@ fn rows_of_table<T>(
             cells: &cells,
             record: &record.cells,
             delimiter: table.format.delimiter,
+            header: &table.header,
         };
         for column in required {
             if row.get(column).is_none() {
@@ -418,7 +414,7 @@ fn seeker_row(row: &Row<'_>) -> Result<Seeker> {
     {
         let mut seeker = Seeker::new(row.get("id").unwrap_or_default());
         seeker.party_size = row
-            .parse("party_size", "a whole number of people")?
+            .parse("party_size", "a whole number of people, such as 2")?
             .unwrap_or(1);
         seeker.profile = Profile {
             origin: row.origin("origin")?,
@@ -430,7 +426,7 @@ fn seeker_row(row: &Row<'_>) -> Result<Seeker> {
         seeker.diet = row.diets("diet")?;
         seeker.availability = row.availability()?;
         seeker.location = row.location()?;
-        seeker.max_travel_km = row.parse("max_travel_km", "a distance in km")?;
+        seeker.max_travel_km = row.parse("max_travel_km", "a distance in km, such as 2.5")?;
         seeker.topics = row.list("topics");
         seeker.requires_verified = row.flag("requires_verified")?;
         seeker.preferences = row
@@ -439,8 +435,10 @@ fn seeker_row(row: &Row<'_>) -> Result<Seeker> {
             .map(Into::into)
             .collect();
         seeker.blocked = row.list("blocked").into_iter().map(Into::into).collect();
-        seeker.waiting_since = row.parse("waiting_since", "a date such as 2026-08-01")?;
-        seeker.priority = row.parse("priority", "a number")?.unwrap_or(0.0);
+        seeker.waiting_since = row.parse("waiting_since", "a date written as 2026-08-01")?;
+        seeker.priority = row
+            .parse("priority", "a number, such as 1.5")?
+            .unwrap_or(0.0);
         Ok(seeker)
     }
 }
@@ -474,7 +472,7 @@ fn provider_row(row: &Row<'_>) -> Result<Provider> {
     {
         {
             let capacity = row
-                .parse("capacity", "a whole number of seats")?
+                .parse("capacity", "a whole number of seats, such as 6")?
                 .unwrap_or(0);
             let mut provider = Provider::new(row.get("id").unwrap_or_default(), capacity);
             provider.kind = match row.get("kind") {
@@ -490,7 +488,7 @@ fn provider_row(row: &Row<'_>) -> Result<Provider> {
             };
             provider.host = row.get("host").map(Into::into);
             provider.minimum = row
-                .parse("minimum", "a whole number of seats")?
+                .parse("minimum", "a whole number of seats, such as 6")?
                 .unwrap_or(0);
             let host = Profile {
                 origin: row.origin("host_origin")?,
@@ -500,20 +498,26 @@ fn provider_row(row: &Row<'_>) -> Result<Provider> {
             };
             provider.host_profile = (host != Profile::default()).then_some(host);
             provider.host_size = row
-                .parse("host_size", "a whole number of people")?
+                .parse("host_size", "a whole number of people, such as 2")?
                 .unwrap_or(1);
             provider.availability = row.availability()?;
             provider.location = row.location()?;
-            provider.max_travel_km = row.parse("max_travel_km", "a distance in km")?;
+            provider.max_travel_km = row.parse("max_travel_km", "a distance in km, such as 2.5")?;
             provider.languages = row.languages()?;
             provider.caters = row.diets("caters")?;
             provider.topics = row.list("topics");
             provider.verification.verified = row.flag("verified")?;
             provider.verification.verified_on =
-                row.parse("verified_on", "a date such as 2026-08-01")?;
-            provider.reliability.completed = row.parse("completed", "a whole number")?.unwrap_or(0);
-            provider.reliability.cancelled = row.parse("cancelled", "a whole number")?.unwrap_or(0);
-            provider.reliability.no_show = row.parse("no_show", "a whole number")?.unwrap_or(0);
+                row.parse("verified_on", "a date written as 2026-08-01")?;
+            provider.reliability.completed = row
+                .parse("completed", "a whole number, such as 3")?
+                .unwrap_or(0);
+            provider.reliability.cancelled = row
+                .parse("cancelled", "a whole number, such as 3")?
+                .unwrap_or(0);
+            provider.reliability.no_show = row
+                .parse("no_show", "a whole number, such as 3")?
+                .unwrap_or(0);
             provider.preferences = row
                 .list("preferences")
                 .into_iter()

@@ -35,6 +35,7 @@ pub mod graph;
 pub mod i18n;
 pub mod metrics;
 pub mod model;
+pub mod plain;
 pub mod privacy;
 pub mod rules;
 pub mod sheets;

@@ -68,7 +68,7 @@ fn a_malformed_row_is_reported_with_row_and_column() {
     assert_eq!((e.row, e.column.as_str()), (2, "party_size"));
     assert!(
         e.to_string()
-            .starts_with("row 2, column party_size: `two` is not"),
+            .starts_with("row 2, column party_size: found a text; expected a whole number"),
         "{e}"
     );
 

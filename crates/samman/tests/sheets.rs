@@ -149,7 +149,7 @@ fn errors_name_the_file() {
         panic!("{e}")
     };
     assert!(file.ends_with("gäster.csv"));
-    assert_eq!((error.row, error.column.as_str()), (2, "party_size"));
+    assert_eq!((error.row, error.column.as_str()), (2, "antal"));
     assert!(e.to_string().contains("gäster.csv"), "{e}");
 
     let missing = dir.join("none.csv");

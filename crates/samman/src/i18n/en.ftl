@@ -19,7 +19,6 @@ summary-taking-place = Taking place
 summary-cancelled = Cancelled by a group rule
 summary-not-placed = Not placed (parties)
 summary-solver = Solver
-summary-solver-why = Why this solver
 
 ## One block per provider
 block-seats = Seats: { $used } of { $capacity } taken
@@ -99,3 +98,13 @@ diet-fish_allergy = fish allergy
 diet-shellfish_allergy = shellfish allergy
 diet-egg_allergy = egg allergy
 diet-soy_allergy = soy allergy
+
+## Which solver made the plan
+solver-asked = { $solver }
+solver-auto-optimal = { $solver } (chosen because no rule about whole groups binds)
+solver-auto-groups = { $solver } (chosen because rules about whole groups bind: { $rules })
+binding-minimum = a minimum size
+binding-composition = the mix of newcomers and established residents
+binding-gender_parties = no all-female with all-male party
+binding-keep_together = people kept together
+binding-keep_apart = people kept apart

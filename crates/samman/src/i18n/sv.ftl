@@ -19,7 +19,6 @@ summary-taking-place = Blir av
 summary-cancelled = Inställda av en gruppregel
 summary-not-placed = Inte placerade (sällskap)
 summary-solver = Lösare
-summary-solver-why = Varför den lösaren
 
 ## Ett block per värd
 block-seats = Platser: { $used } av { $capacity } tagna
@@ -98,3 +97,13 @@ diet-fish_allergy = fiskallergi
 diet-shellfish_allergy = skaldjursallergi
 diet-egg_allergy = äggallergi
 diet-soy_allergy = sojaallergi
+
+## Vilken lösare som gjorde planen
+solver-asked = { $solver }
+solver-auto-optimal = { $solver } (vald eftersom ingen regel för hela grupper spelar in)
+solver-auto-groups = { $solver } (vald eftersom regler för hela grupper spelar in: { $rules })
+binding-minimum = en minsta storlek
+binding-composition = blandningen av nyanlända och etablerade
+binding-gender_parties = inget sällskap med bara kvinnor tillsammans med ett med bara män
+binding-keep_together = personer som hålls ihop
+binding-keep_apart = personer som hålls isär

@@ -180,14 +180,31 @@ pub struct PassThrough {
     columns: Vec<String>,
     values: HashMap<String, Vec<String>>,
     rows: HashMap<String, u64>,
+    /// The file, as given, for messages.
+    file: String,
+    /// The column samman reads -> its header as the file wrote it.
+    headers: HashMap<String, String>,
 }
 
 impl PassThrough {
-    pub(crate) fn new(columns: Vec<String>) -> Self {
+    pub(crate) fn new(columns: Vec<String>, headers: HashMap<String, String>) -> Self {
         Self {
             columns,
+            headers,
             ..Self::default()
         }
+    }
+
+    /// The header a column samman reads has in the file (`antal` for `party_size`).
+    #[must_use]
+    pub fn header(&self, column: &str) -> Option<&str> {
+        self.headers.get(column).map(String::as_str)
+    }
+
+    /// The file the rows were read from, as given (empty when read from JSON).
+    #[must_use]
+    pub fn file(&self) -> &str {
+        &self.file
     }
 
     pub(crate) fn insert(&mut self, id: &str, row: u64, values: Vec<String>) {
@@ -258,6 +275,54 @@ pub struct Roster {
     pub format: SheetFormat,
 }
 
+impl Roster {
+    /// Where a validation problem's path (`seekers[5].party_size`) points in the spreadsheets:
+    /// `gaster.csv, row 7, column antal`. `None` for a path outside the sheets (the policy) or
+    /// an instance read from JSON.
+    #[must_use]
+    pub fn locate(&self, path: &str) -> Option<String> {
+        let (pass, rest, ids): (&PassThrough, &str, Vec<&str>) =
+            if let Some(rest) = path.strip_prefix("seekers[") {
+                let ids = self
+                    .instance
+                    .seekers
+                    .iter()
+                    .map(|s| s.id.as_str())
+                    .collect();
+                (&self.seekers, rest, ids)
+            } else if let Some(rest) = path.strip_prefix("providers[") {
+                let ids = self
+                    .instance
+                    .providers
+                    .iter()
+                    .map(|p| p.id.as_str())
+                    .collect();
+                (&self.providers, rest, ids)
+            } else {
+                return None;
+            };
+        if pass.file.is_empty() {
+            return None;
+        }
+        let (index, field) = rest.split_once(']')?;
+        let id = ids.get(index.parse::<usize>().ok()?)?;
+        let row = pass.row(id)?;
+        let mut segments = field
+            .trim_start_matches('.')
+            .split(['.', '['])
+            .filter(|s| !s.is_empty() && !s.ends_with(']'));
+        let column = match segments.next() {
+            None => return Some(format!("{}, row {row}", pass.file)),
+            Some("profile" | "verification" | "reliability") => segments.next()?.to_owned(),
+            Some("host_profile") => format!("host_{}", segments.next()?),
+            Some("location") => "lat".to_owned(),
+            Some(other) => other.to_owned(),
+        };
+        let header = pass.header(&column).unwrap_or(&column);
+        Some(format!("{}, row {row}, column {header}", pass.file))
+    }
+}
+
 /// Where the people come from: an instance JSON, or a seekers file and a providers file (CSV,
 /// XLSX or ODS) with an optional policy JSON.
 #[derive(Debug, Clone, Default)]
@@ -295,13 +360,30 @@ pub enum LoadError {
         error: CsvError,
     },
     /// A JSON file with a problem at a path.
-    #[error("{file}: {error}")]
+    #[error("{file}: {}", json_text(error))]
     Json {
         /// The file, as given.
         file: String,
         /// The problem.
         error: ParseError,
     },
+}
+
+/// A JSON reading problem in plain words: where (the field's path, or the line and column
+/// for a document that is not JSON) and what, without the value read.
+#[must_use]
+pub fn json_text(error: &ParseError) -> String {
+    let message = crate::plain::json_problem(&error.message);
+    let at = if error.line > 0 {
+        format!(" (line {}, column {})", error.line, error.column)
+    } else {
+        String::new()
+    };
+    if error.path == "." {
+        format!("{message}{at}")
+    } else {
+        format!("at {}: {message}{at}", error.path)
+    }
 }
 
 /// A `Result` with a [`LoadError`].
@@ -377,10 +459,12 @@ pub fn load(source: &Source) -> Result<Roster> {
                 let file = path.display().to_string();
                 move |error| LoadError::Sheet { file, error }
             };
-            let (seeker_list, seeker_pass) =
+            let (seeker_list, mut seeker_pass) =
                 csv_io::seekers_from_table(&seeker_table).map_err(sheet(seekers))?;
-            let (provider_list, provider_pass) =
+            let (provider_list, mut provider_pass) =
                 csv_io::providers_from_table(&provider_table).map_err(sheet(providers))?;
+            seeker_pass.file = seekers.display().to_string();
+            provider_pass.file = providers.display().to_string();
             let mut instance = Instance::new();
             instance.seekers = seeker_list;
             instance.providers = provider_list;

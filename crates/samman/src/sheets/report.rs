@@ -186,7 +186,7 @@ fn summary(input: &ReportInput<'_>, m: &Messages) -> Sheet {
         row("summary-providers", count(instance.providers.len())),
         row("summary-taking-place", count(taking_place)),
         row("summary-cancelled", count(plan.cancelled.len())),
-        row("summary-solver", plan.solver.name().into()),
+        row("summary-solver", solver_text(m, plan).into()),
     ];
     Sheet {
         name: m.get("sheet-summary"),
@@ -222,6 +222,33 @@ fn window_text(window: &crate::model::DatedWindow) -> String {
             start.format("%Y-%m-%d %H:%M"),
             end.format("%Y-%m-%d %H:%M")
         )
+    }
+}
+
+/// Which solver made the plan, and with `auto` why: `groups (chosen because rules about
+/// whole groups bind: a minimum size)`.
+#[must_use]
+pub fn solver_text(m: &Messages, plan: &Assignment) -> String {
+    match &plan.solver_choice {
+        Some(choice) if choice.binding.is_empty() => m.text(
+            "solver-auto-optimal",
+            &[("solver", choice.ran.name().into())],
+        ),
+        Some(choice) => {
+            let rules: Vec<String> = choice
+                .binding
+                .iter()
+                .map(|r| m.get(&format!("binding-{r}")))
+                .collect();
+            m.text(
+                "solver-auto-groups",
+                &[
+                    ("solver", choice.ran.name().into()),
+                    ("rules", m.list(&rules).into()),
+                ],
+            )
+        }
+        None => m.text("solver-asked", &[("solver", plan.solver.name().into())]),
     }
 }
 
