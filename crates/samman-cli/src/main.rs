@@ -242,8 +242,12 @@ impl From<SolveError> for Failure {
     }
 }
 
+/// Set by `--json`: no spinner, so that nothing but the JSON is written.
+static QUIET: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    QUIET.store(cli.json, std::sync::atomic::Ordering::Relaxed);
     match run(&cli) {
         Ok(code) => code,
         Err(Failure::Input(message)) => {
@@ -413,6 +417,11 @@ fn read_instance(path: &Path) -> Result<Instance, Failure> {
 
 /// Run `work` with a spinner on standard error that appears only if it takes over a second.
 fn with_spinner<T>(message: &'static str, work: impl FnOnce() -> T) -> T {
+    use std::io::IsTerminal;
+    // Nothing with --json, nothing when standard error is not a terminal.
+    if QUIET.load(std::sync::atomic::Ordering::Relaxed) || !std::io::stderr().is_terminal() {
+        return work();
+    }
     let (done, wait) = std::sync::mpsc::channel::<()>();
     std::thread::scope(|scope| {
         scope.spawn(move || {

@@ -141,6 +141,21 @@ fn each_provider_lists_its_people_with_their_names() {
         "{g6:?}"
     );
     assert!(g6.last().unwrap().contains("For the person:"), "{g6:?}");
+    // Kerstin fits only at Märta's and Åsa's: Åsa's table is full, Märta's is empty and does not
+    // take place, and that is said, not "seats taken".
+    let g4 = not_placed
+        .lines
+        .iter()
+        .find(|l| l.cells[0].text() == "g4")
+        .unwrap();
+    let g4 = texts(&g4.cells);
+    assert!(
+        g4.iter().any(
+            |c| c.starts_with("Märta Öberg (d3) has room but does not take place")
+                && c.contains("too few newcomers")
+        ),
+        "{g4:?}"
+    );
 }
 
 #[test]

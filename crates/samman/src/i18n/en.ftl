@@ -48,6 +48,12 @@ reason-seats-taken = { $feasible ->
    *[other] The { $feasible } providers that fit are full.
 }
 reason-group = It would break a rule about the whole group: { $rules }.
+reason-empty-group = { $provider } has room but does not take place: with this party alone there would be { $rules }.
+reason-minimum = { $provider } needs { $minimum } people to take place; only { $count } can come.
+reason-group-in-the-way = { $n ->
+    [one] The one provider that fits has room, but the group there would break a rule about the whole group.
+   *[other] The { $n } providers that fit have room, but each group would break a rule about the whole group.
+}
 
 ## The pair rules, as a reason
 rule-blocked = one side has blocked the other

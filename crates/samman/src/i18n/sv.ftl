@@ -48,6 +48,12 @@ reason-seats-taken = { $feasible ->
    *[other] De { $feasible } värdar som passar är fulla.
 }
 reason-group = Det skulle bryta en regel för hela gruppen: { $rules }.
+reason-empty-group = { $provider } har plats men blir inte av: med bara det här sällskapet blir det { $rules }.
+reason-minimum = { $provider } behöver { $minimum } personer för att bli av; bara { $count } kan komma.
+reason-group-in-the-way = { $n ->
+    [one] Den enda värd som passar har plats, men gruppen där skulle bryta en regel för hela gruppen.
+   *[other] De { $n } värdar som passar har plats, men varje grupp skulle bryta en regel för hela gruppen.
+}
 
 ## Parreglerna, som orsak
 rule-blocked = någon av dem har blockerat den andra

@@ -413,6 +413,26 @@ pub fn read_table(path: &Path) -> Result<Table> {
     })
 }
 
+/// Seekers from a table, with the columns samman does not read carried by id.
+///
+/// # Errors
+/// The first problem, with its row and column.
+pub fn seekers_from_table(
+    table: &Table,
+) -> std::result::Result<(Vec<crate::model::Seeker>, PassThrough), CsvError> {
+    csv_io::seekers_from_table(table)
+}
+
+/// Providers from a table, with the columns samman does not read carried by id.
+///
+/// # Errors
+/// The first problem, with its row and column.
+pub fn providers_from_table(
+    table: &Table,
+) -> std::result::Result<(Vec<crate::model::Provider>, PassThrough), CsvError> {
+    csv_io::providers_from_table(table)
+}
+
 /// Read a policy from JSON text (an object as the `policy` of an instance).
 ///
 /// # Errors

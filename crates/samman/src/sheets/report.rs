@@ -500,6 +500,69 @@ pub(crate) fn help_text(
     }
 }
 
+/// A closer reason than "seats taken" where the places that fit are not full: a group that
+/// does not take place because too few can come ("d3 (the Thursday group) needs 6, only 2 can
+/// come"), or a rule about the whole group in the way. An empty group is never "seats taken".
+fn closer_reason(
+    m: &Messages,
+    roster: &Roster,
+    rules: &crate::rules::Rules<'_>,
+    taking_place: &std::collections::HashSet<&str>,
+    s: usize,
+    e: &Explanation,
+) -> Option<String> {
+    let instance = &roster.instance;
+    let below_minimum = (0..instance.providers.len()).find(|&p| {
+        let provider = &instance.providers[p];
+        provider.minimum > 1 && !taking_place.contains(provider.id.as_str()) && rules.feasible(s, p)
+    });
+    if let Some(p) = below_minimum {
+        let provider = &instance.providers[p];
+        let can_come: u64 = (0..instance.seekers.len())
+            .filter(|&other| rules.feasible(other, p))
+            .map(|other| u64::from(instance.seekers[other].party_size))
+            .sum();
+        if can_come < u64::from(provider.minimum) {
+            return Some(m.text(
+                "reason-minimum",
+                &[
+                    (
+                        "provider",
+                        label(&roster.providers, provider.id.as_str()).into(),
+                    ),
+                    ("minimum", provider.minimum.into()),
+                    ("count", can_come.into()),
+                ],
+            ));
+        }
+    }
+    // A provider that fits and has no one: it does not take place, and says why.
+    let empty = (0..instance.providers.len()).find_map(|p| {
+        let provider = &instance.providers[p];
+        if taking_place.contains(provider.id.as_str()) || !rules.feasible(s, p) {
+            return None;
+        }
+        let broken = crate::rules::group_violations(instance, p, &[s]);
+        (!broken.is_empty()).then_some((provider, broken))
+    });
+    if let Some((provider, broken)) = empty {
+        return Some(m.text(
+            "reason-empty-group",
+            &[
+                (
+                    "provider",
+                    label(&roster.providers, provider.id.as_str()).into(),
+                ),
+                ("rules", group_rules(m, instance, &broken).into()),
+            ],
+        ));
+    }
+    match (e.seats_taken, e.composition) {
+        (Some(0), Some(n)) if n > 0 => Some(m.text("reason-group-in-the-way", &[("n", n.into())])),
+        _ => None,
+    }
+}
+
 fn not_placed(input: &ReportInput<'_>, m: &Messages) -> Sheet {
     let roster = input.roster;
     let instance = &roster.instance;
@@ -516,6 +579,14 @@ fn not_placed(input: &ReportInput<'_>, m: &Messages) -> Sheet {
         m.get("col-suggestion").into(),
     ]);
     let mut lines = vec![Line::new(Style::Header, header)];
+    // The pair rules, prepared only when there are explanations to read the reasons closer.
+    let rules = (!explanations.is_empty()).then(|| crate::rules::Rules::new(instance));
+    let taking_place: std::collections::HashSet<&str> = input
+        .plan
+        .matches
+        .iter()
+        .map(|x| x.provider.as_str())
+        .collect();
     for unplaced in &input.plan.unplaced {
         let id = unplaced.seeker.as_str();
         let mut cells = vec![Cell::Text(id.to_owned())];
@@ -524,7 +595,19 @@ fn not_placed(input: &ReportInput<'_>, m: &Messages) -> Sheet {
             .get(id)
             .map_or(0, |&s| instance.seekers[s].party_size);
         cells.push(Cell::Number(f64::from(people)));
-        cells.push(reason_text(m, instance, unplaced).into());
+        let closer = match (&rules, seeker_ix.get(id), explanations.get(id)) {
+            (Some(rules), Some(&s), Some(e))
+                if matches!(unplaced.reason, Reason::SeatsTaken { .. }) =>
+            {
+                closer_reason(m, roster, rules, &taking_place, s, e)
+            }
+            _ => None,
+        };
+        cells.push(
+            closer
+                .unwrap_or_else(|| reason_text(m, instance, unplaced))
+                .into(),
+        );
         cells.push(help_text(m, roster, explanations.get(id).copied()).into());
         lines.push(Line::new(Style::Plain, cells));
     }
