@@ -2814,7 +2814,7 @@ public func FfiConverterTypeSeekerRecord_lower(_ value: SeekerRecord) -> RustBuf
  */
 public struct SolveOptions: Equatable, Hashable {
     /**
-     * The solver; none for the default (optimal).
+     * The solver; none for the default (auto: groups where group rules bind, else optimal).
      */
     public var solver: Solver?
     /**
@@ -2830,7 +2830,7 @@ public struct SolveOptions: Equatable, Hashable {
     // declare one manually.
     public init(
         /**
-         * The solver; none for the default (optimal).
+         * The solver; none for the default (auto: groups where group rules bind, else optimal).
          */solver: Solver? = nil, 
         /**
          * The objective; none for the total score.
@@ -3755,6 +3755,10 @@ public enum Solver: Equatable, Hashable {
      * Group-aware: minimums and composition met by a large-neighbourhood search.
      */
     case groups
+    /**
+     * `Groups` where a rule about whole groups can bind, `Optimal` otherwise (the default).
+     */
+    case auto
 
 
 
@@ -3784,6 +3788,8 @@ public struct FfiConverterTypeSolver: FfiConverterRustBuffer {
         
         case 4: return .groups
         
+        case 5: return .auto
+        
         default: throw UniffiInternalError.unexpectedEnumCase
         }
     }
@@ -3806,6 +3812,10 @@ public struct FfiConverterTypeSolver: FfiConverterRustBuffer {
         
         case .groups:
             writeInt(&buf, Int32(4))
+        
+        
+        case .auto:
+            writeInt(&buf, Int32(5))
         
         }
     }
