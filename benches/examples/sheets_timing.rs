@@ -18,7 +18,12 @@ fn cpu_seconds() -> f64 {
     // command name's closing parenthesis.
     let after = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
     let fields: Vec<&str> = after.split_whitespace().collect();
-    let ticks = |i: usize| fields.get(i).and_then(|f| f.parse::<f64>().ok()).unwrap_or(0.0);
+    let ticks = |i: usize| {
+        fields
+            .get(i)
+            .and_then(|f| f.parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
     (ticks(11) + ticks(12)) / 100.0
 }
 
@@ -39,7 +44,9 @@ fn main() {
         ..Params::default()
     });
     // The seekers as a coordinator's sheet: id, name, phone, party size, languages, lat, lon.
-    let header = ["id", "namn", "telefon", "antal", "språk", "latitud", "longitud"];
+    let header = [
+        "id", "namn", "telefon", "antal", "språk", "latitud", "longitud",
+    ];
     let rows: Vec<Vec<String>> = instance
         .seekers
         .iter()
@@ -115,9 +122,13 @@ fn main() {
             explanations: &[],
             changes: false,
         };
-        write::xlsx(&report::workbook(&input, &messages)).expect("writes").len()
+        write::xlsx(&report::workbook(&input, &messages))
+            .expect("writes")
+            .len()
     });
     time("write the placements CSV", 5, || {
-        write::placements_csv(&roster, &plan, roster.format).expect("writes").len()
+        write::placements_csv(&roster, &plan, roster.format)
+            .expect("writes")
+            .len()
     });
 }
