@@ -5,7 +5,7 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 use samman::history;
-use samman::rounds::{RoundsError, RoundsOptions, plan_rounds};
+use samman::rounds::{RoundsOptions, plan_rounds};
 use samman::running_dinner::{self, DinnerPlan, RunningDinner};
 
 use crate::domain::{PyInstance, any_plan, deserialize, to_value};
@@ -46,10 +46,7 @@ fn solve_rounds<'py>(
         let instance = instance.get().instance();
         let plan = py
             .detach(|| plan_rounds(instance, &options).map(|p| to_value(&p)))
-            .map_err(|e| match e {
-                RoundsError::Graph(g) => errors::core(&g.into()),
-                e => PyValueError::new_err(e.to_string()),
-            })?;
+            .map_err(|e| errors::core(&e.into()))?;
         json::to_python(py, &plan)
     })
 }
@@ -76,7 +73,7 @@ fn add_history(
         let plan = any_plan(plan)?;
         let instance = instance.get().instance();
         let tables = history::tables_of_entries(instance, &plan.matches)
-            .map_err(|e| PyValueError::new_err(e.to_string()))?;
+            .map_err(|e| errors::core(&e.into()))?;
         PyInstance::checked(history::add_tables(instance, &tables, date))
     })
 }

@@ -5,9 +5,7 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use samman::history;
-use samman::rounds::{
-    Absence, RoundProviders, RoundsError, RoundsOptions, RoundsPlan, plan_rounds,
-};
+use samman::rounds::{Absence, RoundProviders, RoundsOptions, RoundsPlan, plan_rounds};
 use samman::running_dinner::{self, DinnerPlan, RunningDinner};
 
 use crate::{Failure, read_session, write_json};
@@ -43,8 +41,7 @@ pub fn history(command: &HistoryCommand) -> Result<ExitCode, Failure> {
             let date = date.as_deref().map(parse_date).transpose()?;
             let instance = read_session(instance)?.into_instance();
             let plan = crate::eval::read_plan(plan)?;
-            let tables = history::tables_of_entries(&instance, &plan.matches)
-                .map_err(|e| Failure::Input(e.to_string()))?;
+            let tables = history::tables_of_entries(&instance, &plan.matches)?;
             let next = history::add_tables(&instance, &tables, date);
             write_json(&next, output.as_deref())?;
             Ok(ExitCode::SUCCESS)
@@ -109,11 +106,7 @@ pub fn rounds(args: &RoundsArgs, json: bool) -> Result<ExitCode, Failure> {
         time_limit_seconds: args.time_limit,
         max_iterations: args.max_iterations,
     };
-    let plan = crate::with_spinner("planning rounds", || plan_rounds(&instance, &options))
-        .map_err(|e| match e {
-            RoundsError::Graph(e) => Failure::from(e),
-            e @ RoundsError::InvalidOption { .. } => Failure::Input(e.to_string()),
-        })?;
+    let plan = crate::with_spinner("planning rounds", || plan_rounds(&instance, &options))?;
     if json {
         write_json(&plan, None)?;
     } else {

@@ -10,7 +10,9 @@ use crate::algo::{bmatching, stable};
 use crate::csv_io::CsvError;
 use crate::explain::ExplainError;
 use crate::graph::GraphError;
+use crate::history::HistoryError;
 use crate::metrics::{MetricsError, PlanError};
+use crate::rounds::RoundsError;
 use crate::solve::SolveError;
 use crate::suggest::SuggestError;
 use crate::validate::{Invalid, ParseError, Problem};
@@ -81,16 +83,12 @@ pub enum Error {
     /// Suggestions could not be given.
     #[error(transparent)]
     Suggest(#[from] SuggestError),
-    /// An id names no seeker or provider.
-    #[error("{path}: no {what} has the id `{id}`")]
-    UnknownId {
-        /// Where the id was given, such as `seeker`.
-        path: String,
-        /// `seeker` or `provider`.
-        what: &'static str,
-        /// The id.
-        id: String,
-    },
+    /// A plan's meetings could not be appended to the history.
+    #[error(transparent)]
+    History(#[from] HistoryError),
+    /// Rounds could not be planned.
+    #[error(transparent)]
+    Rounds(#[from] RoundsError),
 }
 
 /// A `Result` with an [`Error`].
@@ -110,7 +108,9 @@ impl Error {
             Error::Plan(e) => e.kind(),
             Error::Csv(e) => e.kind(),
             Error::Suggest(e) => e.kind(),
-            Error::UnknownId { .. } => ErrorKind::UnknownId,
+            Error::History(_) => ErrorKind::UnknownId,
+            Error::Rounds(RoundsError::Graph(e)) => e.kind(),
+            Error::Rounds(_) => ErrorKind::InvalidInput,
         }
     }
 
@@ -128,7 +128,9 @@ impl Error {
             Error::Plan(e) => e.path(),
             Error::Csv(e) => e.path(),
             Error::Suggest(e) => e.path(),
-            Error::UnknownId { path, .. } => Some(path),
+            Error::History(HistoryError::UnknownId { path, .. }) => Some(path),
+            Error::Rounds(RoundsError::Graph(e)) => e.path(),
+            Error::Rounds(RoundsError::InvalidOption { option, .. }) => Some(option),
         }
     }
 

@@ -15,6 +15,7 @@ use crate::solve::Assignment;
 
 /// Why a plan's meetings could not be appended.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum HistoryError {
     /// The plan names a seeker or provider the instance does not have.
     #[error("{path}: unknown {kind} id `{id}`: the plan must be a plan of this instance")]

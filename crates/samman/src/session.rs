@@ -174,10 +174,8 @@ impl Session {
     /// As [`Session::explain`].
     pub fn explain_one(&self, plan: Option<&Plan>, seeker: &SeekerId) -> Result<Explanation> {
         let mut explanations = self.explain(plan, std::slice::from_ref(seeker))?;
-        explanations.pop().ok_or_else(|| Error::UnknownId {
-            path: "seeker".into(),
-            what: "seeker",
-            id: seeker.to_string(),
-        })
+        Ok(explanations
+            .pop()
+            .expect("one explanation for the one seeker asked"))
     }
 }

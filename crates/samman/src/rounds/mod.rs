@@ -186,6 +186,7 @@ pub struct RoundsPlan {
 
 /// Why rounds could not be planned.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
 pub enum RoundsError {
     /// The candidate graph could not be built.
     #[error(transparent)]
