@@ -31,7 +31,13 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
         "GENERATOR_KINDS",
         Programme::ALL.map(Programme::name).to_vec(),
     )?;
-    m.add("SOLVERS", SolverKind::ALL.map(SolverKind::name).to_vec())?;
+    // The solvers that run; `auto` (the default of `solve`) picks one of them.
+    let solvers: Vec<&str> = SolverKind::ALL
+        .into_iter()
+        .filter(|kind| *kind != SolverKind::Auto)
+        .map(SolverKind::name)
+        .collect();
+    m.add("SOLVERS", solvers)?;
     m.add("OBJECTIVES", Objective::ALL.map(Objective::name).to_vec())?;
     Ok(())
 }

@@ -88,13 +88,13 @@ fn options(k: usize, list_blocking: bool) -> MetricsOptions {
 
 /// `samman evaluate INSTANCE PLAN`: every metric of the plan.
 pub fn evaluate(
-    instance: &Path,
+    input: &crate::input::Input,
     plan: &Path,
     k: usize,
     list_blocking: bool,
     json: bool,
 ) -> Result<ExitCode, Failure> {
-    let session = read_session(instance)?;
+    let (session, _) = input.session()?;
     let plan = read_plan(plan)?;
     let report = with_spinner("evaluating", || {
         session.evaluate(&plan, &options(k, list_blocking))
@@ -386,12 +386,12 @@ fn side_by_side(instance: &Instance, results: &[(SolverKind, Report, f64)]) -> S
 
 /// `samman explain FILE [--plan PLAN] --seeker ID`.
 pub fn explain(
-    file: &Path,
+    input: &crate::input::Input,
     plan: Option<&Path>,
     seeker: &str,
     json: bool,
 ) -> Result<ExitCode, Failure> {
-    let session = read_session(file)?;
+    let (session, _) = input.session()?;
     let plan = plan.map(read_plan).transpose()?;
     let e = session.explain_one(plan.as_ref(), &seeker.into())?;
     if json {

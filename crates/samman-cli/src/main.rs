@@ -1,6 +1,8 @@
 //! The `samman` command: plan, validate and inspect matching programmes.
 
 mod eval;
+mod input;
+mod output;
 mod recurring;
 mod suggest;
 
@@ -32,6 +34,10 @@ struct Cli {
     /// Print machine-readable JSON instead of a report.
     #[arg(long, global = true)]
     json: bool,
+    /// The language of reports and spreadsheets: sv or en (default: from LC_ALL, LC_MESSAGES
+    /// or LANG, else English).
+    #[arg(long, global = true, value_parser = parse_lang)]
+    lang: Option<samman::i18n::Lang>,
     #[command(subcommand)]
     command: Command,
 }
@@ -46,8 +52,9 @@ enum Command {
         /// Seed of the generated programme.
         #[arg(long, default_value_t = 2026)]
         seed: u64,
-        /// The solver; the group-aware one by default, since dinners have group rules.
-        #[arg(long, value_enum, default_value_t = SolverArg::Groups)]
+        /// The solver; by default `groups` where group rules bind (as at dinners), else
+        /// `optimal`.
+        #[arg(long, value_enum, default_value_t = SolverArg::Auto)]
         solver: SolverArg,
         /// What to maximise.
         #[arg(long, value_enum, default_value_t = ObjectiveArg::MaxPlaced)]
@@ -55,8 +62,8 @@ enum Command {
     },
     /// Check an instance and list every problem (exit code 2 when invalid).
     Validate {
-        /// Instance JSON file.
-        file: PathBuf,
+        #[command(flatten)]
+        input: input::Input,
     },
     /// Print the JSON Schema of the instance format.
     Schema,
@@ -73,13 +80,14 @@ enum Command {
     },
     /// Solve an instance and write the plan as JSON.
     Solve {
-        /// Instance JSON file.
-        file: PathBuf,
+        #[command(flatten)]
+        input: input::Input,
         /// Solve options as JSON (the core's `Options`: solver, objective, seed, proposing,
         /// locked, previous, move_cost, iterations, parallel); the flags below override it.
         #[arg(long)]
         options: Option<PathBuf>,
-        /// The solver [default: optimal].
+        /// The solver [default: auto: `groups` where a rule about whole groups can bind, else
+        /// `optimal`; the plan's `solver_choice` says which and why].
         #[arg(long, value_enum)]
         solver: Option<SolverArg>,
         /// What to maximise [default: max-score].
@@ -101,7 +109,10 @@ enum Command {
         /// Cost of moving one person from their previous provider, in score units [default: 1].
         #[arg(long)]
         move_cost: Option<f64>,
-        /// Write the plan here instead of standard output.
+        /// Write the plan here instead of standard output, in the form the extension names:
+        /// `.xlsx` a workbook with a list per provider, who is not placed and why (and the
+        /// changes, with --previous); `.csv` one row per placement with the spreadsheets'
+        /// own columns, in their delimiter and encoding; anything else JSON.
         #[arg(long, short)]
         output: Option<PathBuf>,
     },
@@ -124,10 +135,11 @@ enum Command {
     },
     /// Every metric of a plan (JSON or CSV, from samman or elsewhere) against an instance.
     Evaluate {
-        /// Instance JSON file.
-        instance: PathBuf,
-        /// Plan file: JSON, or CSV with seeker and provider columns.
-        plan: PathBuf,
+        #[command(flatten)]
+        input: input::Input,
+        /// Plan file: JSON, or CSV with seeker and provider columns (after the instance file;
+        /// the only file with --seekers and --providers).
+        plan: Option<PathBuf>,
         /// Groups with fewer seekers are suppressed.
         #[arg(long, default_value_t = 5)]
         k: usize,
@@ -161,8 +173,8 @@ enum Command {
     },
     /// Why a seeker is or is not placed, and what would help.
     Explain {
-        /// Instance JSON file.
-        file: PathBuf,
+        #[command(flatten)]
+        input: input::Input,
         /// A plan (JSON or CSV) to explain against.
         #[arg(long)]
         plan: Option<PathBuf>,
@@ -199,6 +211,8 @@ enum Command {
 
 #[derive(Clone, Copy, ValueEnum)]
 enum SolverArg {
+    /// `groups` when a rule about whole groups can bind, `optimal` otherwise.
+    Auto,
     Optimal,
     Stable,
     Groups,
@@ -212,6 +226,7 @@ impl From<SolverArg> for SolverKind {
             SolverArg::Stable => SolverKind::Stable,
             SolverArg::Groups => SolverKind::Groups,
             SolverArg::Greedy => SolverKind::Greedy,
+            SolverArg::Auto => SolverKind::Auto,
         }
     }
 }
@@ -295,8 +310,12 @@ impl std::fmt::Display for Failure {
     }
 }
 
+/// Set by `--json`: no spinner, so that nothing but the JSON is written.
+static QUIET: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    QUIET.store(cli.json, std::sync::atomic::Ordering::Relaxed);
     match run(&cli) {
         Ok(code) => code,
         Err(failure) => {
@@ -325,7 +344,7 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
             };
             demo(*size, *seed, &options, cli.json)
         }
-        Command::Validate { file } => validate_file(file, cli.json),
+        Command::Validate { input } => validate_file(input, cli.json),
         Command::Schema => {
             print!("{}", samman::instance_schema());
             Ok(ExitCode::SUCCESS)
@@ -361,7 +380,7 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
             print_graph(&session, &estimate, graph, cli.json)
         }
         Command::Solve {
-            file,
+            input,
             options,
             solver,
             objective,
@@ -372,7 +391,7 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
             move_cost,
             output,
         } => {
-            let session = read_session(file)?;
+            let (session, roster) = input.session()?;
             let mut options: Options = match options {
                 Some(path) => read_json(path)?,
                 None => Options::default(),
@@ -402,7 +421,22 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
                 options.move_cost = *move_cost;
             }
             let plan = with_spinner("solving", || session.solve(&options))?;
-            write_json(&plan, output.as_deref())?;
+            let messages =
+                samman::i18n::Messages::new(cli.lang.unwrap_or_else(samman::i18n::Lang::from_env));
+            if !cli.json {
+                eprintln!("{}", samman::sheets::report::solver_text(&messages, &plan));
+            }
+            match output {
+                Some(path) => output::write_plan(
+                    path,
+                    &session,
+                    &roster,
+                    &plan,
+                    previous.is_some(),
+                    &messages,
+                )?,
+                None => write_json(&plan, None)?,
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::Generate {
@@ -416,11 +450,14 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
             None => eval::generate(programme, *size, *seed, shape),
         },
         Command::Evaluate {
-            instance,
+            input,
             plan,
             k,
             blocking_pairs,
-        } => eval::evaluate(instance, plan, *k, *blocking_pairs, cli.json),
+        } => {
+            let (input, plan) = input.with_plan(plan.as_ref())?;
+            eval::evaluate(&input, &plan, *k, *blocking_pairs, cli.json)
+        }
         Command::Compare {
             instance,
             solvers,
@@ -452,9 +489,11 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
             write_json(&hidden, output.as_deref())?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Explain { file, plan, seeker } => {
-            eval::explain(file, plan.as_deref(), seeker, cli.json)
-        }
+        Command::Explain {
+            input,
+            plan,
+            seeker,
+        } => eval::explain(input, plan.as_deref(), seeker, cli.json),
         Command::History { command } => recurring::history(command),
         Command::Rounds(args) => recurring::rounds(args, cli.json),
         Command::RunningDinner(args) => recurring::running_dinner(args, cli.json),
@@ -481,6 +520,12 @@ fn write_json<T: serde::Serialize>(value: &T, output: Option<&Path>) -> Result<(
     }
 }
 
+/// `--lang`: a language samman speaks.
+fn parse_lang(code: &str) -> Result<samman::i18n::Lang, String> {
+    samman::i18n::Lang::parse(code)
+        .ok_or_else(|| format!("`{code}` is not a language samman speaks: use sv or en"))
+}
+
 /// Read a JSON file into `T`; errors name the file and the place in it.
 pub(crate) fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, Failure> {
     let text = std::fs::read_to_string(path)
@@ -497,7 +542,13 @@ fn read_session(path: &Path) -> Result<Session, Failure> {
 }
 
 /// Run `work` with a spinner on standard error that appears only if it takes over a second.
+/// Run `work` with a spinner on standard error that appears only if it takes over a second.
 pub(crate) fn with_spinner<T>(message: &'static str, work: impl FnOnce() -> T) -> T {
+    use std::io::IsTerminal;
+    // Nothing with --json, nothing when standard error is not a terminal.
+    if QUIET.load(std::sync::atomic::Ordering::Relaxed) || !std::io::stderr().is_terminal() {
+        return work();
+    }
     let (done, wait) = std::sync::mpsc::channel::<()>();
     std::thread::scope(|scope| {
         scope.spawn(move || {
@@ -519,35 +570,67 @@ pub(crate) fn with_spinner<T>(message: &'static str, work: impl FnOnce() -> T) -
     })
 }
 
-fn validate_file(path: &Path, json: bool) -> Result<ExitCode, Failure> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| Failure::Input(format!("cannot read {}: {e}", path.display())))?;
-    let (problems, parse) = match parse_json(&text) {
+fn validate_file(input: &input::Input, json: bool) -> Result<ExitCode, Failure> {
+    let loaded = match &input.file {
+        Some(path) if input.seekers.is_none() && input.providers.is_none() => {
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| Failure::Input(format!("cannot read {}: {e}", path.display())))?;
+            parse_json(&text).map(|instance| samman::sheets::Roster {
+                instance,
+                ..samman::sheets::Roster::default()
+            })
+        }
+        _ => Ok(input.load()?),
+    };
+    let path = input
+        .file
+        .as_deref()
+        .or(input.seekers.as_deref())
+        .unwrap_or(Path::new("."));
+    let (problems, parse) = match loaded {
         Err(e) => (Vec::new(), Some(e)),
-        Ok(instance) => (
-            validate(&instance)
+        Ok(roster) => {
+            // Problems in spreadsheets are told by file, row and column, as the sheet shows
+            // them; the JSON path stays in --json output.
+            let problems: Vec<_> = validate(&roster.instance)
                 .err()
                 .map(|e| e.problems)
-                .unwrap_or_default(),
-            None,
-        ),
+                .unwrap_or_default()
+                .into_iter()
+                .map(|p| (roster.locate(&p.path), p))
+                .collect();
+            (problems, None)
+        }
     };
     if json {
         let report = match &parse {
             Some(e) => {
                 serde_json::json!({"valid": false, "parse_error": {"path": e.path, "line": e.line, "column": e.column, "message": e.message}})
             }
-            None => serde_json::json!({"valid": problems.is_empty(), "problems": problems}),
+            None => {
+                let problems: Vec<_> = problems
+                    .iter()
+                    .map(|(at, p)| serde_json::json!({"path": p.path, "at": at, "message": p.message}))
+                    .collect();
+                serde_json::json!({"valid": problems.is_empty(), "problems": problems})
+            }
         };
         println!("{report:#}");
     } else if let Some(e) = &parse {
-        eprintln!("samman: cannot read the instance: {e}");
+        eprintln!(
+            "samman: cannot read {}: {}",
+            path.display(),
+            samman::sheets::json_text(e)
+        );
     } else if problems.is_empty() {
         println!("{}: valid", path.display());
     } else {
         println!("{}: {} problem(s)", path.display(), problems.len());
-        for problem in &problems {
-            println!("  {problem}");
+        for (at, problem) in &problems {
+            match at {
+                Some(at) => println!("  {at}: {}", problem.message),
+                None => println!("  {problem}"),
+            }
         }
     }
     Ok(if parse.is_none() && problems.is_empty() {

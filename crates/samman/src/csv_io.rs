@@ -1,9 +1,9 @@
 //! Spreadsheet exchange: seekers and providers read from CSV exports (one row each, the
 //! columns of docs/csv.md), and plans written to and read from CSV.
 //!
-//! An error names the row (the spreadsheet's row number; the header is row 1) and the column.
-//! It never repeats the value of a personal column (origin, gender, age, languages, diet,
-//! caters, location, availability, personal dates, extra attributes).
+//! An error names the row (the spreadsheet's row number; the header is row 1) and the column,
+//! the form of what was found ("a text", "a date") and what is expected, with an example. It
+//! never repeats a cell's value: any cell may hold a person's data.
 
 use std::collections::HashMap;
 use std::io::{Read, Write};
@@ -14,6 +14,7 @@ use crate::model::{
     Profile, Provider, ProviderKind, Seeker, WeeklyWindow,
 };
 use crate::rules::Rules;
+use crate::sheets::{Delimiter, Header, PassThrough, SheetKind, Table, classify};
 
 /// A problem in a CSV file, at a row and column.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -30,30 +31,6 @@ pub struct CsvError {
 
 /// A `Result` with a [`CsvError`].
 pub type Result<T> = std::result::Result<T, CsvError>;
-
-/// Columns whose values are personal data: never repeated in an error.
-const PERSONAL: [&str; 14] = [
-    "origin",
-    "gender",
-    "age_band",
-    "languages",
-    "diet",
-    "lat",
-    "lon",
-    "host_origin",
-    "host_gender",
-    "host_age_band",
-    // What a host's kitchen caters for can reveal the household's religion.
-    "caters",
-    // When a person is free, and so when they are alone at home; dates in a person's record.
-    "availability",
-    "waiting_since",
-    "verified_on",
-];
-
-fn is_personal(column: &str) -> bool {
-    PERSONAL.contains(&column) || column.starts_with("extra.") || column.starts_with("host_extra.")
-}
 
 /// The columns a seekers file may have (and `extra.<name>` for profile attributes).
 pub const SEEKER_COLUMNS: [&str; 17] = [
@@ -107,25 +84,33 @@ pub const PROVIDER_COLUMNS: [&str; 23] = [
 struct Row<'a> {
     row: u64,
     cells: &'a HashMap<String, usize>,
-    record: &'a csv::StringRecord,
+    record: &'a [String],
+    delimiter: Delimiter,
+    /// The headers as the file wrote them, for messages (`antal` for `party_size`).
+    header: &'a [String],
 }
 
 impl Row<'_> {
     fn error(&self, column: &str, message: impl Into<String>) -> CsvError {
+        let written = self
+            .cells
+            .get(column)
+            .and_then(|&i| self.header.get(i))
+            .map_or(column, |h| h.trim());
         CsvError {
             row: self.row,
-            column: column.to_owned(),
+            column: written.to_owned(),
             message: message.into(),
         }
     }
 
-    /// A bad value: named for ordinary columns, left out for personal ones.
+    /// A bad value, described by its form ("a text", "a date"), never repeated: a cell may
+    /// hold a person's data, personal column or not.
     fn bad(&self, column: &str, value: &str, expected: &str) -> CsvError {
-        if is_personal(column) {
-            self.error(column, format!("not {expected}"))
-        } else {
-            self.error(column, format!("`{value}` is not {expected}"))
-        }
+        self.error(
+            column,
+            format!("found {}; expected {expected}", crate::plain::form(value)),
+        )
     }
 
     /// The trimmed cell, `None` when the column is absent or the cell empty.
@@ -137,14 +122,23 @@ impl Row<'_> {
 
     fn parse<T: std::str::FromStr>(&self, column: &str, expected: &str) -> Result<Option<T>> {
         self.get(column)
-            .map(|v| v.parse().map_err(|_| self.bad(column, v, expected)))
+            .map(|v| {
+                v.parse()
+                    .or_else(|_| {
+                        decimal_comma(v, self.delimiter)
+                            .ok_or(())
+                            .and_then(|v| v.parse().map_err(|_| ()))
+                    })
+                    .map_err(|()| self.bad(column, v, expected))
+            })
             .transpose()
     }
 
     fn list(&self, column: &str) -> Vec<String> {
         self.get(column)
             .map(|v| {
-                v.split(';')
+                // `;` or `,`: a list cell never holds a number, so a comma is never decimal.
+                v.split([';', ','])
                     .map(str::trim)
                     .filter(|x| !x.is_empty())
                     .map(str::to_owned)
@@ -155,29 +149,37 @@ impl Row<'_> {
 
     fn flag(&self, column: &str) -> Result<bool> {
         match self.get(column).map(str::to_ascii_lowercase).as_deref() {
-            None | Some("false" | "no" | "0") => Ok(false),
-            Some("true" | "yes" | "1") => Ok(true),
-            Some(other) => Err(self.bad(column, other, "true or false (yes/no, 1/0)")),
+            None | Some("false" | "no" | "0" | "nej" | "falskt") => Ok(false),
+            Some("true" | "yes" | "1" | "ja" | "sant") => Ok(true),
+            Some(other) => Err(self.bad(column, other, "yes or no (also true/false, 1/0, ja/nej)")),
         }
     }
 
     fn origin(&self, column: &str) -> Result<Option<Origin>> {
         match self.get(column) {
             None => Ok(None),
-            Some("newcomer") => Ok(Some(Origin::Newcomer)),
-            Some("established") => Ok(Some(Origin::Established)),
-            Some(v) => Err(self.bad(column, v, "newcomer or established")),
+            Some(v) => match v.to_lowercase().as_str() {
+                "newcomer" | "nyanländ" | "ny" => Ok(Some(Origin::Newcomer)),
+                "established" | "etablerad" => Ok(Some(Origin::Established)),
+                _ => Err(self.bad(column, v, "newcomer or established (nyanländ or etablerad)")),
+            },
         }
     }
 
     fn gender(&self, column: &str) -> Result<Option<Gender>> {
         match self.get(column) {
             None => Ok(None),
-            Some("female") => Ok(Some(Gender::Female)),
-            Some("male") => Ok(Some(Gender::Male)),
-            Some("mixed") => Ok(Some(Gender::Mixed)),
-            Some("other") => Ok(Some(Gender::Other)),
-            Some(v) => Err(self.bad(column, v, "female, male, mixed or other")),
+            Some(v) => match v.to_lowercase().as_str() {
+                "female" | "kvinna" | "kvinnor" => Ok(Some(Gender::Female)),
+                "male" | "man" | "män" => Ok(Some(Gender::Male)),
+                "mixed" | "blandat" | "blandad" => Ok(Some(Gender::Mixed)),
+                "other" | "annat" | "annan" => Ok(Some(Gender::Other)),
+                _ => Err(self.bad(
+                    column,
+                    v,
+                    "female, male, mixed or other (kvinna, man, blandat, annat)",
+                )),
+            },
         }
     }
 
@@ -244,8 +246,8 @@ impl Row<'_> {
     }
 
     fn location(&self) -> Result<Option<Location>> {
-        let lat: Option<f64> = self.parse("lat", "a latitude in degrees")?;
-        let lon: Option<f64> = self.parse("lon", "a longitude in degrees")?;
+        let lat: Option<f64> = self.parse("lat", "a latitude in degrees, such as 59.33")?;
+        let lon: Option<f64> = self.parse("lon", "a longitude in degrees, such as 18.06")?;
         match (lat, lon) {
             (Some(lat), Some(lon)) => Ok(Some(Location { lat, lon })),
             (None, None) => Ok(None),
@@ -279,50 +281,88 @@ fn weekly(text: &str) -> Option<WeeklyWindow> {
     (window.start != window.end).then_some(window)
 }
 
+/// A number written with a decimal comma (`2,5`), as `2.5`: one comma and no point, except
+/// in a comma-separated file where three digits follow (`1,500` there reads as a thousand).
+fn decimal_comma(value: &str, delimiter: Delimiter) -> Option<String> {
+    let (whole, fraction) = value.split_once(',')?;
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let whole_ok = digits(whole.trim_start_matches(['-', '+']))
+        || whole.trim_start_matches(['-', '+']).is_empty();
+    let ambiguous = delimiter == Delimiter::Comma && fraction.len() == 3;
+    (whole_ok && digits(fraction) && !ambiguous).then(|| format!("{whole}.{fraction}"))
+}
+
 /// Read every row of a CSV with a header, checking the header against `known` columns (and
 /// the `prefix` ones) and that `required` columns are present.
 fn rows<T>(
-    reader: impl Read,
-    known: &[&str],
+    mut reader: impl Read,
+    known: &[&'static str],
+    prefix: &str,
+    required: &[&str],
+    build: impl FnMut(&Row<'_>) -> Result<T>,
+) -> Result<Vec<T>> {
+    let mut bytes = Vec::new();
+    reader.read_to_end(&mut bytes).map_err(|e| CsvError {
+        row: 0,
+        column: String::new(),
+        message: format!("cannot read: {e}"),
+    })?;
+    let table = Table::from_bytes(&bytes, SheetKind::Csv)?;
+    Ok(rows_of_table(&table, known, prefix, required, build)?.0)
+}
+
+/// Read every row of a table, as [`rows`], keeping the columns samman does not read by `id`.
+fn rows_of_table<T>(
+    table: &Table,
+    known: &[&'static str],
     prefix: &str,
     required: &[&str],
     mut build: impl FnMut(&Row<'_>) -> Result<T>,
-) -> Result<Vec<T>> {
-    let mut csv = csv::ReaderBuilder::new()
-        .has_headers(true)
-        .flexible(false)
-        .from_reader(reader);
-    let file_error = |row: u64, e: &csv::Error| CsvError {
-        row,
-        column: String::new(),
-        message: match e.kind() {
-            csv::ErrorKind::UnequalLengths {
-                expected_len, len, ..
-            } => format!("{len} cells where the header has {expected_len}"),
-            csv::ErrorKind::Utf8 { .. } => "not valid UTF-8".to_owned(),
-            _ => e.to_string(),
-        },
-    };
-    let header = csv.headers().map_err(|e| file_error(1, &e))?.clone();
+) -> Result<(Vec<T>, PassThrough)> {
+    if table.header.is_empty() {
+        return Err(CsvError {
+            row: 1,
+            column: String::new(),
+            message: "the file is empty: the first row must name the columns".into(),
+        });
+    }
     let mut cells = HashMap::new();
-    for (i, name) in header.iter().enumerate() {
-        let name = name.trim();
-        let ok = known.contains(&name) || (!prefix.is_empty() && name.starts_with(prefix));
-        if !ok {
+    let mut carried = Vec::new();
+    for (i, name) in table.header.iter().enumerate() {
+        let column = match classify(name, known, prefix) {
+            Header::Known(column) => column,
+            Header::PassThrough => {
+                carried.push(i);
+                continue;
+            }
+            Header::NearMiss(column) => {
+                return Err(CsvError {
+                    row: 1,
+                    column: name.trim().to_owned(),
+                    message: format!(
+                        "looks like the column {column} misspelt; write it {column} (or rename it clearly if it is a column of your own)"
+                    ),
+                });
+            }
+        };
+        if cells.insert(column.clone(), i).is_some() {
             return Err(CsvError {
                 row: 1,
-                column: name.to_owned(),
-                message: format!("not a known column; the columns are {}", known.join(", ")),
-            });
-        }
-        if cells.insert(name.to_owned(), i).is_some() {
-            return Err(CsvError {
-                row: 1,
-                column: name.to_owned(),
+                column,
                 message: "the column appears twice".into(),
             });
         }
     }
+    let mut pass = PassThrough::new(
+        carried
+            .iter()
+            .map(|&i| table.header[i].trim().to_owned())
+            .collect(),
+        cells
+            .iter()
+            .map(|(column, &i)| (column.clone(), table.header[i].trim().to_owned()))
+            .collect(),
+    );
     for column in required {
         if !cells.contains_key(*column) {
             return Err(CsvError {
@@ -332,32 +372,30 @@ fn rows<T>(
             });
         }
     }
-    let mut out = Vec::new();
-    let mut record = csv::StringRecord::new();
-    loop {
-        let line = csv.position().line();
-        match csv.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {
-                let row = Row {
-                    row: record.position().map_or(line, csv::Position::line),
-                    cells: &cells,
-                    record: &record,
-                };
-                for column in required {
-                    if row.get(column).is_none() {
-                        return Err(row.error(column, "must not be empty"));
-                    }
-                }
-                out.push(build(&row)?);
-            }
-            Err(e) => {
-                let row = e.position().map_or(line, csv::Position::line);
-                return Err(file_error(row, &e));
+    let mut out = Vec::with_capacity(table.rows.len());
+    for record in &table.rows {
+        let row = Row {
+            row: record.number,
+            cells: &cells,
+            record: &record.cells,
+            delimiter: table.format.delimiter,
+            header: &table.header,
+        };
+        for column in required {
+            if row.get(column).is_none() {
+                return Err(row.error(column, "must not be empty"));
             }
         }
+        out.push(build(&row)?);
+        if let Some(id) = row.get("id") {
+            let values = carried
+                .iter()
+                .map(|&i| record.cells.get(i).map_or("", |c| c.trim()).to_owned())
+                .collect();
+            pass.insert(id, record.number, values);
+        }
     }
-    Ok(out)
+    Ok((out, pass))
 }
 
 /// Read seekers from a CSV export with the columns of docs/csv.md.
@@ -365,10 +403,19 @@ fn rows<T>(
 /// # Errors
 /// The first problem, with its row and column.
 pub fn read_seekers(reader: impl Read) -> Result<Vec<Seeker>> {
-    rows(reader, &SEEKER_COLUMNS, "extra.", &["id"], |row| {
+    rows(reader, &SEEKER_COLUMNS, "extra.", &["id"], seeker_row)
+}
+
+/// Seekers from a table, with the columns samman does not read.
+pub(crate) fn seekers_from_table(table: &Table) -> Result<(Vec<Seeker>, PassThrough)> {
+    rows_of_table(table, &SEEKER_COLUMNS, "extra.", &["id"], seeker_row)
+}
+
+fn seeker_row(row: &Row<'_>) -> Result<Seeker> {
+    {
         let mut seeker = Seeker::new(row.get("id").unwrap_or_default());
         seeker.party_size = row
-            .parse("party_size", "a whole number of people")?
+            .parse("party_size", "a whole number of people, such as 2")?
             .unwrap_or(1);
         seeker.profile = Profile {
             origin: row.origin("origin")?,
@@ -380,7 +427,7 @@ pub fn read_seekers(reader: impl Read) -> Result<Vec<Seeker>> {
         seeker.diet = row.diets("diet")?;
         seeker.availability = row.availability()?;
         seeker.location = row.location()?;
-        seeker.max_travel_km = row.parse("max_travel_km", "a distance in km")?;
+        seeker.max_travel_km = row.parse("max_travel_km", "a distance in km, such as 2.5")?;
         seeker.topics = row.list("topics");
         seeker.requires_verified = row.flag("requires_verified")?;
         seeker.preferences = row
@@ -389,10 +436,12 @@ pub fn read_seekers(reader: impl Read) -> Result<Vec<Seeker>> {
             .map(Into::into)
             .collect();
         seeker.blocked = row.list("blocked").into_iter().map(Into::into).collect();
-        seeker.waiting_since = row.parse("waiting_since", "a date such as 2026-08-01")?;
-        seeker.priority = row.parse("priority", "a number")?.unwrap_or(0.0);
+        seeker.waiting_since = row.parse("waiting_since", "a date written as 2026-08-01")?;
+        seeker.priority = row
+            .parse("priority", "a number, such as 1.5")?
+            .unwrap_or(0.0);
         Ok(seeker)
-    })
+    }
 }
 
 /// Read providers from a CSV export with the columns of docs/csv.md.
@@ -405,9 +454,26 @@ pub fn read_providers(reader: impl Read) -> Result<Vec<Provider>> {
         &PROVIDER_COLUMNS,
         "host_extra.",
         &["id", "capacity"],
-        |row| {
+        provider_row,
+    )
+}
+
+/// Providers from a table, with the columns samman does not read.
+pub(crate) fn providers_from_table(table: &Table) -> Result<(Vec<Provider>, PassThrough)> {
+    rows_of_table(
+        table,
+        &PROVIDER_COLUMNS,
+        "host_extra.",
+        &["id", "capacity"],
+        provider_row,
+    )
+}
+
+fn provider_row(row: &Row<'_>) -> Result<Provider> {
+    {
+        {
             let capacity = row
-                .parse("capacity", "a whole number of seats")?
+                .parse("capacity", "a whole number of seats, such as 6")?
                 .unwrap_or(0);
             let mut provider = Provider::new(row.get("id").unwrap_or_default(), capacity);
             provider.kind = match row.get("kind") {
@@ -423,7 +489,7 @@ pub fn read_providers(reader: impl Read) -> Result<Vec<Provider>> {
             };
             provider.host = row.get("host").map(Into::into);
             provider.minimum = row
-                .parse("minimum", "a whole number of seats")?
+                .parse("minimum", "a whole number of seats, such as 6")?
                 .unwrap_or(0);
             let host = Profile {
                 origin: row.origin("host_origin")?,
@@ -433,20 +499,26 @@ pub fn read_providers(reader: impl Read) -> Result<Vec<Provider>> {
             };
             provider.host_profile = (host != Profile::default()).then_some(host);
             provider.host_size = row
-                .parse("host_size", "a whole number of people")?
+                .parse("host_size", "a whole number of people, such as 2")?
                 .unwrap_or(1);
             provider.availability = row.availability()?;
             provider.location = row.location()?;
-            provider.max_travel_km = row.parse("max_travel_km", "a distance in km")?;
+            provider.max_travel_km = row.parse("max_travel_km", "a distance in km, such as 2.5")?;
             provider.languages = row.languages()?;
             provider.caters = row.diets("caters")?;
             provider.topics = row.list("topics");
             provider.verification.verified = row.flag("verified")?;
             provider.verification.verified_on =
-                row.parse("verified_on", "a date such as 2026-08-01")?;
-            provider.reliability.completed = row.parse("completed", "a whole number")?.unwrap_or(0);
-            provider.reliability.cancelled = row.parse("cancelled", "a whole number")?.unwrap_or(0);
-            provider.reliability.no_show = row.parse("no_show", "a whole number")?.unwrap_or(0);
+                row.parse("verified_on", "a date written as 2026-08-01")?;
+            provider.reliability.completed = row
+                .parse("completed", "a whole number, such as 3")?
+                .unwrap_or(0);
+            provider.reliability.cancelled = row
+                .parse("cancelled", "a whole number, such as 3")?
+                .unwrap_or(0);
+            provider.reliability.no_show = row
+                .parse("no_show", "a whole number, such as 3")?
+                .unwrap_or(0);
             provider.preferences = row
                 .list("preferences")
                 .into_iter()
@@ -454,8 +526,8 @@ pub fn read_providers(reader: impl Read) -> Result<Vec<Provider>> {
                 .collect();
             provider.blocked = row.list("blocked").into_iter().map(Into::into).collect();
             Ok(provider)
-        },
-    )
+        }
+    }
 }
 
 /// An instance from seekers and providers files, with the default policy.

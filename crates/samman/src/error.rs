@@ -13,6 +13,7 @@ use crate::graph::GraphError;
 use crate::history::HistoryError;
 use crate::metrics::{MetricsError, PlanError};
 use crate::rounds::RoundsError;
+use crate::sheets::LoadError;
 use crate::solve::SolveError;
 use crate::suggest::SuggestError;
 use crate::validate::{Invalid, ParseError, Problem};
@@ -89,6 +90,9 @@ pub enum Error {
     /// Rounds could not be planned.
     #[error(transparent)]
     Rounds(#[from] RoundsError),
+    /// People could not be read from files (spreadsheets or an instance JSON).
+    #[error(transparent)]
+    Load(#[from] LoadError),
 }
 
 /// A `Result` with an [`Error`].
@@ -111,6 +115,7 @@ impl Error {
             Error::History(_) => ErrorKind::UnknownId,
             Error::Rounds(RoundsError::Graph(e)) => e.kind(),
             Error::Rounds(_) => ErrorKind::InvalidInput,
+            Error::Load(e) => e.kind(),
         }
     }
 
@@ -131,6 +136,7 @@ impl Error {
             Error::History(HistoryError::UnknownId { path, .. }) => Some(path),
             Error::Rounds(RoundsError::Graph(e)) => e.path(),
             Error::Rounds(RoundsError::InvalidOption { option, .. }) => Some(option),
+            Error::Load(e) => e.path(),
         }
     }
 
@@ -345,6 +351,28 @@ impl PlanError {
     #[must_use]
     pub fn path(&self) -> Option<&str> {
         Some(&self.path)
+    }
+}
+
+impl LoadError {
+    /// [`ErrorKind::LimitExceeded`] for a JSON text over the size cap, otherwise
+    /// [`ErrorKind::InvalidInput`].
+    #[must_use]
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            LoadError::Json { error, .. } => error.kind(),
+            _ => ErrorKind::InvalidInput,
+        }
+    }
+
+    /// The JSON path of a problem in a JSON file; `None` for a spreadsheet (its problem is
+    /// placed by row and column) or a file that cannot be opened.
+    #[must_use]
+    pub fn path(&self) -> Option<&str> {
+        match self {
+            LoadError::Json { error, .. } => error.path(),
+            _ => None,
+        }
     }
 }
 

@@ -68,7 +68,7 @@ fn a_malformed_row_is_reported_with_row_and_column() {
     assert_eq!((e.row, e.column.as_str()), (2, "party_size"));
     assert!(
         e.to_string()
-            .starts_with("row 2, column party_size: `two` is not"),
+            .starts_with("row 2, column party_size: found a text; expected a whole number"),
         "{e}"
     );
 
@@ -90,12 +90,20 @@ fn a_malformed_row_is_reported_with_row_and_column() {
     let e = read_providers(bad.as_bytes()).unwrap_err();
     assert_eq!((e.row, e.column.as_str()), (3, "capacity"));
 
-    let bad = SEEKERS.replace("extra.region", "email");
+    // A column samman does not read is carried, not refused; a near miss of one it reads is.
+    let carried = SEEKERS.replace("extra.region", "email");
+    assert_eq!(read_seekers(carried.as_bytes()).unwrap().len(), 2);
+    let bad = SEEKERS.replace("extra.region", "langauges");
     let e = read_seekers(bad.as_bytes()).unwrap_err();
-    assert_eq!((e.row, e.column.as_str()), (1, "email"));
+    assert_eq!((e.row, e.column.as_str()), (1, "langauges"));
+    assert!(e.message.contains("languages"), "{e}");
 
-    let bad = format!("{SEEKERS}x1,1,newcomer\n");
-    let e = read_seekers(bad.as_bytes()).unwrap_err();
+    // A row shorter than the header has its last cells empty (spreadsheets leave them out);
+    // one longer is an error.
+    let short = format!("{SEEKERS}x1,1,newcomer\n");
+    assert_eq!(read_seekers(short.as_bytes()).unwrap().len(), 3);
+    let long = format!("{SEEKERS}x1,1,newcomer,,,,,,,,,,,,,,east,surplus\n");
+    let e = read_seekers(long.as_bytes()).unwrap_err();
     assert_eq!(e.row, 4);
     assert!(e.message.contains("cells"), "{e}");
 }

@@ -138,7 +138,8 @@ def solve(
     seed: int = 0,
     **options: Any,
 ) -> Plan:
-    """Plan ``instance`` with the GIL released."""
+    """Plan ``instance`` with the GIL released. ``solver`` is one of ``SOLVERS`` or ``"auto"``,
+    the default: ``groups`` where a rule about whole groups binds, ``optimal`` otherwise."""
 
 _PlanLike = Union[Plan, Mapping[str, str], Iterable[Tuple[str, str]]]
 

@@ -5,6 +5,7 @@
 //! solver chose, so that no plan breaks a hard rule, and says why each unplaced seeker is
 //! unplaced.
 
+mod auto;
 mod context;
 mod greedy;
 mod groups;
@@ -24,6 +25,7 @@ use crate::model::{Instance, Lock, ProviderId, SeekerId};
 use crate::rules::{Breakdown, GroupRule, Rule, Rules, group_violations, keep_together_violations};
 use context::{Component, Context};
 
+pub use auto::{SolverChoice, binding_group_rules};
 pub use greedy::greedy;
 pub use stable::{BlockingPair, blocking_pairs};
 
@@ -36,7 +38,6 @@ pub enum SolverKind {
     Greedy,
     /// Maximum-score (or most-people) capacitated assignment as a min-cost flow: exact when
     /// every party has one person, otherwise a flow relaxation repaired, with bound and gap.
-    #[default]
     Optimal,
     /// Deferred acceptance (Gale-Shapley, hospitals/residents): no pair would rather be
     /// together than with whom they are placed.
@@ -44,11 +45,17 @@ pub enum SolverKind {
     /// Group-aware placement: the flow solution improved by a large-neighbourhood search that
     /// opens and closes providers so that minimums and composition rules hold.
     Groups,
+    /// `groups` when a rule about whole groups can bind (a minimum above one, composition,
+    /// gender of parties, keep-together or keep-apart), `optimal` otherwise; the plan records
+    /// the choice ([`Assignment::solver_choice`]). The default.
+    #[default]
+    Auto,
 }
 
 impl SolverKind {
-    /// Every solver.
-    pub const ALL: [SolverKind; 4] = [
+    /// Every solver, `auto` first.
+    pub const ALL: [SolverKind; 5] = [
+        SolverKind::Auto,
         SolverKind::Optimal,
         SolverKind::Stable,
         SolverKind::Groups,
@@ -63,6 +70,7 @@ impl SolverKind {
             SolverKind::Optimal => "optimal",
             SolverKind::Stable => "stable",
             SolverKind::Groups => "groups",
+            SolverKind::Auto => "auto",
         }
     }
 }
@@ -332,6 +340,10 @@ pub struct Assignment {
     /// Seekers moved away from their provider in the previous plan, in seeker order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub moves: Vec<Move>,
+    /// With `auto`: the solver that ran and the group rules that chose it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub solver_choice: Option<SolverChoice>,
 }
 
 /// Why solving failed.
@@ -434,6 +446,17 @@ pub fn solve_graph(
     options: &Options,
 ) -> Result<Assignment, SolveError> {
     let started = Instant::now();
+    let (solver, choice) = auto::resolve(instance, options.solver);
+    let resolved;
+    let options = if choice.is_some() {
+        resolved = Options {
+            solver,
+            ..options.clone()
+        };
+        &resolved
+    } else {
+        options
+    };
     let context = Context::new(instance, graph, options)?;
     let components = context.components();
     let run = |component: &Component| -> Result<Part, SolveError> {
@@ -441,7 +464,7 @@ pub fn solve_graph(
             SolverKind::Greedy => Ok(greedy::solve_component(&context, component)),
             SolverKind::Optimal => optimal::solve_component(&context, component),
             SolverKind::Stable => stable::solve_component(&context, component),
-            SolverKind::Groups => groups::solve_component(&context, component),
+            SolverKind::Groups | SolverKind::Auto => groups::solve_component(&context, component),
         }
     };
     let parts: Vec<Part> = if options.parallel {
@@ -470,6 +493,7 @@ pub fn solve_graph(
         assignment.stats.gap = bound.map(|b| relative_gap(b, achieved));
     }
     assignment.moves = moves(instance, options, &assignment);
+    assignment.solver_choice = choice;
     assignment.stats.seconds = started.elapsed().as_secs_f64();
     Ok(assignment)
 }
@@ -769,6 +793,7 @@ fn finalize_in(context: &Context<'_>, chosen: &[Option<usize>]) -> Result<Assign
         people_placed,
         stats: SolveStats::default(),
         moves: Vec::new(),
+        solver_choice: None,
     })
 }
 

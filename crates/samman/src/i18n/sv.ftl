@@ -1,0 +1,115 @@
+# samman på svenska. Varje id här finns också i en.ftl (ett test kontrollerar).
+
+list-and = { $first } och { $last }
+
+## Flikarna i samordnarens arbetsbok
+sheet-summary = Sammanfattning
+sheet-lists = Listor
+sheet-not-placed = Inte placerade
+sheet-changes = Ändringar
+
+## Sammanfattning
+summary-title = Plan
+summary-parties = Sällskap (sökande)
+summary-people = Personer
+summary-placed = Placerade
+summary-placed-value = { $parties } av { $all_parties } sällskap, { $people } av { $all_people } personer
+summary-providers = Värdar och grupper
+summary-taking-place = Blir av
+summary-cancelled = Inställda av en gruppregel
+summary-not-placed = Inte placerade (sällskap)
+summary-solver = Lösare
+
+## Ett block per värd
+block-seats = Platser: { $used } av { $capacity } tagna
+block-know = Bra att veta: { $needs }
+block-know-diets = { $diets }
+block-know-languages = språk: { $languages }
+block-nothing-to-know = inget särskilt
+block-diet-count = { $count } { $diet }
+block-empty = Ingen placerad
+block-cancelled = Blir inte av: { $reason }
+
+## Kolumnrubriker
+col-id = Id
+col-people = Personer
+col-seats = Platser
+col-provider = Placerad hos
+col-reason = Varför inte placerad
+col-suggestion = Vad som skulle hjälpa
+col-before = Förut
+col-now = Nu
+col-not-placed-now = inte längre placerad
+
+## Varför någon inte är placerad
+reason-no-provider = Ingen värd passar: { $rule }.
+reason-seats-taken = { $feasible ->
+    [one] Den enda värd som passar är full.
+   *[other] De { $feasible } värdar som passar är fulla.
+}
+reason-group = Det skulle bryta en regel för hela gruppen: { $rules }.
+reason-empty-group = { $provider } har plats men blir inte av: med bara det här sällskapet blir det { $rules }.
+reason-minimum = { $provider } behöver { $minimum } personer för att bli av; bara { $count } kan komma.
+reason-group-in-the-way = { $n ->
+    [one] Den enda värd som passar har plats, men gruppen där skulle bryta en regel för hela gruppen.
+   *[other] De { $n } värdar som passar har plats, men varje grupp skulle bryta en regel för hela gruppen.
+}
+
+## Parreglerna, som orsak
+rule-blocked = någon av dem har blockerat den andra
+rule-capacity = sällskapet är större än alla platser
+rule-verification = personen behöver en verifierad volontär och ingen som passar är verifierad
+rule-distance = alla värdar är för långt bort
+rule-time = ingen värd kan samma tid
+rule-diet = ingen värd kan laga maten som behövs
+rule-language = ingen värd har ett gemensamt språk
+rule-topics = ingen värd erbjuder de ämnen som önskas
+rule-gender_parties = ett sällskap med bara kvinnor och ett med bara män skulle mötas
+rule-several = flera regler tillsammans utesluter alla värdar
+
+## Gruppreglerna
+group-capacity = för många personer
+group-minimum = för få personer för att gruppen ska bli av
+group-newcomers = för få nyanlända
+group-established = för få etablerade
+group-lone_member = någon skulle vara ensam om sitt värde för { $attribute }
+group-gender_parties = ett sällskap med bara kvinnor och ett med bara män skulle mötas
+group-keep_apart = personer som ska hållas isär skulle mötas
+group-keep_together = personer som ska vara tillsammans skulle delas
+## Vad som skulle hjälpa
+help-none = Ingen enskild ändring räcker; prova igen med fler värdar.
+help-for-person = För personen:
+help-travel = att resa { $km } km längre skulle öppna { $opens }
+help-date = en annan tid ({ $window }) skulle öppna { $opens }
+help-cater = om { $providers } kunde laga maten skulle det öppna { $opens }
+help-verify = att verifiera { $providers } skulle öppna { $opens }
+help-opens = { $n ->
+    [one] en värd
+   *[other] { $n } värdar
+}
+
+## Koster, som en värd läser dem
+diet-vegetarian = vegetarisk
+diet-vegan = vegansk
+diet-pescatarian = pescetarian
+diet-halal = halal
+diet-kosher = kosher
+diet-no_pork = fläskfri
+diet-no_alcohol = alkoholfri
+diet-gluten_free = glutenfri
+diet-lactose_free = laktosfri
+diet-nut_allergy = nötallergi
+diet-fish_allergy = fiskallergi
+diet-shellfish_allergy = skaldjursallergi
+diet-egg_allergy = äggallergi
+diet-soy_allergy = sojaallergi
+
+## Vilken lösare som gjorde planen
+solver-asked = { $solver }
+solver-auto-optimal = { $solver } (vald eftersom ingen regel för hela grupper spelar in)
+solver-auto-groups = { $solver } (vald eftersom regler för hela grupper spelar in: { $rules })
+binding-minimum = en minsta storlek
+binding-composition = blandningen av nyanlända och etablerade
+binding-gender_parties = inget sällskap med bara kvinnor tillsammans med ett med bara män
+binding-keep_together = personer som hålls ihop
+binding-keep_apart = personer som hålls isär

@@ -1,0 +1,521 @@
+//! Spreadsheets in: seekers and providers from the files coordinators keep (CSV, XLSX, ODS),
+//! with the columns samman does not read (names, phone numbers, notes) carried through to the
+//! outputs next to each id and never read.
+//!
+//! [`load`] is the one way the command and the bindings read people from files: an instance
+//! JSON, or a seekers file and a providers file with an optional policy JSON.
+
+mod headers;
+mod office;
+pub mod report;
+mod text;
+pub mod write;
+
+use std::collections::HashMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+pub use headers::{ALIASES, normalise};
+pub(crate) use headers::{Header, classify};
+
+use crate::csv_io::{self, CsvError};
+use crate::model::{Instance, Policy};
+use crate::validate::{ParseError, parse_json};
+
+/// The kind of file a table was read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SheetKind {
+    /// Comma-, semicolon- or tab-separated text.
+    Csv,
+    /// An Office Open XML workbook (Excel).
+    Xlsx,
+    /// An OpenDocument spreadsheet (LibreOffice).
+    Ods,
+}
+
+impl SheetKind {
+    /// The kind a file name's extension says (`.csv`, `.tsv`, `.txt`, `.xlsx`, `.xlsm`, `.ods`).
+    #[must_use]
+    pub fn from_path(path: &Path) -> Option<Self> {
+        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+        match extension.as_str() {
+            "csv" | "tsv" | "txt" => Some(Self::Csv),
+            "xlsx" | "xlsm" => Some(Self::Xlsx),
+            "ods" => Some(Self::Ods),
+            _ => None,
+        }
+    }
+}
+
+/// The separator of a CSV file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Delimiter {
+    /// `,`
+    Comma,
+    /// `;` (what Excel saves where the decimal separator is a comma, as in Swedish).
+    Semicolon,
+    /// A tab.
+    Tab,
+}
+
+impl Delimiter {
+    /// The separator as a byte.
+    #[must_use]
+    pub fn byte(self) -> u8 {
+        match self {
+            Self::Comma => b',',
+            Self::Semicolon => b';',
+            Self::Tab => b'\t',
+        }
+    }
+
+    /// The separator's name in a message.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Comma => "comma",
+            Self::Semicolon => "semicolon",
+            Self::Tab => "tab",
+        }
+    }
+}
+
+/// The character encoding of a CSV file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextEncoding {
+    /// UTF-8 without a byte-order mark.
+    Utf8,
+    /// UTF-8 with a byte-order mark (Excel's "CSV UTF-8").
+    Utf8Bom,
+    /// UTF-16 with a byte-order mark (Excel's "Unicode text").
+    Utf16,
+    /// Windows-1252 (Excel's "CSV" on a Swedish or other western European Windows).
+    Windows1252,
+}
+
+/// How a file was written, so that outputs can be written the same way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SheetFormat {
+    /// The kind of file.
+    pub kind: SheetKind,
+    /// The separator (CSV only; a comma for workbooks).
+    pub delimiter: Delimiter,
+    /// The encoding (CSV only; UTF-8 for workbooks).
+    pub encoding: TextEncoding,
+}
+
+impl Default for SheetFormat {
+    fn default() -> Self {
+        Self {
+            kind: SheetKind::Csv,
+            delimiter: Delimiter::Comma,
+            encoding: TextEncoding::Utf8,
+        }
+    }
+}
+
+/// A sheet as text: the header and the rows that have a value, each with its number as the
+/// spreadsheet shows it (the header is row 1 when it is the first row).
+#[derive(Clone)]
+pub struct Table {
+    pub(crate) header: Vec<String>,
+    pub(crate) rows: Vec<TableRow>,
+    pub(crate) format: SheetFormat,
+}
+
+/// One row of a [`Table`].
+#[derive(Clone)]
+pub(crate) struct TableRow {
+    pub(crate) number: u64,
+    pub(crate) cells: Vec<String>,
+}
+
+impl Table {
+    /// Read a table from a file's bytes.
+    ///
+    /// # Errors
+    /// A [`CsvError`] at the row that cannot be read (row 0: the file as a whole).
+    pub fn from_bytes(bytes: &[u8], kind: SheetKind) -> std::result::Result<Self, CsvError> {
+        match kind {
+            SheetKind::Csv => text::read_csv(bytes),
+            SheetKind::Xlsx | SheetKind::Ods => office::read_workbook(bytes, kind),
+        }
+    }
+
+    /// How the file was written.
+    #[must_use]
+    pub fn format(&self) -> SheetFormat {
+        self.format
+    }
+
+    /// The number of rows under the header.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// Whether there is no row under the header.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+}
+
+impl fmt::Debug for Table {
+    // The cells are people's data: never printed.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Table")
+            .field("columns", &self.header.len())
+            .field("rows", &self.rows.len())
+            .field("format", &self.format)
+            .finish()
+    }
+}
+
+/// The columns of a file that samman does not read (a name, a phone number, notes), kept per
+/// id so that they travel with the row into every output. Never read for matching, never in a
+/// message; its `Debug` shows only counts.
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct PassThrough {
+    columns: Vec<String>,
+    values: HashMap<String, Vec<String>>,
+    rows: HashMap<String, u64>,
+    /// The file, as given, for messages.
+    file: String,
+    /// The column samman reads -> its header as the file wrote it.
+    headers: HashMap<String, String>,
+}
+
+impl PassThrough {
+    pub(crate) fn new(columns: Vec<String>, headers: HashMap<String, String>) -> Self {
+        Self {
+            columns,
+            headers,
+            ..Self::default()
+        }
+    }
+
+    /// The header a column samman reads has in the file (`antal` for `party_size`).
+    #[must_use]
+    pub fn header(&self, column: &str) -> Option<&str> {
+        self.headers.get(column).map(String::as_str)
+    }
+
+    /// The file the rows were read from, as given (empty when read from JSON).
+    #[must_use]
+    pub fn file(&self) -> &str {
+        &self.file
+    }
+
+    pub(crate) fn insert(&mut self, id: &str, row: u64, values: Vec<String>) {
+        self.rows.entry(id.to_owned()).or_insert(row);
+        if !self.columns.is_empty() {
+            self.values.entry(id.to_owned()).or_insert(values);
+        }
+    }
+
+    /// The headers of the carried columns, as the file wrote them.
+    #[must_use]
+    pub fn columns(&self) -> &[String] {
+        &self.columns
+    }
+
+    /// The carried values of an id's row, in the order of [`PassThrough::columns`].
+    #[must_use]
+    pub fn values(&self, id: &str) -> Option<&[String]> {
+        self.values.get(id).map(Vec::as_slice)
+    }
+
+    /// The row an id was read from, as the spreadsheet numbers it.
+    #[must_use]
+    pub fn row(&self, id: &str) -> Option<u64> {
+        self.rows.get(id).copied()
+    }
+
+    /// The person's name, from the first carried column whose header says name (`name`,
+    /// `namn`, `first name`, `förnamn`, ...), when it has a value.
+    #[must_use]
+    pub fn name(&self, id: &str) -> Option<&str> {
+        let column = self.columns.iter().position(|c| {
+            let c = normalise(c);
+            [
+                "name",
+                "namn",
+                "first_name",
+                "förnamn",
+                "full_name",
+                "fullständigt_namn",
+            ]
+            .contains(&c.as_str())
+        })?;
+        let value = self.values.get(id)?.get(column)?.trim();
+        (!value.is_empty()).then_some(value)
+    }
+}
+
+impl fmt::Debug for PassThrough {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("PassThrough")
+            .field("columns", &self.columns.len())
+            .field("rows", &self.rows.len())
+            .finish()
+    }
+}
+
+/// People read from files: the instance, and per side the carried columns and the rows.
+#[derive(Debug, Clone, Default)]
+pub struct Roster {
+    /// The instance to plan.
+    pub instance: Instance,
+    /// The seekers file's carried columns (empty when read from JSON).
+    pub seekers: PassThrough,
+    /// The providers file's carried columns (empty when read from JSON).
+    pub providers: PassThrough,
+    /// How the seekers file was written (UTF-8 CSV with commas when read from JSON).
+    pub format: SheetFormat,
+}
+
+impl Roster {
+    /// Where a validation problem's path (`seekers[5].party_size`) points in the spreadsheets:
+    /// `gaster.csv, row 7, column antal`. `None` for a path outside the sheets (the policy) or
+    /// an instance read from JSON.
+    #[must_use]
+    pub fn locate(&self, path: &str) -> Option<String> {
+        let (pass, rest, ids): (&PassThrough, &str, Vec<&str>) =
+            if let Some(rest) = path.strip_prefix("seekers[") {
+                let ids = self
+                    .instance
+                    .seekers
+                    .iter()
+                    .map(|s| s.id.as_str())
+                    .collect();
+                (&self.seekers, rest, ids)
+            } else if let Some(rest) = path.strip_prefix("providers[") {
+                let ids = self
+                    .instance
+                    .providers
+                    .iter()
+                    .map(|p| p.id.as_str())
+                    .collect();
+                (&self.providers, rest, ids)
+            } else {
+                return None;
+            };
+        if pass.file.is_empty() {
+            return None;
+        }
+        let (index, field) = rest.split_once(']')?;
+        let id = ids.get(index.parse::<usize>().ok()?)?;
+        let row = pass.row(id)?;
+        let mut segments = field
+            .trim_start_matches('.')
+            .split(['.', '['])
+            .filter(|s| !s.is_empty() && !s.ends_with(']'));
+        let column = match segments.next() {
+            None => return Some(format!("{}, row {row}", pass.file)),
+            Some("profile" | "verification" | "reliability") => segments.next()?.to_owned(),
+            Some("host_profile") => format!("host_{}", segments.next()?),
+            Some("location") => "lat".to_owned(),
+            Some(other) => other.to_owned(),
+        };
+        let header = pass.header(&column).unwrap_or(&column);
+        Some(format!("{}, row {row}, column {header}", pass.file))
+    }
+}
+
+/// Where the people come from: an instance JSON, or a seekers file and a providers file (CSV,
+/// XLSX or ODS) with an optional policy JSON.
+#[derive(Debug, Clone, Default)]
+pub struct Source {
+    /// An instance JSON file.
+    pub instance: Option<PathBuf>,
+    /// The seekers' spreadsheet.
+    pub seekers: Option<PathBuf>,
+    /// The providers' spreadsheet.
+    pub providers: Option<PathBuf>,
+    /// A policy JSON file (an object as the `policy` of an instance).
+    pub policy: Option<PathBuf>,
+}
+
+/// Why people could not be read from files. Every message names the file.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LoadError {
+    /// The files given do not make one input.
+    #[error("{0}")]
+    Usage(String),
+    /// A file cannot be opened.
+    #[error("{file}: cannot be opened ({reason})")]
+    Open {
+        /// The file, as given.
+        file: String,
+        /// Why, as the system says it.
+        reason: String,
+    },
+    /// A spreadsheet with a problem at a row and column.
+    #[error("{file}: {error}")]
+    Sheet {
+        /// The file, as given.
+        file: String,
+        /// The problem.
+        error: CsvError,
+    },
+    /// A JSON file with a problem at a path.
+    #[error("{file}: {}", json_text(error))]
+    Json {
+        /// The file, as given.
+        file: String,
+        /// The problem.
+        error: ParseError,
+    },
+}
+
+/// A JSON reading problem in plain words: where (the field's path, or the line and column
+/// for a document that is not JSON) and what, without the value read.
+#[must_use]
+pub fn json_text(error: &ParseError) -> String {
+    let message = crate::plain::json_problem(&error.message);
+    let at = if error.line > 0 {
+        format!(" (line {}, column {})", error.line, error.column)
+    } else {
+        String::new()
+    };
+    if error.path == "." {
+        format!("{message}{at}")
+    } else {
+        format!("at {}: {message}{at}", error.path)
+    }
+}
+
+/// A `Result` with a [`LoadError`].
+pub type Result<T> = std::result::Result<T, LoadError>;
+
+fn read_file(path: &Path) -> Result<Vec<u8>> {
+    std::fs::read(path).map_err(|e| LoadError::Open {
+        file: path.display().to_string(),
+        reason: match e.kind() {
+            std::io::ErrorKind::NotFound => "no such file".to_owned(),
+            std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+            _ => e.to_string(),
+        },
+    })
+}
+
+/// Read a spreadsheet file into a table, by its extension (CSV for any other).
+///
+/// # Errors
+/// A [`LoadError`] naming the file.
+pub fn read_table(path: &Path) -> Result<Table> {
+    let bytes = read_file(path)?;
+    let kind = SheetKind::from_path(path).unwrap_or(SheetKind::Csv);
+    Table::from_bytes(&bytes, kind).map_err(|error| LoadError::Sheet {
+        file: path.display().to_string(),
+        error,
+    })
+}
+
+/// Seekers from a table, with the columns samman does not read carried by id.
+///
+/// # Errors
+/// The first problem, with its row and column.
+pub fn seekers_from_table(
+    table: &Table,
+) -> std::result::Result<(Vec<crate::model::Seeker>, PassThrough), CsvError> {
+    csv_io::seekers_from_table(table)
+}
+
+/// Providers from a table, with the columns samman does not read carried by id.
+///
+/// # Errors
+/// The first problem, with its row and column.
+pub fn providers_from_table(
+    table: &Table,
+) -> std::result::Result<(Vec<crate::model::Provider>, PassThrough), CsvError> {
+    csv_io::providers_from_table(table)
+}
+
+/// Read a policy from JSON text (an object as the `policy` of an instance).
+///
+/// # Errors
+/// A [`ParseError`] whose path starts at `policy`.
+pub fn parse_policy(text: &str) -> std::result::Result<Policy, ParseError> {
+    // The instance parser's messages and privacy rules, applied to the policy alone.
+    let wrapped = format!(
+        "{{\"version\":{},\"policy\":\n{text}\n}}",
+        crate::model::FORMAT_VERSION
+    );
+    parse_json(&wrapped).map(|i| i.policy).map_err(|mut e| {
+        e.line = e.line.saturating_sub(1);
+        e
+    })
+}
+
+/// Read the people of a [`Source`].
+///
+/// # Errors
+/// A [`LoadError`] naming the file, and in it the row and column or the JSON path.
+pub fn load(source: &Source) -> Result<Roster> {
+    match (&source.instance, &source.seekers, &source.providers) {
+        (Some(path), None, None) => {
+            if source.policy.is_some() {
+                return Err(LoadError::Usage(
+                    "a policy file goes with --seekers and --providers; an instance file has its own policy".into(),
+                ));
+            }
+            let bytes = read_file(path)?;
+            let text = String::from_utf8_lossy(&bytes);
+            let instance = parse_json(&text).map_err(|error| LoadError::Json {
+                file: path.display().to_string(),
+                error,
+            })?;
+            Ok(Roster {
+                instance,
+                ..Roster::default()
+            })
+        }
+        (None, Some(seekers), Some(providers)) => {
+            let seeker_table = read_table(seekers)?;
+            let provider_table = read_table(providers)?;
+            let sheet = |path: &Path| {
+                let file = path.display().to_string();
+                move |error| LoadError::Sheet { file, error }
+            };
+            let (seeker_list, mut seeker_pass) =
+                csv_io::seekers_from_table(&seeker_table).map_err(sheet(seekers))?;
+            let (provider_list, mut provider_pass) =
+                csv_io::providers_from_table(&provider_table).map_err(sheet(providers))?;
+            seeker_pass.file = seekers.display().to_string();
+            provider_pass.file = providers.display().to_string();
+            let mut instance = Instance::new();
+            instance.seekers = seeker_list;
+            instance.providers = provider_list;
+            if let Some(path) = &source.policy {
+                let bytes = read_file(path)?;
+                instance.policy =
+                    parse_policy(&String::from_utf8_lossy(&bytes)).map_err(|error| {
+                        LoadError::Json {
+                            file: path.display().to_string(),
+                            error,
+                        }
+                    })?;
+            }
+            Ok(Roster {
+                instance,
+                seekers: seeker_pass,
+                providers: provider_pass,
+                format: seeker_table.format,
+            })
+        }
+        (Some(_), _, _) => Err(LoadError::Usage(
+            "give either an instance file or --seekers and --providers, not both".into(),
+        )),
+        (None, Some(_), None) => Err(LoadError::Usage(
+            "--seekers needs --providers: the file of hosts, volunteers or groups".into(),
+        )),
+        (None, None, Some(_)) => Err(LoadError::Usage(
+            "--providers needs --seekers: the file of guests or participants".into(),
+        )),
+        (None, None, None) => Err(LoadError::Usage(
+            "give an instance file, or --seekers FILE and --providers FILE".into(),
+        )),
+    }
+}

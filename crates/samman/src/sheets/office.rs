@@ -1,0 +1,123 @@
+//! XLSX and ODS workbooks (through calamine): the first sheet, read as a table of text cells.
+
+use std::io::Cursor;
+
+use calamine::{Data, Reader};
+
+use super::{Delimiter, SheetFormat, SheetKind, Table, TableRow, TextEncoding};
+use crate::csv_io::CsvError;
+
+fn whole_file(message: &str) -> CsvError {
+    CsvError {
+        row: 0,
+        column: String::new(),
+        message: message.to_owned(),
+    }
+}
+
+/// Read the first sheet of an XLSX or ODS workbook.
+pub(crate) fn read_workbook(bytes: &[u8], kind: SheetKind) -> Result<Table, CsvError> {
+    let mut workbook = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|_| {
+        whole_file("the file cannot be opened as a workbook (XLSX or ODS); save it again from the spreadsheet program")
+    })?;
+    let range = workbook
+        .worksheet_range_at(0)
+        .ok_or_else(|| whole_file("the workbook has no sheet"))?
+        .map_err(|_| whole_file("the first sheet of the workbook cannot be read"))?;
+    let first_row = range.start().map_or(0, |(row, _)| u64::from(row));
+    let first_col = range.start().map_or(0, |(_, col)| col as usize);
+    let mut header: Option<Vec<String>> = None;
+    let mut rows = Vec::new();
+    for (i, cells) in range.rows().enumerate() {
+        let number = first_row + i as u64 + 1;
+        // A sheet whose data starts in column C is read as if it started in column A.
+        let mut text = Vec::with_capacity(cells.len());
+        for (j, cell) in cells.iter().enumerate() {
+            text.push(cell_text(cell).ok_or_else(|| CsvError {
+                row: number,
+                column: column_letter(first_col + j),
+                message: "the cell shows an error (such as #VALUE! or #DIV/0!); correct the formula or write the value".into(),
+            })?);
+        }
+        if text.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        match header {
+            None => header = Some(text),
+            Some(_) => rows.push(TableRow {
+                number,
+                cells: text,
+            }),
+        }
+    }
+    Ok(Table {
+        header: header.unwrap_or_default(),
+        rows,
+        format: SheetFormat {
+            kind,
+            delimiter: Delimiter::Comma,
+            encoding: TextEncoding::Utf8,
+        },
+    })
+}
+
+/// A cell as the text samman reads: whole numbers without a decimal point, dates as
+/// `2026-09-05` (or `2026-09-05T17:00` with a time), `None` for an error cell.
+fn cell_text(cell: &Data) -> Option<String> {
+    Some(match cell {
+        Data::Empty => String::new(),
+        Data::String(s) => s.clone(),
+        Data::Int(i) => i.to_string(),
+        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{f:.0}"),
+        Data::Float(f) => f.to_string(),
+        Data::Bool(b) => b.to_string(),
+        Data::DateTime(d) => match d.as_datetime() {
+            Some(t) if t.time() == chrono::NaiveTime::MIN => t.format("%Y-%m-%d").to_string(),
+            Some(t) => t.format("%Y-%m-%dT%H:%M").to_string(),
+            None => d.as_f64().to_string(),
+        },
+        Data::DateTimeIso(s) | Data::DurationIso(s) => {
+            s.strip_suffix("T00:00:00").unwrap_or(s).to_owned()
+        }
+        Data::Error(_) => return None,
+    })
+}
+
+/// A column as the spreadsheet labels it: A, B, ..., Z, AA, ...
+pub(crate) fn column_letter(mut index: usize) -> String {
+    let mut letters = Vec::new();
+    loop {
+        letters.push(b'A' + (index % 26) as u8);
+        if index < 26 {
+            break;
+        }
+        index = index / 26 - 1;
+    }
+    letters.reverse();
+    String::from_utf8(letters).expect("ASCII letters")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn column_letters() {
+        assert_eq!(column_letter(0), "A");
+        assert_eq!(column_letter(25), "Z");
+        assert_eq!(column_letter(26), "AA");
+        assert_eq!(column_letter(27), "AB");
+        assert_eq!(column_letter(702), "AAA");
+    }
+
+    #[test]
+    fn cells() {
+        assert_eq!(cell_text(&Data::Float(4.0)).unwrap(), "4");
+        assert_eq!(cell_text(&Data::Float(59.33)).unwrap(), "59.33");
+        assert_eq!(
+            cell_text(&Data::DateTimeIso("2026-09-05T00:00:00".into())).unwrap(),
+            "2026-09-05"
+        );
+        assert!(cell_text(&Data::Error(calamine::CellErrorType::Div0)).is_none());
+    }
+}
