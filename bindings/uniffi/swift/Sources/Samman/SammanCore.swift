@@ -637,6 +637,10 @@ public struct Assignment: Equatable, Hashable {
      * Seekers moved away from their provider in the previous plan, in seeker order.
      */
     public var moves: [Move]
+    /**
+     * With `auto`: the solver that ran and the group rules that chose it.
+     */
+    public var solverChoice: SolverChoice?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -667,7 +671,10 @@ public struct Assignment: Equatable, Hashable {
          */stats: SolveStats, 
         /**
          * Seekers moved away from their provider in the previous plan, in seeker order.
-         */moves: [Move]) {
+         */moves: [Move], 
+        /**
+         * With `auto`: the solver that ran and the group rules that chose it.
+         */solverChoice: SolverChoice? = nil) {
         self.solver = solver
         self.objective = objective
         self.matches = matches
@@ -677,6 +684,7 @@ public struct Assignment: Equatable, Hashable {
         self.peoplePlaced = peoplePlaced
         self.stats = stats
         self.moves = moves
+        self.solverChoice = solverChoice
     }
 
     
@@ -703,7 +711,8 @@ public struct FfiConverterTypeAssignment: FfiConverterRustBuffer {
                 totalScore: FfiConverterDouble.read(from: &buf), 
                 peoplePlaced: FfiConverterUInt64.read(from: &buf), 
                 stats: FfiConverterTypeSolveStats.read(from: &buf), 
-                moves: FfiConverterSequenceTypeMove.read(from: &buf)
+                moves: FfiConverterSequenceTypeMove.read(from: &buf), 
+                solverChoice: FfiConverterOptionTypeSolverChoice.read(from: &buf)
         )
     }
 
@@ -717,6 +726,7 @@ public struct FfiConverterTypeAssignment: FfiConverterRustBuffer {
         FfiConverterUInt64.write(value.peoplePlaced, into: &buf)
         FfiConverterTypeSolveStats.write(value.stats, into: &buf)
         FfiConverterSequenceTypeMove.write(value.moves, into: &buf)
+        FfiConverterOptionTypeSolverChoice.write(value.solverChoice, into: &buf)
     }
 }
 
@@ -5615,6 +5625,87 @@ public func FfiConverterTypeSolveStats_lower(_ value: SolveStats) -> RustBuffer 
 
 
 /**
+ * Which solver `auto` ran, and why: recorded in the plan.
+ */
+public struct SolverChoice: Equatable, Hashable {
+    /**
+     * The solver asked for: `auto`.
+     */
+    public var asked: SolverKind
+    /**
+     * The solver that ran.
+     */
+    public var ran: SolverKind
+    /**
+     * The group rules that can bind in the instance, by name (`minimum`, `composition`,
+     * `gender_parties`, `keep_together`, `keep_apart`, `met_before`); empty when `optimal` ran.
+     */
+    public var binding: [String]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The solver asked for: `auto`.
+         */asked: SolverKind, 
+        /**
+         * The solver that ran.
+         */ran: SolverKind, 
+        /**
+         * The group rules that can bind in the instance, by name (`minimum`, `composition`,
+         * `gender_parties`, `keep_together`, `keep_apart`, `met_before`); empty when `optimal` ran.
+         */binding: [String]) {
+        self.asked = asked
+        self.ran = ran
+        self.binding = binding
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension SolverChoice: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSolverChoice: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SolverChoice {
+        return
+            try SolverChoice(
+                asked: FfiConverterTypeSolverKind.read(from: &buf), 
+                ran: FfiConverterTypeSolverKind.read(from: &buf), 
+                binding: FfiConverterSequenceString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: SolverChoice, into buf: inout [UInt8]) {
+        FfiConverterTypeSolverKind.write(value.asked, into: &buf)
+        FfiConverterTypeSolverKind.write(value.ran, into: &buf)
+        FfiConverterSequenceString.write(value.binding, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSolverChoice_lift(_ buf: RustBuffer) throws -> SolverChoice {
+    return try FfiConverterTypeSolverChoice.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSolverChoice_lower(_ value: SolverChoice) -> RustBuffer {
+    return FfiConverterTypeSolverChoice.lower(value)
+}
+
+
+/**
  * Stability of the plan (docs/metrics.md defines both figures for parties and capacities).
  */
 public struct Stability: Equatable, Hashable {
@@ -8036,6 +8127,12 @@ public enum SolverKind: Equatable, Hashable {
      * opens and closes providers so that minimums and composition rules hold.
      */
     case groups
+    /**
+     * `groups` when a rule about whole groups can bind (a minimum above one, composition,
+     * gender of parties, keep-together or keep-apart), `optimal` otherwise; the plan records
+     * the choice ([`Assignment::solver_choice`]). The default.
+     */
+    case auto
 
 
 
@@ -8065,6 +8162,8 @@ public struct FfiConverterTypeSolverKind: FfiConverterRustBuffer {
         
         case 4: return .groups
         
+        case 5: return .auto
+        
         default: throw UniffiInternalError.unexpectedEnumCase
         }
     }
@@ -8087,6 +8186,10 @@ public struct FfiConverterTypeSolverKind: FfiConverterRustBuffer {
         
         case .groups:
             writeInt(&buf, Int32(4))
+        
+        
+        case .auto:
+            writeInt(&buf, Int32(5))
         
         }
     }
@@ -8466,6 +8569,30 @@ fileprivate struct FfiConverterOptionTypeShareRange: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypeShareRange.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeSolverChoice: FfiConverterRustBuffer {
+    typealias SwiftType = SolverChoice?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeSolverChoice.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeSolverChoice.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
