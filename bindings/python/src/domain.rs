@@ -155,6 +155,15 @@ impl PyInstance {
         guarded(|| json::to_python(py, &to_value(self.instance())))
     }
 
+    /// Problems of single records, as `(path, message)` pairs: they do not make the instance
+    /// invalid; such a record is planned as far as its data allows or left out with its reason.
+    fn warnings(&self, py: Python<'_>) -> Vec<(String, String)> {
+        py.detach(|| self.session.warnings())
+            .into_iter()
+            .map(|p| (p.path, p.message))
+            .collect()
+    }
+
     /// The number of seekers.
     #[getter]
     fn n_seekers(&self) -> usize {

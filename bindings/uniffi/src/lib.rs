@@ -93,6 +93,12 @@ impl Session {
         guard(|| self.inner.evaluate(&plan, &options))
     }
 
+    /// Problems of single records, each with its path: they never make the instance invalid;
+    /// such a record is planned as far as its data allows or left out with its reason.
+    pub fn warnings(&self) -> Vec<Problem> {
+        self.inner.warnings()
+    }
+
     /// Why each of `seekers` is or is not placed in `plan` (or in general, without a plan),
     /// and which relaxation would help, in the order asked.
     ///
@@ -157,6 +163,17 @@ pub fn validate(instance: Instance) -> Result<Vec<Problem>, SammanError> {
             Err(invalid) => invalid.problems,
         })
     })
+}
+
+/// The problems of single records of an instance, each with its path (a party larger than
+/// every table, coordinates out of range): they never make it invalid; such a record is planned
+/// as far as its data allows or left out with its reason.
+///
+/// # Errors
+/// Only `Internal`.
+#[uniffi::export]
+pub fn warnings(instance: Instance) -> Result<Vec<Problem>, SammanError> {
+    guard(|| Ok::<_, samman::Error>(samman::validate::check(&instance).warnings))
 }
 
 /// The instance with every id replaced by a keyed hash (`privacy::pseudonymize`, see

@@ -21,7 +21,7 @@ use samman::rules::Rule;
 use samman::solve::{
     self, Assignment, Objective, Options, Placement, Proposing, Reason, SolverKind,
 };
-use samman::validate::{parse_json, validate};
+use samman::validate::{Problem, Report, check, parse_json};
 use samman::{ErrorKind, Session};
 
 #[derive(Parser)]
@@ -60,10 +60,15 @@ enum Command {
         #[arg(long, value_enum, default_value_t = ObjectiveArg::MaxPlaced)]
         objective: ObjectiveArg,
     },
-    /// Check an instance and list every problem (exit code 2 when invalid).
+    /// Check an instance and list its errors and its warnings apart: exit code 0 with
+    /// warnings only (records with a warning are planned as far as their data allows, or left
+    /// out with a reason), 2 with any error.
     Validate {
         #[command(flatten)]
         input: input::Input,
+        /// Treat warnings as errors (exit code 2 when there is any).
+        #[arg(long)]
+        strict: bool,
     },
     /// Print the JSON Schema of the instance format.
     Schema,
@@ -344,7 +349,7 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
             };
             demo(*size, *seed, &options, cli.json)
         }
-        Command::Validate { input } => validate_file(input, cli.json),
+        Command::Validate { input, strict } => validate_file(input, cli.json, *strict),
         Command::Schema => {
             print!("{}", samman::instance_schema());
             Ok(ExitCode::SUCCESS)
@@ -570,7 +575,7 @@ pub(crate) fn with_spinner<T>(message: &'static str, work: impl FnOnce() -> T) -
     })
 }
 
-fn validate_file(input: &input::Input, json: bool) -> Result<ExitCode, Failure> {
+fn validate_file(input: &input::Input, json: bool, strict: bool) -> Result<ExitCode, Failure> {
     let loaded = match &input.file {
         Some(path) if input.seekers.is_none() && input.providers.is_none() => {
             let text = std::fs::read_to_string(path)
@@ -587,53 +592,72 @@ fn validate_file(input: &input::Input, json: bool) -> Result<ExitCode, Failure> 
         .as_deref()
         .or(input.seekers.as_deref())
         .unwrap_or(Path::new("."));
-    let (problems, parse) = match loaded {
-        Err(e) => (Vec::new(), Some(e)),
-        Ok(roster) => {
-            // Problems in spreadsheets are told by file, row and column, as the sheet shows
-            // them; the JSON path stays in --json output.
-            let problems: Vec<_> = validate(&roster.instance)
-                .err()
-                .map(|e| e.problems)
-                .unwrap_or_default()
-                .into_iter()
-                .map(|p| (roster.locate(&p.path), p))
-                .collect();
-            (problems, None)
-        }
+    // Problems in spreadsheets are told by file, row and column, as the sheet shows them; the
+    // JSON path stays in --json output.
+    let (report, roster, parse) = match loaded {
+        Err(e) => (Report::default(), None, Some(e)),
+        Ok(roster) => (check(&roster.instance), Some(roster), None),
     };
+    let at = |problem: &Problem| roster.as_ref().and_then(|r| r.locate(&problem.path));
+    // With --strict a warning fails the check as an error does.
+    let valid =
+        parse.is_none() && report.errors.is_empty() && (!strict || report.warnings.is_empty());
     if json {
-        let report = match &parse {
+        let listed = |problems: &[Problem]| -> Vec<serde_json::Value> {
+            problems
+                .iter()
+                .map(|p| serde_json::json!({"path": p.path, "at": at(p), "message": p.message}))
+                .collect()
+        };
+        let out = match &parse {
             Some(e) => {
                 serde_json::json!({"valid": false, "parse_error": {"path": e.path, "line": e.line, "column": e.column, "message": e.message}})
             }
-            None => {
-                let problems: Vec<_> = problems
-                    .iter()
-                    .map(|(at, p)| serde_json::json!({"path": p.path, "at": at, "message": p.message}))
-                    .collect();
-                serde_json::json!({"valid": problems.is_empty(), "problems": problems})
-            }
+            None => serde_json::json!({
+                "valid": valid,
+                "problems": listed(&report.errors),
+                "warnings": listed(&report.warnings),
+            }),
         };
-        println!("{report:#}");
+        println!("{out:#}");
     } else if let Some(e) = &parse {
         eprintln!(
             "samman: cannot read {}: {}",
             path.display(),
             samman::sheets::json_text(e)
         );
-    } else if problems.is_empty() {
-        println!("{}: valid", path.display());
     } else {
-        println!("{}: {} problem(s)", path.display(), problems.len());
-        for (at, problem) in &problems {
-            match at {
-                Some(at) => println!("  {at}: {}", problem.message),
-                None => println!("  {problem}"),
+        let (errors, warnings) = (&report.errors, &report.warnings);
+        let line = |word: &str, problem: &Problem| match at(problem) {
+            Some(at) => println!("  {word}: {at}: {}", problem.message),
+            None => println!("  {word}: {problem}"),
+        };
+        if errors.is_empty() && warnings.is_empty() {
+            println!("{}: valid", path.display());
+        }
+        if !errors.is_empty() {
+            println!("{}: {} problem(s)", path.display(), errors.len());
+            for problem in errors {
+                line("error", problem);
+            }
+        }
+        if !warnings.is_empty() {
+            println!(
+                "{}: {} warning(s){}",
+                path.display(),
+                warnings.len(),
+                if strict {
+                    ", errors under --strict"
+                } else {
+                    ""
+                }
+            );
+            for problem in warnings {
+                line("warning", problem);
             }
         }
     }
-    Ok(if parse.is_none() && problems.is_empty() {
+    Ok(if valid {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(2)
@@ -786,31 +810,15 @@ fn summary(instance: &Instance, plan: &Assignment) -> serde_json::Value {
         "seats": seats,
         "seats_used": plan.matches.iter().map(|m| u64::from(m.seats)).sum::<u64>(),
         "total_score": plan.total_score,
-        "unplaced_by_reason": reasons(plan),
+        "unplaced_by_reason": reasons(instance, plan),
     })
 }
 
-/// Unplaced parties by reason: the rule that alone blocks the most providers for those with
-/// none feasible, else seats taken or the group rule in the way.
-fn reasons(plan: &Assignment) -> BTreeMap<String, usize> {
+/// Unplaced parties by reason, in the core's words ([`samman::solve::Unplaced::describe`]).
+fn reasons(instance: &Instance, plan: &Assignment) -> BTreeMap<String, usize> {
     let mut counts = BTreeMap::new();
     for unplaced in &plan.unplaced {
-        let key = match &unplaced.reason {
-            Reason::NoFeasibleProvider { only, .. } => {
-                format!("no feasible provider: {}", main_rule(only))
-            }
-            Reason::SeatsTaken { .. } => "seats taken by others".to_owned(),
-            Reason::Group { rules } => format!(
-                "group rule: {}",
-                rules
-                    .first()
-                    .map_or("?".to_owned(), |r| serde_json::to_value(r)
-                        .ok()
-                        .and_then(|v| v["rule"].as_str().map(str::to_owned))
-                        .unwrap_or_default())
-            ),
-        };
-        *counts.entry(key).or_insert(0) += 1;
+        *counts.entry(unplaced.describe(instance)).or_insert(0) += 1;
     }
     counts
 }
@@ -859,7 +867,7 @@ fn print_summary(instance: &Instance, graph: &CandidateGraph, plan: &Assignment)
         s["seats_used"],
         s["seats"]
     );
-    let mut reasons: Vec<(String, usize)> = reasons(plan).into_iter().collect();
+    let mut reasons: Vec<(String, usize)> = reasons(instance, plan).into_iter().collect();
     reasons.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     if !reasons.is_empty() {
         let _ = writeln!(out, "why parties were not placed:");

@@ -77,6 +77,31 @@ fn validate_lists_every_problem_and_exits_2() {
 }
 
 #[test]
+fn validate_prints_warnings_apart_and_strict_makes_them_errors() {
+    let path = temp_file(
+        "warnings.json",
+        r#"{"version": 1, "seekers": [{"id": "family", "party_size": 7}, {"id": "g", "location": {"lat": 95, "lon": 18}}], "providers": [{"id": "p", "capacity": 6}]}"#,
+    );
+    let output = samman(&["validate", path.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "warnings only: exit 0");
+    let text = stdout(&output);
+    assert!(text.contains("2 warning(s)"), "{text}");
+    assert!(!text.contains("problem(s)"), "{text}");
+    assert!(text.contains("warning: seekers[0].party_size"), "{text}");
+    assert!(text.contains("warning: seekers[1].location.lat"), "{text}");
+    let strict = samman(&["validate", path.to_str().unwrap(), "--strict"]);
+    assert_eq!(strict.status.code(), Some(2));
+    let json = samman(&["validate", path.to_str().unwrap(), "--json"]);
+    let report: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(report["valid"], true);
+    assert_eq!(report["problems"].as_array().unwrap().len(), 0);
+    assert_eq!(report["warnings"].as_array().unwrap().len(), 2);
+    // The plan leaves the two out with their reasons and places no one else wrongly.
+    let plan = samman(&["solve", path.to_str().unwrap()]);
+    assert_eq!(plan.status.code(), Some(0), "{}", stderr(&plan));
+}
+
+#[test]
 fn malformed_json_gives_line_and_column_without_a_panic() {
     let path = temp_file(
         "malformed.json",

@@ -11,7 +11,7 @@ use std::io::{Read, Write};
 use crate::metrics::{Plan, PlanEntry};
 use crate::model::{
     Availability, DatedWindow, Day, Diet, Gender, Instance, LanguageSkill, Level, Location, Origin,
-    Profile, Provider, ProviderKind, Seeker, WeeklyWindow,
+    Profile, Provider, ProviderKind, ProviderStatus, Seeker, WeeklyWindow,
 };
 use crate::rules::Rules;
 use crate::sheets::{Delimiter, Header, PassThrough, SheetKind, Table, classify};
@@ -33,7 +33,7 @@ pub struct CsvError {
 pub type Result<T> = std::result::Result<T, CsvError>;
 
 /// The columns a seekers file may have (and `extra.<name>` for profile attributes).
-pub const SEEKER_COLUMNS: [&str; 17] = [
+pub const SEEKER_COLUMNS: [&str; 19] = [
     "id",
     "party_size",
     "origin",
@@ -51,10 +51,12 @@ pub const SEEKER_COLUMNS: [&str; 17] = [
     "blocked",
     "waiting_since",
     "priority",
+    "needs",
+    "accepts",
 ];
 
 /// The columns a providers file may have (and `host_extra.<name>`).
-pub const PROVIDER_COLUMNS: [&str; 23] = [
+pub const PROVIDER_COLUMNS: [&str; 26] = [
     "id",
     "kind",
     "host",
@@ -78,6 +80,9 @@ pub const PROVIDER_COLUMNS: [&str; 23] = [
     "no_show",
     "preferences",
     "blocked",
+    "status",
+    "offers",
+    "accepts",
 ];
 
 /// One row being read: cells by column name, with the row number for errors.
@@ -254,6 +259,26 @@ impl Row<'_> {
             (Some(_), None) => Err(self.error("lon", "missing while lat is given")),
             (None, Some(_)) => Err(self.error("lat", "missing while lon is given")),
         }
+    }
+
+    /// `accepts` written `gender:female;age_band:65-79;age_band:80+` (an attribute repeated
+    /// for several values).
+    fn accepts(&self) -> Result<std::collections::BTreeMap<String, Vec<String>>> {
+        let mut accepts: std::collections::BTreeMap<String, Vec<String>> =
+            std::collections::BTreeMap::new();
+        for item in self.list("accepts") {
+            let (attribute, value) = item.split_once(':').ok_or_else(|| {
+                self.error(
+                    "accepts",
+                    "expected attribute:value items such as gender:female",
+                )
+            })?;
+            accepts
+                .entry(attribute.trim().to_owned())
+                .or_default()
+                .push(value.trim().to_owned());
+        }
+        Ok(accepts)
     }
 
     fn extra(&self, prefix: &str) -> std::collections::BTreeMap<String, String> {
@@ -440,6 +465,8 @@ fn seeker_row(row: &Row<'_>) -> Result<Seeker> {
         seeker.priority = row
             .parse("priority", "a number, such as 1.5")?
             .unwrap_or(0.0);
+        seeker.needs = row.list("needs");
+        seeker.accepts = row.accepts()?;
         Ok(seeker)
     }
 }
@@ -525,6 +552,15 @@ fn provider_row(row: &Row<'_>) -> Result<Provider> {
                 .map(Into::into)
                 .collect();
             provider.blocked = row.list("blocked").into_iter().map(Into::into).collect();
+            provider.status = match row.get("status") {
+                None => ProviderStatus::Ready,
+                Some(status) => {
+                    serde_json::from_value(serde_json::Value::String(status.to_owned()))
+                        .map_err(|_| row.bad("status", status, "ready, in_training or paused"))?
+                }
+            };
+            provider.offers = row.list("offers");
+            provider.accepts = row.accepts()?;
             Ok(provider)
         }
     }

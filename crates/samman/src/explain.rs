@@ -10,10 +10,11 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use crate::parallel::prelude::*;
+use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::metrics::Plan;
+use crate::parallel::prelude::*;
 use crate::model::{
     Availability, Constraints, DatedWindow, Diet, History, Instance, LanguageCode, LanguageSkill,
     Provider, ProviderId, ProviderKind, Seeker, SeekerId, WeeklyWindow,
@@ -134,12 +135,13 @@ impl Relaxation {
             Change::CaterFor { providers } | Change::Verify { providers } => {
                 let diet = instance.seekers[s].diet.clone();
                 let named: HashSet<&ProviderId> = providers.iter().collect();
+                let renewed_on = renewal_date(instance);
                 for p in instance
                     .providers
                     .iter_mut()
                     .filter(|p| named.contains(&p.id))
                 {
-                    self.change.change_provider(p, &diet);
+                    self.change.change_provider(p, &diet, renewed_on);
                 }
             }
             change => change.change_seeker(&mut instance.seekers[s]),
@@ -172,7 +174,12 @@ impl Change {
 
     /// Make a change to providers on `provider`, one the change names, for a party with the
     /// dietary requirements `diet`; a change to the seeker leaves it alone.
-    fn change_provider(&self, provider: &mut Provider, diet: &[Diet]) {
+    fn change_provider(
+        &self,
+        provider: &mut Provider,
+        diet: &[Diet],
+        renewed_on: Option<NaiveDate>,
+    ) {
         match self {
             Change::CaterFor { .. } => {
                 for need in diet {
@@ -181,7 +188,12 @@ impl Change {
                     }
                 }
             }
-            Change::Verify { .. } => provider.verification.verified = true,
+            Change::Verify { .. } => {
+                provider.verification.verified = true;
+                if let Some(today) = renewed_on {
+                    provider.verification.verified_on = Some(today);
+                }
+            }
             _ => {}
         }
     }
@@ -215,6 +227,22 @@ pub struct Explanation {
     pub most_limiting: Option<Rule>,
     /// Concrete relaxations that open at least one provider, most opened first.
     pub relaxations: Vec<Relaxation>,
+    /// Providers the verification rule excludes because their verification expired
+    /// (`policy.rules.verification_valid_days`), with the last day it was valid.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub expired_verifications: Vec<ExpiredVerification>,
+}
+
+/// A provider whose identity verification has expired.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ExpiredVerification {
+    /// The provider.
+    pub provider: ProviderId,
+    /// The last day the verification was valid (`verified_on + verification_valid_days`);
+    /// none when the verification has no date.
+    pub valid_until: Option<NaiveDate>,
+    /// In words: `the verification of volunteer-3 expired: valid until 2025-06-01`.
+    pub description: String,
 }
 
 /// Explain seeker `seeker` of `instance`, against `plan` when one is given.
@@ -421,6 +449,7 @@ fn found(
         open: None,
         most_limiting,
         relaxations: Vec::new(),
+        expired_verifications: expired_verifications(instance, s, &failed),
     };
     if let Some(Placements {
         provider_of,
@@ -465,6 +494,50 @@ fn found(
         failed,
         candidates,
     }
+}
+
+/// The providers the verification rule shuts out for seeker `s` (a `failed` mask each) whose
+/// verification is there but expired.
+fn expired_verifications(
+    instance: &Instance,
+    s: usize,
+    failed: &[u16],
+) -> Vec<ExpiredVerification> {
+    let policy = &instance.policy;
+    let (Some(days), true) = (
+        policy.rules.verification_valid_days,
+        policy.rules.verification && instance.seekers[s].requires_verified,
+    ) else {
+        return Vec::new();
+    };
+    let bit = Rule::ALL
+        .iter()
+        .position(|&r| r == Rule::Verification)
+        .expect("Rule::ALL lists every rule");
+    failed
+        .iter()
+        .enumerate()
+        .filter(|&(p, mask)| (mask >> bit) & 1 == 1 && instance.providers[p].verification.verified)
+        .map(|(p, _)| {
+            let provider = &instance.providers[p];
+            let valid_until = provider.verification.valid_until(days);
+            let description = match valid_until {
+                Some(date) => format!(
+                    "the verification of {} expired: valid until {date}",
+                    provider.id
+                ),
+                None => format!(
+                    "the verification of {} has no date, so it counts as expired",
+                    provider.id
+                ),
+            };
+            ExpiredVerification {
+                provider: provider.id.clone(),
+                valid_until,
+                description,
+            }
+        })
+        .collect()
 }
 
 /// A plan read against an instance.
@@ -783,7 +856,7 @@ fn opened_by_changing_providers(
             .iter()
             .map(|&p| {
                 let mut provider = instance.providers[p].clone();
-                change.change_provider(&mut provider, &seeker.diet);
+                change.change_provider(&mut provider, &seeker.diet, renewal_date(instance));
                 provider
             })
             .collect(),
@@ -900,6 +973,15 @@ fn relaxations(instance: &Instance, found: &Found, searches: Vec<Search>) -> Vec
     }
     found_relaxations.sort_by(|a, b| b.opens.cmp(&a.opens).then(a.rule.cmp(&b.rule)));
     found_relaxations
+}
+
+/// The date a verification made now carries, when verifications expire: `policy.today`.
+fn renewal_date(instance: &Instance) -> Option<NaiveDate> {
+    instance
+        .policy
+        .rules
+        .verification_valid_days
+        .and(instance.policy.today)
 }
 
 fn noun(kinds: impl Iterator<Item = ProviderKind>, n: usize) -> String {

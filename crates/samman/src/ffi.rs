@@ -59,6 +59,14 @@ uniffi::custom_type!(Attributes, HashMap<String, String>, {
     try_lift: |map| Ok(map.into_iter().collect()),
 });
 
+/// Accepted values per attribute (`accepts`; an input: its order does not matter).
+pub type Accepted = BTreeMap<String, Vec<String>>;
+uniffi::custom_type!(Accepted, HashMap<String, Vec<String>>, {
+    remote,
+    lower: |map| map.into_iter().collect(),
+    try_lift: |map| Ok(map.into_iter().collect()),
+});
+
 /// The two people of a `Met` entry; a list of two ids abroad.
 pub type People = [String; 2];
 uniffi::custom_type!(People, Vec<String>, {

@@ -227,6 +227,7 @@ impl CandidateGraph {
         let index = ProviderIndex::new(instance, &rules);
         let edges: u64 = (0..instance.seekers.len())
             .into_par_iter()
+            .filter(|&s| !rules.left_out_seeker(s))
             .map(|s| {
                 index
                     .candidates(instance, s, &rules.seeker_screen(s))
@@ -275,6 +276,7 @@ impl CandidateGraph {
                     return Vec::new();
                 }
                 let candidates = match strategy {
+                    Strategy::Indexed if rules.left_out_seeker(s) => Vec::new(),
                     Strategy::Indexed => index.candidates(instance, s, &rules.seeker_screen(s)),
                     Strategy::AllPairs => (0..instance.providers.len() as u32).collect(),
                 };

@@ -14,7 +14,7 @@ use crate::metrics::{self, MetricsOptions, Plan, Report};
 use crate::model::{Instance, SeekerId};
 use crate::rules::Rules;
 use crate::solve::{self, Assignment, Options};
-use crate::validate::{parse_json, prepare};
+use crate::validate::{Problem, parse_json, prepare};
 
 /// A validated instance, ready to be solved, evaluated and explained.
 ///
@@ -77,6 +77,14 @@ impl Session {
     #[must_use]
     pub fn into_instance(self) -> Instance {
         self.instance
+    }
+
+    /// Problems of single records (a party larger than every table, coordinates out of range,
+    /// data that looks wrong), each with its path: they never make the instance invalid; such
+    /// a record is planned as far as its data allows or left out with its reason.
+    #[must_use]
+    pub fn warnings(&self) -> Vec<Problem> {
+        crate::validate::check(&self.instance).warnings
     }
 
     /// The time zone the instance's local times are read in.

@@ -11,7 +11,8 @@ use chrono_tz::Tz;
 use serde::Serialize;
 
 use crate::model::{
-    Availability, Diet, FORMAT_VERSION, Instance, LanguageSkill, Location, ProviderId, SeekerId,
+    Availability, Diet, FORMAT_VERSION, Instance, LanguageSkill, Location, Provider, ProviderId,
+    Seeker, SeekerId,
 };
 
 /// One thing wrong with an instance: where, and what.
@@ -209,18 +210,18 @@ fn strip_position(message: &str) -> String {
     }
 }
 
-/// Check an instance and report every problem found.
+/// Check an instance and report every error found; warnings do not make it invalid (see
+/// [`check`]).
 ///
 /// # Errors
-/// [`Invalid`] with every problem, each with its path.
+/// [`Invalid`] with every error, each with its path.
 pub fn validate(instance: &Instance) -> Result<(), Invalid> {
-    let mut check = Checker::default();
-    check.instance(instance);
-    if check.problems.is_empty() {
+    let report = check(instance);
+    if report.errors.is_empty() {
         Ok(())
     } else {
         Err(Invalid {
-            problems: check.problems,
+            problems: report.errors,
         })
     }
 }
@@ -235,6 +236,59 @@ pub(crate) fn prepare(instance: &Instance) -> Result<Tz, Invalid> {
     Ok(time_zone(instance).expect("validate reports a time zone that is not an IANA name"))
 }
 
+/// What [`check`] finds: errors, which make an instance unreadable or ambiguous (a version not
+/// supported, duplicate ids, references to unknown ids, a policy value out of range), and
+/// warnings about single records, which never block the rest: a record with a warning is
+/// planned as far as its data allows, or left out with the reason (docs/rules.md, "Records
+/// left out").
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Report {
+    /// Problems that make the instance invalid, in the order of the document.
+    pub errors: Vec<Problem>,
+    /// Problems of single records, in the order of the document.
+    pub warnings: Vec<Problem>,
+}
+
+/// Check an instance: every error and every warning, each with its path.
+#[must_use]
+pub fn check(instance: &Instance) -> Report {
+    let mut check = Checker::default();
+    check.instance(instance);
+    Report {
+        errors: check.problems,
+        warnings: check.warnings,
+    }
+}
+
+/// Whether a seeker's record is left out of matching (no pair with it is feasible, under the
+/// `record` rule): its location or travel limit is out of range, or its priority is not a
+/// finite number. [`check`] warns about each such record.
+#[must_use]
+pub(crate) fn seeker_left_out(seeker: &Seeker) -> bool {
+    location_out_of_range(seeker.location, seeker.max_travel_km) || !seeker.priority.is_finite()
+}
+
+/// Whether a provider's record is left out of matching: its location or travel limit is out
+/// of range, its minimum is above its capacity, or it has a host profile for no people.
+#[must_use]
+pub(crate) fn provider_left_out(provider: &Provider) -> bool {
+    location_out_of_range(provider.location, provider.max_travel_km)
+        || provider.minimum > provider.capacity
+        || (provider.host_size == 0 && provider.host_profile.is_some())
+}
+
+fn location_out_of_range(location: Option<Location>, max_travel_km: Option<f64>) -> bool {
+    location.is_some_and(|l| {
+        !(l.lat.is_finite()
+            && (-90.0..=90.0).contains(&l.lat)
+            && l.lon.is_finite()
+            && (-180.0..=180.0).contains(&l.lon))
+    }) || max_travel_km.is_some_and(|km| !km.is_finite() || km < 0.0)
+}
+
+/// The words appended to a warning about a record that is left out.
+const LEFT_OUT: &str = "; this record is left out of matching";
+
 /// The instance's time zone, or `None` if the name is not an IANA zone.
 #[must_use]
 pub fn time_zone(instance: &Instance) -> Option<Tz> {
@@ -244,6 +298,7 @@ pub fn time_zone(instance: &Instance) -> Option<Tz> {
 #[derive(Default)]
 struct Checker {
     problems: Vec<Problem>,
+    warnings: Vec<Problem>,
 }
 
 impl Checker {
@@ -252,6 +307,19 @@ impl Checker {
             path: path.into(),
             message: message.into(),
         });
+    }
+
+    /// A problem of one record, which does not block the rest.
+    fn warn(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.warnings.push(Problem {
+            path: path.into(),
+            message: message.into(),
+        });
+    }
+
+    /// A problem that leaves its record out of matching.
+    fn warn_left_out(&mut self, path: impl Into<String>, message: &str) {
+        self.warn(path, format!("{message}{LEFT_OUT}"));
     }
 
     fn instance(&mut self, instance: &Instance) {
@@ -292,16 +360,19 @@ impl Checker {
             if seeker.party_size == 0 {
                 self.report(format!("{at}.party_size"), "must be at least 1");
             } else if let Some(largest) = largest.filter(|&c| seeker.party_size > c) {
-                self.report(
+                self.warn(
                     format!("{at}.party_size"),
                     format!(
-                        "{} is larger than every provider's capacity (largest {largest})",
+                        "{} is larger than every provider's capacity (largest {largest}); no \
+                         provider can take this party",
                         seeker.party_size
                     ),
                 );
             }
             self.languages(&at, &seeker.languages);
             self.diets(&format!("{at}.diet"), &seeker.diet);
+            self.tags(&format!("{at}.needs"), &seeker.needs);
+            self.accepts(&format!("{at}.accepts"), &seeker.accepts);
             self.availability(&at, &seeker.availability, tz);
             self.location(&at, seeker.location, seeker.max_travel_km);
             self.references(
@@ -319,7 +390,7 @@ impl Checker {
                 false,
             );
             if !seeker.priority.is_finite() {
-                self.report(format!("{at}.priority"), "must be a finite number");
+                self.warn_left_out(format!("{at}.priority"), "must be a finite number");
             }
         }
         for (i, provider) in instance.providers.iter().enumerate() {
@@ -328,22 +399,24 @@ impl Checker {
                 self.report(format!("{at}.capacity"), "must be at least 1");
             }
             if provider.minimum > provider.capacity {
-                self.report(
+                self.warn_left_out(
                     format!("{at}.minimum"),
-                    format!(
+                    &format!(
                         "{} is above the capacity {}",
                         provider.minimum, provider.capacity
                     ),
                 );
             }
             if provider.host_size == 0 && provider.host_profile.is_some() {
-                self.report(
+                self.warn_left_out(
                     format!("{at}.host_size"),
                     "must be at least 1 when a host profile is given",
                 );
             }
             self.languages(&at, &provider.languages);
             self.diets(&format!("{at}.caters"), &provider.caters);
+            self.tags(&format!("{at}.offers"), &provider.offers);
+            self.accepts(&format!("{at}.accepts"), &provider.accepts);
             self.availability(&at, &provider.availability, tz);
             self.location(&at, provider.location, provider.max_travel_km);
             self.references(
@@ -403,6 +476,20 @@ impl Checker {
                 );
             }
         }
+        if let Some(minimum) = policy.rules.min_reliability {
+            if !(0.0..=1.0).contains(&minimum) {
+                self.report(
+                    "policy.rules.min_reliability",
+                    "must be a number from 0 to 1, such as 0.6",
+                );
+            }
+        }
+        if policy.rules.verification_valid_days.is_some() && policy.today.is_none() {
+            self.report(
+                "policy.rules.verification_valid_days",
+                "needs policy.today, the date on which verifications are judged",
+            );
+        }
         if policy.waiting_scale_days == 0 {
             self.report("policy.waiting_scale_days", "must be at least 1");
         }
@@ -431,16 +518,37 @@ impl Checker {
         index
     }
 
+    /// Tags of an open vocabulary (`needs`, `offers`): an empty one matches nothing.
+    fn tags(&mut self, at: &str, tags: &[String]) {
+        for (j, tag) in tags.iter().enumerate() {
+            if tag.trim().is_empty() {
+                self.warn(format!("{at}[{j}]"), "a tag must not be empty");
+            }
+        }
+    }
+
+    /// Filters on the other side's profile: an attribute with no value accepts nobody.
+    fn accepts(&mut self, at: &str, accepts: &std::collections::BTreeMap<String, Vec<String>>) {
+        for (attribute, values) in accepts {
+            if values.is_empty() {
+                self.warn(
+                    format!("{at}.{attribute}"),
+                    "lists no value, so nobody is accepted",
+                );
+            }
+        }
+    }
+
     fn languages(&mut self, at: &str, languages: &[LanguageSkill]) {
         let mut seen = HashSet::new();
         for (j, skill) in languages.iter().enumerate() {
             if !skill.code.is_known() {
-                self.report(
+                self.warn(
                     format!("{at}.languages[{j}].code"),
                     "not an ISO 639-1 language code",
                 );
             } else if !seen.insert(&skill.code) {
-                self.report(format!("{at}.languages[{j}].code"), "language listed twice");
+                self.warn(format!("{at}.languages[{j}].code"), "language listed twice");
             }
         }
     }
@@ -448,12 +556,12 @@ impl Checker {
     fn diets(&mut self, at: &str, diets: &[Diet]) {
         for (j, diet) in diets.iter().enumerate() {
             match diet {
-                Diet::Unknown(_) => self.report(
+                Diet::Unknown(_) => self.warn(
                     format!("{at}[{j}]"),
                     "not a known diet (see docs/rules.md; use custom:<tag> for a programme's own)",
                 ),
                 Diet::Custom(tag) if tag.is_empty() => {
-                    self.report(
+                    self.warn(
                         format!("{at}[{j}]"),
                         "a custom diet needs a tag after custom:",
                     );
@@ -469,20 +577,20 @@ impl Checker {
             let start = window.start.resolve(tz);
             let end = window.end.resolve(tz);
             if let Err(e) = &start {
-                self.report(format!("{here}.start"), e.to_string());
+                self.warn(format!("{here}.start"), e.to_string());
             }
             if let Err(e) = &end {
-                self.report(format!("{here}.end"), e.to_string());
+                self.warn(format!("{here}.end"), e.to_string());
             }
             if let (Ok(s), Ok(e)) = (start, end) {
                 if e <= s {
-                    self.report(format!("{here}.end"), "must be after the start");
+                    self.warn(format!("{here}.end"), "must be after the start");
                 }
             }
         }
         for (j, window) in availability.weekly.iter().enumerate() {
             if window.start == window.end {
-                self.report(
+                self.warn(
                     format!("{at}.availability.weekly[{j}].end"),
                     "must differ from the start (an end before the start runs past midnight)",
                 );
@@ -493,13 +601,13 @@ impl Checker {
     fn location(&mut self, at: &str, location: Option<Location>, max_travel_km: Option<f64>) {
         if let Some(location) = location {
             if !(location.lat.is_finite() && (-90.0..=90.0).contains(&location.lat)) {
-                self.report(
+                self.warn_left_out(
                     format!("{at}.location.lat"),
                     "latitude must be between -90 and 90",
                 );
             }
             if !(location.lon.is_finite() && (-180.0..=180.0).contains(&location.lon)) {
-                self.report(
+                self.warn_left_out(
                     format!("{at}.location.lon"),
                     "longitude must be between -180 and 180",
                 );
@@ -507,7 +615,7 @@ impl Checker {
         }
         if let Some(km) = max_travel_km {
             if !km.is_finite() || km < 0.0 {
-                self.report(
+                self.warn_left_out(
                     format!("{at}.max_travel_km"),
                     "must be a finite number of km, 0 or more",
                 );

@@ -198,7 +198,12 @@ fn validation_problems_carry_no_marker() {
     }
     instance.seekers[5].party_size = 0;
     let invalid = validate(&instance).unwrap_err();
-    assert!(invalid.problems.len() >= 4, "{invalid}");
+    let report = samman::validate::check(&instance);
+    assert!(
+        report.errors.len() + report.warnings.len() >= 4,
+        "{report:?}"
+    );
+    assert_clean("validation warnings", &format!("{:?}", report.warnings));
     assert_clean("validation problems", &invalid.to_string());
     assert_clean("validation problems", &format!("{invalid:?}"));
     let error = solve(&instance, &Options::default()).unwrap_err();

@@ -301,6 +301,17 @@ pub struct Seeker {
     #[serde(default, skip_serializing_if = "is_zero")]
     #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub priority: f64,
+    /// What the provider must offer, every one (`hearing_loop`, `step_free`, `wheelchair`,
+    /// `car`, a role such as `driver`): an open vocabulary of tags, apart from diet.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub needs: Vec<String>,
+    /// What the seeker accepts of the provider's host profile: for each attribute (`origin`,
+    /// `gender`, `age_band` or an `extra` key) the values accepted, such as
+    /// `{"gender": ["female"]}` (the `accepts` rule).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub accepts: BTreeMap<String, Vec<String>>,
 }
 
 impl Seeker {
@@ -322,6 +333,8 @@ impl Seeker {
             blocked: Vec::new(),
             waiting_since: None,
             priority: 0.0,
+            needs: Vec::new(),
+            accepts: BTreeMap::new(),
         }
     }
 }
@@ -392,6 +405,27 @@ pub struct Reliability {
     pub no_show: u32,
 }
 
+impl Verification {
+    /// The last day the verification is valid when verifications expire after `valid_days`:
+    /// `verified_on + valid_days`; none without a date (or past the calendar's end).
+    #[must_use]
+    pub fn valid_until(&self, valid_days: u32) -> Option<NaiveDate> {
+        self.verified_on?
+            .checked_add_days(chrono::Days::new(u64::from(valid_days)))
+    }
+
+    /// Whether the verification counts on `today`: it is verified and, when verifications
+    /// expire after `valid_days`, `today` is no later than [`Verification::valid_until`].
+    #[must_use]
+    pub fn current(&self, valid_days: Option<u32>, today: Option<NaiveDate>) -> bool {
+        self.verified
+            && match (valid_days, today) {
+                (Some(days), Some(today)) => self.valid_until(days).is_some_and(|d| today <= d),
+                _ => true,
+            }
+    }
+}
+
 impl Reliability {
     /// Expected share delivered, with one prior success and one prior failure (Laplace), so
     /// a new provider starts at 0.5 and a record moves it: `(completed + 1) / (total + 2)`.
@@ -401,12 +435,49 @@ impl Reliability {
         (f64::from(self.completed) + 1.0) / (total + 2.0)
     }
 
+    /// Engagements on record: completed, cancelled and not turned up to.
+    #[must_use]
+    pub fn events(self) -> u64 {
+        u64::from(self.completed) + u64::from(self.cancelled) + u64::from(self.no_show)
+    }
+
     /// Expected share of no-shows, `(no_show + 0.5) / (total + 2)` (a small prior).
     #[must_use]
     pub fn expected_no_show(self) -> f64 {
         let total = f64::from(self.completed) + f64::from(self.cancelled) + f64::from(self.no_show);
         (f64::from(self.no_show) + 0.5) / (total + 2.0)
     }
+}
+
+/// Whether a provider may be matched: only `ready` ones are (the `readiness` rule).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+pub enum ProviderStatus {
+    /// Ready to be matched.
+    #[default]
+    Ready,
+    /// Still being trained or tried out (an experience not yet ready to sell).
+    InTraining,
+    /// Taking a break.
+    Paused,
+}
+
+fn is_ready(status: &ProviderStatus) -> bool {
+    *status == ProviderStatus::Ready
 }
 
 /// Someone or something seekers are placed with: a host's dinner on a date, a volunteer, a
@@ -478,6 +549,18 @@ pub struct Provider {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub blocked: Vec<SeekerId>,
+    /// Whether it may be matched now: `ready` (the default), `in_training` or `paused`.
+    #[serde(default, skip_serializing_if = "is_ready")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub status: ProviderStatus,
+    /// What it offers for seekers' `needs` (`hearing_loop`, `step_free`, `driver`, ...).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub offers: Vec<String>,
+    /// What the provider accepts of a seeker's profile, as [`Seeker::accepts`].
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub accepts: BTreeMap<String, Vec<String>>,
 }
 
 impl Provider {
@@ -502,6 +585,9 @@ impl Provider {
             reliability: Reliability::default(),
             preferences: Vec::new(),
             blocked: Vec::new(),
+            status: ProviderStatus::Ready,
+            offers: Vec::new(),
+            accepts: BTreeMap::new(),
         }
     }
 
@@ -538,6 +624,22 @@ pub struct HardRules {
     /// Never an all-female party with an all-male party at one provider (the host counts);
     /// a rule of the dinner programme, off by default.
     pub gender_parties: bool,
+    /// The lowest expected completion (`Reliability::expected_completion`, 0 to 1) a provider
+    /// with at least `reliability_min_events` engagements may have; none: off.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub min_reliability: Option<f64>,
+    /// Engagements on record from which `min_reliability` applies (default 1).
+    #[serde(skip_serializing_if = "is_one")]
+    pub reliability_min_events: u32,
+    /// Profile attributes (`region`: an `extra` key, or `origin`, `gender`, `age_band`) on
+    /// which a seeker and a provider's host must agree; a side without the attribute agrees
+    /// with any value (the `same` rule).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub same: Vec<String>,
+    /// Days a verification stays valid: one older than that on `policy.today` (or without a
+    /// date) counts as none; none: verifications never expire.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub verification_valid_days: Option<u32>,
 }
 
 impl Default for HardRules {
@@ -553,6 +655,10 @@ impl Default for HardRules {
             verification: true,
             topics: false,
             gender_parties: false,
+            min_reliability: None,
+            reliability_min_events: 1,
+            same: Vec::new(),
+            verification_valid_days: None,
         }
     }
 }

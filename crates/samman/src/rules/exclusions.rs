@@ -57,6 +57,9 @@ fn key(rules: &Rules<'_>, rule: Rule, s: usize) -> [u64; 4] {
     let a = &rules.seeker_traits[s];
     let alone = [u64::MAX, s as u64, 0, 0];
     match rule {
+        Rule::Record => [u64::from(a.left_out), 0, 0, 0],
+        // The provider's alone: one set for every seeker.
+        Rule::Readiness => [0, 0, 0, 0],
         Rule::Capacity => [u64::from(a.seats), 0, 0, 0],
         Rule::Verification => [u64::from(on.verification && a.verification), 0, 0, 0],
         Rule::GenderParties => [
@@ -70,21 +73,36 @@ fn key(rules: &Rules<'_>, rule: Rule, s: usize) -> [u64; 4] {
             0,
         ],
         Rule::Topics if on.topics && a.has_topics => alone,
+        Rule::Needs if a.has_needs => alone,
+        // A provider's filter reads the seeker's profile: decided per seeker when any filters.
+        Rule::Accepts if a.has_accepts || rules.any_provider_accepts() => alone,
+        Rule::Same if !on.same.is_empty() => alone,
         Rule::Diet if on.diet && a.diet_custom => alone,
         Rule::Diet => [u64::from(on.diet) * u64::from(a.diet), 0, 0, 0],
         Rule::Language if !on.language || a.no_languages => [0, 0, 0, 0],
         Rule::Language => [1, a.languages[0], a.languages[1], a.languages[2]],
         Rule::Time => [u64::from(rules.times.seeker_class[s]), 0, 0, 0],
-        Rule::Topics | Rule::Blocked | Rule::Distance | Rule::MetBefore => [0, 0, 0, 0],
+        Rule::Topics
+        | Rule::Needs
+        | Rule::Accepts
+        | Rule::Same
+        | Rule::Blocked
+        | Rule::Distance
+        | Rule::MetBefore => [0, 0, 0, 0],
     }
 }
 
 /// The rules decided per group of seekers with equal keys.
-const GROUPED: [Rule; 7] = [
+const GROUPED: [Rule; 12] = [
+    Rule::Record,
+    Rule::Readiness,
     Rule::Capacity,
     Rule::Verification,
     Rule::GenderParties,
     Rule::Topics,
+    Rule::Needs,
+    Rule::Accepts,
+    Rule::Same,
     Rule::Diet,
     Rule::Language,
     Rule::Time,

@@ -2,18 +2,19 @@
 //! criteria that score a feasible pair. Each is a small function defined exactly in
 //! docs/rules.md; [`Rules`] prepares an instance once so the graph builder can apply them fast.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::atomic::{AtomicU8, Ordering};
 
 use crate::parallel::prelude::*;
 
+use chrono::NaiveDate;
 use chrono_tz::Tz;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{
-    DIET_NAMES, Diet, Gender, Instance, LanguageSkill, Level, Location, Origin, Provider, Radians,
-    ResolvedAvailability, Seeker, Verification,
+    DIET_NAMES, Diet, Gender, HardRules, Instance, LanguageSkill, Level, Location, Origin, Profile,
+    Provider, ProviderStatus, Radians, Reliability, ResolvedAvailability, Seeker, Verification,
 };
 
 mod exclusions;
@@ -29,6 +30,11 @@ pub use novelty::met_before_at_table;
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Rule {
+    /// Either side's record is left out of matching (a problem [`crate::validate::check`]
+    /// warns about, such as coordinates out of range).
+    Record,
+    /// The provider is not `ready`, or its reliability is below `min_reliability`.
+    Readiness,
     /// Either side has blocked the other.
     Blocked,
     /// The party is larger than the provider's capacity.
@@ -45,6 +51,12 @@ pub enum Rule {
     Language,
     /// No topic shared.
     Topics,
+    /// A need of the seeker is not offered.
+    Needs,
+    /// One side does not accept the other's profile.
+    Accepts,
+    /// The two sides differ on an attribute of `rules.same`.
+    Same,
     /// An all-female party and an all-male one (the host counts) at one provider.
     GenderParties,
     /// The seeker met the provider's host before and `policy.novelty` is never-again.
@@ -53,12 +65,17 @@ pub enum Rule {
 
 impl Rule {
     /// Every pair rule, in the order they are checked (cheapest first).
-    pub const ALL: [Rule; 10] = [
+    pub const ALL: [Rule; 15] = [
+        Rule::Record,
+        Rule::Readiness,
         Rule::Blocked,
         Rule::Capacity,
         Rule::Verification,
         Rule::GenderParties,
         Rule::Topics,
+        Rule::Needs,
+        Rule::Accepts,
+        Rule::Same,
         Rule::Diet,
         Rule::Language,
         Rule::Distance,
@@ -70,6 +87,8 @@ impl Rule {
     #[must_use]
     pub fn name(self) -> &'static str {
         match self {
+            Rule::Record => "record",
+            Rule::Readiness => "readiness",
             Rule::Blocked => "blocked",
             Rule::Capacity => "capacity",
             Rule::Verification => "verification",
@@ -78,6 +97,9 @@ impl Rule {
             Rule::Diet => "diet",
             Rule::Language => "language",
             Rule::Topics => "topics",
+            Rule::Needs => "needs",
+            Rule::Accepts => "accepts",
+            Rule::Same => "same",
             Rule::GenderParties => "gender_parties",
             Rule::MetBefore => "met_before",
         }
@@ -148,10 +170,59 @@ pub fn verification_ok(requires_verified: bool, verification: &Verification) -> 
     !requires_verified || verification.verified
 }
 
+/// Only a `ready` provider is matched, and with `min_reliability` set, only one whose expected
+/// completion is at least that, once it has `min_events` engagements on record.
+#[must_use]
+pub fn readiness_ok(
+    status: ProviderStatus,
+    reliability: Reliability,
+    min_reliability: Option<f64>,
+    min_events: u32,
+) -> bool {
+    status == ProviderStatus::Ready
+        && min_reliability.is_none_or(|minimum| {
+            reliability.events() < u64::from(min_events)
+                || reliability.expected_completion() >= minimum
+        })
+}
+
 /// A seeker with topics shares at least one with the provider; no topics always passes.
 #[must_use]
 pub fn topics_ok(wanted: &[String], offered: &[String]) -> bool {
     wanted.is_empty() || wanted.iter().any(|t| offered.contains(t))
+}
+
+/// Every need of the seeker is among what the provider offers; no needs always passes.
+#[must_use]
+pub fn needs_ok(needs: &[String], offers: &[String]) -> bool {
+    needs.iter().all(|need| offers.contains(need))
+}
+
+/// The other side's profile has, for every attribute `accepts` names, one of the values
+/// listed; no filter always passes, and a side without a profile or without the attribute
+/// passes no filter on it.
+#[must_use]
+pub fn accepts_ok(accepts: &BTreeMap<String, Vec<String>>, other: Option<&Profile>) -> bool {
+    accepts.iter().all(|(attribute, values)| {
+        other
+            .and_then(|profile| profile.value(attribute))
+            .is_some_and(|value| values.contains(&value))
+    })
+}
+
+/// The two profiles agree on every attribute in `same` that both have; a side without a
+/// profile, or without the attribute, agrees with any value.
+#[must_use]
+pub fn same_ok(same: &[String], seeker: &Profile, host: Option<&Profile>) -> bool {
+    let Some(host) = host else {
+        return true;
+    };
+    same.iter().all(
+        |attribute| match (seeker.value(attribute), host.value(attribute)) {
+            (Some(a), Some(b)) => a == b,
+            _ => true,
+        },
+    )
 }
 
 /// Never an all-female party with an all-male party.
@@ -321,6 +392,8 @@ pub struct Rules<'a> {
     provider_traits: Vec<Traits>,
     seeker_languages: Vec<Vec<(u16, Level)>>,
     provider_languages: Vec<Vec<(u16, Level)>>,
+    /// Some provider filters seekers' profiles (`provider.accepts`).
+    any_provider_accepts: bool,
 }
 
 /// The availabilities of both sides, each kept once per class of identical ones, and the time
@@ -451,6 +524,14 @@ struct Traits {
     has_topics: bool,
     /// Seeker: the waiting criterion. Provider: the reliability criterion.
     own_criterion: f64,
+    /// The record is left out of matching (the `record` rule).
+    left_out: bool,
+    /// Provider: not matched now (the `readiness` rule fails).
+    unready: bool,
+    /// Seeker: lists needs.
+    has_needs: bool,
+    /// Filters the other side's profile (`accepts`).
+    has_accepts: bool,
 }
 
 /// The part of one side that the graph builder screens pairs with before any rule runs,
@@ -533,6 +614,9 @@ impl Traits {
         traits.gender = seeker.profile.gender;
         traits.ranked = seeker.preferences.len() as u32;
         traits.has_topics = !seeker.topics.is_empty();
+        traits.left_out = crate::validate::seeker_left_out(seeker);
+        traits.has_needs = !seeker.needs.is_empty();
+        traits.has_accepts = !seeker.accepts.is_empty();
         for diet in &seeker.diet {
             match diet_bit(diet) {
                 Some(bit) => traits.diet |= bit,
@@ -542,16 +626,26 @@ impl Traits {
         traits
     }
 
-    fn provider(provider: &Provider, minimum: Level) -> Self {
-        let mut traits = Self::languages(&provider.languages, minimum);
+    fn provider(provider: &Provider, on: &HardRules, today: Option<NaiveDate>) -> Self {
+        let mut traits = Self::languages(&provider.languages, on.min_language_level);
+        traits.unready = !readiness_ok(
+            provider.status,
+            provider.reliability,
+            on.min_reliability,
+            on.reliability_min_events,
+        );
         traits.seats = provider.capacity;
         traits.travel_km = provider.max_travel_km.unwrap_or(f64::INFINITY);
         traits.at = provider.location.map(Radians::of);
-        traits.verification = provider.verification.verified;
+        traits.verification = provider
+            .verification
+            .current(on.verification_valid_days, today);
         traits.gender = provider.host_profile.as_ref().and_then(|h| h.gender);
         traits.ranked = provider.preferences.len() as u32;
         traits.has_topics = !provider.topics.is_empty();
         traits.own_criterion = provider.reliability.expected_completion();
+        traits.left_out = crate::validate::provider_left_out(provider);
+        traits.has_accepts = !provider.accepts.is_empty();
         for (i, (_, requirement)) in DIET_NAMES.iter().enumerate() {
             if provider
                 .caters
@@ -700,7 +794,7 @@ impl<'a> Rules<'a> {
             provider_traits: instance
                 .providers
                 .par_iter()
-                .map(|p| Traits::provider(p, minimum))
+                .map(|p| Traits::provider(p, &instance.policy.rules, instance.policy.today))
                 .collect(),
             instance,
             tz,
@@ -711,6 +805,7 @@ impl<'a> Rules<'a> {
             met,
             met_weight,
             provider_host,
+            any_provider_accepts: instance.providers.iter().any(|p| !p.accepts.is_empty()),
         }
     }
 
@@ -722,7 +817,8 @@ impl<'a> Rules<'a> {
         Screen {
             at: t.at.filter(|_| on.distance),
             travel_km: t.travel_km.min(on.max_distance_km.unwrap_or(f64::INFINITY)),
-            seats: t.seats,
+            // A record left out fits nowhere (the `record` rule, decided by the screen).
+            seats: if t.left_out { u32::MAX } else { t.seats },
             diet: if on.diet && !t.diet_custom { t.diet } else { 0 },
             hours: if on.time {
                 self.times.seeker(s).hour_mask()
@@ -745,7 +841,8 @@ impl<'a> Rules<'a> {
         Screen {
             at: t.at.filter(|_| on.distance),
             travel_km: t.travel_km,
-            seats: t.seats,
+            // A provider left out or not ready takes nobody (decided by the screen).
+            seats: if t.left_out || t.unready { 0 } else { t.seats },
             diet: if on.diet { t.diet } else { u32::MAX },
             hours: if on.time {
                 self.times.provider(p).hour_mask()
@@ -758,6 +855,18 @@ impl<'a> Rules<'a> {
                 [u64::MAX; 3]
             },
         }
+    }
+
+    /// Whether seeker `s`'s record is left out of matching (the `record` rule fails for it
+    /// with every provider).
+    #[must_use]
+    pub(crate) fn left_out_seeker(&self, s: usize) -> bool {
+        self.seeker_traits[s].left_out
+    }
+
+    /// Whether any provider filters seekers' profiles (`provider.accepts`).
+    pub(crate) fn any_provider_accepts(&self) -> bool {
+        self.any_provider_accepts
     }
 
     /// Whether seeker `s` and provider `p` met before (history).
@@ -815,11 +924,25 @@ impl<'a> Rules<'a> {
     #[must_use]
     #[inline]
     pub fn failed(&self, s: usize, p: usize) -> u16 {
-        const _: () = assert!(Rule::ALL.len() == 10, "one bit below for each rule");
+        const _: () = assert!(Rule::ALL.len() == 15, "one bit below for each rule");
         // Spelled out so that each call is inlined with its rule known: a loop over the rules
         // would dispatch on the rule for every provider.
         let bit = |i: usize| u16::from(!self.holds(Rule::ALL[i], s, p)) << i;
-        bit(0) | bit(1) | bit(2) | bit(3) | bit(4) | bit(5) | bit(6) | bit(7) | bit(8) | bit(9)
+        bit(0)
+            | bit(1)
+            | bit(2)
+            | bit(3)
+            | bit(4)
+            | bit(5)
+            | bit(6)
+            | bit(7)
+            | bit(8)
+            | bit(9)
+            | bit(10)
+            | bit(11)
+            | bit(12)
+            | bit(13)
+            | bit(14)
     }
 
     /// Whether one hard rule holds for seeker `s` and provider `p` (indices into the instance).
@@ -833,6 +956,8 @@ impl<'a> Rules<'a> {
         let on = &self.instance.policy.rules;
         let (a, b) = (&self.seeker_traits[s], &self.provider_traits[p]);
         match rule {
+            Rule::Record => !a.left_out && !b.left_out,
+            Rule::Readiness => !b.unready,
             Rule::Blocked => self.blocked[s].binary_search(&(p as u32)).is_err(),
             Rule::Capacity => a.seats <= b.seats,
             Rule::Verification => !on.verification || !a.verification || b.verification,
@@ -843,6 +968,33 @@ impl<'a> Rules<'a> {
                     || topics_ok(
                         &self.instance.seekers[s].topics,
                         &self.instance.providers[p].topics,
+                    )
+            }
+            Rule::Needs => {
+                !a.has_needs
+                    || needs_ok(
+                        &self.instance.seekers[s].needs,
+                        &self.instance.providers[p].offers,
+                    )
+            }
+            Rule::Accepts => {
+                (!a.has_accepts
+                    || accepts_ok(
+                        &self.instance.seekers[s].accepts,
+                        self.instance.providers[p].host_profile.as_ref(),
+                    ))
+                    && (!b.has_accepts
+                        || accepts_ok(
+                            &self.instance.providers[p].accepts,
+                            Some(&self.instance.seekers[s].profile),
+                        ))
+            }
+            Rule::Same => {
+                on.same.is_empty()
+                    || same_ok(
+                        &on.same,
+                        &self.instance.seekers[s].profile,
+                        self.instance.providers[p].host_profile.as_ref(),
                     )
             }
             Rule::Distance => {
@@ -903,6 +1055,9 @@ impl<'a> Rules<'a> {
             && (!on.gender_parties || gender_parties_ok(a.gender, b.gender))
             && (!on.topics || !a.has_topics || self.holds(Rule::Topics, s, p))
             && (!a.diet_custom || self.holds(Rule::Diet, s, p))
+            && (!a.has_needs || self.holds(Rule::Needs, s, p))
+            && (!(a.has_accepts || b.has_accepts) || self.holds(Rule::Accepts, s, p))
+            && (on.same.is_empty() || self.holds(Rule::Same, s, p))
             && self.holds(Rule::Time, s, p)
             && self.holds(Rule::MetBefore, s, p)
     }
@@ -928,6 +1083,9 @@ impl<'a> Rules<'a> {
         let on = &self.instance.policy.rules;
         let (a, b) = (&self.seeker_traits[s], &self.provider_traits[p]);
         if a.seats > b.seats
+            || a.left_out
+            || b.left_out
+            || b.unready
             || (on.diet && !a.diet_custom && a.diet & !b.diet != 0)
             || (on.language
                 && !a.no_languages

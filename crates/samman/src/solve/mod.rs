@@ -7,6 +7,7 @@
 
 mod auto;
 mod context;
+mod describe;
 mod greedy;
 mod groups;
 mod optimal;

@@ -1,0 +1,168 @@
+"""The rules the programmes need (issue 13), through the Python API: each test fails without
+its rule. Instances cross as plain values, so new fields flow through the JSON format."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import samman
+
+
+def unplaced_reason(plan: samman.Plan, seeker: str) -> dict[str, Any]:
+    [reason] = [u["reason"] for u in plan.to_dict()["unplaced"] if u["seeker"] == seeker]
+    return reason
+
+
+def test_one_record_never_blocks_the_rest() -> None:
+    # A family of seven, larger than every table, and a guest whose coordinates are out of
+    # range: both left out with their reasons, everyone else planned.
+    data = {
+        "version": 1,
+        "seekers": [
+            {"id": "family", "party_size": 7},
+            {"id": "lost", "location": {"lat": 181.0, "lon": 59.0}},
+            {"id": "g1", "party_size": 2},
+            {"id": "g2", "party_size": 2},
+        ],
+        "providers": [
+            {"id": "d1", "kind": "dinner", "capacity": 6},
+            {"id": "d2", "kind": "dinner", "capacity": 4},
+        ],
+    }
+    instance = samman.Instance.from_dict(data)
+    assert [path for path, _ in instance.warnings()] == [
+        "seekers[0].party_size",
+        "seekers[1].location.lat",
+    ]
+    for solver in samman.SOLVERS:
+        plan = samman.solve(instance, solver=solver)
+        assert set(plan.placements) == {"g1", "g2"}, solver
+        assert unplaced_reason(plan, "family")["excluded"] == {"capacity": 2}
+        assert unplaced_reason(plan, "lost")["excluded"] == {"record": 2}
+
+
+def test_readiness_only_ready_and_reliable_providers_are_booked() -> None:
+    data = {
+        "version": 1,
+        "seekers": [{"id": f"booking-{i}"} for i in range(3)],
+        "providers": [
+            {"id": "training", "capacity": 4, "status": "in_training"},
+            {"id": "paused", "capacity": 4, "status": "paused"},
+            {
+                "id": "unreliable",
+                "capacity": 4,
+                "reliability": {"completed": 1, "cancelled": 2, "no_show": 2},
+            },
+            {"id": "good", "capacity": 2, "reliability": {"completed": 8}},
+        ],
+        "policy": {"rules": {"min_reliability": 0.5, "reliability_min_events": 3}},
+    }
+    instance = samman.Instance.from_dict(data)
+    for solver in samman.SOLVERS:
+        plan = samman.solve(instance, solver=solver)
+        assert set(plan.placements.values()) == {"good"}, solver
+        [left] = [u["reason"] for u in plan.to_dict()["unplaced"]]
+        assert left["kind"] == "seats_taken", solver
+    assert samman.explain(instance, None, "booking-0")["excluded"] == {"readiness": 3}
+
+
+def test_needs_the_hearing_loop_need_is_met_by_a_room_that_offers_it() -> None:
+    data = {
+        "version": 1,
+        "seekers": [
+            {"id": "resident", "needs": ["hearing_loop"]},
+            {"id": "other", "needs": ["step_free"]},
+        ],
+        "providers": [
+            {"id": "plain-room", "capacity": 3, "offers": ["step_free"]},
+            {"id": "looped-room", "capacity": 2, "offers": ["hearing_loop", "step_free"]},
+        ],
+    }
+    instance = samman.Instance.from_dict(data)
+    for solver in samman.SOLVERS:
+        plan = samman.solve(instance, solver=solver)
+        assert plan.placements["resident"] == "looped-room", solver
+        assert "other" in plan.placements, solver
+    explanation = samman.explain(instance, None, "resident")
+    assert explanation["excluded"]["needs"] == 1
+
+
+def test_accepts_the_female_visitor_wish_is_met() -> None:
+    data = {
+        "version": 1,
+        "seekers": [
+            {
+                "id": "older-woman",
+                "profile": {"origin": "established"},
+                "accepts": {"gender": ["female"]},
+            },
+            {"id": "newcomer", "profile": {"origin": "newcomer"}},
+        ],
+        "providers": [
+            {
+                "id": "volunteer-m",
+                "capacity": 2,
+                "host_profile": {"gender": "male"},
+                "accepts": {"origin": ["established"]},
+            },
+            {"id": "volunteer-f", "capacity": 2, "host_profile": {"gender": "female"}},
+        ],
+    }
+    instance = samman.Instance.from_dict(data)
+    for solver in samman.SOLVERS:
+        plan = samman.solve(instance, solver=solver)
+        assert plan.placements["older-woman"] == "volunteer-f", solver
+        assert plan.placements.get("newcomer") != "volunteer-m", solver
+    assert samman.explain(instance, None, "older-woman")["excluded"] == {"accepts": 1}
+
+
+def test_same_the_coach_of_another_region_is_not_chosen() -> None:
+    data = {
+        "version": 1,
+        "seekers": [{"id": "group-skelleftea", "profile": {"extra": {"region": "vasterbotten"}}}],
+        "providers": [
+            {
+                "id": "coach-goteborg",
+                "capacity": 5,
+                "host_profile": {"extra": {"region": "vastra-gotaland"}},
+            },
+            {
+                "id": "coach-skelleftea",
+                "capacity": 1,
+                "host_profile": {"extra": {"region": "vasterbotten"}},
+            },
+        ],
+        "policy": {"rules": {"same": ["region"]}},
+    }
+    instance = samman.Instance.from_dict(data)
+    for solver in samman.SOLVERS:
+        plan = samman.solve(instance, solver=solver)
+        assert plan.placements == {"group-skelleftea": "coach-skelleftea"}, solver
+    assert samman.explain(instance, None, "group-skelleftea")["excluded"] == {"same": 1}
+
+
+def test_verification_the_expired_verification_is_excluded_with_its_date() -> None:
+    data = {
+        "version": 1,
+        "seekers": [{"id": "older", "requires_verified": True}],
+        "providers": [
+            {
+                "id": "volunteer-2024",
+                "capacity": 1,
+                "verification": {"verified": True, "verified_on": "2024-05-10"},
+            }
+        ],
+        "policy": {"today": "2026-03-01", "rules": {"verification_valid_days": 365}},
+    }
+    instance = samman.Instance.from_dict(data)
+    for solver in samman.SOLVERS:
+        assert samman.solve(instance, solver=solver).placements == {}, solver
+    explanation = samman.explain(instance, None, "older")
+    assert explanation["excluded"] == {"verification": 1}
+    assert explanation["expired_verifications"] == [
+        {
+            "provider": "volunteer-2024",
+            "valid_until": "2025-05-10",
+            "description": "the verification of volunteer-2024 expired: valid until 2025-05-10",
+        }
+    ]

@@ -1,0 +1,76 @@
+package se.samman
+
+import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Test
+import se.samman.core.*
+
+/**
+ * The rules the programmes need (issue 13) reach Kotlin through the core's own types: a
+ * provider in training, a need only some rooms offer, a female-visitor wish, a coach's region,
+ * and a family larger than every table, planned by the real library.
+ */
+class ProgrammeRulesTest {
+    private fun instance(withTheOne: Boolean): String {
+        val theOne = if (withTheOne) {
+            """, {"id": "the-one", "capacity": 6, "offers": ["hearing_loop"],
+                  "host_profile": {"gender": "female", "extra": {"region": "north"}}}"""
+        } else {
+            ""
+        }
+        return """
+            {"version": 1,
+             "seekers": [
+               {"id": "older-woman", "needs": ["hearing_loop"], "accepts": {"gender": ["female"]},
+                "profile": {"extra": {"region": "north"}}},
+               {"id": "family", "party_size": 7}
+             ],
+             "providers": [
+               {"id": "in-training", "capacity": 6, "status": "in_training", "offers": ["hearing_loop"],
+                "host_profile": {"gender": "female", "extra": {"region": "north"}}},
+               {"id": "male-volunteer", "capacity": 6, "offers": ["hearing_loop"],
+                "host_profile": {"gender": "male", "extra": {"region": "north"}}},
+               {"id": "no-loop", "capacity": 6,
+                "host_profile": {"gender": "female", "extra": {"region": "north"}}},
+               {"id": "south", "capacity": 6, "offers": ["hearing_loop"],
+                "host_profile": {"gender": "female", "extra": {"region": "south"}}}$theOne
+             ],
+             "policy": {"rules": {"same": ["region"]}}}
+        """.trimIndent()
+    }
+
+    private fun excluded(plan: Assignment, seeker: String): List<RuleCount> {
+        val reason = plan.unplaced.single { it.seeker == seeker }.reason
+        return (reason as Reason.NoFeasibleProvider).excluded.sortedBy { it.rule.name }
+    }
+
+    @Test
+    fun `every solver keeps the new rules and the family is left out with a warning`() {
+        val session = Session.fromJson(instance(withTheOne = true))
+        assertEquals(listOf("seekers[1].party_size"), session.warnings().map { it.path })
+        for (solver in SolverKind.values()) {
+            val plan = session.solve(defaultOptions().copy(solver = solver))
+            assertEquals(listOf("older-woman" to "the-one"), plan.matches.map { it.seeker to it.provider }, "$solver")
+            assertEquals(listOf(RuleCount(rule = Rule.CAPACITY, providers = 5u)), excluded(plan, "family"))
+        }
+    }
+
+    @Test
+    fun `each new rule is named in the reason`() {
+        val session = Session.fromJson(instance(withTheOne = false))
+        val plan = session.solve(defaultOptions())
+        val expected = listOf(Rule.ACCEPTS, Rule.NEEDS, Rule.READINESS, Rule.SAME)
+            .map { RuleCount(rule = it, providers = 1u) }
+        assertEquals(expected, excluded(plan, "older-woman"))
+    }
+
+    @Test
+    fun `the new fields are the core's own record fields`() {
+        val provider = Provider(id = "room-1", capacity = 4u, kind = ProviderKind.WORKSHOP)
+            .copy(status = ProviderStatus.PAUSED, offers = listOf("step_free"))
+        val seeker = Seeker(id = "p-1", needs = listOf("step_free"), accepts = mapOf("origin" to listOf("established")))
+        val back = instanceFromJson(instanceToJson(Instance(seekers = listOf(seeker), providers = listOf(provider), policy = defaultPolicy())))
+        assertEquals(ProviderStatus.PAUSED, back.providers.single().status)
+        assertEquals(listOf("step_free"), back.seekers.single().needs)
+        assertEquals(mapOf("origin" to listOf("established")), back.seekers.single().accepts)
+    }
+}

@@ -1,0 +1,448 @@
+//! The rules the programmes need (issue 13), each in a coordinator's small case through every
+//! solver, and all of them together on generated programmes: the indexed graph equals the
+//! all-pairs one, and the reason counts equal checking every rule for every pair.
+
+use std::collections::BTreeMap;
+
+use samman::generate::{Params, Programme, generate};
+use samman::graph::CandidateGraph;
+use samman::model::{
+    Gender, Instance, Origin, Profile, Provider, ProviderKind, ProviderStatus, Reliability, Seeker,
+};
+use samman::rules::{Rule, Rules};
+use samman::solve::{self, Assignment, Options, SolverKind, solve};
+
+const SOLVERS: [SolverKind; 4] = [
+    SolverKind::Optimal,
+    SolverKind::Stable,
+    SolverKind::Groups,
+    SolverKind::Greedy,
+];
+
+/// The plan of every solver.
+fn plans(instance: &Instance) -> Vec<(SolverKind, Assignment)> {
+    SOLVERS
+        .iter()
+        .map(|&solver| {
+            let options = Options {
+                solver,
+                ..Options::default()
+            };
+            (
+                solver,
+                solve(instance, &options).expect("the instance solves"),
+            )
+        })
+        .collect()
+}
+
+/// Who is placed where, by id.
+fn placements(plan: &Assignment) -> BTreeMap<String, String> {
+    plan.matches
+        .iter()
+        .map(|m| (m.seeker.to_string(), m.provider.to_string()))
+        .collect()
+}
+
+/// The new fields sprinkled over a generated programme, so that every new rule excludes some
+/// pairs and leaves others.
+fn sprinkle(instance: &mut Instance, seed: u64) {
+    for (j, provider) in instance.providers.iter_mut().enumerate() {
+        let j = j as u64 + seed;
+        provider.status = match j % 9 {
+            0 => ProviderStatus::InTraining,
+            4 => ProviderStatus::Paused,
+            _ => ProviderStatus::Ready,
+        };
+        if j % 5 == 1 {
+            provider.reliability = Reliability {
+                completed: 1,
+                cancelled: 2,
+                no_show: (j % 3) as u32,
+            };
+        }
+    }
+    let tags = ["hearing_loop", "step_free", "car"];
+    for (j, provider) in instance.providers.iter_mut().enumerate() {
+        provider.offers = tags[..(j + seed as usize) % 4]
+            .iter()
+            .map(|t| (*t).to_owned())
+            .collect();
+    }
+    for (i, seeker) in instance.seekers.iter_mut().enumerate() {
+        if i % 4 == 1 {
+            seeker.needs = vec![tags[i % 3].to_owned()];
+        }
+    }
+    for (j, provider) in instance.providers.iter_mut().enumerate() {
+        if j % 7 == 3 {
+            provider
+                .accepts
+                .insert("gender".into(), vec!["female".into(), "mixed".into()]);
+        }
+    }
+    for (i, seeker) in instance.seekers.iter_mut().enumerate() {
+        if i % 6 == 2 {
+            seeker
+                .accepts
+                .insert("origin".into(), vec!["established".into()]);
+        }
+    }
+    let regions = ["north", "south", "west"];
+    for (i, seeker) in instance.seekers.iter_mut().enumerate() {
+        if i % 3 != 0 {
+            seeker
+                .profile
+                .extra
+                .insert("region".into(), regions[i % 3].into());
+        }
+    }
+    for (j, provider) in instance.providers.iter_mut().enumerate() {
+        if j % 4 != 0 {
+            provider
+                .host_profile
+                .get_or_insert_with(Profile::default)
+                .extra
+                .insert("region".into(), regions[j % 3].into());
+        }
+    }
+    if seed % 2 == 1 {
+        instance.policy.rules.same = vec!["region".into(), "age_band".into()];
+    }
+    for (i, seeker) in instance.seekers.iter_mut().enumerate() {
+        seeker.requires_verified |= i % 5 == 3;
+    }
+    for (j, provider) in instance.providers.iter_mut().enumerate() {
+        provider.verification.verified |= j % 3 != 0;
+        provider.verification.verified_on = (j % 5 != 0)
+            .then(|| "2025-01-01".parse::<chrono::NaiveDate>().unwrap())
+            .map(|d| d + chrono::Days::new(j as u64 * 20));
+    }
+    instance.policy.today = Some("2026-03-01".parse().unwrap());
+    instance.policy.rules.verification_valid_days = Some(365);
+    instance.policy.rules.min_reliability = (seed % 2 == 0).then_some(0.4);
+    instance.policy.rules.reliability_min_events = 1 + (seed % 3) as u32;
+}
+
+/// Generated programmes with the new fields, under a few seeds.
+fn programmes() -> Vec<Instance> {
+    let mut instances = Vec::new();
+    for (seed, programme) in [
+        (0, Programme::Dinners),
+        (1, Programme::Visits),
+        (2, Programme::Workshops),
+        (3, Programme::Experiences),
+        (4, Programme::Coaching),
+        (5, Programme::Dinners),
+    ] {
+        let mut instance = generate(
+            programme,
+            &Params {
+                size: 160,
+                seed,
+                providers: Some(50),
+                ..Params::default()
+            },
+        );
+        sprinkle(&mut instance, seed);
+        instances.push(instance);
+    }
+    instances
+}
+
+#[test]
+fn the_indexed_graph_equals_the_all_pairs_graph_with_the_new_rules() {
+    for instance in programmes() {
+        let indexed = CandidateGraph::build(&instance).unwrap();
+        let naive = CandidateGraph::build_all_pairs(&instance).unwrap();
+        let a: Vec<_> = indexed.candidates().collect();
+        let b: Vec<_> = naive.candidates().collect();
+        assert_eq!(a, b);
+        // And every edge keeps every rule; every missing pair breaks one.
+        let rules = Rules::new(&instance);
+        let mut feasible = 0;
+        for s in 0..instance.seekers.len() {
+            for p in 0..instance.providers.len() {
+                feasible += usize::from(rules.check(s, p).is_ok());
+            }
+        }
+        assert_eq!(feasible, a.len());
+    }
+}
+
+#[test]
+fn reason_counts_equal_checking_every_rule_with_the_new_rules() {
+    for instance in programmes() {
+        let rules = Rules::new(&instance);
+        let seekers: Vec<usize> = (0..instance.seekers.len()).collect();
+        let fast = solve::excluded_by_rule(&rules, &seekers);
+        for (s, (excluded, only)) in fast.into_iter().enumerate() {
+            let (mut want, mut want_only) = (BTreeMap::new(), BTreeMap::new());
+            for p in 0..instance.providers.len() {
+                let failed = rules.failures(s, p);
+                for &rule in &failed {
+                    *want.entry(rule).or_insert(0) += 1;
+                }
+                if let [rule] = failed[..] {
+                    *want_only.entry(rule).or_insert(0) += 1;
+                }
+            }
+            assert_eq!(excluded, want, "seeker {s}: excluded");
+            assert_eq!(only, want_only, "seeker {s}: only");
+        }
+    }
+}
+
+/// Experience gifts: a provider in training, a paused one and one with 1 completed, 2
+/// cancelled and 2 no-shows are not booked; a ready one with a good record is.
+#[test]
+fn readiness_only_ready_and_reliable_providers_are_booked() {
+    let mut instance = Instance::new();
+    instance.policy.rules.min_reliability = Some(0.5);
+    instance.policy.rules.reliability_min_events = 3;
+    let mut training = Provider::new("training", 4);
+    training.status = ProviderStatus::InTraining;
+    let mut paused = Provider::new("paused", 4);
+    paused.status = ProviderStatus::Paused;
+    let mut unreliable = Provider::new("unreliable", 4);
+    unreliable.reliability = Reliability {
+        completed: 1,
+        cancelled: 2,
+        no_show: 2,
+    };
+    let mut new = Provider::new("new", 1);
+    new.reliability = Reliability {
+        completed: 0,
+        cancelled: 1,
+        no_show: 1,
+    };
+    let mut good = Provider::new("good", 1);
+    good.reliability = Reliability {
+        completed: 8,
+        cancelled: 1,
+        no_show: 0,
+    };
+    for provider in [training, paused, unreliable, new, good] {
+        let mut provider = provider;
+        provider.kind = ProviderKind::Experience;
+        instance.providers.push(provider);
+    }
+    for i in 0..3 {
+        instance.seekers.push(Seeker::new(&format!("booking-{i}")));
+    }
+    for (solver, plan) in plans(&instance) {
+        let used: Vec<String> = placements(&plan).into_values().collect();
+        assert_eq!(used.len(), 2, "{solver:?}: {used:?}");
+        assert!(
+            used.iter().all(|p| p == "new" || p == "good"),
+            "{solver:?}: {used:?}"
+        );
+    }
+    // The third booking is told why: readiness shuts three providers out.
+    let explanation = samman::explain::explain(&instance, None, &"booking-0".into()).unwrap();
+    assert_eq!(explanation.excluded.get(&Rule::Readiness), Some(&3));
+    assert_eq!(Rule::Readiness.name(), "readiness");
+}
+
+#[test]
+fn the_new_csv_columns_are_read() {
+    let seekers =
+        samman::csv_io::read_seekers("id,needs\ns1,hearing_loop; car\n".as_bytes()).unwrap();
+    assert_eq!(seekers[0].needs, ["hearing_loop", "car"]);
+    let seekers = samman::csv_io::read_seekers(
+        "id,accepts\ns1,gender:female;age_band:65-79;age_band:80+\n".as_bytes(),
+    )
+    .unwrap();
+    assert_eq!(seekers[0].accepts["gender"], ["female"]);
+    assert_eq!(seekers[0].accepts["age_band"], ["65-79", "80+"]);
+    let providers = samman::csv_io::read_providers(
+        "id,capacity,status,offers\np1,2,in_training,step_free\np2,2,,\n".as_bytes(),
+    )
+    .unwrap();
+    assert_eq!(providers[0].status, ProviderStatus::InTraining);
+    assert_eq!(providers[1].status, ProviderStatus::Ready);
+    assert_eq!(providers[0].offers, ["step_free"]);
+    let error = samman::csv_io::read_providers("id,capacity,status\np1,2,sleeping\n".as_bytes())
+        .unwrap_err();
+    assert_eq!(error.column, "status");
+}
+
+/// Workshops: a participant who needs a hearing loop gets the room that offers one, even
+/// though the other room has more places; nobody else is held back.
+#[test]
+fn needs_the_hearing_loop_need_is_met_by_a_room_that_offers_it() {
+    let mut instance = Instance::new();
+    let mut plain = Provider::new("plain-room", 3);
+    plain.kind = ProviderKind::Workshop;
+    plain.offers = vec!["step_free".into()];
+    let mut looped = Provider::new("looped-room", 2);
+    looped.kind = ProviderKind::Workshop;
+    looped.offers = vec!["hearing_loop".into(), "step_free".into()];
+    instance.providers.extend([plain, looped]);
+    let mut resident = Seeker::new("resident");
+    resident.needs = vec!["hearing_loop".into()];
+    instance.seekers.push(resident);
+    let mut other = Seeker::new("other");
+    other.needs = vec!["step_free".into()];
+    instance.seekers.push(other);
+    for (solver, plan) in plans(&instance) {
+        let placed = placements(&plan);
+        assert_eq!(placed["resident"], "looped-room", "{solver:?}");
+        assert!(placed.contains_key("other"), "{solver:?}");
+    }
+    let explanation = samman::explain::explain(&instance, None, &"resident".into()).unwrap();
+    assert_eq!(explanation.excluded.get(&Rule::Needs), Some(&1));
+    // Messages name paths only, never the tag.
+    instance.seekers[0].needs.push(" ".into());
+    let warnings = samman::validate::check(&instance).warnings;
+    assert_eq!(warnings[0].path, "seekers[0].needs[1]");
+}
+
+/// Visits: an older woman who wants a female visitor gets one (the male volunteer has as much
+/// room), and a volunteer who visits only established residents is not given a newcomer.
+#[test]
+fn accepts_the_female_visitor_wish_is_met() {
+    let mut instance = Instance::new();
+    let mut male = Provider::new("volunteer-m", 2);
+    male.kind = ProviderKind::Visit;
+    male.host_profile = Some(Profile {
+        gender: Some(Gender::Male),
+        ..Profile::default()
+    });
+    male.accepts
+        .insert("origin".into(), vec!["established".into()]);
+    let mut female = Provider::new("volunteer-f", 2);
+    female.kind = ProviderKind::Visit;
+    female.host_profile = Some(Profile {
+        gender: Some(Gender::Female),
+        ..Profile::default()
+    });
+    instance.providers.extend([male, female]);
+    let mut older = Seeker::new("older-woman");
+    older.profile.origin = Some(Origin::Established);
+    older.accepts.insert("gender".into(), vec!["female".into()]);
+    let mut newcomer = Seeker::new("newcomer");
+    newcomer.profile.origin = Some(Origin::Newcomer);
+    instance.seekers.extend([older, newcomer]);
+    for (solver, plan) in plans(&instance) {
+        let placed = placements(&plan);
+        assert_eq!(
+            placed.get("older-woman").map(String::as_str),
+            Some("volunteer-f"),
+            "{solver:?}"
+        );
+        assert_ne!(
+            placed.get("newcomer").map(String::as_str),
+            Some("volunteer-m"),
+            "{solver:?}"
+        );
+    }
+    let explanation = samman::explain::explain(&instance, None, &"older-woman".into()).unwrap();
+    assert_eq!(explanation.excluded.get(&Rule::Accepts), Some(&1));
+    let explanation = samman::explain::explain(&instance, None, &"newcomer".into()).unwrap();
+    assert_eq!(explanation.excluded.get(&Rule::Accepts), Some(&1));
+}
+
+/// Coaching: a project group in Skellefteå gets the coach of its region, not the Göteborg
+/// coach with more room; a coach with no region set coaches anyone.
+#[test]
+fn same_the_coach_of_another_region_is_not_chosen() {
+    let region = |name: &str| Profile {
+        extra: [("region".to_owned(), name.to_owned())].into(),
+        ..Profile::default()
+    };
+    let mut instance = Instance::new();
+    instance.policy.rules.same = vec!["region".into()];
+    let mut goteborg = Provider::new("coach-goteborg", 5);
+    goteborg.kind = ProviderKind::Coaching;
+    goteborg.host_profile = Some(region("vastra-gotaland"));
+    let mut skelleftea = Provider::new("coach-skelleftea", 1);
+    skelleftea.kind = ProviderKind::Coaching;
+    skelleftea.host_profile = Some(region("vasterbotten"));
+    instance.providers.extend([goteborg, skelleftea]);
+    let mut group = Seeker::new("group-skelleftea");
+    group.profile = region("vasterbotten");
+    instance.seekers.push(group);
+    for (solver, plan) in plans(&instance) {
+        assert_eq!(
+            placements(&plan)
+                .get("group-skelleftea")
+                .map(String::as_str),
+            Some("coach-skelleftea"),
+            "{solver:?}"
+        );
+    }
+    let explanation =
+        samman::explain::explain(&instance, None, &"group-skelleftea".into()).unwrap();
+    assert_eq!(explanation.excluded.get(&Rule::Same), Some(&1));
+    // A side without the key matches any.
+    instance.providers[1].host_profile = None;
+    instance.seekers[0].profile = Profile::default();
+    let rules = Rules::new(&instance);
+    assert!(rules.holds(Rule::Same, 0, 0) && rules.holds(Rule::Same, 0, 1));
+}
+
+/// Visits: a volunteer verified in 2024 no longer counts for a home visit in 2026 when
+/// verifications are valid for a year; the explanation says it expired and when, and that
+/// renewing it would open the visit.
+#[test]
+fn verification_the_expired_verification_is_excluded_with_its_date() {
+    use chrono::NaiveDate;
+    use samman::model::Verification;
+    let date = |text: &str| text.parse::<NaiveDate>().unwrap();
+    let mut instance = Instance::new();
+    instance.policy.today = Some(date("2026-03-01"));
+    instance.policy.rules.verification_valid_days = Some(365);
+    let mut old = Provider::new("volunteer-2024", 2);
+    old.kind = ProviderKind::Visit;
+    old.verification = Verification {
+        verified: true,
+        verified_on: Some(date("2024-05-10")),
+    };
+    let mut recent = Provider::new("volunteer-2025", 1);
+    recent.kind = ProviderKind::Visit;
+    recent.verification = Verification {
+        verified: true,
+        verified_on: Some(date("2025-09-01")),
+    };
+    instance.providers.extend([old, recent]);
+    for i in 0..2 {
+        let mut older = Seeker::new(&format!("older-{i}"));
+        older.requires_verified = true;
+        instance.seekers.push(older);
+    }
+    for (solver, plan) in plans(&instance) {
+        let placed = placements(&plan);
+        assert_eq!(placed.len(), 1, "{solver:?}");
+        assert!(placed.values().all(|p| p == "volunteer-2025"), "{solver:?}");
+    }
+    let plan = samman::metrics::Plan::from_pairs([("older-0", "volunteer-2025")]);
+    let explanation = samman::explain::explain(&instance, Some(&plan), &"older-1".into()).unwrap();
+    assert_eq!(explanation.excluded.get(&Rule::Verification), Some(&1));
+    let [expired] = &explanation.expired_verifications[..] else {
+        panic!("{:?}", explanation.expired_verifications);
+    };
+    assert_eq!(expired.provider.as_str(), "volunteer-2024");
+    assert_eq!(expired.valid_until, Some(date("2025-05-10")));
+    assert_eq!(
+        expired.description,
+        "the verification of volunteer-2024 expired: valid until 2025-05-10"
+    );
+    let renew = explanation
+        .relaxations
+        .iter()
+        .find(|r| r.rule == Rule::Verification)
+        .expect("renewing the verification opens the visit");
+    assert_eq!(renew.opens, 1);
+    // Without the rule, the 2024 verification still counts.
+    instance.policy.rules.verification_valid_days = None;
+    assert!(Rules::new(&instance).check(0, 0).is_ok());
+    // The rule needs a date to judge on.
+    instance.policy.rules.verification_valid_days = Some(365);
+    instance.policy.today = None;
+    let invalid = samman::validate::validate(&instance).unwrap_err();
+    assert_eq!(
+        invalid.problems[0].path,
+        "policy.rules.verification_valid_days"
+    );
+}
