@@ -18,9 +18,7 @@ use samman::generate::{self, Params};
 use samman::graph::{CandidateGraph, GraphError, GraphEstimate, GraphStats};
 use samman::model::Instance;
 use samman::rules::Rule;
-use samman::solve::{
-    self, Assignment, Objective, Options, Placement, Proposing, Reason, SolverKind,
-};
+use samman::solve::{self, Assignment, Objective, Options, Placement, Proposing, SolverKind};
 use samman::validate::{Problem, Report, check, parse_json};
 use samman::{ErrorKind, Session};
 

@@ -14,11 +14,11 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::metrics::Plan;
-use crate::parallel::prelude::*;
 use crate::model::{
     Availability, Constraints, DatedWindow, Diet, History, Instance, LanguageCode, LanguageSkill,
     Provider, ProviderId, ProviderKind, Seeker, SeekerId, WeeklyWindow,
 };
+use crate::parallel::prelude::*;
 use crate::rules::{Criterion, GroupRule, Rule, Rules, distance_km, group_violations};
 use crate::validate::{Invalid, validate};
 
@@ -230,11 +230,13 @@ pub struct Explanation {
     /// Providers the verification rule excludes because their verification expired
     /// (`policy.rules.verification_valid_days`), with the last day it was valid.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub expired_verifications: Vec<ExpiredVerification>,
 }
 
 /// A provider whose identity verification has expired.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ExpiredVerification {
     /// The provider.
     pub provider: ProviderId,

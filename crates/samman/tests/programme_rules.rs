@@ -9,7 +9,7 @@ use samman::graph::CandidateGraph;
 use samman::model::{
     Gender, Instance, Origin, Profile, Provider, ProviderKind, ProviderStatus, Reliability, Seeker,
 };
-use samman::rules::{Rule, Rules};
+use samman::rules::Rule;
 use samman::solve::{self, Assignment, Options, SolverKind, solve};
 
 const SOLVERS: [SolverKind; 4] = [
@@ -159,7 +159,8 @@ fn the_indexed_graph_equals_the_all_pairs_graph_with_the_new_rules() {
         let b: Vec<_> = naive.candidates().collect();
         assert_eq!(a, b);
         // And every edge keeps every rule; every missing pair breaks one.
-        let rules = Rules::new(&instance);
+        let session = samman::Session::new(instance.clone()).unwrap();
+        let rules = session.rules();
         let mut feasible = 0;
         for s in 0..instance.seekers.len() {
             for p in 0..instance.providers.len() {
@@ -173,7 +174,8 @@ fn the_indexed_graph_equals_the_all_pairs_graph_with_the_new_rules() {
 #[test]
 fn reason_counts_equal_checking_every_rule_with_the_new_rules() {
     for instance in programmes() {
-        let rules = Rules::new(&instance);
+        let session = samman::Session::new(instance.clone()).unwrap();
+        let rules = session.rules();
         let seekers: Vec<usize> = (0..instance.seekers.len()).collect();
         let fast = solve::excluded_by_rule(&rules, &seekers);
         for (s, (excluded, only)) in fast.into_iter().enumerate() {
@@ -378,7 +380,8 @@ fn same_the_coach_of_another_region_is_not_chosen() {
     // A side without the key matches any.
     instance.providers[1].host_profile = None;
     instance.seekers[0].profile = Profile::default();
-    let rules = Rules::new(&instance);
+    let session = samman::Session::new(instance.clone()).unwrap();
+    let rules = session.rules();
     assert!(rules.holds(Rule::Same, 0, 0) && rules.holds(Rule::Same, 0, 1));
 }
 
@@ -436,7 +439,8 @@ fn verification_the_expired_verification_is_excluded_with_its_date() {
     assert_eq!(renew.opens, 1);
     // Without the rule, the 2024 verification still counts.
     instance.policy.rules.verification_valid_days = None;
-    assert!(Rules::new(&instance).check(0, 0).is_ok());
+    let session = samman::Session::new(instance.clone()).unwrap();
+    assert!(session.rules().check(0, 0).is_ok());
     // The rule needs a date to judge on.
     instance.policy.rules.verification_valid_days = Some(365);
     instance.policy.today = None;
