@@ -29,19 +29,19 @@ const SEEKERS: &str =
 fn messages(source: &Source) -> Vec<String> {
     match sheets::load(source) {
         Err(e) => vec![e.to_string()],
-        Ok(roster) => samman::validate::validate(&roster.instance)
-            .err()
-            .map(|invalid| {
-                invalid
-                    .problems
-                    .iter()
-                    .map(|p| match roster.locate(&p.path) {
-                        Some(at) => format!("{at}: {}", p.message),
-                        None => p.to_string(),
-                    })
-                    .collect()
-            })
-            .unwrap_or_default(),
+        Ok(roster) => {
+            // Errors and warnings alike are read by a coordinator.
+            let report = samman::validate::check(&roster.instance);
+            report
+                .errors
+                .iter()
+                .chain(&report.warnings)
+                .map(|p| match roster.locate(&p.path) {
+                    Some(at) => format!("{at}: {}", p.message),
+                    None => p.to_string(),
+                })
+                .collect()
+        }
     }
 }
 

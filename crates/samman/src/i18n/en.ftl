@@ -65,6 +65,12 @@ rule-diet = no provider can cook for the diet
 rule-language = no provider shares a language
 rule-topics = no provider offers the topics asked for
 rule-gender_parties = an all-female and an all-male party would meet
+rule-record = the record has a problem (see samman validate) and is left out
+rule-readiness = no provider that fits is ready (in training, paused or not reliable enough)
+rule-needs = no provider offers what the person needs
+rule-accepts = no provider matches what the person accepts, or none accepts the person
+rule-same = no provider shares what must be the same (such as the region)
+rule-met_before = the person has met every provider that fits before
 rule-several = several rules at once rule out every provider
 
 ## The group rules
@@ -76,6 +82,7 @@ group-lone_member = someone would be the only one of their { $attribute }
 group-gender_parties = an all-female and an all-male party would meet
 group-keep_apart = people to keep apart would meet
 group-keep_together = people to keep together would be split
+group-met_before = people who met before would share a table again
 
 ## What would help
 help-none = Nothing a single change would fix; try again with more providers.

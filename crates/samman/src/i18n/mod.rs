@@ -234,6 +234,35 @@ mod tests {
     }
 
     #[test]
+    fn every_rule_has_words_in_both_languages() {
+        use crate::rules::{GroupRule, Rule};
+        let group_rules = [
+            GroupRule::Capacity,
+            GroupRule::Minimum,
+            GroupRule::Newcomers,
+            GroupRule::Established,
+            GroupRule::LoneMember {
+                attribute: "gender".into(),
+            },
+            GroupRule::GenderParties,
+            GroupRule::KeepApart,
+            GroupRule::KeepTogether,
+            GroupRule::MetBefore,
+        ];
+        for lang in [Lang::En, Lang::Sv] {
+            let messages = Messages::new(lang);
+            for rule in Rule::ALL {
+                let id = format!("rule-{}", rule.name());
+                assert!(messages.has(&id), "{lang}.ftl lacks {id}");
+            }
+            for rule in &group_rules {
+                let id = format!("group-{}", rule.name());
+                assert!(messages.has(&id), "{lang}.ftl lacks {id}");
+            }
+        }
+    }
+
+    #[test]
     fn languages_from_codes() {
         assert_eq!(Lang::parse("sv_SE.UTF-8"), Some(Lang::Sv));
         assert_eq!(Lang::parse("en-GB"), Some(Lang::En));

@@ -65,6 +65,12 @@ rule-diet = ingen värd kan laga maten som behövs
 rule-language = ingen värd har ett gemensamt språk
 rule-topics = ingen värd erbjuder de ämnen som önskas
 rule-gender_parties = ett sällskap med bara kvinnor och ett med bara män skulle mötas
+rule-record = uppgifterna har ett fel (se samman validate) och lämnas utanför
+rule-readiness = ingen värd som passar är redo (under utbildning, pausad eller inte tillräckligt pålitlig)
+rule-needs = ingen värd erbjuder det personen behöver
+rule-accepts = ingen värd passar det personen godtar, eller ingen godtar personen
+rule-same = ingen värd har det som måste vara lika (till exempel regionen)
+rule-met_before = personen har redan träffat alla värdar som passar
 rule-several = flera regler tillsammans utesluter alla värdar
 
 ## Gruppreglerna
@@ -76,6 +82,7 @@ group-lone_member = någon skulle vara ensam om sitt värde för { $attribute }
 group-gender_parties = ett sällskap med bara kvinnor och ett med bara män skulle mötas
 group-keep_apart = personer som ska hållas isär skulle mötas
 group-keep_together = personer som ska vara tillsammans skulle delas
+group-met_before = personer som redan har träffats skulle sitta vid samma bord igen
 ## Vad som skulle hjälpa
 help-none = Ingen enskild ändring räcker; prova igen med fler värdar.
 help-for-person = För personen:

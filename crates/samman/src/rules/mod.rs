@@ -1422,6 +1422,22 @@ pub enum GroupRule {
 }
 
 impl GroupRule {
+    /// The rule's name in JSON and reports (`lone_member` for every attribute).
+    #[must_use]
+    pub fn name(&self) -> &'static str {
+        match self {
+            GroupRule::Capacity => "capacity",
+            GroupRule::Minimum => "minimum",
+            GroupRule::Newcomers => "newcomers",
+            GroupRule::Established => "established",
+            GroupRule::LoneMember { .. } => "lone_member",
+            GroupRule::GenderParties => "gender_parties",
+            GroupRule::KeepApart => "keep_apart",
+            GroupRule::KeepTogether => "keep_together",
+            GroupRule::MetBefore => "met_before",
+        }
+    }
+
     /// Whether the rule is a conflict between members (capacity, gender parties, keep-apart):
     /// adding members cannot mend it, only taking one away; the other group rules (minimum,
     /// composition, lone member) a larger group may yet meet.

@@ -373,13 +373,7 @@ fn group_rules(m: &Messages, _instance: &Instance, rules: &[GroupRule]) -> Strin
                 "group-lone_member",
                 &[("attribute", attribute.clone().into())],
             ),
-            other => {
-                let name = serde_json::to_value(other)
-                    .ok()
-                    .and_then(|v| v["rule"].as_str().map(str::to_owned))
-                    .unwrap_or_default();
-                m.get(&format!("group-{name}"))
-            }
+            other => m.get(&format!("group-{}", other.name())),
         })
         .collect();
     m.list(&words)
