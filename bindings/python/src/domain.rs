@@ -26,6 +26,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(evaluate, m)?)?;
     m.add_function(wrap_pyfunction!(explain, m)?)?;
     m.add_function(wrap_pyfunction!(explain_many, m)?)?;
+    m.add_function(wrap_pyfunction!(explain_text, m)?)?;
     m.add_function(wrap_pyfunction!(pseudonymize, m)?)?;
     m.add(
         "GENERATOR_KINDS",
@@ -452,6 +453,40 @@ fn explain<'py>(
             })
             .map_err(|e| errors::core(&e))?;
         json::to_python(py, &explanation)
+    })
+}
+
+/// [`explain`] in words, as `samman explain` prints it, in Swedish (`lang="sv"`) or English:
+/// why the seeker is or is not placed and what would help, the coordinator's changes first.
+#[pyfunction]
+#[pyo3(signature = (instance, plan, seeker_id, lang = "en"))]
+fn explain_text(
+    py: Python<'_>,
+    instance: &Bound<'_, PyInstance>,
+    plan: Option<&Bound<'_, PyAny>>,
+    seeker_id: &str,
+    lang: &str,
+) -> PyResult<String> {
+    let lang = samman::i18n::Lang::parse(lang).ok_or_else(|| {
+        PyValueError::new_err(format!(
+            "lang: `{lang}` is not a language samman speaks: use \"sv\" or \"en\""
+        ))
+    })?;
+    guarded(|| {
+        let plan = plan.map(any_plan).transpose()?;
+        let session = instance.get().session();
+        let seeker = samman::model::SeekerId(seeker_id.to_owned());
+        let with_plan = plan.is_some();
+        let explanation = py
+            .detach(|| session.explain_one(plan.as_ref(), &seeker))
+            .map_err(|e| errors::core(&e))?;
+        let messages = samman::i18n::Messages::new(lang);
+        Ok(samman::advice::explanation(
+            &messages,
+            &str::to_owned,
+            &explanation,
+            with_plan,
+        ))
     })
 }
 

@@ -115,6 +115,45 @@ impl Session {
         })
     }
 
+    /// The explanation of `seeker` in words, as `samman explain` prints it, in `lang` (`sv` or
+    /// `en`): why the seeker is or is not placed and what would help, the coordinator's own
+    /// changes first.
+    ///
+    /// # Errors
+    /// `InvalidInput` (path `lang`) for a language samman does not speak; `UnknownId` (path
+    /// `seeker`) for an id no seeker has.
+    pub fn explain_text(
+        &self,
+        plan: Option<Assignment>,
+        seeker: SeekerId,
+        lang: String,
+    ) -> Result<String, SammanError> {
+        let Some(lang) = samman::i18n::Lang::parse(&lang) else {
+            let problem = Problem {
+                path: "lang".to_owned(),
+                message: "not a language samman speaks: use sv or en".to_owned(),
+            };
+            return Err(SammanError::InvalidInput {
+                kind: samman::ErrorKind::InvalidInput.name().to_owned(),
+                path: problem.path.clone(),
+                detail: format!("lang: {}", problem.message),
+                problems: vec![problem],
+            });
+        };
+        guard(|| {
+            let with_plan = plan.is_some();
+            let plan: Option<Plan> = plan.as_ref().map(Into::into);
+            let explanation = self.inner.explain_one(plan.as_ref(), &seeker)?;
+            let messages = samman::i18n::Messages::new(lang);
+            Ok::<_, samman::Error>(samman::advice::explanation(
+                &messages,
+                &str::to_owned,
+                &explanation,
+                with_plan,
+            ))
+        })
+    }
+
     /// The `k` best feasible providers for `seeker`, best first, with score, free seats in
     /// `plan` and who would have to move: a coordinator's approval screen.
     ///

@@ -4,7 +4,6 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use samman::explain::Explanation;
 use samman::generate::{self, Params, Programme};
 use samman::metrics::{MetricsOptions, Plan, Report};
 use samman::model::Instance;
@@ -390,64 +389,21 @@ pub fn explain(
     plan: Option<&Path>,
     seeker: &str,
     json: bool,
+    lang: samman::i18n::Lang,
 ) -> Result<ExitCode, Failure> {
-    let (session, _) = input.session()?;
+    let (session, roster) = input.session()?;
     let plan = plan.map(read_plan).transpose()?;
     let e = session.explain_one(plan.as_ref(), &seeker.into())?;
     if json {
         let text = serde_json::to_string_pretty(&e).map_err(|e| Failure::Other(e.to_string()))?;
         println!("{text}");
     } else {
-        print!("{}", explanation_text(&e, plan.is_some()));
+        let messages = samman::i18n::Messages::new(lang);
+        let label = |id: &str| roster.providers.label(id);
+        print!(
+            "{}",
+            samman::advice::explanation(&messages, &label, &e, plan.is_some())
+        );
     }
     Ok(ExitCode::SUCCESS)
-}
-
-fn explanation_text(e: &Explanation, with_plan: bool) -> String {
-    let mut out = String::new();
-    match &e.placed {
-        Some(m) => {
-            out += &format!(
-                "{} is placed with {}: score {:.3} = placement {:.3}",
-                e.seeker, m.provider, m.score, m.placement
-            );
-            for c in m.contributions.iter().filter(|c| c.contribution != 0.0) {
-                let name = serde_json::to_value(c.criterion)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_owned))
-                    .unwrap_or_default();
-                out += &format!(" + {name} {:.3} × {:.3}", c.weight, c.value);
-            }
-            out.push('\n');
-            if !m.broken_rules.is_empty() {
-                let names: Vec<&str> = m.broken_rules.iter().map(|r| r.name()).collect();
-                out += &format!("  the match breaks: {}\n", names.join(", "));
-            }
-        }
-        None if with_plan => out += &format!("{} is not placed\n", e.seeker),
-        None => {}
-    }
-    out += &format!(
-        "{} of {} providers pass every pair rule\n",
-        e.feasible, e.providers
-    );
-    for (rule, n) in &e.excluded {
-        let only = e.excluded_only.get(rule).copied().unwrap_or(0);
-        out += &format!(
-            "  {:<15} excludes {n} ({only} by this rule alone)\n",
-            rule.name()
-        );
-    }
-    if let (Some(taken), Some(composition), Some(open)) = (e.seats_taken, e.composition, e.open) {
-        out += &format!(
-            "  seats taken by others at {taken}; a group rule in the way at {composition}; open {open}\n"
-        );
-    }
-    if let Some(rule) = e.most_limiting {
-        out += &format!("most limiting rule: {}\n", rule.name());
-    }
-    for r in &e.relaxations {
-        out += &format!("  {}\n", r.description);
-    }
-    out
 }

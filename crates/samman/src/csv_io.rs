@@ -554,10 +554,8 @@ fn provider_row(row: &Row<'_>) -> Result<Provider> {
             provider.blocked = row.list("blocked").into_iter().map(Into::into).collect();
             provider.status = match row.get("status") {
                 None => ProviderStatus::Ready,
-                Some(status) => {
-                    serde_json::from_value(serde_json::Value::String(status.to_owned()))
-                        .map_err(|_| row.bad("status", status, "ready, in_training or paused"))?
-                }
+                Some(status) => ProviderStatus::parse(status)
+                    .ok_or_else(|| row.bad("status", status, "ready, in_training or paused"))?,
             };
             provider.offers = row.list("offers");
             provider.accepts = row.accepts()?;

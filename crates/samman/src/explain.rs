@@ -15,8 +15,8 @@ use serde::Serialize;
 
 use crate::metrics::Plan;
 use crate::model::{
-    Availability, Constraints, DatedWindow, Diet, History, Instance, LanguageCode, LanguageSkill,
-    Provider, ProviderId, ProviderKind, Seeker, SeekerId, WeeklyWindow,
+    Availability, Constraints, DatedWindow, Diet, History, Instance, Provider, ProviderId,
+    ProviderKind, Seeker, SeekerId, WeeklyWindow,
 };
 use crate::parallel::prelude::*;
 use crate::rules::{Criterion, GroupRule, Rule, Rules, distance_km, group_violations};
@@ -86,18 +86,6 @@ pub enum Change {
         /// The window.
         window: WeeklyWindow,
     },
-    /// The seeker speaks a language at a level (more than now).
-    SpeakLanguage {
-        /// The language.
-        code: LanguageCode,
-        /// The level the rule needs.
-        level: crate::model::Level,
-    },
-    /// The seeker adds a topic.
-    AddTopic {
-        /// The topic.
-        topic: String,
-    },
     /// These providers cater for every dietary requirement of the party.
     CaterFor {
         /// The providers to ask.
@@ -110,12 +98,39 @@ pub enum Change {
     },
 }
 
+/// Who would make a change: what a coordinator can do comes before what the person would have
+/// to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+pub enum Side {
+    /// The coordinator: verify a provider, ask a kitchen to cater, allow a little more travel.
+    Coordinator,
+    /// The person: be available at another time.
+    Person,
+}
+
+impl Change {
+    /// Who would make the change.
+    #[must_use]
+    pub fn side(&self) -> Side {
+        match self {
+            Change::CaterFor { .. } | Change::Verify { .. } | Change::TravelFurther { .. } => {
+                Side::Coordinator
+            }
+            Change::AddDatedWindow { .. } | Change::AddWeeklyWindow { .. } => Side::Person,
+        }
+    }
+}
+
 /// A relaxation of one rule for one seeker, and what it would open.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Relaxation {
     /// The rule relaxed.
     pub rule: Rule,
+    /// Who would make the change: the coordinator (a provider, a limit) or the person.
+    pub side: Side,
     /// The change.
     pub change: Change,
     /// Providers that become feasible for the seeker (every pair rule holds) with the change.
@@ -158,16 +173,6 @@ impl Change {
             }
             Change::AddDatedWindow { window } => target.availability.dated.push(window.clone()),
             Change::AddWeeklyWindow { window } => target.availability.weekly.push(window.clone()),
-            Change::SpeakLanguage { code, level } => {
-                match target.languages.iter_mut().find(|l| &l.code == code) {
-                    Some(skill) => skill.level = skill.level.max(*level),
-                    None => target.languages.push(LanguageSkill {
-                        code: code.clone(),
-                        level: *level,
-                    }),
-                }
-            }
-            Change::AddTopic { topic } => target.topics.push(topic.clone()),
             Change::CaterFor { .. } | Change::Verify { .. } => {}
         }
     }
@@ -692,30 +697,9 @@ fn candidates(instance: &Instance, s: usize, failed: &[u16]) -> Vec<(Rule, Vec<C
     }
     candidates.push((Rule::Time, windows));
 
-    // Language: the languages the excluded providers speak, at the level the rule needs.
-    let level = instance.policy.rules.min_language_level;
-    let mut codes: Vec<Change> = Vec::new();
-    for p in failing_on(Rule::Language) {
-        for skill in instance.providers[p]
-            .languages
-            .iter()
-            .filter(|l| l.level >= level)
-        {
-            let code = skill.code.clone();
-            add(&mut codes, Change::SpeakLanguage { code, level });
-        }
-    }
-    candidates.push((Rule::Language, codes));
-
-    // Topics: the topics the excluded providers offer.
-    let mut topics: Vec<Change> = Vec::new();
-    for p in failing_on(Rule::Topics) {
-        for topic in &instance.providers[p].topics {
-            let topic = topic.clone();
-            add(&mut topics, Change::AddTopic { topic });
-        }
-    }
-    candidates.push((Rule::Topics, topics));
+    // Never a change to who the person is: no relaxation asks them to learn a language, change
+    // their diet or what they came for (language, diet and topics are relaxed on the
+    // providers' side or not at all).
 
     candidates.retain(|(rule, changes)| {
         !changes.is_empty() && failed.iter().any(|&mask| mask == bit(*rule))
@@ -876,7 +860,6 @@ fn opened_by_changing_providers(
 /// The relaxations for a found seeker, from the searches over its candidate changes.
 fn relaxations(instance: &Instance, found: &Found, searches: Vec<Search>) -> Vec<Relaxation> {
     let s = found.seeker;
-    let seeker = &instance.seekers[s];
     let what = |opened: &[usize]| {
         noun(
             opened.iter().map(|&p| instance.providers[p].kind),
@@ -910,26 +893,11 @@ fn relaxations(instance: &Instance, found: &Found, searches: Vec<Search>) -> Vec
                 window.end,
                 what(&opened)
             ),
-            Change::SpeakLanguage { code, level } => {
-                let now = seeker.languages.iter().find(|l| &l.code == code);
-                let step = match now {
-                    Some(skill) => format!(" (now {})", crate::model::enum_name(&skill.level)),
-                    None => String::new(),
-                };
-                format!(
-                    "speaking {} at {} level{step} would open {}",
-                    code.0,
-                    crate::model::enum_name(level),
-                    what(&opened)
-                )
-            }
-            Change::AddTopic { topic } => {
-                format!("adding the topic {topic} would open {}", what(&opened))
-            }
             Change::CaterFor { .. } | Change::Verify { .. } => String::new(),
         };
         found_relaxations.push(Relaxation {
             rule: *rule,
+            side: change.side(),
             change: change.clone(),
             opens: opened.len(),
             description,
@@ -955,26 +923,45 @@ fn relaxations(instance: &Instance, found: &Found, searches: Vec<Search>) -> Vec
         if opened.is_empty() {
             continue;
         }
+        let named = named_providers(instance, &shut_out);
         let description = if rule == Rule::Diet {
             format!(
-                "if they could cater for every dietary requirement of the party, {} would open",
+                "if {named} could cater for every dietary requirement of the party, that would \
+                 open {}",
                 what(&opened)
             )
         } else {
-            format!(
-                "verifying the identity of the providers would open {}",
-                what(&opened)
-            )
+            format!("verifying {named} would open {}", what(&opened))
         };
         found_relaxations.push(Relaxation {
             rule,
+            side: change.side(),
             opens: opened.len(),
             change,
             description,
         });
     }
-    found_relaxations.sort_by(|a, b| b.opens.cmp(&a.opens).then(a.rule.cmp(&b.rule)));
+    // What the coordinator can change first, then the person's own changes; most opened first.
+    found_relaxations.sort_by(|a, b| (a.side, b.opens, a.rule).cmp(&(b.side, a.opens, b.rule)));
     found_relaxations
+}
+
+/// Up to three providers by id, then how many more: `vol-3, vol-7 and 2 more`.
+fn named_providers(instance: &Instance, providers: &[usize]) -> String {
+    let ids: Vec<&str> = providers
+        .iter()
+        .take(3)
+        .map(|&p| instance.providers[p].id.as_str())
+        .collect();
+    let more = providers.len().saturating_sub(ids.len());
+    match (ids.as_slice(), more) {
+        ([one], 0) => (*one).to_owned(),
+        (ids, 0) => {
+            let (last, rest) = ids.split_last().expect("two or three ids");
+            format!("{} and {last}", rest.join(", "))
+        }
+        (ids, more) => format!("{} and {more} more", ids.join(", ")),
+    }
 }
 
 /// The date a verification made now carries, when verifications expire: `policy.today`.
@@ -1077,21 +1064,13 @@ mod tests {
                     let window = w.clone();
                     changes.push((Rule::Time, Change::AddWeeklyWindow { window }));
                 }
-                for skill in &p.languages {
-                    let (code, level) =
-                        (skill.code.clone(), instance.policy.rules.min_language_level);
-                    changes.push((Rule::Language, Change::SpeakLanguage { code, level }));
-                }
-                for topic in &p.topics {
-                    let topic = topic.clone();
-                    changes.push((Rule::Topics, Change::AddTopic { topic }));
-                }
             }
             for s in 0..instance.seekers.len() {
                 for (rule, change) in &changes {
                     let mut changed = instance.clone();
                     let relaxation = Relaxation {
                         rule: *rule,
+                        side: change.side(),
                         change: change.clone(),
                         opens: 0,
                         description: String::new(),

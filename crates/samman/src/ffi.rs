@@ -9,7 +9,9 @@ use chrono::NaiveDate;
 
 use crate::error::{Error, ErrorKind};
 use crate::metrics::CriterionFigures;
-use crate::model::{ClockTime, Diet, HostId, LanguageCode, Moment, ProviderId, SeekerId};
+use crate::model::{
+    ClockTime, Diet, HostId, LanguageCode, Moment, ProviderId, ProviderStatus, SeekerId,
+};
 use crate::rules::{Criterion, Rule};
 use crate::validate::Problem;
 
@@ -23,6 +25,13 @@ uniffi::custom_newtype!(LanguageCode, String);
 uniffi::custom_type!(Diet, String, {
     lower: |diet| diet.to_string(),
     try_lift: |name| Ok(Diet::parse(&name)),
+});
+
+// A provider's status crosses as its name (`ready`, the default, `in_training`, `paused`).
+uniffi::custom_type!(ProviderStatus, String, {
+    lower: |status| status.name().to_owned(),
+    try_lift: |name| ProviderStatus::parse(&name)
+        .ok_or_else(|| unreadable("not a provider status: expected ready, in_training or paused")),
 });
 
 // Dates and times cross as the text of the JSON format. Text that cannot be read fails the

@@ -32,6 +32,7 @@
 // The uniffi derives generate the FFI's unsafe trait impls, so the feature only denies.
 #![cfg_attr(not(feature = "uniffi"), forbid(unsafe_code))]
 
+pub mod advice;
 pub mod algo;
 pub mod candidates;
 pub mod csv_io;

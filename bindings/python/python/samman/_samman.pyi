@@ -150,6 +150,11 @@ def evaluate(instance: Instance, plan: _PlanLike, **options: Any) -> Dict[str, A
 def explain(instance: Instance, plan: Optional[_PlanLike], seeker_id: str) -> Dict[str, Any]:
     """Why seeker ``seeker_id`` is or is not placed, and what would help."""
 
+def explain_text(
+    instance: Instance, plan: Optional[_PlanLike], seeker_id: str, lang: str = "en"
+) -> str:
+    """``explain`` in words, as ``samman explain`` prints it, in ``"sv"`` or ``"en"``."""
+
 def explain_many(
     instance: Instance, plan: Optional[_PlanLike], seeker_ids: Sequence[str]
 ) -> List[Dict[str, Any]]:

@@ -121,3 +121,14 @@ binding-composition = the mix of newcomers and established residents
 binding-gender_parties = no all-female with all-male party
 binding-keep_together = people kept together
 binding-keep_apart = people kept apart
+
+## The command's explanation
+explain-placed = { $seeker } is placed with { $provider }: score { $score } = { $criteria }
+explain-breaks = The match breaks: { $rules }.
+explain-not-placed = { $seeker } is not placed.
+explain-feasible = { $feasible } of { $providers } providers pass every pair rule.
+explain-excluded = { $rule }: { $n } excluded ({ $only } by this rule alone)
+explain-seats = seats taken by others at { $taken }; a rule about the whole group in the way at { $group }; open { $open }
+explain-expired = The verification of { $provider } expired: valid until { $until }.
+explain-help = What would help: { $help }
+help-more = { $n } more

@@ -120,3 +120,14 @@ binding-composition = blandningen av nyanlända och etablerade
 binding-gender_parties = inget sällskap med bara kvinnor tillsammans med ett med bara män
 binding-keep_together = personer som hålls ihop
 binding-keep_apart = personer som hålls isär
+
+## Kommandots förklaring
+explain-placed = { $seeker } är placerad hos { $provider }: poäng { $score } = { $criteria }
+explain-breaks = Matchningen bryter mot: { $rules }.
+explain-not-placed = { $seeker } är inte placerad.
+explain-feasible = { $feasible } av { $providers } värdar klarar alla parregler.
+explain-excluded = { $rule }: { $n } uteslutna ({ $only } bara av den här regeln)
+explain-seats = platserna tagna av andra hos { $taken }; en regel för hela gruppen i vägen hos { $group }; lediga { $open }
+explain-expired = Verifieringen av { $provider } har gått ut: giltig till { $until }.
+explain-help = Det här skulle hjälpa: { $help }
+help-more = { $n } till

@@ -465,7 +465,6 @@ impl Reliability {
     JsonSchema,
 )]
 #[serde(rename_all = "snake_case")]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum ProviderStatus {
     /// Ready to be matched.
     #[default]
@@ -474,6 +473,31 @@ pub enum ProviderStatus {
     InTraining,
     /// Taking a break.
     Paused,
+}
+
+impl ProviderStatus {
+    /// Every status.
+    pub const ALL: [ProviderStatus; 3] = [
+        ProviderStatus::Ready,
+        ProviderStatus::InTraining,
+        ProviderStatus::Paused,
+    ];
+
+    /// The status's name in JSON and CSV: `ready`, `in_training`, `paused`.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            ProviderStatus::Ready => "ready",
+            ProviderStatus::InTraining => "in_training",
+            ProviderStatus::Paused => "paused",
+        }
+    }
+
+    /// The status named `name`, if any.
+    #[must_use]
+    pub fn parse(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.name() == name)
+    }
 }
 
 fn is_ready(status: &ProviderStatus) -> bool {
@@ -551,7 +575,7 @@ pub struct Provider {
     pub blocked: Vec<SeekerId>,
     /// Whether it may be matched now: `ready` (the default), `in_training` or `paused`.
     #[serde(default, skip_serializing_if = "is_ready")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    #[cfg_attr(feature = "uniffi", uniffi(default = "ready"))]
     pub status: ProviderStatus,
     /// What it offers for seekers' `needs` (`hearing_loop`, `step_free`, `driver`, ...).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

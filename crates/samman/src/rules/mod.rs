@@ -280,6 +280,22 @@ impl Criterion {
         Criterion::Reliability,
         Criterion::Priority,
     ];
+
+    /// The criterion's name in JSON and reports.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Criterion::Distance => "distance",
+            Criterion::Language => "language",
+            Criterion::Preference => "preference",
+            Criterion::Waiting => "waiting",
+            Criterion::Continuity => "continuity",
+            Criterion::Novelty => "novelty",
+            Criterion::Topics => "topics",
+            Criterion::Reliability => "reliability",
+            Criterion::Priority => "priority",
+        }
+    }
 }
 
 /// The value of each soft criterion for one pair, before weighting.

@@ -195,6 +195,15 @@ impl PassThrough {
         }
     }
 
+    /// A person or provider as a list names them: `Name (id)`, or the id alone.
+    #[must_use]
+    pub fn label(&self, id: &str) -> String {
+        match self.name(id) {
+            Some(name) => format!("{name} ({id})"),
+            None => id.to_owned(),
+        }
+    }
+
     /// The header a column samman reads has in the file (`antal` for `party_size`).
     #[must_use]
     pub fn header(&self, column: &str) -> Option<&str> {

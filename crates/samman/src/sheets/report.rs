@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::explain::{Change, Explanation};
+use crate::explain::Explanation;
 use crate::i18n::Messages;
 use crate::model::{Instance, Provider, Seeker};
 use crate::rules::GroupRule;
@@ -103,10 +103,7 @@ pub struct ReportInput<'a> {
 
 /// A person or provider as a list names them: `Name (id)`, or the id alone.
 pub(crate) fn label(pass: &PassThrough, id: &str) -> String {
-    match pass.name(id) {
-        Some(name) => format!("{name} ({id})"),
-        None => id.to_owned(),
-    }
+    pass.label(id)
 }
 
 fn carried(pass: &PassThrough, id: &str) -> Vec<Cell> {
@@ -199,25 +196,6 @@ fn diet_name(m: &Messages, diet: &str) -> String {
         diet.strip_prefix("custom:")
             .unwrap_or(diet)
             .replace('_', " ")
-    }
-}
-
-/// A dated window as a person reads it: `2026-09-05 17:00–23:00`.
-fn window_text(window: &crate::model::DatedWindow) -> String {
-    let (start, end) = (window.start.local, window.end.local);
-    if start.date() == end.date() {
-        format!(
-            "{} {}–{}",
-            start.format("%Y-%m-%d"),
-            start.format("%H:%M"),
-            end.format("%H:%M")
-        )
-    } else {
-        format!(
-            "{}–{}",
-            start.format("%Y-%m-%d %H:%M"),
-            end.format("%Y-%m-%d %H:%M")
-        )
     }
 }
 
@@ -402,92 +380,16 @@ pub(crate) fn reason_text(m: &Messages, instance: &Instance, unplaced: &Unplaced
     }
 }
 
-/// What would help, coordinator-side changes first and the person's own last and labelled;
-/// never that the person learn a language, change diet or topics.
+/// What would help (see [`crate::advice::help`]), with the providers named as the
+/// spreadsheet names them.
 pub(crate) fn help_text(
     m: &Messages,
     roster: &Roster,
     explanation: Option<&Explanation>,
 ) -> String {
-    let Some(e) = explanation else {
-        return String::new();
-    };
-    let opens = |n: usize| m.text("help-opens", &[("n", n.into())]);
-    let providers = |ids: &[crate::model::ProviderId]| {
-        let names: Vec<String> = ids
-            .iter()
-            .take(3)
-            .map(|id| label(&roster.providers, id.as_str()))
-            .collect();
-        m.list(&names)
-    };
-    let mut coordinator = Vec::new();
-    let mut person = Vec::new();
-    for r in &e.relaxations {
-        match &r.change {
-            Change::Verify { providers: ids } => coordinator.push(m.text(
-                "help-verify",
-                &[
-                    ("providers", providers(ids).into()),
-                    ("opens", opens(r.opens).into()),
-                ],
-            )),
-            Change::CaterFor { providers: ids } => coordinator.push(m.text(
-                "help-cater",
-                &[
-                    ("providers", providers(ids).into()),
-                    ("opens", opens(r.opens).into()),
-                ],
-            )),
-            Change::TravelFurther { extra_km, .. } => person.push(m.text(
-                "help-travel",
-                &[
-                    ("km", format!("{extra_km:.1}").into()),
-                    ("opens", opens(r.opens).into()),
-                ],
-            )),
-            Change::AddDatedWindow { window } => person.push(m.text(
-                "help-date",
-                &[
-                    ("window", window_text(window).into()),
-                    ("opens", opens(r.opens).into()),
-                ],
-            )),
-            Change::AddWeeklyWindow { window } => person.push(
-                m.text(
-                    "help-date",
-                    &[
-                        (
-                            "window",
-                            format!(
-                                "{} {}–{}",
-                                &window.day.name()[..3],
-                                window.start,
-                                window.end
-                            )
-                            .into(),
-                        ),
-                        ("opens", opens(r.opens).into()),
-                    ],
-                ),
-            ),
-            // A person is not asked to learn a language or to change what they came for.
-            Change::SpeakLanguage { .. } | Change::AddTopic { .. } => {}
-        }
-    }
-    let mut parts = coordinator;
-    if !person.is_empty() {
-        parts.push(format!(
-            "{} {}",
-            m.get("help-for-person"),
-            person.join("; ")
-        ));
-    }
-    if parts.is_empty() {
-        m.get("help-none")
-    } else {
-        parts.join(". ")
-    }
+    explanation.map_or_else(String::new, |e| {
+        crate::advice::help(m, &|id| label(&roster.providers, id), e)
+    })
 }
 
 /// A closer reason than "seats taken" where the places that fit are not full: a group that

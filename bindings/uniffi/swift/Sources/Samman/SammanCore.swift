@@ -1703,6 +1703,87 @@ public func FfiConverterTypeDatedWindow_lower(_ value: DatedWindow) -> RustBuffe
 
 
 /**
+ * A provider whose identity verification has expired.
+ */
+public struct ExpiredVerification: Equatable, Hashable {
+    /**
+     * The provider.
+     */
+    public var provider: ProviderId
+    /**
+     * The last day the verification was valid (`verified_on + verification_valid_days`);
+     * none when the verification has no date.
+     */
+    public var validUntil: NaiveDate?
+    /**
+     * In words: `the verification of volunteer-3 expired: valid until 2025-06-01`.
+     */
+    public var description: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The provider.
+         */provider: ProviderId, 
+        /**
+         * The last day the verification was valid (`verified_on + verification_valid_days`);
+         * none when the verification has no date.
+         */validUntil: NaiveDate?, 
+        /**
+         * In words: `the verification of volunteer-3 expired: valid until 2025-06-01`.
+         */description: String) {
+        self.provider = provider
+        self.validUntil = validUntil
+        self.description = description
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ExpiredVerification: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeExpiredVerification: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ExpiredVerification {
+        return
+            try ExpiredVerification(
+                provider: FfiConverterTypeProviderId.read(from: &buf), 
+                validUntil: FfiConverterOptionTypeNaiveDate.read(from: &buf), 
+                description: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ExpiredVerification, into buf: inout [UInt8]) {
+        FfiConverterTypeProviderId.write(value.provider, into: &buf)
+        FfiConverterOptionTypeNaiveDate.write(value.validUntil, into: &buf)
+        FfiConverterString.write(value.description, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeExpiredVerification_lift(_ buf: RustBuffer) throws -> ExpiredVerification {
+    return try FfiConverterTypeExpiredVerification.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeExpiredVerification_lower(_ value: ExpiredVerification) -> RustBuffer {
+    return FfiConverterTypeExpiredVerification.lower(value)
+}
+
+
+/**
  * Why a seeker is or is not placed, and what would help.
  */
 public struct Explanation: Equatable, Hashable {
@@ -1752,6 +1833,11 @@ public struct Explanation: Equatable, Hashable {
      * Concrete relaxations that open at least one provider, most opened first.
      */
     public var relaxations: [Relaxation]
+    /**
+     * Providers the verification rule excludes because their verification expired
+     * (`policy.rules.verification_valid_days`), with the last day it was valid.
+     */
+    public var expiredVerifications: [ExpiredVerification]
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -1790,7 +1876,11 @@ public struct Explanation: Equatable, Hashable {
          */mostLimiting: Rule?, 
         /**
          * Concrete relaxations that open at least one provider, most opened first.
-         */relaxations: [Relaxation]) {
+         */relaxations: [Relaxation], 
+        /**
+         * Providers the verification rule excludes because their verification expired
+         * (`policy.rules.verification_valid_days`), with the last day it was valid.
+         */expiredVerifications: [ExpiredVerification] = []) {
         self.seeker = seeker
         self.placed = placed
         self.providers = providers
@@ -1802,6 +1892,7 @@ public struct Explanation: Equatable, Hashable {
         self.`open` = `open`
         self.mostLimiting = mostLimiting
         self.relaxations = relaxations
+        self.expiredVerifications = expiredVerifications
     }
 
     
@@ -1830,7 +1921,8 @@ public struct FfiConverterTypeExplanation: FfiConverterRustBuffer {
                 composition: FfiConverterOptionTypeCount.read(from: &buf), 
                 open: FfiConverterOptionTypeCount.read(from: &buf), 
                 mostLimiting: FfiConverterOptionTypeRule.read(from: &buf), 
-                relaxations: FfiConverterSequenceTypeRelaxation.read(from: &buf)
+                relaxations: FfiConverterSequenceTypeRelaxation.read(from: &buf), 
+                expiredVerifications: FfiConverterSequenceTypeExpiredVerification.read(from: &buf)
         )
     }
 
@@ -1846,6 +1938,7 @@ public struct FfiConverterTypeExplanation: FfiConverterRustBuffer {
         FfiConverterOptionTypeCount.write(value.`open`, into: &buf)
         FfiConverterOptionTypeRule.write(value.mostLimiting, into: &buf)
         FfiConverterSequenceTypeRelaxation.write(value.relaxations, into: &buf)
+        FfiConverterSequenceTypeExpiredVerification.write(value.expiredVerifications, into: &buf)
     }
 }
 
@@ -2203,6 +2296,26 @@ public struct HardRules: Equatable, Hashable {
      * a rule of the dinner programme, off by default.
      */
     public var genderParties: Bool
+    /**
+     * The lowest expected completion (`Reliability::expected_completion`, 0 to 1) a provider
+     * with at least `reliability_min_events` engagements may have; none: off.
+     */
+    public var minReliability: Double?
+    /**
+     * Engagements on record from which `min_reliability` applies (default 1).
+     */
+    public var reliabilityMinEvents: UInt32
+    /**
+     * Profile attributes (`region`: an `extra` key, or `origin`, `gender`, `age_band`) on
+     * which a seeker and a provider's host must agree; a side without the attribute agrees
+     * with any value (the `same` rule).
+     */
+    public var same: [String]
+    /**
+     * Days a verification stays valid: one older than that on `policy.today` (or without a
+     * date) counts as none; none: verifications never expire.
+     */
+    public var verificationValidDays: UInt32?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -2237,7 +2350,23 @@ public struct HardRules: Equatable, Hashable {
         /**
          * Never an all-female party with an all-male party at one provider (the host counts);
          * a rule of the dinner programme, off by default.
-         */genderParties: Bool) {
+         */genderParties: Bool, 
+        /**
+         * The lowest expected completion (`Reliability::expected_completion`, 0 to 1) a provider
+         * with at least `reliability_min_events` engagements may have; none: off.
+         */minReliability: Double?, 
+        /**
+         * Engagements on record from which `min_reliability` applies (default 1).
+         */reliabilityMinEvents: UInt32, 
+        /**
+         * Profile attributes (`region`: an `extra` key, or `origin`, `gender`, `age_band`) on
+         * which a seeker and a provider's host must agree; a side without the attribute agrees
+         * with any value (the `same` rule).
+         */same: [String], 
+        /**
+         * Days a verification stays valid: one older than that on `policy.today` (or without a
+         * date) counts as none; none: verifications never expire.
+         */verificationValidDays: UInt32?) {
         self.time = time
         self.minOverlapMinutes = minOverlapMinutes
         self.diet = diet
@@ -2248,6 +2377,10 @@ public struct HardRules: Equatable, Hashable {
         self.verification = verification
         self.topics = topics
         self.genderParties = genderParties
+        self.minReliability = minReliability
+        self.reliabilityMinEvents = reliabilityMinEvents
+        self.same = same
+        self.verificationValidDays = verificationValidDays
     }
 
     
@@ -2275,7 +2408,11 @@ public struct FfiConverterTypeHardRules: FfiConverterRustBuffer {
                 maxDistanceKm: FfiConverterOptionDouble.read(from: &buf), 
                 verification: FfiConverterBool.read(from: &buf), 
                 topics: FfiConverterBool.read(from: &buf), 
-                genderParties: FfiConverterBool.read(from: &buf)
+                genderParties: FfiConverterBool.read(from: &buf), 
+                minReliability: FfiConverterOptionDouble.read(from: &buf), 
+                reliabilityMinEvents: FfiConverterUInt32.read(from: &buf), 
+                same: FfiConverterSequenceString.read(from: &buf), 
+                verificationValidDays: FfiConverterOptionUInt32.read(from: &buf)
         )
     }
 
@@ -2290,6 +2427,10 @@ public struct FfiConverterTypeHardRules: FfiConverterRustBuffer {
         FfiConverterBool.write(value.verification, into: &buf)
         FfiConverterBool.write(value.topics, into: &buf)
         FfiConverterBool.write(value.genderParties, into: &buf)
+        FfiConverterOptionDouble.write(value.minReliability, into: &buf)
+        FfiConverterUInt32.write(value.reliabilityMinEvents, into: &buf)
+        FfiConverterSequenceString.write(value.same, into: &buf)
+        FfiConverterOptionUInt32.write(value.verificationValidDays, into: &buf)
     }
 }
 
@@ -4569,6 +4710,18 @@ public struct Provider: Equatable, Hashable {
      * Seekers this provider must never be given.
      */
     public var blocked: [SeekerId]
+    /**
+     * Whether it may be matched now: `ready` (the default), `in_training` or `paused`.
+     */
+    public var status: ProviderStatus
+    /**
+     * What it offers for seekers' `needs` (`hearing_loop`, `step_free`, `driver`, ...).
+     */
+    public var offers: [String]
+    /**
+     * What the provider accepts of a seeker's profile, as [`Seeker::accepts`].
+     */
+    public var accepts: Accepted
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -4623,7 +4776,16 @@ public struct Provider: Equatable, Hashable {
          */preferences: [SeekerId] = [], 
         /**
          * Seekers this provider must never be given.
-         */blocked: [SeekerId] = []) {
+         */blocked: [SeekerId] = [], 
+        /**
+         * Whether it may be matched now: `ready` (the default), `in_training` or `paused`.
+         */status: ProviderStatus = "ready", 
+        /**
+         * What it offers for seekers' `needs` (`hearing_loop`, `step_free`, `driver`, ...).
+         */offers: [String] = [], 
+        /**
+         * What the provider accepts of a seeker's profile, as [`Seeker::accepts`].
+         */accepts: Accepted = [:]) {
         self.id = id
         self.kind = kind
         self.host = host
@@ -4641,6 +4803,9 @@ public struct Provider: Equatable, Hashable {
         self.reliability = reliability
         self.preferences = preferences
         self.blocked = blocked
+        self.status = status
+        self.offers = offers
+        self.accepts = accepts
     }
 
     
@@ -4675,7 +4840,10 @@ public struct FfiConverterTypeProvider: FfiConverterRustBuffer {
                 verification: FfiConverterTypeVerification.read(from: &buf), 
                 reliability: FfiConverterTypeReliability.read(from: &buf), 
                 preferences: FfiConverterSequenceTypeSeekerId.read(from: &buf), 
-                blocked: FfiConverterSequenceTypeSeekerId.read(from: &buf)
+                blocked: FfiConverterSequenceTypeSeekerId.read(from: &buf), 
+                status: FfiConverterTypeProviderStatus.read(from: &buf), 
+                offers: FfiConverterSequenceString.read(from: &buf), 
+                accepts: FfiConverterTypeAccepted.read(from: &buf)
         )
     }
 
@@ -4697,6 +4865,9 @@ public struct FfiConverterTypeProvider: FfiConverterRustBuffer {
         FfiConverterTypeReliability.write(value.reliability, into: &buf)
         FfiConverterSequenceTypeSeekerId.write(value.preferences, into: &buf)
         FfiConverterSequenceTypeSeekerId.write(value.blocked, into: &buf)
+        FfiConverterTypeProviderStatus.write(value.status, into: &buf)
+        FfiConverterSequenceString.write(value.offers, into: &buf)
+        FfiConverterTypeAccepted.write(value.accepts, into: &buf)
     }
 }
 
@@ -4725,6 +4896,10 @@ public struct Relaxation: Equatable, Hashable {
      */
     public var rule: Rule
     /**
+     * Who would make the change: the coordinator (a provider, a limit) or the person.
+     */
+    public var side: Side
+    /**
      * The change.
      */
     public var change: Change
@@ -4744,6 +4919,9 @@ public struct Relaxation: Equatable, Hashable {
          * The rule relaxed.
          */rule: Rule, 
         /**
+         * Who would make the change: the coordinator (a provider, a limit) or the person.
+         */side: Side, 
+        /**
          * The change.
          */change: Change, 
         /**
@@ -4753,6 +4931,7 @@ public struct Relaxation: Equatable, Hashable {
          * The change and what it opens, in words.
          */description: String) {
         self.rule = rule
+        self.side = side
         self.change = change
         self.opens = opens
         self.description = description
@@ -4775,6 +4954,7 @@ public struct FfiConverterTypeRelaxation: FfiConverterRustBuffer {
         return
             try Relaxation(
                 rule: FfiConverterTypeRule.read(from: &buf), 
+                side: FfiConverterTypeSide.read(from: &buf), 
                 change: FfiConverterTypeChange.read(from: &buf), 
                 opens: FfiConverterTypeCount.read(from: &buf), 
                 description: FfiConverterString.read(from: &buf)
@@ -4783,6 +4963,7 @@ public struct FfiConverterTypeRelaxation: FfiConverterRustBuffer {
 
     public static func write(_ value: Relaxation, into buf: inout [UInt8]) {
         FfiConverterTypeRule.write(value.rule, into: &buf)
+        FfiConverterTypeSide.write(value.side, into: &buf)
         FfiConverterTypeChange.write(value.change, into: &buf)
         FfiConverterTypeCount.write(value.opens, into: &buf)
         FfiConverterString.write(value.description, into: &buf)
@@ -5321,6 +5502,17 @@ public struct Seeker: Equatable, Hashable {
      * Extra priority (0 for none), weighted by the policy's `priority` weight.
      */
     public var priority: Double
+    /**
+     * What the provider must offer, every one (`hearing_loop`, `step_free`, `wheelchair`,
+     * `car`, a role such as `driver`): an open vocabulary of tags, apart from diet.
+     */
+    public var needs: [String]
+    /**
+     * What the seeker accepts of the provider's host profile: for each attribute (`origin`,
+     * `gender`, `age_band` or an `extra` key) the values accepted, such as
+     * `{"gender": ["female"]}` (the `accepts` rule).
+     */
+    public var accepts: Accepted
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -5366,7 +5558,16 @@ public struct Seeker: Equatable, Hashable {
          */waitingSince: NaiveDate? = nil, 
         /**
          * Extra priority (0 for none), weighted by the policy's `priority` weight.
-         */priority: Double = Double(0)) {
+         */priority: Double = Double(0), 
+        /**
+         * What the provider must offer, every one (`hearing_loop`, `step_free`, `wheelchair`,
+         * `car`, a role such as `driver`): an open vocabulary of tags, apart from diet.
+         */needs: [String] = [], 
+        /**
+         * What the seeker accepts of the provider's host profile: for each attribute (`origin`,
+         * `gender`, `age_band` or an `extra` key) the values accepted, such as
+         * `{"gender": ["female"]}` (the `accepts` rule).
+         */accepts: Accepted = [:]) {
         self.id = id
         self.partySize = partySize
         self.profile = profile
@@ -5381,6 +5582,8 @@ public struct Seeker: Equatable, Hashable {
         self.blocked = blocked
         self.waitingSince = waitingSince
         self.priority = priority
+        self.needs = needs
+        self.accepts = accepts
     }
 
     
@@ -5412,7 +5615,9 @@ public struct FfiConverterTypeSeeker: FfiConverterRustBuffer {
                 preferences: FfiConverterSequenceTypeProviderId.read(from: &buf), 
                 blocked: FfiConverterSequenceTypeProviderId.read(from: &buf), 
                 waitingSince: FfiConverterOptionTypeNaiveDate.read(from: &buf), 
-                priority: FfiConverterDouble.read(from: &buf)
+                priority: FfiConverterDouble.read(from: &buf), 
+                needs: FfiConverterSequenceString.read(from: &buf), 
+                accepts: FfiConverterTypeAccepted.read(from: &buf)
         )
     }
 
@@ -5431,6 +5636,8 @@ public struct FfiConverterTypeSeeker: FfiConverterRustBuffer {
         FfiConverterSequenceTypeProviderId.write(value.blocked, into: &buf)
         FfiConverterOptionTypeNaiveDate.write(value.waitingSince, into: &buf)
         FfiConverterDouble.write(value.priority, into: &buf)
+        FfiConverterSequenceString.write(value.needs, into: &buf)
+        FfiConverterTypeAccepted.write(value.accepts, into: &buf)
     }
 }
 
@@ -6483,25 +6690,6 @@ public enum Change: Equatable, Hashable {
          */window: WeeklyWindow
     )
     /**
-     * The seeker speaks a language at a level (more than now).
-     */
-    case speakLanguage(
-        /**
-         * The language.
-         */code: LanguageCode, 
-        /**
-         * The level the rule needs.
-         */level: Level
-    )
-    /**
-     * The seeker adds a topic.
-     */
-    case addTopic(
-        /**
-         * The topic.
-         */topic: String
-    )
-    /**
      * These providers cater for every dietary requirement of the party.
      */
     case caterFor(
@@ -6547,16 +6735,10 @@ public struct FfiConverterTypeChange: FfiConverterRustBuffer {
         case 3: return .addWeeklyWindow(window: try FfiConverterTypeWeeklyWindow.read(from: &buf)
         )
         
-        case 4: return .speakLanguage(code: try FfiConverterTypeLanguageCode.read(from: &buf), level: try FfiConverterTypeLevel.read(from: &buf)
+        case 4: return .caterFor(providers: try FfiConverterSequenceTypeProviderId.read(from: &buf)
         )
         
-        case 5: return .addTopic(topic: try FfiConverterString.read(from: &buf)
-        )
-        
-        case 6: return .caterFor(providers: try FfiConverterSequenceTypeProviderId.read(from: &buf)
-        )
-        
-        case 7: return .verify(providers: try FfiConverterSequenceTypeProviderId.read(from: &buf)
+        case 5: return .verify(providers: try FfiConverterSequenceTypeProviderId.read(from: &buf)
         )
         
         default: throw UniffiInternalError.unexpectedEnumCase
@@ -6583,24 +6765,13 @@ public struct FfiConverterTypeChange: FfiConverterRustBuffer {
             FfiConverterTypeWeeklyWindow.write(window, into: &buf)
             
         
-        case let .speakLanguage(code,level):
-            writeInt(&buf, Int32(4))
-            FfiConverterTypeLanguageCode.write(code, into: &buf)
-            FfiConverterTypeLevel.write(level, into: &buf)
-            
-        
-        case let .addTopic(topic):
-            writeInt(&buf, Int32(5))
-            FfiConverterString.write(topic, into: &buf)
-            
-        
         case let .caterFor(providers):
-            writeInt(&buf, Int32(6))
+            writeInt(&buf, Int32(4))
             FfiConverterSequenceTypeProviderId.write(providers, into: &buf)
             
         
         case let .verify(providers):
-            writeInt(&buf, Int32(7))
+            writeInt(&buf, Int32(5))
             FfiConverterSequenceTypeProviderId.write(providers, into: &buf)
             
         }
@@ -7774,6 +7945,15 @@ public func FfiConverterTypeReason_lower(_ value: Reason) -> RustBuffer {
 public enum Rule: Equatable, Hashable {
     
     /**
+     * Either side's record is left out of matching (a problem [`crate::validate::check`]
+     * warns about, such as coordinates out of range).
+     */
+    case record
+    /**
+     * The provider is not `ready`, or its reliability is below `min_reliability`.
+     */
+    case readiness
+    /**
      * Either side has blocked the other.
      */
     case blocked
@@ -7806,6 +7986,18 @@ public enum Rule: Equatable, Hashable {
      */
     case topics
     /**
+     * A need of the seeker is not offered.
+     */
+    case needs
+    /**
+     * One side does not accept the other's profile.
+     */
+    case accepts
+    /**
+     * The two sides differ on an attribute of `rules.same`.
+     */
+    case same
+    /**
      * An all-female party and an all-male one (the host counts) at one provider.
      */
     case genderParties
@@ -7834,25 +8026,35 @@ public struct FfiConverterTypeRule: FfiConverterRustBuffer {
         let variant: Int32 = try readInt(&buf)
         switch variant {
         
-        case 1: return .blocked
+        case 1: return .record
         
-        case 2: return .capacity
+        case 2: return .readiness
         
-        case 3: return .verification
+        case 3: return .blocked
         
-        case 4: return .distance
+        case 4: return .capacity
         
-        case 5: return .time
+        case 5: return .verification
         
-        case 6: return .diet
+        case 6: return .distance
         
-        case 7: return .language
+        case 7: return .time
         
-        case 8: return .topics
+        case 8: return .diet
         
-        case 9: return .genderParties
+        case 9: return .language
         
-        case 10: return .metBefore
+        case 10: return .topics
+        
+        case 11: return .needs
+        
+        case 12: return .accepts
+        
+        case 13: return .same
+        
+        case 14: return .genderParties
+        
+        case 15: return .metBefore
         
         default: throw UniffiInternalError.unexpectedEnumCase
         }
@@ -7862,44 +8064,64 @@ public struct FfiConverterTypeRule: FfiConverterRustBuffer {
         switch value {
         
         
-        case .blocked:
+        case .record:
             writeInt(&buf, Int32(1))
         
         
-        case .capacity:
+        case .readiness:
             writeInt(&buf, Int32(2))
         
         
-        case .verification:
+        case .blocked:
             writeInt(&buf, Int32(3))
         
         
-        case .distance:
+        case .capacity:
             writeInt(&buf, Int32(4))
         
         
-        case .time:
+        case .verification:
             writeInt(&buf, Int32(5))
         
         
-        case .diet:
+        case .distance:
             writeInt(&buf, Int32(6))
         
         
-        case .language:
+        case .time:
             writeInt(&buf, Int32(7))
         
         
-        case .topics:
+        case .diet:
             writeInt(&buf, Int32(8))
         
         
-        case .genderParties:
+        case .language:
             writeInt(&buf, Int32(9))
         
         
-        case .metBefore:
+        case .topics:
             writeInt(&buf, Int32(10))
+        
+        
+        case .needs:
+            writeInt(&buf, Int32(11))
+        
+        
+        case .accepts:
+            writeInt(&buf, Int32(12))
+        
+        
+        case .same:
+            writeInt(&buf, Int32(13))
+        
+        
+        case .genderParties:
+            writeInt(&buf, Int32(14))
+        
+        
+        case .metBefore:
+            writeInt(&buf, Int32(15))
         
         }
     }
@@ -8100,6 +8322,82 @@ public func FfiConverterTypeSammanError_lift(_ buf: RustBuffer) throws -> Samman
 public func FfiConverterTypeSammanError_lower(_ value: SammanError) -> RustBuffer {
     return FfiConverterTypeSammanError.lower(value)
 }
+
+
+/**
+ * Who would make a change: what a coordinator can do comes before what the person would have
+ * to do.
+ */
+
+public enum Side: Equatable, Hashable {
+    
+    /**
+     * The coordinator: verify a provider, ask a kitchen to cater, allow a little more travel.
+     */
+    case coordinator
+    /**
+     * The person: be available at another time.
+     */
+    case person
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension Side: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSide: FfiConverterRustBuffer {
+    typealias SwiftType = Side
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Side {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .coordinator
+        
+        case 2: return .person
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: Side, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .coordinator:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .person:
+            writeInt(&buf, Int32(2))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSide_lift(_ buf: RustBuffer) throws -> Side {
+    return try FfiConverterTypeSide.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSide_lower(_ value: Side) -> RustBuffer {
+    return FfiConverterTypeSide.lower(value)
+}
+
 
 
 /**
@@ -8405,6 +8703,30 @@ public func FfiConverterTypeViolation_lower(_ value: Violation) -> RustBuffer {
     return FfiConverterTypeViolation.lower(value)
 }
 
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionUInt32: FfiConverterRustBuffer {
+    typealias SwiftType = UInt32?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterUInt32.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterUInt32.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
 
 #if swift(>=5.8)
 @_documentation(visibility: private)
@@ -8984,6 +9306,31 @@ fileprivate struct FfiConverterSequenceTypeDatedWindow: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeDatedWindow.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeExpiredVerification: FfiConverterRustBuffer {
+    typealias SwiftType = [ExpiredVerification]
+
+    public static func write(_ value: [ExpiredVerification], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeExpiredVerification.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [ExpiredVerification] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [ExpiredVerification]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeExpiredVerification.read(from: &buf))
         }
         return seq
     }
@@ -9665,6 +10012,72 @@ fileprivate struct FfiConverterDictionaryStringString: FfiConverterRustBuffer {
     }
 }
 
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterDictionaryStringSequenceString: FfiConverterRustBuffer {
+    public static func write(_ value: [String: [String]], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for (key, value) in value {
+            FfiConverterString.write(key, into: &buf)
+            FfiConverterSequenceString.write(value, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [String: [String]] {
+        let len: Int32 = try readInt(&buf)
+        var dict = [String: [String]]()
+        dict.reserveCapacity(Int(len))
+        for _ in 0..<len {
+            let key = try FfiConverterString.read(from: &buf)
+            let value = try FfiConverterSequenceString.read(from: &buf)
+            dict[key] = value
+        }
+        return dict
+    }
+}
+
+
+public typealias Accepted = [String: [String]]
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAccepted: FfiConverter {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Accepted {
+        return try FfiConverterDictionaryStringSequenceString.read(from: &buf)
+    }
+
+    public static func write(_ value: Accepted, into buf: inout [UInt8]) {
+        return FfiConverterDictionaryStringSequenceString.write(value, into: &buf)
+    }
+
+    public static func lift(_ value: RustBuffer) throws -> Accepted {
+        return try FfiConverterDictionaryStringSequenceString.lift(value)
+    }
+
+    public static func lower(_ value: Accepted) -> RustBuffer {
+        return FfiConverterDictionaryStringSequenceString.lower(value)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAccepted_lift(_ value: RustBuffer) throws -> Accepted {
+    return try FfiConverterTypeAccepted.lift(value)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAccepted_lower(_ value: Accepted) -> RustBuffer {
+    return FfiConverterTypeAccepted.lower(value)
+}
+
+
 
 public typealias Attributes = [String: String]
 
@@ -10182,6 +10595,46 @@ public func FfiConverterTypeProviderId_lift(_ value: RustBuffer) throws -> Provi
 #endif
 public func FfiConverterTypeProviderId_lower(_ value: ProviderId) -> RustBuffer {
     return FfiConverterTypeProviderId.lower(value)
+}
+
+
+
+public typealias ProviderStatus = String
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeProviderStatus: FfiConverter {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ProviderStatus {
+        return try FfiConverterString.read(from: &buf)
+    }
+
+    public static func write(_ value: ProviderStatus, into buf: inout [UInt8]) {
+        return FfiConverterString.write(value, into: &buf)
+    }
+
+    public static func lift(_ value: RustBuffer) throws -> ProviderStatus {
+        return try FfiConverterString.lift(value)
+    }
+
+    public static func lower(_ value: ProviderStatus) -> RustBuffer {
+        return FfiConverterString.lower(value)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeProviderStatus_lift(_ value: RustBuffer) throws -> ProviderStatus {
+    return try FfiConverterTypeProviderStatus.lift(value)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeProviderStatus_lower(_ value: ProviderStatus) -> RustBuffer {
+    return FfiConverterTypeProviderStatus.lower(value)
 }
 
 

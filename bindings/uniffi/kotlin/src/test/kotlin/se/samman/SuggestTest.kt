@@ -58,3 +58,21 @@ class SuggestTest {
         assertEquals("seeker", error.path)
     }
 }
+
+/** The explanation in words comes from the core, in Swedish or English, as `samman explain` prints it. */
+class ExplainTextTest {
+    @Test
+    fun `the volunteer to verify is named first, in both languages`() {
+        val session = Session.fromJson(
+            """{"version": 1,
+                "seekers": [{"id": "saida", "requires_verified": true}],
+                "providers": [{"id": "vol-3", "kind": "visit", "capacity": 1}]}"""
+        )
+        val english = session.explainText(null, "saida", "en")
+        assertTrue("What would help: verifying vol-3 would open one provider" in english, english)
+        val swedish = session.explainText(null, "saida", "sv")
+        assertTrue("Det här skulle hjälpa: att verifiera vol-3" in swedish, swedish)
+        val error = assertThrows<SammanException.InvalidInput> { session.explainText(null, "saida", "fi") }
+        assertEquals("lang", error.path)
+    }
+}
