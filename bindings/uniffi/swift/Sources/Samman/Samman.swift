@@ -578,6 +578,17 @@ public protocol SessionProtocol: AnyObject, Sendable {
     func explain(plan: Assignment?, seekers: [SeekerId]) throws  -> [Explanation]
     
     /**
+     * The explanation of `seeker` in words, as `samman explain` prints it, in `lang` (`sv` or
+     * `en`): why the seeker is or is not placed and what would help, the coordinator's own
+     * changes first.
+     *
+     * # Errors
+     * `InvalidInput` (path `lang`) for a language samman does not speak; `UnknownId` (path
+     * `seeker`) for an id no seeker has.
+     */
+    func explainText(plan: Assignment?, seeker: SeekerId, lang: String) throws  -> String
+    
+    /**
      * The instance.
      */
     func instance()  -> Instance
@@ -745,6 +756,27 @@ open func explain(plan: Assignment?, seekers: [SeekerId])throws  -> [Explanation
             self.uniffiCloneHandle(),
         FfiConverterOptionTypeAssignment.lower(plan),
         FfiConverterSequenceTypeSeekerId.lower(seekers),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The explanation of `seeker` in words, as `samman explain` prints it, in `lang` (`sv` or
+     * `en`): why the seeker is or is not placed and what would help, the coordinator's own
+     * changes first.
+     *
+     * # Errors
+     * `InvalidInput` (path `lang`) for a language samman does not speak; `UnknownId` (path
+     * `seeker`) for an id no seeker has.
+     */
+open func explainText(plan: Assignment?, seeker: SeekerId, lang: String)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeSammanError_lift) {
+        uniffiCallStatus in
+    uniffi_samman_ffi_fn_method_session_explain_text(
+            self.uniffiCloneHandle(),
+        FfiConverterOptionTypeAssignment.lower(plan),
+        FfiConverterTypeSeekerId_lower(seeker),
+        FfiConverterString.lower(lang),uniffiCallStatus
     )
 })
 }
@@ -1230,6 +1262,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_samman_ffi_checksum_method_session_explain() != 15566) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_samman_ffi_checksum_method_session_explain_text() != 14574) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_samman_ffi_checksum_method_session_instance() != 55440) {

@@ -278,6 +278,11 @@ RustBuffer uniffi_samman_ffi_fn_method_session_evaluate_plan(uint64_t ptr, RustB
 RustBuffer uniffi_samman_ffi_fn_method_session_explain(uint64_t ptr, RustBuffer plan, RustBuffer seekers, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SAMMAN_FFI_FN_METHOD_SESSION_EXPLAIN_TEXT
+#define UNIFFI_FFIDEF_UNIFFI_SAMMAN_FFI_FN_METHOD_SESSION_EXPLAIN_TEXT
+RustBuffer uniffi_samman_ffi_fn_method_session_explain_text(uint64_t ptr, RustBuffer plan, RustBuffer seeker, RustBuffer lang, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_SAMMAN_FFI_FN_METHOD_SESSION_INSTANCE
 #define UNIFFI_FFIDEF_UNIFFI_SAMMAN_FFI_FN_METHOD_SESSION_INSTANCE
 RustBuffer uniffi_samman_ffi_fn_method_session_instance(uint64_t ptr, RustCallStatus *_Nonnull out_status
@@ -731,6 +736,12 @@ uint16_t uniffi_samman_ffi_checksum_method_session_evaluate_plan(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_SAMMAN_FFI_CHECKSUM_METHOD_SESSION_EXPLAIN
 #define UNIFFI_FFIDEF_UNIFFI_SAMMAN_FFI_CHECKSUM_METHOD_SESSION_EXPLAIN
 uint16_t uniffi_samman_ffi_checksum_method_session_explain(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SAMMAN_FFI_CHECKSUM_METHOD_SESSION_EXPLAIN_TEXT
+#define UNIFFI_FFIDEF_UNIFFI_SAMMAN_FFI_CHECKSUM_METHOD_SESSION_EXPLAIN_TEXT
+uint16_t uniffi_samman_ffi_checksum_method_session_explain_text(void
     
 );
 #endif
