@@ -20,6 +20,7 @@ __all__ = [
     "evaluate",
     "explain",
     "explain_many",
+    "explain_text",
     "pseudonymize",
     "solve_rounds",
     "add_history",
