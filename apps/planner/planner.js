@@ -66,7 +66,7 @@ async function takeFile(file, role) {
   if (role == null) {
     let providers = false;
     try {
-      providers = samman.isProvidersSheet({ name: file.name, bytes });
+      providers = await core.call("isProvidersSheet", { name: file.name, bytes });
     } catch {
       // An unreadable file: taken as the seekers; planning shows the core's message.
     }
@@ -195,7 +195,67 @@ function renderRounds() {
   }));
 }
 
-let samman = null;
+/**
+ * The core: in a Web Worker (worker.js) when the browser starts one from this folder, so that
+ * the page stays responsive while it plans; else on this thread (planner-offline.html opened
+ * from disk, where no worker can be started). `call(fn, ...args)` runs one of the package's
+ * functions and resolves with its answer, or rejects with its Error (kind, path, ...).
+ */
+let core = null;
+
+function startWorker() {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+    const pending = new Map();
+    let next = 0;
+    worker.addEventListener("error", (e) => reject(new Error(e.message || "the worker did not start")), { once: true });
+    worker.addEventListener("message", ({ data }) => {
+      if ("ready" in data) {
+        if (!data.ready) reject(new Error(data.message));
+        return resolve({
+          inWorker: true,
+          call: (fn, ...args) => new Promise((done, fail) => {
+            pending.set(++next, { done, fail });
+            worker.postMessage({ id: next, fn, args });
+          }),
+        });
+      }
+      const { done, fail } = pending.get(data.id);
+      pending.delete(data.id);
+      if (data.error) fail(Object.assign(new Error(data.error.message), data.error));
+      else done(data.result);
+    });
+  });
+}
+
+async function startCore() {
+  if (typeof NO_WORKER === "undefined") {
+    try {
+      return await startWorker();
+    } catch {
+      // No worker here: the core runs on this thread.
+    }
+  }
+  const samman = await loadSamman();
+  return { inWorker: false, call: async (fn, ...args) => samman[fn](...args) };
+}
+
+/**
+ * Show `key` while `work` runs, then its seconds so far each second (the core gives no
+ * progress of its own; the seconds show that it is working). The page's thread is free while
+ * the worker plans; without a worker, let the page paint the text first.
+ */
+async function busy(key, work) {
+  showStatus(key);
+  const started = performance.now();
+  const tick = setInterval(() => showStatus(`${key}For`, { s: Math.round((performance.now() - started) / 1000) }), 1000);
+  try {
+    if (!core.inWorker) await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted, 0)));
+    return await work();
+  } finally {
+    clearInterval(tick);
+  }
+}
 
 /** Drop the shown plan: a new pair of files failed, and an old plan would mislead. */
 function forget() {
@@ -220,47 +280,44 @@ async function plan_(again, locks = state.locks) {
     showError(t("needFiles"));
     return;
   }
-  showStatus("planning");
   $("plan").disabled = true;
-  // Let the page show "Planning…" before the core takes the thread (a large programme with
-  // the groups solver takes seconds).
-  await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted, 0)));
   try {
     const started = performance.now();
-    if (!again) {
-      const sheets = { seekers, providers, policy: samman.preset($("programme").value) };
-      const roster = samman.readSheets(sheets);
-      const instance = roster.instance;
-      const check = samman.validate(instance);
-      if (!check.valid) {
-        forget();
-        showError(t("invalid"), check.problems ?? []);
-        return;
+    const done = await busy("planning", async () => {
+      let read = null;
+      if (!again) {
+        const sheets = { seekers, providers, policy: await core.call("preset", $("programme").value) };
+        const roster = await core.call("readSheets", sheets);
+        const check = await core.call("validate", roster.instance);
+        if (!check.valid) return { problems: check.problems ?? [] };
+        read = { sheets, roster };
+        locks = [];
       }
-      state.instance = instance;
+      const instance = read?.roster.instance ?? state.instance;
+      const previous = again ? state.plan.matches.map(({ seeker, provider }) => ({ seeker, provider })) : [];
+      const plan = await core.call("solve", instance, { solver: $("solver").value, seed: 0, locked: locks, previous });
+      const unplaced = plan.unplaced.map((u) => u.seeker);
+      const explanations = unplaced.length > 0 ? await core.call("explainMany", instance, unplaced, { plan }) : [];
+      return { read, plan, explanations };
+    });
+    if (done.problems) {
+      forget();
+      showError(t("invalid"), done.problems);
+      return;
+    }
+    if (done.read) {
+      const { sheets, roster } = done.read;
+      const names = (carried) => new Map(carried.rows.filter((r) => r.name).map((r) => [r.id, r.name]));
+      state.instance = roster.instance;
       state.sheets = sheets;
-      state.names = {
-        seekers: new Map(roster.seekers.rows.filter((r) => r.name).map((r) => [r.id, r.name])),
-        providers: new Map(roster.providers.rows.filter((r) => r.name).map((r) => [r.id, r.name])),
-      };
-      state.plan = null;
+      state.names = { seekers: names(roster.seekers), providers: names(roster.providers) };
       state.rounds = null;
       $("rounds").replaceChildren();
       $("rounds-summary").textContent = "";
-      locks = [];
     }
-    const previous = state.plan?.matches.map(({ seeker, provider }) => ({ seeker, provider })) ?? [];
-    const plan = samman.solve(state.instance, {
-      solver: $("solver").value,
-      seed: 0,
-      locked: locks,
-      previous,
-    });
-    const unplaced = plan.unplaced.map((u) => u.seeker);
-    const explanations = unplaced.length > 0 ? samman.explainMany(state.instance, unplaced, { plan }) : [];
-    state.plan = plan;
+    state.plan = done.plan;
     state.locks = locks;
-    state.explanations = new Map(explanations.map((e) => [e.seeker, e]));
+    state.explanations = new Map(done.explanations.map((e) => [e.seeker, e]));
     render();
     showStatus("planned", { ms: Math.round(performance.now() - started) });
   } catch (e) {
@@ -278,19 +335,17 @@ const errorText = (e) => (e.path && e.file == null ? `${e.path}: ${e.message}` :
 /** Rounds of the people read: everyone meets someone new each round, as far as the seats allow. */
 async function planRounds() {
   clearError();
-  showStatus("planningRounds");
   $("rounds-button").disabled = true;
-  await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted, 0)));
   try {
     const started = performance.now();
-    state.rounds = samman.rounds(state.instance, {
+    state.rounds = await busy("planningRounds", () => core.call("rounds", state.instance, {
       rounds: Number($("rounds-count").value),
       never_again: $("rounds-never-again").checked,
       seed: 0,
       // A search bounded by steps, not seconds: the same files give the same rounds anywhere.
       max_iterations: 20000,
       time_limit_seconds: 30,
-    });
+    }));
     renderRounds();
     showStatus("roundsPlanned", { ms: Math.round(performance.now() - started) });
   } catch (e) {
@@ -329,11 +384,13 @@ function wire() {
     const provider = $("move-provider").value;
     plan_(true, [...state.locks.filter((l) => l.seeker !== seeker), { seeker, provider }]);
   });
-  $("download-xlsx").addEventListener("click", () =>
-    download(t("workbookFile"), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      samman.writeWorkbook(state.sheets, state.plan, { lang: state.lang, changes: (state.plan.moves ?? []).length > 0 })));
-  $("download-csv").addEventListener("click", () =>
-    download("plan.csv", "text/csv", samman.writePlacementsCsv(state.sheets, state.plan)));
+  $("download-xlsx").addEventListener("click", async () => {
+    const changes = (state.plan.moves ?? []).length > 0;
+    const workbook = await core.call("writeWorkbook", state.sheets, state.plan, { lang: state.lang, changes });
+    download(t("workbookFile"), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", workbook);
+  });
+  $("download-csv").addEventListener("click", async () =>
+    download("plan.csv", "text/csv", await core.call("writePlacementsCsv", state.sheets, state.plan)));
   $("rounds-form").addEventListener("submit", (e) => {
     e.preventDefault();
     planRounds();
@@ -344,6 +401,7 @@ function wire() {
 
 applyLanguage();
 wire();
-samman = await loadSamman();
+core = await startCore();
+document.body.dataset.core = core.inWorker ? "worker" : "page";
 showStatus("ready");
 document.body.dataset.ready = "true";

@@ -96,6 +96,9 @@ test("a coordinator plans, moves a person, re-plans and downloads, all on the de
   await page.goto(origin + "/");
   await page.waitForSelector("body[data-ready=true]");
   const loaded = requests.length;
+  // The core runs in a Web Worker: the page's own thread stays free while it plans.
+  assert.equal(await page.getAttribute("body", "data-core"), "worker");
+  assert.deepEqual(page.workers().map((w) => new URL(w.url()).pathname), ["/worker.js"]);
 
   // Every control has a label.
   const unlabelled = await page.$$eval("select, input", (controls) =>
@@ -254,6 +257,8 @@ test("the single-file page works opened from disk, and requests nothing", async 
   const url = pathToFileURL(join(PLANNER, "planner-offline.html")).href;
   await page.goto(url);
   await page.waitForSelector("body[data-ready=true]");
+  // From file:// no worker can be started: the core runs on the page's thread.
+  assert.equal(await page.getAttribute("body", "data-core"), "page");
   await page.setInputFiles("#seekers-file", fixture("seekers.csv"));
   await page.setInputFiles("#providers-file", fixture("providers.csv"));
   await page.waitForFunction(() => document.getElementById("providers-name").textContent !== "");
