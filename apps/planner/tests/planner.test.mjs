@@ -75,6 +75,18 @@ async function watch(context) {
   return { requests, outside };
 }
 
+/** A fresh context with the page loaded: every request watched, the page's errors kept. */
+async function openPlanner(options) {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: "en-GB", ...options });
+  const { requests, outside } = await watch(context);
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(origin + "/");
+  await page.waitForSelector("body[data-ready=true]");
+  return { context, page, requests, outside, errors, loaded: requests.length };
+}
+
 const rows = (page, table) =>
   page.$$eval(`#${table} tbody tr`, (trs) =>
     trs.map((tr) => [...tr.querySelectorAll("th, td")].map((cell) => cell.innerText.trim())));
@@ -88,14 +100,7 @@ test("a coordinator plans, moves a person, re-plans and downloads, all on the de
   const expected = samman.solve(instance, { solver: "groups", seed: 0 });
   assert.ok(expected.unplaced.length > 0 && expected.matches.length > 0, "the fixture has both");
 
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true, locale: "en-GB" });
-  const { requests, outside } = await watch(context);
-  const page = await context.newPage();
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  await page.goto(origin + "/");
-  await page.waitForSelector("body[data-ready=true]");
-  const loaded = requests.length;
+  const { context, page, requests, outside, errors, loaded } = await openPlanner({ acceptDownloads: true });
   // The core runs in a Web Worker: the page's own thread stays free while it plans.
   assert.equal(await page.getAttribute("body", "data-core"), "worker");
   assert.deepEqual(page.workers().map((w) => new URL(w.url()).pathname), ["/worker.js"]);
@@ -280,14 +285,7 @@ test("XLSX files saved by LibreOffice plan as their CSV; rounds are the core's, 
   const expected = samman.solve(fromXlsx.instance, { solver: "groups", seed: 0 });
   const { label } = fromXlsx;
 
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: "en-GB" });
-  const { requests, outside } = await watch(context);
-  const page = await context.newPage();
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  await page.goto(origin + "/");
-  await page.waitForSelector("body[data-ready=true]");
-  const loaded = requests.length;
+  const { context, page, requests, outside, errors, loaded } = await openPlanner();
   await page.setInputFiles("#seekers-file", files.seekers);
   await page.setInputFiles("#providers-file", files.providers);
   await page.waitForFunction(() => document.getElementById("providers-name").textContent === "providers.xlsx");

@@ -5,21 +5,15 @@
 // workspace's debug build.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { loadSamman } from "../pkg/index.js";
+import { cli as run } from "./command.mjs";
 
-const root = resolve(import.meta.dirname, "../../..");
-const bin =
-  process.env.SAMMAN_BIN ?? join(process.env.CARGO_TARGET_DIR ?? join(root, "target"), "debug", "samman");
-if (!existsSync(bin)) {
-  throw new Error(`no native samman at ${bin}: build it (cargo build -p samman-cli) or set SAMMAN_BIN`);
-}
 const samman = await loadSamman();
 const dir = mkdtempSync(join(tmpdir(), "samman-rounds-"));
-const cli = (...args) => execFileSync(bin, args, { encoding: "utf8", maxBuffer: 1 << 28 });
+const cli = (...args) => run(args);
 
 const CASES = [
   { kind: "roulette", size: 40, rounds: 3, providers: "same", iterations: 2000 },

@@ -6,26 +6,20 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { loadSamman } from "../pkg/index.js";
+import { cli as run, root } from "./command.mjs";
 
-const root = resolve(import.meta.dirname, "../../..");
-const bin =
-  process.env.SAMMAN_BIN ?? join(process.env.CARGO_TARGET_DIR ?? join(root, "target"), "debug", "samman");
-if (!existsSync(bin)) {
-  throw new Error(`no native samman at ${bin}: build it (cargo build -p samman-cli) or set SAMMAN_BIN`);
-}
 const samman = await loadSamman();
 const dir = mkdtempSync(join(tmpdir(), "samman-sheets-"));
 const example = (name) => join(root, "examples/sheets", name);
 for (const name of ["gaster.csv", "vardar.csv", "policy.json"]) copyFileSync(example(name), join(dir, name));
-const cli = (args, env = {}) =>
-  execFileSync(bin, args, { cwd: dir, env: { ...process.env, ...env }, maxBuffer: 1 << 28 });
+const cli = (args, env = {}) => run(args, { cwd: dir, env: { ...process.env, ...env }, encoding: null });
 
 /** A CSV converted to XLSX by LibreOffice, as a Swedish coordinator's Excel would save it. */
-export function officeXlsx(csv, outDir, filter = "CSV:59,34,76,1,,1053") {
+function officeXlsx(csv, outDir, filter = "CSV:59,34,76,1,,1053") {
   execFileSync("soffice", [
     `-env:UserInstallation=file://${outDir}/profile`, "--headless",
     `--infilter=${filter}`, "--convert-to", "xlsx", "--outdir", outDir, csv,

@@ -46,6 +46,21 @@ fn xlsx_of_csv(bytes: &[u8]) -> Vec<u8> {
     .unwrap()
 }
 
+/// The sample sheets read from memory, as `g.csv` and `v.csv`.
+fn sample_roster() -> Roster {
+    load_bytes(
+        SheetFile {
+            name: "g.csv",
+            bytes: &read("gaster.csv"),
+        },
+        SheetFile {
+            name: "v.csv",
+            bytes: &read("vardar.csv"),
+        },
+    )
+    .unwrap()
+}
+
 fn assert_same_people(a: &Roster, b: &Roster) {
     assert_eq!(a.instance, b.instance);
     for (x, y) in [(&a.seekers, &b.seekers), (&a.providers, &b.providers)] {
@@ -98,17 +113,7 @@ fn two_files_in_memory_read_as_the_same_files_from_disk() {
 
 #[test]
 fn a_workbook_reads_as_the_csv_it_was_made_from() {
-    let csv = load_bytes(
-        SheetFile {
-            name: "g.csv",
-            bytes: &read("gaster.csv"),
-        },
-        SheetFile {
-            name: "v.csv",
-            bytes: &read("vardar.csv"),
-        },
-    )
-    .unwrap();
+    let csv = sample_roster();
     let (seekers, providers) = (
         xlsx_of_csv(&read("gaster.csv")),
         xlsx_of_csv(&read("vardar.csv")),
@@ -180,17 +185,7 @@ fn trimmed(mut cells: Vec<String>) -> Vec<String> {
 
 #[test]
 fn the_workbook_reads_back_as_it_was_laid_out() {
-    let mut roster = load_bytes(
-        SheetFile {
-            name: "g.csv",
-            bytes: &read("gaster.csv"),
-        },
-        SheetFile {
-            name: "v.csv",
-            bytes: &read("vardar.csv"),
-        },
-    )
-    .unwrap();
+    let mut roster = sample_roster();
     roster.instance.policy =
         sheets::parse_policy(&String::from_utf8(read("policy.json")).unwrap()).unwrap();
     let session = samman::Session::new(roster.instance.clone()).unwrap();
