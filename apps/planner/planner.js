@@ -47,6 +47,8 @@ function showStatus(key, vars = {}) {
 }
 
 function showError(message, problems = []) {
+  // Problems with a path (an invalid instance's); a file's one problem is the message itself.
+  problems = problems.filter((p) => p.path);
   const box = $("error");
   box.replaceChildren(el("p", { textContent: message }));
   if (problems.length > 0) {

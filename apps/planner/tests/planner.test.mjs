@@ -215,6 +215,7 @@ test("a coordinator plans, moves a person, re-plans and downloads, all on the de
   await page.click("#plan");
   await page.waitForSelector("#error:not([hidden])");
   assert.match(await page.innerText("#error"), /^bad\.csv: row 3, column party_size: /);
+  assert.equal(await page.$$eval("#error li", (items) => items.length), 0, "the message once, not again as a list");
   assert.equal(await page.isHidden("#step-result"), true, "no stale plan beside the error");
   await page.screenshot({ path: join(results, "error-sv.png") });
 
