@@ -40,6 +40,8 @@ const script = [
   `const WASM = "${wasm}";`,
   `const loadSamman = () => $index.loadSamman({ wasm: Uint8Array.from(atob(WASM), (c) => c.charCodeAt(0)) });`,
   `const { say } = $text;`,
+  // From file:// no worker can be started: the core runs on the page's thread.
+  `const NO_WORKER = true;`,
   read("planner.js").replace(/^import .*;$/gm, ""),
 ].join("\n");
 const style = read("style.css");

@@ -3,7 +3,8 @@
 # (the API, and byte-for-byte the same JSON as the native command on every generator kind),
 # then the planner page's test in headless Chromium. Installs what it needs on a fresh Debian
 # machine: the wasm32 target, wasm-bindgen-cli at the version of the wasm-bindgen crate in
-# Cargo.lock, Chromium and binaryen (wasm-opt), and the npm packages (npm ci).
+# Cargo.lock, Chromium, binaryen (wasm-opt) and LibreOffice (the spreadsheet tests save their
+# fixtures as XLSX with it, as a coordinator's office suite would), and the npm packages.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
@@ -21,6 +22,7 @@ fi
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)
 command -v wasm-opt >/dev/null || missing+=(binaryen)
+command -v soffice >/dev/null || missing+=(libreoffice-calc-nogui)
 if [ ${#missing[@]} -gt 0 ]; then
   apt-get update
   DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}"

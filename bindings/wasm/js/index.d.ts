@@ -1,8 +1,8 @@
 // Types of the samman package. Instance, Options, Plan, Params and MetricsOptions are
 // generated from the core's JSON Schemas into types.d.ts by build.sh; the metric report and
 // the explanations are typed loosely here (their Rust types have no schema yet).
-import type { Instance, Options, Plan, Params, MetricsOptions } from "./types.js";
-export type { Instance, Options, Plan, Params, MetricsOptions };
+import type { Instance, Options, Plan, Params, MetricsOptions, RoundsOptions, RoundsPlan } from "./types.js";
+export type { Instance, Options, Plan, Params, MetricsOptions, RoundsOptions, RoundsPlan };
 
 /** A problem of an instance, at the path of the offending field. */
 export interface Problem { path: string; message: string }
@@ -46,8 +46,39 @@ export interface SammanError extends Error {
   row?: number;
 }
 
-/** A CSV file: its text, or its bytes. */
+/** A file's contents: its text, or its bytes. */
 export type FileContents = string | Uint8Array | ArrayBuffer;
+
+/** A spreadsheet file: its name (its kind by the extension: .csv, .xlsx, .ods) and contents. */
+export interface SheetFile { name: string; bytes: FileContents }
+
+/** The people's files and the policy they are planned with (the default policy when absent). */
+export interface Sheets { seekers: SheetFile; providers: SheetFile; policy?: Instance["policy"] | string }
+
+/** The columns of a file samman does not read (names, phone numbers, notes), carried by id. */
+export interface Carried {
+  /** The file's name, as given. */
+  file: string;
+  /** The carried columns' headers, as the file wrote them. */
+  columns: string[];
+  /** Per row, in the instance's order: the id, its row in the file, the name (from a column
+   * headed name, namn, ...) and the carried values in the order of `columns`. */
+  rows: Array<{ id: string; row: number | null; name: string | null; values: string[] }>;
+}
+
+/** What `readSheets` returns. */
+export interface Roster { instance: Instance; seekers: Carried; providers: Carried }
+
+/** Options of the coordinator's workbook. */
+export interface WorkbookOptions {
+  /** The language of the workbook: `sv` or `en` (English when absent). */
+  lang?: "sv" | "en";
+  /** Add the sheet of changes from the previous plan (the plan's `moves`). */
+  changes?: boolean;
+}
+
+/** A sheet of a workbook as text: its name and its rows from A1. */
+export interface SheetText { name: string; rows: string[][] }
 
 /** samman's functions, bound to the loaded WebAssembly core. */
 export interface Samman {
@@ -60,7 +91,13 @@ export interface Samman {
   preset(programme: Programme): Instance["policy"];
   readCsv(seekers: FileContents, providers: FileContents): Instance;
   writePlanCsv(instance: Instance | string, plan: Plan | { matches: PlanEntry[] } | string): string;
-  schemas(): Record<"Instance" | "Options" | "Plan" | "Params" | "MetricsOptions", object>;
+  rounds(instance: Instance | string, options?: RoundsOptions | string): RoundsPlan;
+  readSheets(files: Sheets): Roster;
+  isProvidersSheet(file: SheetFile): boolean;
+  writeWorkbook(files: Sheets, plan: Plan | string, options?: WorkbookOptions | string): Uint8Array;
+  writePlacementsCsv(files: Sheets, plan: Plan | string): Uint8Array;
+  readWorkbook(workbook: FileContents): SheetText[];
+  schemas(): Record<"Instance" | "Options" | "Plan" | "Params" | "MetricsOptions" | "RoundsOptions" | "RoundsPlan", object>;
   version(): string;
   /** The same functions with JSON text in and out: the command's `--json` output, byte for byte. */
   json: {
@@ -72,6 +109,9 @@ export interface Samman {
     preset(programme: string): string;
     readCsv(seekers: Uint8Array, providers: Uint8Array): string;
     writePlanCsv(instance: string, plan: string): string;
+    rounds(instance: string, options: string): string;
+    readSheets(seekersName: string, seekers: Uint8Array, providersName: string, providers: Uint8Array, policy: string): string;
+    readWorkbook(workbook: Uint8Array): string;
   };
 }
 

@@ -27,6 +27,19 @@ const bytes = (file) => {
   return file;
 };
 
+/** A spreadsheet file as the core takes it: `{name, bytes}` or a browser `File` read first. */
+const file = (f, side) => {
+  if (f == null || typeof f.name !== "string" || f.bytes == null) {
+    const error = new Error(`${side}: expected {name, bytes}, such as {name: "guests.xlsx", bytes: new Uint8Array(...)}`);
+    Object.assign(error, { kind: "invalid_input", path: side });
+    throw error;
+  }
+  return [f.name, bytes(f.bytes)];
+};
+/** The seekers file, the providers file and the policy, as the spreadsheet exports take them. */
+const sheets = ({ seekers, providers, policy } = {}) =>
+  [...file(seekers, "seekers"), ...file(providers, "providers"), optional(policy)];
+
 /** The functions of the package, bound to the loaded core. */
 function api() {
   return Object.freeze({
@@ -51,7 +64,24 @@ function api() {
     readCsv: (seekers, providers) => JSON.parse(core.readCsv(bytes(seekers), bytes(providers))),
     /** A plan as CSV text: `seeker,provider,seats,score`. */
     writePlanCsv: (instance, plan) => core.writePlanCsv(text(instance), text(plan)),
-    /** The JSON Schemas of Instance, Options, Plan, Params and MetricsOptions. */
+    /** Rounds where everyone meets someone new, as `samman rounds --json` writes them. */
+    rounds: (instance, options) => JSON.parse(core.rounds(text(instance), optional(options))),
+    /**
+     * The people of a seekers and a providers file (CSV, XLSX or ODS, by the names'
+     * extensions), with the policy: `{instance, seekers, providers}`, each side with the
+     * columns samman does not read (names, phone numbers) carried by id.
+     */
+    readSheets: (files) => JSON.parse(core.readSheets(...sheets(files))),
+    /** Whether a file (`{name, bytes}`) is a providers file: a header names the capacity. */
+    isProvidersSheet: (f) => core.isProvidersSheet(...file(f, "file")),
+    /** The coordinator's workbook (XLSX bytes) of a plan made on the files and policy. */
+    writeWorkbook: (files, plan, options) =>
+      core.writeWorkbook(...sheets(files), text(plan), optional(options)),
+    /** The placements CSV (bytes, in the seekers file's delimiter and encoding). */
+    writePlacementsCsv: (files, plan) => core.writePlacementsCsv(...sheets(files), text(plan)),
+    /** Every sheet of a workbook (XLSX or ODS bytes) as text: `[{name, rows}]`. */
+    readWorkbook: (workbook) => JSON.parse(core.readWorkbook(bytes(workbook))),
+    /** The JSON Schemas of the documents the package takes and gives, by name. */
     schemas: () => JSON.parse(core.schemas()),
     /** The version of the core. */
     version: () => core.version(),
@@ -65,6 +95,9 @@ function api() {
       preset: core.preset,
       readCsv: core.readCsv,
       writePlanCsv: core.writePlanCsv,
+      rounds: core.rounds,
+      readSheets: core.readSheets,
+      readWorkbook: core.readWorkbook,
     }),
   });
 }

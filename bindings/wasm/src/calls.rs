@@ -6,6 +6,7 @@ use samman::Session;
 use samman::generate::{self, Params, Programme};
 use samman::metrics::{MetricsOptions, Plan};
 use samman::model::{Instance, SeekerId};
+use samman::rounds::RoundsOptions;
 use samman::solve::{Assignment, Options};
 use samman::validate::parse_json;
 use serde::Serialize;
@@ -15,21 +16,29 @@ use crate::failure::Failure;
 
 /// The answer as pretty JSON, byte for byte what `samman ... --json` prints (less its final
 /// newline).
-fn json(value: &impl Serialize) -> Result<String, Failure> {
+pub(crate) fn json(value: &impl Serialize) -> Result<String, Failure> {
     serde_json::to_string_pretty(value).map_err(|e| Failure::internal(&e))
 }
 
 /// A prepared instance from JSON text: read and validated once, as on every front.
-fn session(text: &str) -> Result<Session, Failure> {
+pub(crate) fn session(text: &str) -> Result<Session, Failure> {
     Session::from_json(text).map_err(Failure::from)
 }
 
 /// An argument from JSON text (empty text: its default), with the path of a wrong field
 /// under `name`.
-fn argument<T: DeserializeOwned + Default>(name: &str, text: &str) -> Result<T, Failure> {
+pub(crate) fn argument<T: DeserializeOwned + Default>(
+    name: &str,
+    text: &str,
+) -> Result<T, Failure> {
     if text.trim().is_empty() {
         return Ok(T::default());
     }
+    required(name, text)
+}
+
+/// A required argument from JSON text, with the path of a wrong field under `name`.
+pub(crate) fn required<T: DeserializeOwned>(name: &str, text: &str) -> Result<T, Failure> {
     let mut deserializer = serde_json::Deserializer::from_str(text);
     serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
         let field = e.path().to_string();
@@ -145,6 +154,17 @@ pub fn write_plan_csv(instance_text: &str, plan: &str) -> Result<String, Failure
     String::from_utf8(out).map_err(|e| Failure::internal(&e))
 }
 
+/// See [`crate::rounds`].
+///
+/// # Errors
+/// A [`Failure`] for an unreadable or invalid instance, unreadable options or options out of
+/// range (`rounds`, `time_limit_seconds`).
+pub fn rounds(instance_text: &str, options: &str) -> Result<String, Failure> {
+    let options: RoundsOptions = argument("options", options)?;
+    let session = session(instance_text)?;
+    json(&samman::rounds::plan_rounds(session.instance(), &options)?)
+}
+
 /// See [`crate::schemas`].
 #[must_use]
 pub fn schemas() -> String {
@@ -154,6 +174,8 @@ pub fn schemas() -> String {
         "Plan": schemars::schema_for!(Assignment),
         "Params": schemars::schema_for!(Params),
         "MetricsOptions": schemars::schema_for!(MetricsOptions),
+        "RoundsOptions": schemars::schema_for!(RoundsOptions),
+        "RoundsPlan": schemars::schema_for!(samman::rounds::RoundsPlan),
     });
     format!("{schemas:#}")
 }

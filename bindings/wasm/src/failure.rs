@@ -56,6 +56,15 @@ impl Failure {
         }
     }
 
+    /// The same failure at another `path` (the argument a program passed wrongly).
+    #[must_use]
+    pub fn at(self, path: &str) -> Self {
+        Self {
+            path: path.to_owned(),
+            ..self
+        }
+    }
+
     /// The JavaScript `Error`: message, `kind`, `path` and the details as properties.
     #[must_use]
     pub fn into_js(self) -> JsValue {
@@ -93,6 +102,11 @@ impl<E: Into<samman::Error>> From<E> for Failure {
             samman::Error::Plan(plan) => {
                 details["line"] = json!(plan.line);
                 details["column"] = json!(plan.column);
+            }
+            samman::Error::Load(samman::sheets::LoadError::Sheet { file, error }) => {
+                details["file"] = json!(file);
+                details["row"] = json!(error.row);
+                details["column"] = json!(error.column);
             }
             samman::Error::Csv(csv) => {
                 details["row"] = json!(csv.row);

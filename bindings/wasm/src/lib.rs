@@ -8,10 +8,12 @@
 
 pub mod calls;
 pub mod failure;
+pub mod sheets;
 
 use wasm_bindgen::prelude::*;
 
 use failure::Failure;
+use samman::sheets::SheetFile;
 
 /// A result for JavaScript: the JSON text, or a thrown `Error` with `kind` and `path`.
 type JsResult = Result<String, JsValue>;
@@ -93,6 +95,117 @@ pub fn read_csv(seekers: &[u8], providers: &[u8]) -> JsResult {
 #[wasm_bindgen(js_name = writePlanCsv)]
 pub fn write_plan_csv(instance: &str, plan: &str) -> JsResult {
     js(calls::write_plan_csv(instance, plan))
+}
+
+/// A plan of rounds (`samman::rounds::RoundsOptions` as JSON: `rounds`, `never_again`,
+/// `seed`, `time_limit_seconds`, `max_iterations`, `providers`), as `samman rounds --json`
+/// prints it.
+///
+/// # Errors
+/// An `Error` whose `kind` and `path` say what is wrong.
+#[wasm_bindgen]
+pub fn rounds(instance: &str, options: &str) -> JsResult {
+    js(calls::rounds(instance, options))
+}
+
+/// The two files and the policy, as the spreadsheet exports take them.
+fn files<'a>(
+    seekers_name: &'a str,
+    seekers: &'a [u8],
+    providers_name: &'a str,
+    providers: &'a [u8],
+    policy: &'a str,
+) -> sheets::Sheets<'a> {
+    sheets::Sheets {
+        seekers: SheetFile {
+            name: seekers_name,
+            bytes: seekers,
+        },
+        providers: SheetFile {
+            name: providers_name,
+            bytes: providers,
+        },
+        policy,
+    }
+}
+
+/// The people of a seekers and a providers file (CSV, XLSX or ODS by the names' extensions)
+/// with a policy (JSON; empty: the default): `{instance, seekers, providers}`, each side with
+/// its carried columns (`file`, `columns`, `rows` of `{id, row, name, values}`).
+///
+/// # Errors
+/// An `Error` whose `path` is `seekers` or `providers` and whose message names the file, row
+/// and column.
+#[wasm_bindgen(js_name = readSheets)]
+pub fn read_sheets(
+    seekers_name: &str,
+    seekers: &[u8],
+    providers_name: &str,
+    providers: &[u8],
+    policy: &str,
+) -> JsResult {
+    js(sheets::read_sheets(&files(
+        seekers_name,
+        seekers,
+        providers_name,
+        providers,
+        policy,
+    )))
+}
+
+/// Whether a file is a providers file (a header names the capacity column).
+///
+/// # Errors
+/// An `Error` for a file that cannot be read.
+#[wasm_bindgen(js_name = isProvidersSheet)]
+pub fn is_providers_sheet(name: &str, bytes: &[u8]) -> Result<bool, JsValue> {
+    sheets::is_providers_sheet(SheetFile { name, bytes }).map_err(Failure::into_js)
+}
+
+/// The coordinator's workbook (XLSX bytes) of a plan made on the files and policy, with
+/// options `{lang: "sv" | "en", changes}`: as `samman solve -o plan.xlsx` writes it.
+///
+/// # Errors
+/// An `Error` whose `kind` and `path` say what is wrong.
+#[wasm_bindgen(js_name = writeWorkbook)]
+pub fn write_workbook(
+    seekers_name: &str,
+    seekers: &[u8],
+    providers_name: &str,
+    providers: &[u8],
+    policy: &str,
+    plan: &str,
+    options: &str,
+) -> Result<Vec<u8>, JsValue> {
+    let files = files(seekers_name, seekers, providers_name, providers, policy);
+    sheets::write_workbook(&files, plan, options).map_err(Failure::into_js)
+}
+
+/// The placements CSV (bytes, in the seekers file's delimiter and encoding) of a plan made on
+/// the files and policy: as `samman solve -o plan.csv` writes it.
+///
+/// # Errors
+/// An `Error` whose `kind` and `path` say what is wrong.
+#[wasm_bindgen(js_name = writePlacementsCsv)]
+pub fn write_placements_csv(
+    seekers_name: &str,
+    seekers: &[u8],
+    providers_name: &str,
+    providers: &[u8],
+    policy: &str,
+    plan: &str,
+) -> Result<Vec<u8>, JsValue> {
+    let files = files(seekers_name, seekers, providers_name, providers, policy);
+    sheets::write_placements_csv(&files, plan).map_err(Failure::into_js)
+}
+
+/// Every sheet of a workbook (XLSX or ODS bytes) as text: a JSON list of `{name, rows}`.
+///
+/// # Errors
+/// An `Error` for bytes that are not a workbook.
+#[wasm_bindgen(js_name = readWorkbook)]
+pub fn read_workbook(bytes: &[u8]) -> JsResult {
+    js(sheets::read_workbook(bytes))
 }
 
 /// The JSON Schemas of the documents the package takes and gives, by name.

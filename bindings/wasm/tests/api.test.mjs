@@ -169,6 +169,7 @@ test("a lock and a previous plan: the lock kept, the rest changed as little as i
 
 test("schemas describe the documents", () => {
   const schemas = samman.schemas();
-  assert.deepEqual(Object.keys(schemas).sort(), ["Instance", "MetricsOptions", "Options", "Params", "Plan"]);
+  assert.deepEqual(Object.keys(schemas).sort(), ["Instance", "MetricsOptions", "Options", "Params", "Plan", "RoundsOptions", "RoundsPlan"]);
+  assert.ok(schemas.RoundsOptions.properties.max_iterations);
   assert.ok(schemas.Options.properties.solver);
 });

@@ -3,21 +3,15 @@
 // and every solver. The command is $SAMMAN_BIN, else the workspace's debug build.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { loadSamman } from "../pkg/index.js";
+import { cli as run } from "./command.mjs";
 
-const root = resolve(import.meta.dirname, "../../..");
-const bin =
-  process.env.SAMMAN_BIN ?? join(process.env.CARGO_TARGET_DIR ?? join(root, "target"), "debug", "samman");
-if (!existsSync(bin)) {
-  throw new Error(`no native samman at ${bin}: build it (cargo build -p samman-cli) or set SAMMAN_BIN`);
-}
 const samman = await loadSamman();
 const dir = mkdtempSync(join(tmpdir(), "samman-native-"));
-const cli = (...args) => execFileSync(bin, args, { encoding: "utf8", maxBuffer: 1 << 28 });
+const cli = (...args) => run(args);
 
 const KINDS = { dinners: 120, visits: 150, workshops: 150, experiences: 150, coaching: 120 };
 const SOLVERS = ["greedy", "optimal", "stable", "groups"];

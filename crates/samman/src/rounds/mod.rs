@@ -21,7 +21,8 @@ mod metrics;
 mod search;
 mod setup;
 
-use std::time::Instant;
+// web_time: std's Instant panics on wasm32-unknown-unknown.
+use web_time::Instant;
 
 use chrono::NaiveDate;
 use schemars::JsonSchema;

@@ -3,7 +3,8 @@
 //! among those that involve a unit in conflict; the unit may not return to the table it left
 //! for a few steps; the best plan is perturbed by random swaps when the search stalls.
 
-use std::time::Instant;
+// web_time: std's Instant panics on wasm32-unknown-unknown.
+use web_time::Instant;
 
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;

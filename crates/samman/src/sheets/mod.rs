@@ -17,6 +17,7 @@ use std::path::{Path, PathBuf};
 
 pub use headers::{ALIASES, normalise};
 pub(crate) use headers::{Header, classify};
+pub use office::SheetText;
 
 use crate::csv_io::{self, CsvError};
 use crate::model::{Instance, Policy};
@@ -158,6 +159,16 @@ impl Table {
     #[must_use]
     pub fn is_empty(&self) -> bool {
         self.rows.is_empty()
+    }
+
+    /// Whether this is a providers file: a header names the capacity column (`capacity`,
+    /// `platser`, `seats`, ...). How two files dropped together are told apart.
+    #[must_use]
+    pub fn is_providers(&self) -> bool {
+        self.header.iter().any(|h| {
+            classify(h, &csv_io::PROVIDER_COLUMNS, "host_extra.")
+                == Header::Known("capacity".into())
+        })
     }
 }
 
@@ -415,10 +426,98 @@ fn read_file(path: &Path) -> Result<Vec<u8>> {
 /// A [`LoadError`] naming the file.
 pub fn read_table(path: &Path) -> Result<Table> {
     let bytes = read_file(path)?;
-    let kind = SheetKind::from_path(path).unwrap_or(SheetKind::Csv);
-    Table::from_bytes(&bytes, kind).map_err(|error| LoadError::Sheet {
-        file: path.display().to_string(),
-        error,
+    SheetFile {
+        name: &path.display().to_string(),
+        bytes: &bytes,
+    }
+    .table()
+}
+
+/// A spreadsheet file in memory, as a browser or an upload gives it: its name (for messages,
+/// and its kind by the extension) and its bytes.
+#[derive(Clone, Copy)]
+pub struct SheetFile<'a> {
+    /// The file's name as the person chose it (`deltagare.xlsx`).
+    pub name: &'a str,
+    /// Its contents.
+    pub bytes: &'a [u8],
+}
+
+impl SheetFile<'_> {
+    /// The kind its name's extension says; CSV for any other, as for a file on disk.
+    #[must_use]
+    pub fn kind(&self) -> SheetKind {
+        SheetKind::from_path(Path::new(self.name)).unwrap_or(SheetKind::Csv)
+    }
+
+    /// Read it into a table.
+    ///
+    /// # Errors
+    /// A [`LoadError::Sheet`] naming the file, with the row and column.
+    pub fn table(&self) -> Result<Table> {
+        Table::from_bytes(self.bytes, self.kind()).map_err(|error| LoadError::Sheet {
+            file: self.name.to_owned(),
+            error,
+        })
+    }
+}
+
+impl fmt::Debug for SheetFile<'_> {
+    // The bytes are people's data: never printed.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SheetFile")
+            .field("name", &self.name)
+            .field("bytes", &self.bytes.len())
+            .finish()
+    }
+}
+
+/// Read seekers and providers from two files in memory (CSV, XLSX or ODS, by the names'
+/// extensions), as [`load`] reads two files from disk: the instance with the default policy,
+/// and the carried columns by id. How the web binding reads the files a coordinator drops.
+///
+/// # Errors
+/// A [`LoadError::Sheet`] naming the file, with the row and column.
+///
+/// # Example
+/// ```
+/// use samman::sheets::{load_bytes, SheetFile};
+///
+/// let seekers = SheetFile { name: "guests.csv", bytes: b"id;name;antal\ng1;Saida;2\n" };
+/// let providers = SheetFile { name: "hosts.csv", bytes: b"id,namn,platser\nd1,\xc3\x85sa,4\n" };
+/// let roster = load_bytes(seekers, providers)?;
+/// assert_eq!(roster.instance.seekers[0].party_size, 2);
+/// assert_eq!(roster.seekers.name("g1"), Some("Saida"));
+/// assert_eq!(roster.providers.name("d1"), Some("\u{c5}sa"));
+/// # Ok::<(), samman::sheets::LoadError>(())
+/// ```
+pub fn load_bytes(seekers: SheetFile<'_>, providers: SheetFile<'_>) -> Result<Roster> {
+    roster_from_tables(
+        (&seekers.table()?, seekers.name),
+        (&providers.table()?, providers.name),
+    )
+}
+
+/// The people of a seekers table and a providers table, each with its file's name.
+fn roster_from_tables(seekers: (&Table, &str), providers: (&Table, &str)) -> Result<Roster> {
+    let sheet = |file: &str| {
+        let file = file.to_owned();
+        move |error| LoadError::Sheet { file, error }
+    };
+    let (seeker_list, mut seeker_pass) =
+        csv_io::seekers_from_table(seekers.0).map_err(sheet(seekers.1))?;
+    let (provider_list, mut provider_pass) =
+        csv_io::providers_from_table(providers.0).map_err(sheet(providers.1))?;
+    seeker_pass.file = seekers.1.to_owned();
+    provider_pass.file = providers.1.to_owned();
+    let mut instance = Instance::new();
+    instance.seekers = seeker_list;
+    instance.providers = provider_list;
+    Ok(Roster {
+        instance,
+        seekers: seeker_pass,
+        providers: provider_pass,
+        format: seekers.0.format,
     })
 }
 
@@ -440,6 +539,15 @@ pub fn providers_from_table(
     table: &Table,
 ) -> std::result::Result<(Vec<crate::model::Provider>, PassThrough), CsvError> {
     csv_io::providers_from_table(table)
+}
+
+/// Every sheet of an XLSX or ODS workbook as text cells, in the workbook's order: how a
+/// workbook samman wrote (the coordinator's lists) is read back, on any front.
+///
+/// # Errors
+/// A [`CsvError`] for bytes that are not a workbook (row 0), or a cell that shows an error.
+pub fn workbook_text(bytes: &[u8]) -> std::result::Result<Vec<SheetText>, CsvError> {
+    office::workbook_text(bytes)
 }
 
 /// Read a policy from JSON text (an object as the `policy` of an instance).
@@ -482,24 +590,13 @@ pub fn load(source: &Source) -> Result<Roster> {
             })
         }
         (None, Some(seekers), Some(providers)) => {
-            let seeker_table = read_table(seekers)?;
-            let provider_table = read_table(providers)?;
-            let sheet = |path: &Path| {
-                let file = path.display().to_string();
-                move |error| LoadError::Sheet { file, error }
-            };
-            let (seeker_list, mut seeker_pass) =
-                csv_io::seekers_from_table(&seeker_table).map_err(sheet(seekers))?;
-            let (provider_list, mut provider_pass) =
-                csv_io::providers_from_table(&provider_table).map_err(sheet(providers))?;
-            seeker_pass.file = seekers.display().to_string();
-            provider_pass.file = providers.display().to_string();
-            let mut instance = Instance::new();
-            instance.seekers = seeker_list;
-            instance.providers = provider_list;
+            let mut roster = roster_from_tables(
+                (&read_table(seekers)?, &seekers.display().to_string()),
+                (&read_table(providers)?, &providers.display().to_string()),
+            )?;
             if let Some(path) = &source.policy {
                 let bytes = read_file(path)?;
-                instance.policy =
+                roster.instance.policy =
                     parse_policy(&String::from_utf8_lossy(&bytes)).map_err(|error| {
                         LoadError::Json {
                             file: path.display().to_string(),
@@ -507,12 +604,7 @@ pub fn load(source: &Source) -> Result<Roster> {
                         }
                     })?;
             }
-            Ok(Roster {
-                instance,
-                seekers: seeker_pass,
-                providers: provider_pass,
-                format: seeker_table.format,
-            })
+            Ok(roster)
         }
         (Some(_), _, _) => Err(LoadError::Usage(
             "give either an instance file or --seekers and --providers, not both".into(),

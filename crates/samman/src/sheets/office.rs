@@ -2,7 +2,7 @@
 
 use std::io::Cursor;
 
-use calamine::{Data, Reader};
+use calamine::{Data, Ods, Range, Reader, Xlsx, open_workbook_from_rs};
 
 use super::{Delimiter, SheetFormat, SheetKind, Table, TableRow, TextEncoding};
 use crate::csv_io::CsvError;
@@ -15,15 +15,61 @@ fn whole_file(message: &str) -> CsvError {
     }
 }
 
-/// Read the first sheet of an XLSX or ODS workbook.
-pub(crate) fn read_workbook(bytes: &[u8], kind: SheetKind) -> Result<Table, CsvError> {
-    let mut workbook = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|_| {
-        whole_file("the file cannot be opened as a workbook (XLSX or ODS); save it again from the spreadsheet program")
-    })?;
-    let range = workbook
+type Bytes<'a> = Cursor<&'a [u8]>;
+
+/// The sheets of a workbook as ranges of cells: the first only, or all in order.
+fn read_ranges<'a, R: Reader<Bytes<'a>>>(
+    mut book: R,
+    all: bool,
+) -> Result<Vec<(String, Range<Data>)>, CsvError> {
+    if all {
+        return Ok(book.worksheets());
+    }
+    let name = book
+        .sheet_names()
+        .first()
+        .cloned()
+        .ok_or_else(|| whole_file("the workbook has no sheet"))?;
+    let range = book
         .worksheet_range_at(0)
         .ok_or_else(|| whole_file("the workbook has no sheet"))?
         .map_err(|_| whole_file("the first sheet of the workbook cannot be read"))?;
+    Ok(vec![(name, range)])
+}
+
+/// The sheets of an XLSX or ODS workbook, by the kind its name says and else the other (a
+/// file saved under the wrong extension). Only these two readers, not calamine's detection
+/// of every format: its legacy XLS and XLSB readers would weigh on the WebAssembly build
+/// for files samman does not take.
+fn ranges(
+    bytes: &[u8],
+    kind: SheetKind,
+    all: bool,
+) -> Result<Vec<(String, Range<Data>)>, CsvError> {
+    let xlsx = || open_workbook_from_rs::<Xlsx<_>, _>(Cursor::new(bytes)).ok();
+    let ods = || open_workbook_from_rs::<Ods<_>, _>(Cursor::new(bytes)).ok();
+    let cannot = || {
+        whole_file(
+            "the file cannot be opened as a workbook (XLSX or ODS); save it again from the spreadsheet program",
+        )
+    };
+    if kind == SheetKind::Ods {
+        if let Some(book) = ods() {
+            return read_ranges(book, all);
+        }
+    }
+    match xlsx() {
+        Some(book) => read_ranges(book, all),
+        None => read_ranges(ods().ok_or_else(cannot)?, all),
+    }
+}
+
+/// Read the first sheet of an XLSX or ODS workbook.
+pub(crate) fn read_workbook(bytes: &[u8], kind: SheetKind) -> Result<Table, CsvError> {
+    let range = ranges(bytes, kind, false)?
+        .pop()
+        .map(|(_, range)| range)
+        .ok_or_else(|| whole_file("the workbook has no sheet"))?;
     let first_row = range.start().map_or(0, |(row, _)| u64::from(row));
     let first_col = range.start().map_or(0, |(_, col)| col as usize);
     let mut header: Option<Vec<String>> = None;
@@ -59,6 +105,48 @@ pub(crate) fn read_workbook(bytes: &[u8], kind: SheetKind) -> Result<Table, CsvE
             encoding: TextEncoding::Utf8,
         },
     })
+}
+
+/// One sheet of a workbook as text: its name (the tab) and its rows from A1, each cell as
+/// samman reads it (empty rows kept, so that blocks stay apart). Its `Debug` shows only
+/// counts: the cells are people's data.
+#[derive(Clone, PartialEq, Eq, serde::Serialize)]
+pub struct SheetText {
+    /// The sheet's name.
+    pub name: String,
+    /// Its rows from row 1, each from column A.
+    pub rows: Vec<Vec<String>>,
+}
+
+impl std::fmt::Debug for SheetText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SheetText")
+            .field("name", &self.name)
+            .field("rows", &self.rows.len())
+            .finish()
+    }
+}
+
+/// Every sheet of an XLSX or ODS workbook as text, in the workbook's order.
+pub(crate) fn workbook_text(bytes: &[u8]) -> Result<Vec<SheetText>, CsvError> {
+    let mut sheets = Vec::new();
+    for (name, range) in ranges(bytes, SheetKind::Xlsx, true)? {
+        let (first_row, first_col) = range.start().unwrap_or((0, 0));
+        let mut rows = vec![Vec::new(); first_row as usize];
+        for (i, cells) in range.rows().enumerate() {
+            let mut text = vec![String::new(); first_col as usize];
+            for (j, cell) in cells.iter().enumerate() {
+                text.push(cell_text(cell).ok_or_else(|| CsvError {
+                    row: u64::from(first_row) + i as u64 + 1,
+                    column: column_letter(first_col as usize + j),
+                    message: "the cell shows an error (such as #VALUE! or #DIV/0!)".into(),
+                })?);
+            }
+            rows.push(text);
+        }
+        sheets.push(SheetText { name, rows });
+    }
+    Ok(sheets)
 }
 
 /// A cell as the text samman reads: whole numbers without a decimal point, dates as
