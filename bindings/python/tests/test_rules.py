@@ -166,3 +166,33 @@ def test_verification_the_expired_verification_is_excluded_with_its_date() -> No
             "description": "the verification of volunteer-2024 expired: valid until 2025-05-10",
         }
     ]
+
+
+def test_seats_a_project_group_takes_one_slot_of_a_caseload() -> None:
+    # Coaching: three project groups of five, each one slot of a caseload of three; the
+    # composition rule still counts five newcomers per group.
+    data: dict[str, Any] = {
+        "version": 1,
+        "seekers": [
+            {
+                "id": f"group-{i}",
+                "party_size": 5,
+                "seats": 1,
+                "profile": {"origin": "newcomer"},
+            }
+            for i in range(3)
+        ],
+        "providers": [{"id": "coach", "kind": "coaching", "capacity": 3}],
+        "policy": {"composition": {"min_newcomers": 5}},
+    }
+    instance = samman.Instance.from_dict(data)
+    for solver in samman.SOLVERS:
+        plan = samman.solve(instance, solver=solver)
+        assert len(plan.placements) == 3, solver
+        assert plan.people_placed == 15, solver
+        assert {m["seats"] for m in plan.to_dict()["matches"]} == {1}, solver
+    for seeker in data["seekers"]:
+        del seeker["seats"]
+    instance = samman.Instance.from_dict(data)
+    for solver in samman.SOLVERS:
+        assert samman.solve(instance, solver=solver).placements == {}, solver

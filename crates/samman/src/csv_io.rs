@@ -33,7 +33,7 @@ pub struct CsvError {
 pub type Result<T> = std::result::Result<T, CsvError>;
 
 /// The columns a seekers file may have (and `extra.<name>` for profile attributes).
-pub const SEEKER_COLUMNS: [&str; 19] = [
+pub const SEEKER_COLUMNS: [&str; 20] = [
     "id",
     "party_size",
     "origin",
@@ -53,6 +53,7 @@ pub const SEEKER_COLUMNS: [&str; 19] = [
     "priority",
     "needs",
     "accepts",
+    "seats",
 ];
 
 /// The columns a providers file may have (and `host_extra.<name>`).
@@ -467,6 +468,10 @@ fn seeker_row(row: &Row<'_>) -> Result<Seeker> {
             .unwrap_or(0.0);
         seeker.needs = row.list("needs");
         seeker.accepts = row.accepts()?;
+        seeker.seats = row.parse(
+            "seats",
+            "a whole number of places the party takes, such as 1",
+        )?;
         Ok(seeker)
     }
 }
@@ -603,7 +608,7 @@ pub fn write_plan(instance: &Instance, plan: &Plan, writer: impl Write) -> Resul
         let s = seeker_ix.get(m.seeker.as_str()).copied();
         let p = provider_ix.get(m.provider.as_str()).copied();
         let seats = s.map_or(String::new(), |s| {
-            instance.seekers[s].party_size.to_string()
+            instance.seekers[s].seats_taken().to_string()
         });
         let score = match (s, p) {
             (Some(s), Some(p)) => format!("{:.6}", rules.score(&rules.breakdown(s, p))),

@@ -462,12 +462,12 @@ fn found(
             explanation.placed = Some(match_explanation(rules, rs, p));
         }
         let (mut taken, mut composition, mut open) = (0, 0, 0);
-        let size = u64::from(instance.seekers[s].party_size);
+        let size = u64::from(instance.seekers[s].seats_taken());
         // The seeker is among the members of its own provider only, which is skipped.
         for &p in feasible.iter().filter(|&&p| provider_of[s] != Some(p)) {
             let used: u64 = members[p]
                 .iter()
-                .map(|&t| u64::from(instance.seekers[t].party_size))
+                .map(|&t| u64::from(instance.seekers[t].seats_taken()))
                 .sum();
             if used + size > u64::from(instance.providers[p].capacity) {
                 taken += 1;

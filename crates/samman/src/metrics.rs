@@ -265,7 +265,7 @@ pub struct Placement {
     pub providers_taking_place: usize,
     /// Seats offered by all providers.
     pub seats: u64,
-    /// Seats taken.
+    /// Seats taken (each placed party's `seats`, which is its party size unless set).
     pub seats_used: u64,
     /// `seats_used / seats`.
     pub seat_rate: Option<f64>,
@@ -682,6 +682,13 @@ fn placement(instance: &Instance, r: &Resolved) -> Placement {
         .filter(|(_, p)| p.is_some())
         .map(|(s, _)| u64::from(s.party_size))
         .sum();
+    let seats_used: u64 = instance
+        .seekers
+        .iter()
+        .zip(&r.provider_of)
+        .filter(|(_, p)| p.is_some())
+        .map(|(s, _)| u64::from(s.seats_taken()))
+        .sum();
     let seats: u64 = instance
         .providers
         .iter()
@@ -697,8 +704,8 @@ fn placement(instance: &Instance, r: &Resolved) -> Placement {
         providers: instance.providers.len(),
         providers_taking_place: r.members.iter().filter(|m| !m.is_empty()).count(),
         seats,
-        seats_used: people_placed,
-        seat_rate: ratio(people_placed as f64, seats as f64),
+        seats_used,
+        seat_rate: ratio(seats_used as f64, seats as f64),
     }
 }
 
@@ -832,7 +839,7 @@ fn stability(
         |s: usize, p: usize| PreferenceKey::new(rules.seeker_rank(s, p), pair_score(s, p));
     let provider_key =
         |s: usize, p: usize| PreferenceKey::new(rules.provider_rank(s, p), pair_score(s, p));
-    let size = |s: usize| i64::from(instance.seekers[s].party_size);
+    let size = |s: usize| i64::from(instance.seekers[s].seats_taken());
     // Negative for a provider over its capacity: the overflow must be freed as well.
     let free: Vec<i64> = instance
         .providers

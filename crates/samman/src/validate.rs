@@ -357,15 +357,26 @@ impl Checker {
 
         for (i, seeker) in instance.seekers.iter().enumerate() {
             let at = format!("seekers[{i}]");
+            // What the party takes of a capacity: `seats` when set, else its people.
+            let seats_at = if seeker.seats.is_some() {
+                format!("{at}.seats")
+            } else {
+                format!("{at}.party_size")
+            };
             if seeker.party_size == 0 {
                 self.report(format!("{at}.party_size"), "must be at least 1");
-            } else if let Some(largest) = largest.filter(|&c| seeker.party_size > c) {
+            } else if seeker.seats == Some(0) {
+                self.report(
+                    seats_at,
+                    "must be at least 1 (what the party takes of a provider's capacity)",
+                );
+            } else if let Some(largest) = largest.filter(|&c| seeker.seats_taken() > c) {
                 self.warn(
-                    format!("{at}.party_size"),
+                    seats_at,
                     format!(
                         "{} is larger than every provider's capacity (largest {largest}); no \
                          provider can take this party",
-                        seeker.party_size
+                        seeker.seats_taken()
                     ),
                 );
             }

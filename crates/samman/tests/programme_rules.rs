@@ -450,3 +450,119 @@ fn verification_the_expired_verification_is_excluded_with_its_date() {
         "policy.rules.verification_valid_days"
     );
 }
+
+/// Coaching: a project group of five takes one slot of a coach's caseload (`seats: 1`), so a
+/// coach with a caseload of three coaches three groups; composition rules still count the
+/// five people, and the plan's figures count seats and people apart.
+#[test]
+fn seats_a_project_group_takes_one_slot_of_a_caseload() {
+    let mut instance = Instance::new();
+    let mut coach = Provider::new("coach", 3);
+    coach.kind = ProviderKind::Coaching;
+    instance.providers.push(coach);
+    for i in 0..4 {
+        let mut group = Seeker::new(&format!("group-{i}"));
+        group.party_size = 5;
+        group.seats = Some(1);
+        group.profile.origin = Some(Origin::Newcomer);
+        instance.seekers.push(group);
+    }
+    // Composition counts people: one group alone brings five newcomers.
+    instance.policy.composition.min_newcomers = 5;
+    for (solver, plan) in plans(&instance) {
+        assert_eq!(plan.matches.len(), 3, "{solver:?}");
+        assert!(plan.matches.iter().all(|m| m.seats == 1), "{solver:?}");
+        assert_eq!(plan.people_placed, 15, "{solver:?}");
+        let [unplaced] = &plan.unplaced[..] else {
+            panic!("{solver:?}: {:?}", plan.unplaced);
+        };
+        assert!(
+            matches!(unplaced.reason, solve::Reason::SeatsTaken { .. }),
+            "{solver:?}: {unplaced:?}"
+        );
+    }
+    let session = samman::Session::new(instance.clone()).unwrap();
+    let plan = session.solve(&Options::default()).unwrap();
+    let figures = session
+        .evaluate(
+            &samman::metrics::Plan::from(&plan),
+            &samman::metrics::MetricsOptions::default(),
+        )
+        .unwrap()
+        .placement;
+    assert_eq!((figures.seats, figures.seats_used), (3, 3));
+    assert_eq!((figures.people, figures.people_placed), (20, 15));
+    // A group of five newcomers alone meets min_newcomers 5; with seats one a person it
+    // could not be placed at all.
+    instance.policy.composition.min_newcomers = 6;
+    let plan = solve(&instance, &Options::default()).unwrap();
+    assert!(plan.matches.len() >= 2, "{:?}", plan.matches);
+    instance.policy.composition.min_newcomers = 0;
+    for seeker in &mut instance.seekers {
+        seeker.seats = None;
+    }
+    for (solver, plan) in plans(&instance) {
+        assert!(plan.matches.is_empty(), "{solver:?}");
+    }
+    let warnings = samman::validate::check(&instance).warnings;
+    assert_eq!(warnings[0].path, "seekers[0].party_size");
+    instance.seekers[0].seats = Some(4);
+    let warnings = samman::validate::check(&instance).warnings;
+    assert_eq!(warnings[0].path, "seekers[0].seats");
+    instance.seekers[0].seats = Some(0);
+    let errors = samman::validate::check(&instance).errors;
+    assert_eq!(errors[0].path, "seekers[0].seats");
+}
+
+/// The most-people objective counts people, not seats: a project group of five in the one
+/// free slot places more people than a single participant who scores higher.
+#[test]
+fn seats_the_most_people_objective_counts_people() {
+    let mut instance = Instance::new();
+    let mut coach = Provider::new("coach", 1);
+    coach.preferences = vec!["single".into()];
+    instance.providers.push(coach);
+    let mut group = Seeker::new("group");
+    group.party_size = 5;
+    group.seats = Some(1);
+    let mut single = Seeker::new("single");
+    single.priority = 3.0;
+    instance.seekers.extend([group, single]);
+    for solver in [SolverKind::Optimal, SolverKind::Groups] {
+        let most_people = Options {
+            solver,
+            objective: solve::Objective::MaxPlaced,
+            ..Options::default()
+        };
+        let plan = solve(&instance, &most_people).unwrap();
+        assert_eq!(
+            placements(&plan).keys().collect::<Vec<_>>(),
+            ["group"],
+            "{solver:?}"
+        );
+        assert_eq!(plan.people_placed, 5);
+        let best_score = Options {
+            solver,
+            ..Options::default()
+        };
+        let plan = solve(&instance, &best_score).unwrap();
+        assert_eq!(
+            placements(&plan).keys().collect::<Vec<_>>(),
+            ["single"],
+            "{solver:?}"
+        );
+    }
+}
+
+#[test]
+fn the_seats_column_is_read_in_english_and_swedish() {
+    for header in ["seats", "Tar platser"] {
+        let seekers = samman::csv_io::read_seekers(
+            format!("id,party_size,{header}\ng1,5,1\ng2,2,\n").as_bytes(),
+        )
+        .unwrap();
+        assert_eq!(seekers[0].seats, Some(1));
+        assert_eq!(seekers[0].seats_taken(), 1);
+        assert_eq!(seekers[1].seats_taken(), 2);
+    }
+}

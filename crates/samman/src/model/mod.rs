@@ -312,9 +312,21 @@ pub struct Seeker {
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub accepts: BTreeMap<String, Vec<String>>,
+    /// What the party takes of a provider's capacity, when not one seat a person: a project
+    /// group of five takes one slot of a coach's caseload (`seats: 1`); none: `party_size`.
+    /// Composition rules still count people.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub seats: Option<u32>,
 }
 
 impl Seeker {
+    /// What the party takes of a provider's capacity: `seats`, or else `party_size`.
+    #[must_use]
+    pub fn seats_taken(&self) -> u32 {
+        self.seats.unwrap_or(self.party_size)
+    }
+
     /// A seeker with an id and every other field at its default.
     #[must_use]
     pub fn new(id: &str) -> Self {
@@ -335,6 +347,7 @@ impl Seeker {
             priority: 0.0,
             needs: Vec::new(),
             accepts: BTreeMap::new(),
+            seats: None,
         }
     }
 }

@@ -508,7 +508,7 @@ struct Traits {
     languages: [u64; 3],
     /// No language listed: the language rule does not constrain this side.
     no_languages: bool,
-    /// Seeker: party size. Provider: capacity.
+    /// Seeker: seats taken (`seats`, else party size). Provider: capacity.
     seats: u32,
     /// Own travel limit (infinite when none).
     travel_km: f64,
@@ -607,7 +607,7 @@ fn shared_level_sorted(a: &[(u16, Level)], b: &[(u16, Level)]) -> Option<Level> 
 impl Traits {
     fn seeker(seeker: &Seeker, minimum: Level) -> Self {
         let mut traits = Self::languages(&seeker.languages, minimum);
-        traits.seats = seeker.party_size;
+        traits.seats = seeker.seats_taken();
         traits.travel_km = seeker.max_travel_km.unwrap_or(f64::INFINITY);
         traits.at = seeker.location.map(Radians::of);
         traits.verification = seeker.requires_verified;
@@ -1463,7 +1463,7 @@ pub fn group_violations(instance: &Instance, p: usize, members: &[usize]) -> Vec
     let policy = &instance.policy;
     let seats: u64 = members
         .iter()
-        .map(|&s| u64::from(instance.seekers[s].party_size))
+        .map(|&s| u64::from(instance.seekers[s].seats_taken()))
         .sum();
     if seats > u64::from(provider.capacity) {
         broken.push(GroupRule::Capacity);

@@ -2,10 +2,12 @@
 //! spaces or hyphens for underscores, to the column it names (docs/csv.md has the table).
 
 /// Swedish (and other common) names of the columns, after [`normalise`]: `(name, column)`.
-pub const ALIASES: [(&str, &str); 49] = [
+pub const ALIASES: [(&str, &str); 51] = [
     ("antal", "party_size"),
     ("antal_personer", "party_size"),
     ("sällskap", "party_size"),
+    ("tar_platser", "seats"),
+    ("upptar_platser", "seats"),
     ("ursprung", "origin"),
     ("bakgrund", "origin"),
     ("kön", "gender"),

@@ -269,8 +269,13 @@ impl<'a> Context<'a> {
             .collect()
     }
 
-    /// Party size of seeker `s`.
+    /// What seeker `s` takes of a provider's capacity (`seats`, else party size).
     pub fn size(&self, s: usize) -> u32 {
+        self.instance.seekers[s].seats_taken()
+    }
+
+    /// People in seeker `s`'s party (what the most-people objective counts).
+    pub fn people(&self, s: usize) -> u32 {
         self.instance.seekers[s].party_size
     }
 

@@ -11,7 +11,8 @@ use super::context::{Component, Context};
 ///
 /// No optimality guarantee: a high-scoring pair can take the seat two lower pairs needed. It
 /// is the baseline the exact solvers are compared against. Returns, for each seeker, the
-/// chosen edge, and the number of pairs examined. Locks are not applied here; the `Greedy`
+/// chosen edge, and the number of pairs examined. A party takes its `seats`
+/// ([`crate::model::Seeker::seats_taken`]) of the provider's capacity. Locks are not applied here; the `Greedy`
 /// solver of [`super::solve`] applies them.
 ///
 /// # Complexity
@@ -73,7 +74,7 @@ fn place(
     // party size), so the loop streams through memory instead of visiting the graph.
     let mut order: Vec<(u64, usize, u32, u32, u32)> = Vec::new();
     for (i, &s) in seekers.iter().enumerate() {
-        let size = instance.seekers[s as usize].party_size;
+        let size = instance.seekers[s as usize].seats_taken();
         for e in graph.edge_range(s as usize) {
             let c = graph.candidates_by_edge(e);
             let p = component.provider(c.provider) as u32;

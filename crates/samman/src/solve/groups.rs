@@ -30,7 +30,10 @@ const TOLERANCE: f64 = 1e-9;
 /// Seekers placed together or not at all, described as far as group rules need.
 struct Unit {
     seekers: Vec<u32>,
+    /// Seats taken of a provider's capacity (`seats`, else party size, summed).
     seats: u32,
+    /// People (party sizes summed), for the most-people objective.
+    people: u64,
     newcomers: u64,
     established: u64,
     female: u32,
@@ -185,6 +188,7 @@ impl<'c> Search<'c> {
             let mut unit = Unit {
                 seekers: seekers.clone(),
                 seats: 0,
+                people: 0,
                 newcomers: 0,
                 established: 0,
                 female: 0,
@@ -197,7 +201,8 @@ impl<'c> Search<'c> {
             for &s in &seekers {
                 let seeker = &instance.seekers[s as usize];
                 let n = u64::from(seeker.party_size);
-                unit.seats = unit.seats.saturating_add(seeker.party_size);
+                unit.seats = unit.seats.saturating_add(seeker.seats_taken());
+                unit.people += n;
                 match seeker.profile.origin {
                     Some(Origin::Newcomer) => unit.newcomers += n,
                     Some(Origin::Established) => unit.established += n,
@@ -348,7 +353,7 @@ impl<'c> Search<'c> {
             }
         }
         self.assign[u as usize] = Some(j);
-        self.people += u64::from(unit.seats);
+        self.people += unit.people;
         self.score += value;
     }
 
@@ -374,7 +379,7 @@ impl<'c> Search<'c> {
             }
         }
         self.assign[u as usize] = None;
-        self.people -= u64::from(unit.seats);
+        self.people -= unit.people;
         self.score -= value;
     }
 
@@ -398,7 +403,7 @@ impl<'c> Search<'c> {
     /// How much a unit is worth at a table, for ordering candidates.
     fn priority(&self, u: u32, value: f64) -> f64 {
         match self.objective {
-            Objective::MaxPlaced => f64::from(self.units[u as usize].seats) + 0.01 * value,
+            Objective::MaxPlaced => self.units[u as usize].people as f64 + 0.01 * value,
             Objective::MaxScore => value,
         }
     }

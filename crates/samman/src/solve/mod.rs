@@ -515,7 +515,8 @@ fn objective_value(context: &Context<'_>, plan: &Assignment) -> f64 {
                 .matches
                 .iter()
                 .filter(|m| previous.contains(&(&m.seeker, &m.provider)))
-                .map(|m| context.options.move_cost * f64::from(m.seats))
+                .filter_map(|m| context.seeker_ix.get(m.seeker.as_str()))
+                .map(|&s| context.options.move_cost * f64::from(context.people(s as usize)))
                 .sum();
             plan.total_score + kept
         }
@@ -752,7 +753,7 @@ fn finalize_in(context: &Context<'_>, chosen: &[Option<usize>]) -> Result<Assign
                 matches.push(Match {
                     seeker: seeker.id.clone(),
                     provider: instance.providers[c.provider as usize].id.clone(),
-                    seats: seeker.party_size,
+                    seats: seeker.seats_taken(),
                     score: c.score,
                     breakdown: c.breakdown,
                 });
