@@ -196,3 +196,36 @@ def test_seats_a_project_group_takes_one_slot_of_a_caseload() -> None:
     instance = samman.Instance.from_dict(data)
     for solver in samman.SOLVERS:
         assert samman.solve(instance, solver=solver).placements == {}, solver
+
+
+def test_hosts_a_household_offering_saturday_or_sunday_is_booked_once() -> None:
+    def evening(day: str) -> dict[str, Any]:
+        return {"dated": [{"start": f"2026-09-{day}T17:00", "end": f"2026-09-{day}T22:00"}]}
+
+    data: dict[str, Any] = {
+        "version": 1,
+        "seekers": [
+            {"id": f"guest-{i}", "availability": evening("05" if i % 2 == 0 else "06")}
+            for i in range(4)
+        ],
+        "providers": [
+            {"id": "h7-saturday", "capacity": 2, "host": "household-7", "availability": evening("05")},
+            {"id": "h7-sunday", "capacity": 2, "host": "household-7", "availability": evening("06")},
+        ],
+        "hosts": [{"id": "household-7", "max_events": 1}],
+    }
+    instance = samman.Instance.from_dict(data)
+    for solver in samman.SOLVERS:
+        plan = samman.solve(instance, solver=solver)
+        assert len(set(plan.placements.values())) == 1, solver
+        [cancelled] = plan.to_dict()["cancelled"]
+        assert cancelled["rules"] == [{"rule": "host_events", "host": "household-7"}], solver
+        for seeker in set(f"guest-{i}" for i in range(4)) - set(plan.placements):
+            assert unplaced_reason(plan, seeker) == {
+                "kind": "group",
+                "rules": [{"rule": "host_events", "host": "household-7"}],
+            }
+    del data["hosts"]
+    instance = samman.Instance.from_dict(data)
+    for solver in samman.SOLVERS:
+        assert len(set(samman.solve(instance, solver=solver).placements.values())) == 2, solver

@@ -10,8 +10,8 @@ use std::io::{Read, Write};
 
 use crate::metrics::{Plan, PlanEntry};
 use crate::model::{
-    Availability, DatedWindow, Day, Diet, Gender, Instance, LanguageSkill, Level, Location, Origin,
-    Profile, Provider, ProviderKind, ProviderStatus, Seeker, WeeklyWindow,
+    Availability, DatedWindow, Day, Diet, Gender, Host, Instance, LanguageSkill, Level, Location,
+    Origin, Profile, Provider, ProviderKind, ProviderStatus, Seeker, WeeklyWindow,
 };
 use crate::rules::Rules;
 use crate::sheets::{Delimiter, Header, PassThrough, SheetKind, Table, classify};
@@ -57,7 +57,7 @@ pub const SEEKER_COLUMNS: [&str; 20] = [
 ];
 
 /// The columns a providers file may have (and `host_extra.<name>`).
-pub const PROVIDER_COLUMNS: [&str; 26] = [
+pub const PROVIDER_COLUMNS: [&str; 27] = [
     "id",
     "kind",
     "host",
@@ -84,6 +84,7 @@ pub const PROVIDER_COLUMNS: [&str; 26] = [
     "status",
     "offers",
     "accepts",
+    "host_max_events",
 ];
 
 /// One row being read: cells by column name, with the row number for errors.
@@ -490,6 +491,51 @@ pub fn read_providers(reader: impl Read) -> Result<Vec<Provider>> {
     )
 }
 
+/// The hosts of a providers table that limit their events (`host_max_events`, given on any
+/// row of the host; rows of one host must agree), in order of first mention.
+pub(crate) fn hosts_from_table(table: &Table) -> Result<Vec<Host>> {
+    let mut hosts: Vec<(Host, u64)> = Vec::new();
+    rows_of_table(
+        table,
+        &PROVIDER_COLUMNS,
+        "host_extra.",
+        &["id", "capacity"],
+        |row| {
+            let Some(max_events) = row.parse::<u32>(
+                "host_max_events",
+                "a whole number of events the host takes on, such as 1",
+            )?
+            else {
+                return Ok(());
+            };
+            let Some(host) = row.get("host") else {
+                return Err(row.error(
+                    "host_max_events",
+                    "needs the host in the `host` column: the limit is the host's",
+                ));
+            };
+            match hosts.iter().find(|(h, _)| h.id.as_str() == host) {
+                Some((h, first)) if h.max_events != max_events => Err(row.error(
+                    "host_max_events",
+                    format!("differs from row {first} for the same host"),
+                )),
+                Some(_) => Ok(()),
+                None => {
+                    hosts.push((
+                        Host {
+                            id: host.into(),
+                            max_events,
+                        },
+                        row.row,
+                    ));
+                    Ok(())
+                }
+            }
+        },
+    )?;
+    Ok(hosts.into_iter().map(|(h, _)| h).collect())
+}
+
 /// Providers from a table, with the columns samman does not read.
 pub(crate) fn providers_from_table(table: &Table) -> Result<(Vec<Provider>, PassThrough)> {
     rows_of_table(
@@ -575,10 +621,18 @@ fn provider_row(row: &Row<'_>) -> Result<Provider> {
 ///
 /// # Errors
 /// The first problem of either file, with its row and column.
-pub fn read_instance(seekers: impl Read, providers: impl Read) -> Result<Instance> {
+pub fn read_instance(seekers: impl Read, mut providers: impl Read) -> Result<Instance> {
     let mut instance = Instance::new();
     instance.seekers = read_seekers(seekers)?;
-    instance.providers = read_providers(providers)?;
+    let mut bytes = Vec::new();
+    providers.read_to_end(&mut bytes).map_err(|e| CsvError {
+        row: 0,
+        column: String::new(),
+        message: format!("cannot read: {e}"),
+    })?;
+    let table = Table::from_bytes(&bytes, SheetKind::Csv)?;
+    instance.providers = providers_from_table(&table)?.0;
+    instance.hosts = hosts_from_table(&table)?;
     Ok(instance)
 }
 

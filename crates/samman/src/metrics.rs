@@ -12,10 +12,10 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::graph::{CandidateGraph, GraphError};
-use crate::model::{Instance, Level, Origin, Profile, ProviderId, SeekerId};
+use crate::model::{HostId, Instance, Level, Origin, Profile, ProviderId, SeekerId};
 use crate::rules::{
     Breakdown, Criterion, GroupRule, Rule, Rules, distance_km, group_violations,
-    keep_together_violations, shared_language_level,
+    host_events_violations, keep_together_violations, shared_language_level,
 };
 use crate::solve::Assignment;
 
@@ -219,6 +219,15 @@ pub enum Violation {
     KeepTogether {
         /// Position of the set in `constraints.keep_together`.
         set: usize,
+    },
+    /// A host runs more providers than its `max_events` (`hosts`).
+    HostEvents {
+        /// The host.
+        host: HostId,
+        /// Providers of the host that take place.
+        events: u32,
+        /// The host's limit.
+        max_events: u32,
     },
     /// A locked assignment is not in the plan.
     LockNotKept {
@@ -629,6 +638,14 @@ fn resolve(instance: &Instance, rules: &Rules<'_>, plan: &Plan) -> Resolved {
     }
     for set in keep_together_violations(instance, &provider_of) {
         violations.push(Violation::KeepTogether { set });
+    }
+    let taking_place: Vec<bool> = members.iter().map(|m| !m.is_empty()).collect();
+    for (h, events) in host_events_violations(instance, &taking_place) {
+        violations.push(Violation::HostEvents {
+            host: instance.hosts[h].id.clone(),
+            events,
+            max_events: instance.hosts[h].max_events,
+        });
     }
     for lock in &instance.constraints.locked {
         let kept = match (

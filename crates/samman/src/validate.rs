@@ -447,6 +447,29 @@ impl Checker {
         }
         self.history(instance, &seeker_index);
         self.constraints(instance, &seeker_index, &provider_index);
+        self.hosts(instance);
+    }
+
+    /// Hosts with a limit on events: unique ids that some provider names as its `host`.
+    fn hosts(&mut self, instance: &Instance) {
+        let named: HashSet<&str> = instance
+            .providers
+            .iter()
+            .filter_map(|p| p.host.as_ref().map(crate::model::HostId::as_str))
+            .collect();
+        let index = self.unique_ids("hosts", instance.hosts.iter().map(|h| h.id.as_str()));
+        for (j, host) in instance.hosts.iter().enumerate() {
+            let id = host.id.as_str();
+            if !id.is_empty() && index.get(id) == Some(&j) && !named.contains(id) {
+                self.report(
+                    format!("hosts[{j}].id"),
+                    format!(
+                        "no provider has `{id}` as its host: name it in a provider's `host`, \
+                         as in {{\"id\": \"d1\", \"host\": \"{id}\", \"capacity\": 4}}"
+                    ),
+                );
+            }
+        }
     }
 
     fn policy(&mut self, instance: &Instance) {

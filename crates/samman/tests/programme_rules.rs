@@ -566,3 +566,241 @@ fn the_seats_column_is_read_in_english_and_swedish() {
         assert_eq!(seekers[1].seats_taken(), 2);
     }
 }
+
+/// Dinners: a household offering Saturday or Sunday (`hosts: max_events 1`) is booked once by
+/// every solver; the other date is reported cancelled under the host rule, and its guests who
+/// could come only then are told so. A household without an entry hosts on both dates.
+#[test]
+fn hosts_a_household_offering_saturday_or_sunday_is_booked_once() {
+    use samman::model::{Availability, DatedWindow, Host};
+    use samman::rules::GroupRule;
+    let evening = |day: &str| Availability {
+        dated: vec![DatedWindow {
+            start: format!("2026-09-{day}T17:00").parse().unwrap(),
+            end: format!("2026-09-{day}T22:00").parse().unwrap(),
+        }],
+        weekly: Vec::new(),
+    };
+    let mut instance = Instance::new();
+    for (id, host, day) in [
+        ("h7-saturday", "household-7", "05"),
+        ("h7-sunday", "household-7", "06"),
+        ("h8-saturday", "household-8", "05"),
+        ("h8-sunday", "household-8", "06"),
+    ] {
+        let mut dinner = Provider::new(id, 2);
+        dinner.kind = ProviderKind::Dinner;
+        dinner.host = Some(host.into());
+        dinner.availability = evening(day);
+        instance.providers.push(dinner);
+    }
+    instance.hosts = vec![Host {
+        id: "household-7".into(),
+        max_events: 1,
+    }];
+    for i in 0..8 {
+        let mut guest = Seeker::new(&format!("guest-{i}"));
+        guest.availability = evening(if i % 2 == 0 { "05" } else { "06" });
+        instance.seekers.push(guest);
+    }
+    let mut all = plans(&instance);
+    all.push((
+        SolverKind::Auto,
+        solve(&instance, &Options::default()).unwrap(),
+    ));
+    for (solver, plan) in all {
+        let used: std::collections::BTreeSet<String> = placements(&plan).into_values().collect();
+        let h7 = used.iter().filter(|p| p.starts_with("h7")).count();
+        assert_eq!(h7, 1, "{solver:?}: {used:?}");
+        assert!(
+            used.contains("h8-saturday") && used.contains("h8-sunday"),
+            "{solver:?}: {used:?}"
+        );
+        assert_eq!(plan.matches.len(), 6, "{solver:?}");
+        let rule = GroupRule::HostEvents {
+            host: "household-7".into(),
+        };
+        let [cancelled] = &plan.cancelled[..] else {
+            panic!("{solver:?}: {:?}", plan.cancelled);
+        };
+        assert!(cancelled.provider.as_str().starts_with("h7"), "{solver:?}");
+        assert_eq!(cancelled.rules, std::slice::from_ref(&rule), "{solver:?}");
+        assert_eq!(plan.unplaced.len(), 2, "{solver:?}");
+        for unplaced in &plan.unplaced {
+            assert_eq!(
+                unplaced.reason,
+                solve::Reason::Group {
+                    rules: vec![rule.clone()]
+                },
+                "{solver:?}"
+            );
+        }
+    }
+    // The final check counts it: a plan with both dates breaks the host rule.
+    let both =
+        samman::metrics::Plan::from_pairs([("guest-0", "h7-saturday"), ("guest-1", "h7-sunday")]);
+    let session = samman::Session::new(instance.clone()).unwrap();
+    let report = session
+        .evaluate(&both, &samman::metrics::MetricsOptions::default())
+        .unwrap();
+    assert!(report.validity.violations.iter().any(|v| matches!(
+        v,
+        samman::metrics::Violation::HostEvents {
+            events: 2,
+            max_events: 1,
+            ..
+        }
+    )));
+    // Without the entry, the household hosts on both dates.
+    instance.hosts.clear();
+    for (solver, plan) in plans(&instance) {
+        assert_eq!(plan.matches.len(), 8, "{solver:?}");
+    }
+    // A host entry that no provider names is an error, with its path.
+    instance.hosts = vec![Host {
+        id: "household-9".into(),
+        max_events: 1,
+    }];
+    let errors = samman::validate::check(&instance).errors;
+    assert_eq!(errors[0].path, "hosts[0].id");
+}
+
+/// The explanation of a guest who could come only on the date the household does not host
+/// names the host rule rather than calling the dinner open.
+#[test]
+fn hosts_the_explanation_names_the_host_rule() {
+    use samman::model::{Availability, DatedWindow, Host};
+    let evening = |day: &str| Availability {
+        dated: vec![DatedWindow {
+            start: format!("2026-09-{day}T17:00").parse().unwrap(),
+            end: format!("2026-09-{day}T22:00").parse().unwrap(),
+        }],
+        weekly: Vec::new(),
+    };
+    let mut instance = Instance::new();
+    for (id, day) in [("saturday", "05"), ("sunday", "06")] {
+        let mut dinner = Provider::new(id, 2);
+        dinner.host = Some("household-7".into());
+        dinner.availability = evening(day);
+        instance.providers.push(dinner);
+    }
+    instance.hosts = vec![Host {
+        id: "household-7".into(),
+        max_events: 1,
+    }];
+    for (id, day) in [("a", "05"), ("b", "05"), ("c", "06")] {
+        let mut guest = Seeker::new(id);
+        guest.availability = evening(day);
+        instance.seekers.push(guest);
+    }
+    let session = samman::Session::new(instance.clone()).unwrap();
+    let plan = session.solve(&Options::default()).unwrap();
+    assert_eq!(placements(&plan).len(), 2);
+    let left = &plan.unplaced[0].seeker;
+    let explanation =
+        samman::explain::explain(&instance, Some(&samman::metrics::Plan::from(&plan)), left)
+            .unwrap();
+    assert_eq!(explanation.host_elsewhere, Some(1));
+    assert_eq!(explanation.open, Some(0));
+    assert_eq!(
+        plan.unplaced[0].describe(&instance),
+        "host_events: household-7 hosts on another date"
+    );
+}
+
+/// Generated programmes whose hosts offer alternatives (experience sessions of one provider,
+/// dinners paired on two dates): every solver's plan keeps each host within its limit and
+/// passes the plan check; the limit binds (without it some host runs more).
+#[test]
+fn hosts_every_solver_keeps_generated_hosts_within_their_limit() {
+    use samman::model::Host;
+    for (seed, programme) in [(7, Programme::Experiences), (8, Programme::Dinners)] {
+        let mut instance = generate(
+            programme,
+            &Params {
+                size: 120,
+                seed,
+                ..Params::default()
+            },
+        );
+        if programme == Programme::Dinners {
+            for j in (1..instance.providers.len()).step_by(2) {
+                instance.providers[j].host = instance.providers[j - 1].host.clone();
+            }
+        }
+        let mut ids: Vec<_> = instance
+            .providers
+            .iter()
+            .filter_map(|p| p.host.clone())
+            .collect();
+        ids.sort();
+        ids.dedup();
+        let runs = |instance: &Instance, plan: &Assignment| -> u32 {
+            let host_of: BTreeMap<&str, &str> = instance
+                .providers
+                .iter()
+                .map(|p| (p.id.as_str(), p.host.as_ref().map_or("", |h| h.as_str())))
+                .collect();
+            let mut used: Vec<(&str, &str)> = plan
+                .matches
+                .iter()
+                .map(|m| (host_of[m.provider.as_str()], m.provider.as_str()))
+                .collect();
+            used.sort_unstable();
+            used.dedup();
+            let mut per_host: BTreeMap<&str, u32> = BTreeMap::new();
+            for (h, _) in used {
+                *per_host.entry(h).or_default() += 1;
+            }
+            per_host.into_values().max().unwrap_or(0)
+        };
+        let unlimited = solve(&instance, &Options::default()).unwrap();
+        assert!(
+            runs(&instance, &unlimited) > 1,
+            "{programme:?}: the limit binds"
+        );
+        instance.hosts = ids
+            .into_iter()
+            .map(|id| Host { id, max_events: 1 })
+            .collect();
+        let session = samman::Session::new(instance.clone()).unwrap();
+        let mut all = plans(&instance);
+        all.push((
+            SolverKind::Auto,
+            session.solve(&Options::default()).unwrap(),
+        ));
+        for (solver, plan) in all {
+            assert!(runs(&instance, &plan) <= 1, "{programme:?} {solver:?}");
+            assert!(!plan.matches.is_empty(), "{programme:?} {solver:?}");
+            let report = session
+                .evaluate(
+                    &samman::metrics::Plan::from(&plan),
+                    &samman::metrics::MetricsOptions::default(),
+                )
+                .unwrap();
+            assert!(
+                report.validity.valid,
+                "{programme:?} {solver:?}: {:?}",
+                report.validity.violations
+            );
+        }
+    }
+}
+
+#[test]
+fn the_host_max_events_column_makes_hosts() {
+    let seekers = "id\ng1\n";
+    let providers = "id,capacity,värd,värd max tillfällen\nsat,4,household-7,1\nsun,4,household-7,\nd8,4,household-8,\n";
+    let instance = samman::csv_io::read_instance(seekers.as_bytes(), providers.as_bytes()).unwrap();
+    assert_eq!(instance.hosts.len(), 1);
+    assert_eq!(
+        (instance.hosts[0].id.as_str(), instance.hosts[0].max_events),
+        ("household-7", 1)
+    );
+    let disagree = "id,capacity,host,host_max_events\nsat,4,h7,1\nsun,4,h7,2\n";
+    let error = samman::csv_io::read_instance(seekers.as_bytes(), disagree.as_bytes()).unwrap_err();
+    assert_eq!((error.row, error.column.as_str()), (3, "host_max_events"));
+    let no_host = "id,capacity,host_max_events\nsat,4,1\n";
+    let error = samman::csv_io::read_instance(seekers.as_bytes(), no_host.as_bytes()).unwrap_err();
+    assert_eq!((error.row, error.column.as_str()), (2, "host_max_events"));
+}

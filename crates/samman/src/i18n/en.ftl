@@ -83,6 +83,7 @@ group-gender_parties = an all-female and an all-male party would meet
 group-keep_apart = people to keep apart would meet
 group-keep_together = people to keep together would be split
 group-met_before = people who met before would share a table again
+group-host_events = the host already hosts on another date
 
 ## What would help
 help-none = Nothing a single change would fix; try again with more providers.
@@ -121,3 +122,4 @@ binding-composition = the mix of newcomers and established residents
 binding-gender_parties = no all-female with all-male party
 binding-keep_together = people kept together
 binding-keep_apart = people kept apart
+binding-host_events = hosts who host once of several dates

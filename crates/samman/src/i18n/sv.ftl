@@ -83,6 +83,7 @@ group-gender_parties = ett sällskap med bara kvinnor och ett med bara män skul
 group-keep_apart = personer som ska hållas isär skulle mötas
 group-keep_together = personer som ska vara tillsammans skulle delas
 group-met_before = personer som redan har träffats skulle sitta vid samma bord igen
+group-host_events = värden är redan värd ett annat datum
 ## Vad som skulle hjälpa
 help-none = Ingen enskild ändring räcker; prova igen med fler värdar.
 help-for-person = För personen:
@@ -120,3 +121,4 @@ binding-composition = blandningen av nyanlända och etablerade
 binding-gender_parties = inget sällskap med bara kvinnor tillsammans med ett med bara män
 binding-keep_together = personer som hålls ihop
 binding-keep_apart = personer som hålls isär
+binding-host_events = värdar som är värd ett av flera datum

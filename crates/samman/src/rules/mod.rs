@@ -18,8 +18,10 @@ use crate::model::{
 };
 
 mod exclusions;
+mod hosts;
 mod novelty;
 pub(crate) use exclusions::exclusions;
+pub use hosts::host_events_violations;
 use novelty::hosts_met;
 pub use novelty::met_before_at_table;
 
@@ -1419,6 +1421,12 @@ pub enum GroupRule {
     KeepTogether,
     /// Two people at the table met before and `policy.novelty` is never-again.
     MetBefore,
+    /// The provider's host already runs `max_events` other providers (`hosts`): a dinner not
+    /// used because its household hosts on another date.
+    HostEvents {
+        /// The host's id.
+        host: String,
+    },
 }
 
 impl GroupRule {
@@ -1435,6 +1443,7 @@ impl GroupRule {
             GroupRule::KeepApart => "keep_apart",
             GroupRule::KeepTogether => "keep_together",
             GroupRule::MetBefore => "met_before",
+            GroupRule::HostEvents { .. } => "host_events",
         }
     }
 

@@ -2,7 +2,7 @@
 //! spaces or hyphens for underscores, to the column it names (docs/csv.md has the table).
 
 /// Swedish (and other common) names of the columns, after [`normalise`]: `(name, column)`.
-pub const ALIASES: [(&str, &str); 51] = [
+pub const ALIASES: [(&str, &str); 52] = [
     ("antal", "party_size"),
     ("antal_personer", "party_size"),
     ("sällskap", "party_size"),
@@ -42,6 +42,7 @@ pub const ALIASES: [(&str, &str); 51] = [
     ("värd_kön", "host_gender"),
     ("värd_ålder", "host_age_band"),
     ("värd_antal", "host_size"),
+    ("värd_max_tillfällen", "host_max_events"),
     ("hushåll", "host_size"),
     ("kan_laga", "caters"),
     ("lagar", "caters"),

@@ -488,6 +488,7 @@ pub fn load(source: &Source) -> Result<Roster> {
             let mut instance = Instance::new();
             instance.seekers = seeker_list;
             instance.providers = provider_list;
+            instance.hosts = csv_io::hosts_from_table(&provider_table).map_err(sheet(providers))?;
             if let Some(path) = &source.policy {
                 let bytes = read_file(path)?;
                 instance.policy =

@@ -22,12 +22,15 @@ pub fn greedy(instance: &Instance, graph: &CandidateGraph) -> (Vec<Option<usize>
     let component = Component {
         seekers: (0..instance.seekers.len() as u32).collect(),
         providers: (0..instance.providers.len() as u32).collect(),
+        closed: Vec::new(),
     };
+    let host_limit = instance.host_limits();
     let seats: Vec<u32> = instance.providers.iter().map(|p| p.capacity).collect();
     let mut chosen = vec![None; instance.seekers.len()];
     let examined = place(
         instance,
         graph,
+        &host_limit,
         &component,
         &component.seekers,
         seats,
@@ -50,6 +53,7 @@ pub(crate) fn solve_component(context: &Context<'_>, component: &Component) -> P
     part.iterations = place(
         instance,
         graph,
+        &context.host_limit,
         component,
         &locked.free,
         locked.seats,
@@ -60,10 +64,13 @@ pub(crate) fn solve_component(context: &Context<'_>, component: &Component) -> P
 }
 
 /// Place `seekers` of `component` greedily into `seats` (one entry per provider of the
-/// component); `take(seeker, edge)` records each placement. Returns the pairs examined.
+/// component); `take(seeker, edge)` records each placement. A provider whose host already
+/// runs `max_events` others (`host_limit`, per instance provider) takes nobody. Returns the
+/// pairs examined.
 fn place(
     instance: &Instance,
     graph: &CandidateGraph,
+    host_limit: &[Option<(usize, u32)>],
     component: &Component,
     seekers: &[u32],
     mut seats: Vec<u32>,
@@ -83,13 +90,38 @@ fn place(
     }
     order.sort_unstable();
     let mut placed = vec![false; seekers.len()];
+    // Providers taking place (locked seekers took seats of some), and events per host.
+    let limit = |p: usize| host_limit[component.providers[p] as usize];
+    let mut open: Vec<bool> = (0..seats.len())
+        .map(|p| {
+            !component.closed.contains(&(p as u32))
+                && seats[p] < instance.providers[component.providers[p] as usize].capacity
+        })
+        .collect();
+    let mut events: std::collections::HashMap<usize, u32> = std::collections::HashMap::new();
+    for p in (0..seats.len()).filter(|&p| open[p]) {
+        if let Some((h, _)) = limit(p) {
+            *events.entry(h).or_default() += 1;
+        }
+    }
     for &(_, e, i, p, size) in &order {
         let (i, p) = (i as usize, p as usize);
-        if !placed[i] && seats[p] >= size {
-            seats[p] -= size;
-            placed[i] = true;
-            take(seekers[i], e);
+        if placed[i] || seats[p] < size {
+            continue;
         }
+        if !open[p] {
+            if let Some((h, max)) = limit(p) {
+                let n = events.entry(h).or_default();
+                if *n >= max {
+                    continue;
+                }
+                *n += 1;
+            }
+            open[p] = true;
+        }
+        seats[p] -= size;
+        placed[i] = true;
+        take(seekers[i], e);
     }
     order.len() as u64
 }

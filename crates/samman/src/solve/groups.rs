@@ -69,6 +69,8 @@ struct Rules {
     min_newcomers: u64,
     min_established: u64,
     gender_parties: bool,
+    /// Per table, where its host limits events: the limit and the host's other tables.
+    host_peers: Vec<Option<(u32, Vec<u32>)>>,
 }
 
 /// The search state of one component.
@@ -232,12 +234,27 @@ impl<'c> Search<'c> {
             }
             units.push(unit);
         }
+        let mut capacity: Vec<u32> = component
+            .providers
+            .iter()
+            .map(|&p| instance.providers[p as usize].capacity)
+            .collect();
+        for &j in &component.closed {
+            capacity[j as usize] = 0;
+        }
+        let host_of = |j: usize| context.host_limit[component.providers[j] as usize];
+        let host_peers = (0..component.providers.len())
+            .map(|j| {
+                let (h, max) = host_of(j)?;
+                let peers = (0..component.providers.len())
+                    .filter(|&k| k != j && host_of(k).is_some_and(|(g, _)| g == h))
+                    .map(|k| k as u32)
+                    .collect();
+                Some((max, peers))
+            })
+            .collect();
         let rules = Rules {
-            capacity: component
-                .providers
-                .iter()
-                .map(|&p| instance.providers[p as usize].capacity)
-                .collect(),
+            capacity,
             minimum: component
                 .providers
                 .iter()
@@ -247,6 +264,7 @@ impl<'c> Search<'c> {
             min_newcomers: u64::from(policy.composition.min_newcomers),
             min_established: u64::from(policy.composition.min_established),
             gender_parties: policy.rules.gender_parties,
+            host_peers,
         };
         let n_units = units.len();
         let mut locked_tables: Vec<u32> = units.iter().filter_map(|u| u.locked).collect();
@@ -276,13 +294,25 @@ impl<'c> Search<'c> {
     }
 
     /// Whether unit `u` can join table `j` without a conflict (seats, gender parties,
-    /// keep-apart); minimum and composition are checked by [`Search::valid`].
+    /// keep-apart, the host's limit on events); minimum and composition are checked by
+    /// [`Search::valid`].
     fn fits(&self, u: u32, j: u32) -> bool {
         let (unit, table) = (&self.units[u as usize], &self.tables[j as usize]);
         if u64::from(table.seats) + u64::from(unit.seats)
             > u64::from(self.rules.capacity[j as usize])
         {
             return false;
+        }
+        if let (true, Some((max, peers))) =
+            (table.units.is_empty(), &self.rules.host_peers[j as usize])
+        {
+            let running = peers
+                .iter()
+                .filter(|&&k| !self.tables[k as usize].units.is_empty())
+                .count();
+            if running >= *max as usize {
+                return false;
+            }
         }
         if self.rules.gender_parties
             && (table.female + unit.female > 0)
