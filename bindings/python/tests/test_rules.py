@@ -229,3 +229,35 @@ def test_hosts_a_household_offering_saturday_or_sunday_is_booked_once() -> None:
     instance = samman.Instance.from_dict(data)
     for solver in samman.SOLVERS:
         assert len(set(samman.solve(instance, solver=solver).placements.values())) == 2, solver
+
+
+def test_suspicious_data_is_warned_about_by_path() -> None:
+    places = [(59.330, 18.060), (59.340, 18.070), (59.320, 18.050), (18.068, 59.329)]
+    data: dict[str, Any] = {
+        "version": 1,
+        "seekers": [
+            {"id": f"g{i}", "location": {"lat": lat, "lon": lon}}
+            for i, (lat, lon) in enumerate(places)
+        ],
+        "providers": [
+            {
+                "id": "d1",
+                "capacity": 4,
+                "availability": {
+                    "dated": [{"start": "2025-09-05T17:00", "end": "2025-09-05T22:00"}]
+                },
+                "reliability": {"completed": 1, "no_show": 3},
+            }
+        ],
+        "policy": {"today": "2026-09-01"},
+        "history": {"meetings": [{"seeker": "g0", "host": "d1", "date": "2026-05-02"}]},
+    }
+    instance = samman.Instance.from_dict(data)
+    warnings = instance.warnings()
+    assert [path for path, _ in warnings] == [
+        "seekers[3].location",
+        "providers[0].availability.dated[0]",
+        "providers[0].reliability.no_show",
+    ]
+    assert "swapped" in warnings[0][1]
+    assert all("59.329" not in message and "2025" not in message for _, message in warnings)

@@ -322,20 +322,25 @@ fn decimal_comma(value: &str, delimiter: Delimiter) -> Option<String> {
 /// Read every row of a CSV with a header, checking the header against `known` columns (and
 /// the `prefix` ones) and that `required` columns are present.
 fn rows<T>(
-    mut reader: impl Read,
+    reader: impl Read,
     known: &[&'static str],
     prefix: &str,
     required: &[&str],
     build: impl FnMut(&Row<'_>) -> Result<T>,
 ) -> Result<Vec<T>> {
+    let table = csv_table(reader)?;
+    Ok(rows_of_table(&table, known, prefix, required, build)?.0)
+}
+
+/// A CSV file read whole into a table.
+fn csv_table(mut reader: impl Read) -> Result<Table> {
     let mut bytes = Vec::new();
     reader.read_to_end(&mut bytes).map_err(|e| CsvError {
         row: 0,
         column: String::new(),
         message: format!("cannot read: {e}"),
     })?;
-    let table = Table::from_bytes(&bytes, SheetKind::Csv)?;
-    Ok(rows_of_table(&table, known, prefix, required, build)?.0)
+    Table::from_bytes(&bytes, SheetKind::Csv)
 }
 
 /// Read every row of a table, as [`rows`], keeping the columns samman does not read by `id`.
@@ -621,16 +626,10 @@ fn provider_row(row: &Row<'_>) -> Result<Provider> {
 ///
 /// # Errors
 /// The first problem of either file, with its row and column.
-pub fn read_instance(seekers: impl Read, mut providers: impl Read) -> Result<Instance> {
+pub fn read_instance(seekers: impl Read, providers: impl Read) -> Result<Instance> {
     let mut instance = Instance::new();
     instance.seekers = read_seekers(seekers)?;
-    let mut bytes = Vec::new();
-    providers.read_to_end(&mut bytes).map_err(|e| CsvError {
-        row: 0,
-        column: String::new(),
-        message: format!("cannot read: {e}"),
-    })?;
-    let table = Table::from_bytes(&bytes, SheetKind::Csv)?;
+    let table = csv_table(providers)?;
     instance.providers = providers_from_table(&table)?.0;
     instance.hosts = hosts_from_table(&table)?;
     Ok(instance)

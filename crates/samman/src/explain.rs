@@ -470,8 +470,13 @@ fn found(
         }
         let (mut taken, mut composition, mut open) = (0, 0, 0);
         let size = u64::from(instance.seekers[s].seats_taken());
-        // Hosts at their limit on events: their providers not taking place stay shut.
-        let host_limit = instance.host_limits();
+        // Hosts at their limit on events: their providers not taking place stay shut (no work
+        // at all for an instance without hosts).
+        let host_limit = if instance.hosts.is_empty() {
+            Vec::new()
+        } else {
+            instance.host_limits()
+        };
         let mut running = vec![0u32; instance.hosts.len()];
         for (p, limit) in host_limit.iter().enumerate() {
             if let (Some((h, _)), false) = (limit, members[p].is_empty()) {
@@ -481,7 +486,12 @@ fn found(
         let mut elsewhere = 0;
         // The seeker is among the members of its own provider only, which is skipped.
         for &p in feasible.iter().filter(|&&p| provider_of[s] != Some(p)) {
-            if host_limit[p].is_some_and(|(h, max)| members[p].is_empty() && running[h] >= max) {
+            if host_limit
+                .get(p)
+                .copied()
+                .flatten()
+                .is_some_and(|(h, max)| members[p].is_empty() && running[h] >= max)
+            {
                 elsewhere += 1;
                 continue;
             }

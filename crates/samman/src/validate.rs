@@ -7,6 +7,8 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
+mod suspicious;
+
 use chrono_tz::Tz;
 use serde::Serialize;
 
@@ -448,6 +450,8 @@ impl Checker {
         self.history(instance, &seeker_index);
         self.constraints(instance, &seeker_index, &provider_index);
         self.hosts(instance);
+        // Readable but probably wrong: after the record problems above.
+        self.warnings.extend(suspicious::warnings(instance, tz));
     }
 
     /// Hosts with a limit on events: unique ids that some provider names as its `host`.

@@ -567,20 +567,24 @@ fn the_seats_column_is_read_in_english_and_swedish() {
     }
 }
 
+/// An evening of September 2026, `day` the day of the month (`05`).
+fn evening(day: &str) -> samman::model::Availability {
+    samman::model::Availability {
+        dated: vec![samman::model::DatedWindow {
+            start: format!("2026-09-{day}T17:00").parse().unwrap(),
+            end: format!("2026-09-{day}T22:00").parse().unwrap(),
+        }],
+        weekly: Vec::new(),
+    }
+}
+
 /// Dinners: a household offering Saturday or Sunday (`hosts: max_events 1`) is booked once by
 /// every solver; the other date is reported cancelled under the host rule, and its guests who
 /// could come only then are told so. A household without an entry hosts on both dates.
 #[test]
 fn hosts_a_household_offering_saturday_or_sunday_is_booked_once() {
-    use samman::model::{Availability, DatedWindow, Host};
+    use samman::model::Host;
     use samman::rules::GroupRule;
-    let evening = |day: &str| Availability {
-        dated: vec![DatedWindow {
-            start: format!("2026-09-{day}T17:00").parse().unwrap(),
-            end: format!("2026-09-{day}T22:00").parse().unwrap(),
-        }],
-        weekly: Vec::new(),
-    };
     let mut instance = Instance::new();
     for (id, host, day) in [
         ("h7-saturday", "household-7", "05"),
@@ -669,14 +673,7 @@ fn hosts_a_household_offering_saturday_or_sunday_is_booked_once() {
 /// names the host rule rather than calling the dinner open.
 #[test]
 fn hosts_the_explanation_names_the_host_rule() {
-    use samman::model::{Availability, DatedWindow, Host};
-    let evening = |day: &str| Availability {
-        dated: vec![DatedWindow {
-            start: format!("2026-09-{day}T17:00").parse().unwrap(),
-            end: format!("2026-09-{day}T22:00").parse().unwrap(),
-        }],
-        weekly: Vec::new(),
-    };
+    use samman::model::Host;
     let mut instance = Instance::new();
     for (id, day) in [("saturday", "05"), ("sunday", "06")] {
         let mut dinner = Provider::new(id, 2);
@@ -803,4 +800,103 @@ fn the_host_max_events_column_makes_hosts() {
     let no_host = "id,capacity,host_max_events\nsat,4,1\n";
     let error = samman::csv_io::read_instance(seekers.as_bytes(), no_host.as_bytes()).unwrap_err();
     assert_eq!((error.row, error.column.as_str()), (2, "host_max_events"));
+}
+
+/// Suspicious data: coordinates with latitude and longitude swapped, a place far from all
+/// others, windows already past on `policy.today` and a record with more no-shows than the
+/// events history records are warned about, each with its path and no value; the generated programmes
+/// raise none of them.
+#[test]
+fn suspicious_data_is_warned_about_by_path() {
+    use samman::model::{Availability, DatedWindow, Location};
+    let mut instance = Instance::new();
+    instance.policy.today = Some("2026-09-01".parse().unwrap());
+    let places = [
+        (59.330, 18.060),
+        (59.340, 18.070),
+        (59.320, 18.050),
+        (18.068, 59.329),
+        (59.335, 18.065),
+        (67.855, 20.225),
+    ];
+    for (i, (lat, lon)) in places.into_iter().enumerate() {
+        let mut guest = Seeker::new(&format!("g{i}"));
+        guest.location = Some(Location { lat, lon });
+        instance.seekers.push(guest);
+    }
+    let window = |day: &str| DatedWindow {
+        start: format!("{day}T17:00").parse().unwrap(),
+        end: format!("{day}T22:00").parse().unwrap(),
+    };
+    instance.seekers[4].availability = Availability {
+        dated: vec![window("2026-09-05"), window("2025-09-05")],
+        weekly: Vec::new(),
+    };
+    let mut dinner = Provider::new("d1", 4);
+    dinner.location = Some(Location {
+        lat: 59.331,
+        lon: 18.061,
+    });
+    dinner.availability = Availability {
+        dated: vec![window("2026-08-30")],
+        weekly: Vec::new(),
+    };
+    dinner.reliability = Reliability {
+        completed: 1,
+        cancelled: 0,
+        no_show: 3,
+    };
+    instance.providers.push(dinner);
+    // History records two events of the dinner's host: three no-shows cannot be.
+    for date in ["2026-05-02", "2026-06-06"] {
+        instance.history.meetings.push(samman::model::Meeting {
+            seeker: "g0".into(),
+            host: "d1".into(),
+            date: Some(date.parse().unwrap()),
+        });
+    }
+    let report = samman::validate::check(&instance);
+    assert!(report.errors.is_empty());
+    let paths: Vec<&str> = report.warnings.iter().map(|w| w.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            "seekers[3].location",
+            "seekers[4].availability.dated[1]",
+            "seekers[5].location",
+            "providers[0].availability.dated[0]",
+            "providers[0].reliability.no_show",
+        ]
+    );
+    assert!(report.warnings[0].message.contains("swapped"));
+    assert!(report.warnings[2].message.contains("far"));
+    for warning in &report.warnings {
+        for value in ["18.068", "59.329", "67.855", "2025", "2026-08-30", "3"] {
+            assert!(!warning.message.contains(value), "{warning}");
+        }
+    }
+    // Warnings never stop the plan.
+    let plan = solve(&instance, &Options::default()).unwrap();
+    assert!(!plan.matches.is_empty());
+    for (seed, programme) in [
+        (0, Programme::Dinners),
+        (1, Programme::Visits),
+        (2, Programme::Workshops),
+        (3, Programme::Experiences),
+        (4, Programme::Coaching),
+    ] {
+        let params = Params {
+            size: 300,
+            seed,
+            ..Params::default()
+        };
+        let warnings = samman::validate::check(&generate(programme, &params)).warnings;
+        assert!(
+            !warnings.iter().any(|w| w.path.ends_with(".location")
+                || w.path.contains(".dated[")
+                || w.path.ends_with(".no_show")),
+            "{:?}",
+            &warnings[..warnings.len().min(3)]
+        );
+    }
 }
