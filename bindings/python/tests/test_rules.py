@@ -166,3 +166,98 @@ def test_verification_the_expired_verification_is_excluded_with_its_date() -> No
             "description": "the verification of volunteer-2024 expired: valid until 2025-05-10",
         }
     ]
+
+
+def test_seats_a_project_group_takes_one_slot_of_a_caseload() -> None:
+    # Coaching: three project groups of five, each one slot of a caseload of three; the
+    # composition rule still counts five newcomers per group.
+    data: dict[str, Any] = {
+        "version": 1,
+        "seekers": [
+            {
+                "id": f"group-{i}",
+                "party_size": 5,
+                "seats": 1,
+                "profile": {"origin": "newcomer"},
+            }
+            for i in range(3)
+        ],
+        "providers": [{"id": "coach", "kind": "coaching", "capacity": 3}],
+        "policy": {"composition": {"min_newcomers": 5}},
+    }
+    instance = samman.Instance.from_dict(data)
+    for solver in samman.SOLVERS:
+        plan = samman.solve(instance, solver=solver)
+        assert len(plan.placements) == 3, solver
+        assert plan.people_placed == 15, solver
+        assert {m["seats"] for m in plan.to_dict()["matches"]} == {1}, solver
+    for seeker in data["seekers"]:
+        del seeker["seats"]
+    instance = samman.Instance.from_dict(data)
+    for solver in samman.SOLVERS:
+        assert samman.solve(instance, solver=solver).placements == {}, solver
+
+
+def test_hosts_a_household_offering_saturday_or_sunday_is_booked_once() -> None:
+    def evening(day: str) -> dict[str, Any]:
+        return {"dated": [{"start": f"2026-09-{day}T17:00", "end": f"2026-09-{day}T22:00"}]}
+
+    data: dict[str, Any] = {
+        "version": 1,
+        "seekers": [
+            {"id": f"guest-{i}", "availability": evening("05" if i % 2 == 0 else "06")}
+            for i in range(4)
+        ],
+        "providers": [
+            {"id": "h7-saturday", "capacity": 2, "host": "household-7", "availability": evening("05")},
+            {"id": "h7-sunday", "capacity": 2, "host": "household-7", "availability": evening("06")},
+        ],
+        "hosts": [{"id": "household-7", "max_events": 1}],
+    }
+    instance = samman.Instance.from_dict(data)
+    for solver in samman.SOLVERS:
+        plan = samman.solve(instance, solver=solver)
+        assert len(set(plan.placements.values())) == 1, solver
+        [cancelled] = plan.to_dict()["cancelled"]
+        assert cancelled["rules"] == [{"rule": "host_events", "host": "household-7"}], solver
+        for seeker in set(f"guest-{i}" for i in range(4)) - set(plan.placements):
+            assert unplaced_reason(plan, seeker) == {
+                "kind": "group",
+                "rules": [{"rule": "host_events", "host": "household-7"}],
+            }
+    del data["hosts"]
+    instance = samman.Instance.from_dict(data)
+    for solver in samman.SOLVERS:
+        assert len(set(samman.solve(instance, solver=solver).placements.values())) == 2, solver
+
+
+def test_suspicious_data_is_warned_about_by_path() -> None:
+    places = [(59.330, 18.060), (59.340, 18.070), (59.320, 18.050), (18.068, 59.329)]
+    data: dict[str, Any] = {
+        "version": 1,
+        "seekers": [
+            {"id": f"g{i}", "location": {"lat": lat, "lon": lon}}
+            for i, (lat, lon) in enumerate(places)
+        ],
+        "providers": [
+            {
+                "id": "d1",
+                "capacity": 4,
+                "availability": {
+                    "dated": [{"start": "2025-09-05T17:00", "end": "2025-09-05T22:00"}]
+                },
+                "reliability": {"completed": 1, "no_show": 3},
+            }
+        ],
+        "policy": {"today": "2026-09-01"},
+        "history": {"meetings": [{"seeker": "g0", "host": "d1", "date": "2026-05-02"}]},
+    }
+    instance = samman.Instance.from_dict(data)
+    warnings = instance.warnings()
+    assert [path for path, _ in warnings] == [
+        "seekers[3].location",
+        "providers[0].availability.dated[0]",
+        "providers[0].reliability.no_show",
+    ]
+    assert "swapped" in warnings[0][1]
+    assert all("59.329" not in message and "2025" not in message for _, message in warnings)

@@ -29,6 +29,8 @@ export interface Explanation {
   seats_taken: number | null;
   composition: number | null;
   open: number | null;
+  /** With a plan and `hosts`: feasible providers not taking place because their host runs others. */
+  host_elsewhere?: number;
   most_limiting: string | null;
   relaxations: Array<Record<string, unknown>>;
 }

@@ -10,8 +10,8 @@ use std::io::{Read, Write};
 
 use crate::metrics::{Plan, PlanEntry};
 use crate::model::{
-    Availability, DatedWindow, Day, Diet, Gender, Instance, LanguageSkill, Level, Location, Origin,
-    Profile, Provider, ProviderKind, ProviderStatus, Seeker, WeeklyWindow,
+    Availability, DatedWindow, Day, Diet, Gender, Host, Instance, LanguageSkill, Level, Location,
+    Origin, Profile, Provider, ProviderKind, ProviderStatus, Seeker, WeeklyWindow,
 };
 use crate::rules::Rules;
 use crate::sheets::{Delimiter, Header, PassThrough, SheetKind, Table, classify};
@@ -33,7 +33,7 @@ pub struct CsvError {
 pub type Result<T> = std::result::Result<T, CsvError>;
 
 /// The columns a seekers file may have (and `extra.<name>` for profile attributes).
-pub const SEEKER_COLUMNS: [&str; 19] = [
+pub const SEEKER_COLUMNS: [&str; 20] = [
     "id",
     "party_size",
     "origin",
@@ -53,10 +53,11 @@ pub const SEEKER_COLUMNS: [&str; 19] = [
     "priority",
     "needs",
     "accepts",
+    "seats",
 ];
 
 /// The columns a providers file may have (and `host_extra.<name>`).
-pub const PROVIDER_COLUMNS: [&str; 26] = [
+pub const PROVIDER_COLUMNS: [&str; 27] = [
     "id",
     "kind",
     "host",
@@ -83,6 +84,7 @@ pub const PROVIDER_COLUMNS: [&str; 26] = [
     "status",
     "offers",
     "accepts",
+    "host_max_events",
 ];
 
 /// One row being read: cells by column name, with the row number for errors.
@@ -320,20 +322,25 @@ fn decimal_comma(value: &str, delimiter: Delimiter) -> Option<String> {
 /// Read every row of a CSV with a header, checking the header against `known` columns (and
 /// the `prefix` ones) and that `required` columns are present.
 fn rows<T>(
-    mut reader: impl Read,
+    reader: impl Read,
     known: &[&'static str],
     prefix: &str,
     required: &[&str],
     build: impl FnMut(&Row<'_>) -> Result<T>,
 ) -> Result<Vec<T>> {
+    let table = csv_table(reader)?;
+    Ok(rows_of_table(&table, known, prefix, required, build)?.0)
+}
+
+/// A CSV file read whole into a table.
+fn csv_table(mut reader: impl Read) -> Result<Table> {
     let mut bytes = Vec::new();
     reader.read_to_end(&mut bytes).map_err(|e| CsvError {
         row: 0,
         column: String::new(),
         message: format!("cannot read: {e}"),
     })?;
-    let table = Table::from_bytes(&bytes, SheetKind::Csv)?;
-    Ok(rows_of_table(&table, known, prefix, required, build)?.0)
+    Table::from_bytes(&bytes, SheetKind::Csv)
 }
 
 /// Read every row of a table, as [`rows`], keeping the columns samman does not read by `id`.
@@ -467,6 +474,10 @@ fn seeker_row(row: &Row<'_>) -> Result<Seeker> {
             .unwrap_or(0.0);
         seeker.needs = row.list("needs");
         seeker.accepts = row.accepts()?;
+        seeker.seats = row.parse(
+            "seats",
+            "a whole number of places the party takes, such as 1",
+        )?;
         Ok(seeker)
     }
 }
@@ -483,6 +494,51 @@ pub fn read_providers(reader: impl Read) -> Result<Vec<Provider>> {
         &["id", "capacity"],
         provider_row,
     )
+}
+
+/// The hosts of a providers table that limit their events (`host_max_events`, given on any
+/// row of the host; rows of one host must agree), in order of first mention.
+pub(crate) fn hosts_from_table(table: &Table) -> Result<Vec<Host>> {
+    let mut hosts: Vec<(Host, u64)> = Vec::new();
+    rows_of_table(
+        table,
+        &PROVIDER_COLUMNS,
+        "host_extra.",
+        &["id", "capacity"],
+        |row| {
+            let Some(max_events) = row.parse::<u32>(
+                "host_max_events",
+                "a whole number of events the host takes on, such as 1",
+            )?
+            else {
+                return Ok(());
+            };
+            let Some(host) = row.get("host") else {
+                return Err(row.error(
+                    "host_max_events",
+                    "needs the host in the `host` column: the limit is the host's",
+                ));
+            };
+            match hosts.iter().find(|(h, _)| h.id.as_str() == host) {
+                Some((h, first)) if h.max_events != max_events => Err(row.error(
+                    "host_max_events",
+                    format!("differs from row {first} for the same host"),
+                )),
+                Some(_) => Ok(()),
+                None => {
+                    hosts.push((
+                        Host {
+                            id: host.into(),
+                            max_events,
+                        },
+                        row.row,
+                    ));
+                    Ok(())
+                }
+            }
+        },
+    )?;
+    Ok(hosts.into_iter().map(|(h, _)| h).collect())
 }
 
 /// Providers from a table, with the columns samman does not read.
@@ -571,7 +627,9 @@ fn provider_row(row: &Row<'_>) -> Result<Provider> {
 pub fn read_instance(seekers: impl Read, providers: impl Read) -> Result<Instance> {
     let mut instance = Instance::new();
     instance.seekers = read_seekers(seekers)?;
-    instance.providers = read_providers(providers)?;
+    let table = csv_table(providers)?;
+    instance.providers = providers_from_table(&table)?.0;
+    instance.hosts = hosts_from_table(&table)?;
     Ok(instance)
 }
 
@@ -601,7 +659,7 @@ pub fn write_plan(instance: &Instance, plan: &Plan, writer: impl Write) -> Resul
         let s = seeker_ix.get(m.seeker.as_str()).copied();
         let p = provider_ix.get(m.provider.as_str()).copied();
         let seats = s.map_or(String::new(), |s| {
-            instance.seekers[s].party_size.to_string()
+            instance.seekers[s].seats_taken().to_string()
         });
         let score = match (s, p) {
             (Some(s), Some(p)) => format!("{:.6}", rules.score(&rules.breakdown(s, p))),

@@ -228,6 +228,11 @@ pub struct Explanation {
     /// With a plan: feasible providers with room and no group rule in the way (a better plan
     /// could use them).
     pub open: Option<usize>,
+    /// With a plan and `hosts`: feasible providers that do not take place because their host
+    /// already runs `max_events` others (the `host_events` rule); not counted as open.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub host_elsewhere: Option<usize>,
     /// The pair rule whose relaxation would open the most providers (most `excluded_only`).
     pub most_limiting: Option<Rule>,
     /// Concrete relaxations that open at least one provider, most opened first.
@@ -356,6 +361,7 @@ pub(crate) fn explain_validated(
         policy: instance.policy.clone(),
         history: History::default(),
         constraints: Constraints::default(),
+        hosts: Vec::new(),
     };
     let mut explanations = Vec::with_capacity(asked.len());
     for chunk in asked.chunks(SEEKERS_PER_CHUNK) {
@@ -454,6 +460,7 @@ fn found(
         seats_taken: None,
         composition: None,
         open: None,
+        host_elsewhere: None,
         most_limiting,
         relaxations: Vec::new(),
         expired_verifications: expired_verifications(instance, s, &failed),
@@ -467,12 +474,35 @@ fn found(
             explanation.placed = Some(match_explanation(rules, rs, p));
         }
         let (mut taken, mut composition, mut open) = (0, 0, 0);
-        let size = u64::from(instance.seekers[s].party_size);
+        let size = u64::from(instance.seekers[s].seats_taken());
+        // Hosts at their limit on events: their providers not taking place stay shut (no work
+        // at all for an instance without hosts).
+        let host_limit = if instance.hosts.is_empty() {
+            Vec::new()
+        } else {
+            instance.host_limits()
+        };
+        let mut running = vec![0u32; instance.hosts.len()];
+        for (p, limit) in host_limit.iter().enumerate() {
+            if let (Some((h, _)), false) = (limit, members[p].is_empty()) {
+                running[*h] += 1;
+            }
+        }
+        let mut elsewhere = 0;
         // The seeker is among the members of its own provider only, which is skipped.
         for &p in feasible.iter().filter(|&&p| provider_of[s] != Some(p)) {
+            if host_limit
+                .get(p)
+                .copied()
+                .flatten()
+                .is_some_and(|(h, max)| members[p].is_empty() && running[h] >= max)
+            {
+                elsewhere += 1;
+                continue;
+            }
             let used: u64 = members[p]
                 .iter()
-                .map(|&t| u64::from(instance.seekers[t].party_size))
+                .map(|&t| u64::from(instance.seekers[t].seats_taken()))
                 .sum();
             if used + size > u64::from(instance.providers[p].capacity) {
                 taken += 1;
@@ -493,6 +523,7 @@ fn found(
         explanation.seats_taken = Some(taken);
         explanation.composition = Some(composition);
         explanation.open = Some(open);
+        explanation.host_elsewhere = (!instance.hosts.is_empty()).then_some(elsewhere);
     }
     let candidates = candidates(instance, s, &failed);
     Found {
@@ -849,6 +880,7 @@ fn opened_by_changing_providers(
         policy: instance.policy.clone(),
         history: History::default(),
         constraints: Constraints::default(),
+        hosts: Vec::new(),
     };
     let rules = Rules::of_validated(&changed);
     (0..shut_out.len())

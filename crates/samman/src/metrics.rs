@@ -12,10 +12,10 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::graph::{CandidateGraph, GraphError};
-use crate::model::{Instance, Level, Origin, Profile, ProviderId, SeekerId};
+use crate::model::{HostId, Instance, Level, Origin, Profile, ProviderId, SeekerId};
 use crate::rules::{
     Breakdown, Criterion, GroupRule, Rule, Rules, distance_km, group_violations,
-    keep_together_violations, shared_language_level,
+    host_events_violations, keep_together_violations, shared_language_level,
 };
 use crate::solve::Assignment;
 
@@ -220,6 +220,15 @@ pub enum Violation {
         /// Position of the set in `constraints.keep_together`.
         set: usize,
     },
+    /// A host runs more providers than its `max_events` (`hosts`).
+    HostEvents {
+        /// The host.
+        host: HostId,
+        /// Providers of the host that take place.
+        events: u32,
+        /// The host's limit.
+        max_events: u32,
+    },
     /// A locked assignment is not in the plan.
     LockNotKept {
         /// The seeker.
@@ -265,7 +274,7 @@ pub struct Placement {
     pub providers_taking_place: usize,
     /// Seats offered by all providers.
     pub seats: u64,
-    /// Seats taken.
+    /// Seats taken (each placed party's `seats`, which is its party size unless set).
     pub seats_used: u64,
     /// `seats_used / seats`.
     pub seat_rate: Option<f64>,
@@ -630,6 +639,14 @@ fn resolve(instance: &Instance, rules: &Rules<'_>, plan: &Plan) -> Resolved {
     for set in keep_together_violations(instance, &provider_of) {
         violations.push(Violation::KeepTogether { set });
     }
+    let taking_place: Vec<bool> = members.iter().map(|m| !m.is_empty()).collect();
+    for (h, events) in host_events_violations(instance, &taking_place) {
+        violations.push(Violation::HostEvents {
+            host: instance.hosts[h].id.clone(),
+            events,
+            max_events: instance.hosts[h].max_events,
+        });
+    }
     for lock in &instance.constraints.locked {
         let kept = match (
             seeker_ix.get(lock.seeker.as_str()),
@@ -682,6 +699,13 @@ fn placement(instance: &Instance, r: &Resolved) -> Placement {
         .filter(|(_, p)| p.is_some())
         .map(|(s, _)| u64::from(s.party_size))
         .sum();
+    let seats_used: u64 = instance
+        .seekers
+        .iter()
+        .zip(&r.provider_of)
+        .filter(|(_, p)| p.is_some())
+        .map(|(s, _)| u64::from(s.seats_taken()))
+        .sum();
     let seats: u64 = instance
         .providers
         .iter()
@@ -697,8 +721,8 @@ fn placement(instance: &Instance, r: &Resolved) -> Placement {
         providers: instance.providers.len(),
         providers_taking_place: r.members.iter().filter(|m| !m.is_empty()).count(),
         seats,
-        seats_used: people_placed,
-        seat_rate: ratio(people_placed as f64, seats as f64),
+        seats_used,
+        seat_rate: ratio(seats_used as f64, seats as f64),
     }
 }
 
@@ -832,7 +856,7 @@ fn stability(
         |s: usize, p: usize| PreferenceKey::new(rules.seeker_rank(s, p), pair_score(s, p));
     let provider_key =
         |s: usize, p: usize| PreferenceKey::new(rules.provider_rank(s, p), pair_score(s, p));
-    let size = |s: usize| i64::from(instance.seekers[s].party_size);
+    let size = |s: usize| i64::from(instance.seekers[s].seats_taken());
     // Negative for a provider over its capacity: the overflow must be freed as well.
     let free: Vec<i64> = instance
         .providers

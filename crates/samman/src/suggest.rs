@@ -105,7 +105,7 @@ pub(crate) fn suggest_prepared(
         }
         locked
     };
-    let party = instance.seekers[s].party_size;
+    let party = instance.seekers[s].seats_taken();
     let mut found = Vec::new();
     for p in 0..instance.providers.len() {
         if !rules.feasible(s, p) {
@@ -118,7 +118,7 @@ pub(crate) fn suggest_prepared(
             .unwrap_or_default();
         let used: u64 = others
             .iter()
-            .map(|&t| u64::from(instance.seekers[t].party_size))
+            .map(|&t| u64::from(instance.seekers[t].seats_taken()))
             .sum();
         let free = u64::from(capacity).saturating_sub(used);
         let Some(displaced) = make_room(instance, &rules, p, &others, &locked, free, party) else {
@@ -182,7 +182,7 @@ fn make_room(
     movable.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
     let mut displaced = Vec::new();
     for (_, t) in movable {
-        free += u64::from(instance.seekers[t].party_size);
+        free += u64::from(instance.seekers[t].seats_taken());
         displaced.push(t);
         if free >= needed {
             displaced.sort_unstable();

@@ -7,6 +7,8 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
+mod suspicious;
+
 use chrono_tz::Tz;
 use serde::Serialize;
 
@@ -357,15 +359,26 @@ impl Checker {
 
         for (i, seeker) in instance.seekers.iter().enumerate() {
             let at = format!("seekers[{i}]");
+            // What the party takes of a capacity: `seats` when set, else its people.
+            let seats_at = if seeker.seats.is_some() {
+                format!("{at}.seats")
+            } else {
+                format!("{at}.party_size")
+            };
             if seeker.party_size == 0 {
                 self.report(format!("{at}.party_size"), "must be at least 1");
-            } else if let Some(largest) = largest.filter(|&c| seeker.party_size > c) {
+            } else if seeker.seats == Some(0) {
+                self.report(
+                    seats_at,
+                    "must be at least 1 (what the party takes of a provider's capacity)",
+                );
+            } else if let Some(largest) = largest.filter(|&c| seeker.seats_taken() > c) {
                 self.warn(
-                    format!("{at}.party_size"),
+                    seats_at,
                     format!(
                         "{} is larger than every provider's capacity (largest {largest}); no \
                          provider can take this party",
-                        seeker.party_size
+                        seeker.seats_taken()
                     ),
                 );
             }
@@ -436,6 +449,31 @@ impl Checker {
         }
         self.history(instance, &seeker_index);
         self.constraints(instance, &seeker_index, &provider_index);
+        self.hosts(instance);
+        // Readable but probably wrong: after the record problems above.
+        self.warnings.extend(suspicious::warnings(instance, tz));
+    }
+
+    /// Hosts with a limit on events: unique ids that some provider names as its `host`.
+    fn hosts(&mut self, instance: &Instance) {
+        let named: HashSet<&str> = instance
+            .providers
+            .iter()
+            .filter_map(|p| p.host.as_ref().map(crate::model::HostId::as_str))
+            .collect();
+        let index = self.unique_ids("hosts", instance.hosts.iter().map(|h| h.id.as_str()));
+        for (j, host) in instance.hosts.iter().enumerate() {
+            let id = host.id.as_str();
+            if !id.is_empty() && index.get(id) == Some(&j) && !named.contains(id) {
+                self.report(
+                    format!("hosts[{j}].id"),
+                    format!(
+                        "no provider has `{id}` as its host: name it in a provider's `host`, \
+                         as in {{\"id\": \"d1\", \"host\": \"{id}\", \"capacity\": 4}}"
+                    ),
+                );
+            }
+        }
     }
 
     fn policy(&mut self, instance: &Instance) {

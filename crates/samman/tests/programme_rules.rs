@@ -450,3 +450,453 @@ fn verification_the_expired_verification_is_excluded_with_its_date() {
         "policy.rules.verification_valid_days"
     );
 }
+
+/// Coaching: a project group of five takes one slot of a coach's caseload (`seats: 1`), so a
+/// coach with a caseload of three coaches three groups; composition rules still count the
+/// five people, and the plan's figures count seats and people apart.
+#[test]
+fn seats_a_project_group_takes_one_slot_of_a_caseload() {
+    let mut instance = Instance::new();
+    let mut coach = Provider::new("coach", 3);
+    coach.kind = ProviderKind::Coaching;
+    instance.providers.push(coach);
+    for i in 0..4 {
+        let mut group = Seeker::new(&format!("group-{i}"));
+        group.party_size = 5;
+        group.seats = Some(1);
+        group.profile.origin = Some(Origin::Newcomer);
+        instance.seekers.push(group);
+    }
+    // Composition counts people: one group alone brings five newcomers.
+    instance.policy.composition.min_newcomers = 5;
+    for (solver, plan) in plans(&instance) {
+        assert_eq!(plan.matches.len(), 3, "{solver:?}");
+        assert!(plan.matches.iter().all(|m| m.seats == 1), "{solver:?}");
+        assert_eq!(plan.people_placed, 15, "{solver:?}");
+        let [unplaced] = &plan.unplaced[..] else {
+            panic!("{solver:?}: {:?}", plan.unplaced);
+        };
+        assert!(
+            matches!(unplaced.reason, solve::Reason::SeatsTaken { .. }),
+            "{solver:?}: {unplaced:?}"
+        );
+    }
+    let session = samman::Session::new(instance.clone()).unwrap();
+    let plan = session.solve(&Options::default()).unwrap();
+    let figures = session
+        .evaluate(
+            &samman::metrics::Plan::from(&plan),
+            &samman::metrics::MetricsOptions::default(),
+        )
+        .unwrap()
+        .placement;
+    assert_eq!((figures.seats, figures.seats_used), (3, 3));
+    assert_eq!((figures.people, figures.people_placed), (20, 15));
+    // A group of five newcomers alone meets min_newcomers 5; with seats one a person it
+    // could not be placed at all.
+    instance.policy.composition.min_newcomers = 6;
+    let plan = solve(&instance, &Options::default()).unwrap();
+    assert!(plan.matches.len() >= 2, "{:?}", plan.matches);
+    instance.policy.composition.min_newcomers = 0;
+    for seeker in &mut instance.seekers {
+        seeker.seats = None;
+    }
+    for (solver, plan) in plans(&instance) {
+        assert!(plan.matches.is_empty(), "{solver:?}");
+    }
+    let warnings = samman::validate::check(&instance).warnings;
+    assert_eq!(warnings[0].path, "seekers[0].party_size");
+    instance.seekers[0].seats = Some(4);
+    let warnings = samman::validate::check(&instance).warnings;
+    assert_eq!(warnings[0].path, "seekers[0].seats");
+    instance.seekers[0].seats = Some(0);
+    let errors = samman::validate::check(&instance).errors;
+    assert_eq!(errors[0].path, "seekers[0].seats");
+}
+
+/// The most-people objective counts people, not seats: a project group of five in the one
+/// free slot places more people than a single participant who scores higher.
+#[test]
+fn seats_the_most_people_objective_counts_people() {
+    let mut instance = Instance::new();
+    let mut coach = Provider::new("coach", 1);
+    coach.preferences = vec!["single".into()];
+    instance.providers.push(coach);
+    let mut group = Seeker::new("group");
+    group.party_size = 5;
+    group.seats = Some(1);
+    let mut single = Seeker::new("single");
+    single.priority = 3.0;
+    instance.seekers.extend([group, single]);
+    for solver in [SolverKind::Optimal, SolverKind::Groups] {
+        let most_people = Options {
+            solver,
+            objective: solve::Objective::MaxPlaced,
+            ..Options::default()
+        };
+        let plan = solve(&instance, &most_people).unwrap();
+        assert_eq!(
+            placements(&plan).keys().collect::<Vec<_>>(),
+            ["group"],
+            "{solver:?}"
+        );
+        assert_eq!(plan.people_placed, 5);
+        let best_score = Options {
+            solver,
+            ..Options::default()
+        };
+        let plan = solve(&instance, &best_score).unwrap();
+        assert_eq!(
+            placements(&plan).keys().collect::<Vec<_>>(),
+            ["single"],
+            "{solver:?}"
+        );
+    }
+}
+
+#[test]
+fn the_seats_column_is_read_in_english_and_swedish() {
+    for header in ["seats", "Tar platser"] {
+        let seekers = samman::csv_io::read_seekers(
+            format!("id,party_size,{header}\ng1,5,1\ng2,2,\n").as_bytes(),
+        )
+        .unwrap();
+        assert_eq!(seekers[0].seats, Some(1));
+        assert_eq!(seekers[0].seats_taken(), 1);
+        assert_eq!(seekers[1].seats_taken(), 2);
+    }
+}
+
+/// An evening of September 2026, `day` the day of the month (`05`).
+fn evening(day: &str) -> samman::model::Availability {
+    samman::model::Availability {
+        dated: vec![samman::model::DatedWindow {
+            start: format!("2026-09-{day}T17:00").parse().unwrap(),
+            end: format!("2026-09-{day}T22:00").parse().unwrap(),
+        }],
+        weekly: Vec::new(),
+    }
+}
+
+/// Dinners: a household offering Saturday or Sunday (`hosts: max_events 1`) is booked once by
+/// every solver; the other date is reported cancelled under the host rule, and its guests who
+/// could come only then are told so. A household without an entry hosts on both dates.
+#[test]
+fn hosts_a_household_offering_saturday_or_sunday_is_booked_once() {
+    use samman::model::Host;
+    use samman::rules::GroupRule;
+    let mut instance = Instance::new();
+    for (id, host, day) in [
+        ("h7-saturday", "household-7", "05"),
+        ("h7-sunday", "household-7", "06"),
+        ("h8-saturday", "household-8", "05"),
+        ("h8-sunday", "household-8", "06"),
+    ] {
+        let mut dinner = Provider::new(id, 2);
+        dinner.kind = ProviderKind::Dinner;
+        dinner.host = Some(host.into());
+        dinner.availability = evening(day);
+        instance.providers.push(dinner);
+    }
+    instance.hosts = vec![Host {
+        id: "household-7".into(),
+        max_events: 1,
+    }];
+    for i in 0..8 {
+        let mut guest = Seeker::new(&format!("guest-{i}"));
+        guest.availability = evening(if i % 2 == 0 { "05" } else { "06" });
+        instance.seekers.push(guest);
+    }
+    let mut all = plans(&instance);
+    all.push((
+        SolverKind::Auto,
+        solve(&instance, &Options::default()).unwrap(),
+    ));
+    for (solver, plan) in all {
+        let used: std::collections::BTreeSet<String> = placements(&plan).into_values().collect();
+        let h7 = used.iter().filter(|p| p.starts_with("h7")).count();
+        assert_eq!(h7, 1, "{solver:?}: {used:?}");
+        assert!(
+            used.contains("h8-saturday") && used.contains("h8-sunday"),
+            "{solver:?}: {used:?}"
+        );
+        assert_eq!(plan.matches.len(), 6, "{solver:?}");
+        let rule = GroupRule::HostEvents {
+            host: "household-7".into(),
+        };
+        let [cancelled] = &plan.cancelled[..] else {
+            panic!("{solver:?}: {:?}", plan.cancelled);
+        };
+        assert!(cancelled.provider.as_str().starts_with("h7"), "{solver:?}");
+        assert_eq!(cancelled.rules, std::slice::from_ref(&rule), "{solver:?}");
+        assert_eq!(plan.unplaced.len(), 2, "{solver:?}");
+        for unplaced in &plan.unplaced {
+            assert_eq!(
+                unplaced.reason,
+                solve::Reason::Group {
+                    rules: vec![rule.clone()]
+                },
+                "{solver:?}"
+            );
+        }
+    }
+    // The final check counts it: a plan with both dates breaks the host rule.
+    let both =
+        samman::metrics::Plan::from_pairs([("guest-0", "h7-saturday"), ("guest-1", "h7-sunday")]);
+    let session = samman::Session::new(instance.clone()).unwrap();
+    let report = session
+        .evaluate(&both, &samman::metrics::MetricsOptions::default())
+        .unwrap();
+    assert!(report.validity.violations.iter().any(|v| matches!(
+        v,
+        samman::metrics::Violation::HostEvents {
+            events: 2,
+            max_events: 1,
+            ..
+        }
+    )));
+    // Without the entry, the household hosts on both dates.
+    instance.hosts.clear();
+    for (solver, plan) in plans(&instance) {
+        assert_eq!(plan.matches.len(), 8, "{solver:?}");
+    }
+    // A host entry that no provider names is an error, with its path.
+    instance.hosts = vec![Host {
+        id: "household-9".into(),
+        max_events: 1,
+    }];
+    let errors = samman::validate::check(&instance).errors;
+    assert_eq!(errors[0].path, "hosts[0].id");
+}
+
+/// The explanation of a guest who could come only on the date the household does not host
+/// names the host rule rather than calling the dinner open.
+#[test]
+fn hosts_the_explanation_names_the_host_rule() {
+    use samman::model::Host;
+    let mut instance = Instance::new();
+    for (id, day) in [("saturday", "05"), ("sunday", "06")] {
+        let mut dinner = Provider::new(id, 2);
+        dinner.host = Some("household-7".into());
+        dinner.availability = evening(day);
+        instance.providers.push(dinner);
+    }
+    instance.hosts = vec![Host {
+        id: "household-7".into(),
+        max_events: 1,
+    }];
+    for (id, day) in [("a", "05"), ("b", "05"), ("c", "06")] {
+        let mut guest = Seeker::new(id);
+        guest.availability = evening(day);
+        instance.seekers.push(guest);
+    }
+    let session = samman::Session::new(instance.clone()).unwrap();
+    let plan = session.solve(&Options::default()).unwrap();
+    assert_eq!(placements(&plan).len(), 2);
+    let left = &plan.unplaced[0].seeker;
+    let explanation =
+        samman::explain::explain(&instance, Some(&samman::metrics::Plan::from(&plan)), left)
+            .unwrap();
+    assert_eq!(explanation.host_elsewhere, Some(1));
+    assert_eq!(explanation.open, Some(0));
+    assert_eq!(
+        plan.unplaced[0].describe(&instance),
+        "host_events: household-7 hosts on another date"
+    );
+}
+
+/// Generated programmes whose hosts offer alternatives (experience sessions of one provider,
+/// dinners paired on two dates): every solver's plan keeps each host within its limit and
+/// passes the plan check; the limit binds (without it some host runs more).
+#[test]
+fn hosts_every_solver_keeps_generated_hosts_within_their_limit() {
+    use samman::model::Host;
+    for (seed, programme) in [(7, Programme::Experiences), (8, Programme::Dinners)] {
+        let mut instance = generate(
+            programme,
+            &Params {
+                size: 120,
+                seed,
+                ..Params::default()
+            },
+        );
+        if programme == Programme::Dinners {
+            for j in (1..instance.providers.len()).step_by(2) {
+                instance.providers[j].host = instance.providers[j - 1].host.clone();
+            }
+        }
+        let mut ids: Vec<_> = instance
+            .providers
+            .iter()
+            .filter_map(|p| p.host.clone())
+            .collect();
+        ids.sort();
+        ids.dedup();
+        let runs = |instance: &Instance, plan: &Assignment| -> u32 {
+            let host_of: BTreeMap<&str, &str> = instance
+                .providers
+                .iter()
+                .map(|p| (p.id.as_str(), p.host.as_ref().map_or("", |h| h.as_str())))
+                .collect();
+            let mut used: Vec<(&str, &str)> = plan
+                .matches
+                .iter()
+                .map(|m| (host_of[m.provider.as_str()], m.provider.as_str()))
+                .collect();
+            used.sort_unstable();
+            used.dedup();
+            let mut per_host: BTreeMap<&str, u32> = BTreeMap::new();
+            for (h, _) in used {
+                *per_host.entry(h).or_default() += 1;
+            }
+            per_host.into_values().max().unwrap_or(0)
+        };
+        let unlimited = solve(&instance, &Options::default()).unwrap();
+        assert!(
+            runs(&instance, &unlimited) > 1,
+            "{programme:?}: the limit binds"
+        );
+        instance.hosts = ids
+            .into_iter()
+            .map(|id| Host { id, max_events: 1 })
+            .collect();
+        let session = samman::Session::new(instance.clone()).unwrap();
+        let mut all = plans(&instance);
+        all.push((
+            SolverKind::Auto,
+            session.solve(&Options::default()).unwrap(),
+        ));
+        for (solver, plan) in all {
+            assert!(runs(&instance, &plan) <= 1, "{programme:?} {solver:?}");
+            assert!(!plan.matches.is_empty(), "{programme:?} {solver:?}");
+            let report = session
+                .evaluate(
+                    &samman::metrics::Plan::from(&plan),
+                    &samman::metrics::MetricsOptions::default(),
+                )
+                .unwrap();
+            assert!(
+                report.validity.valid,
+                "{programme:?} {solver:?}: {:?}",
+                report.validity.violations
+            );
+        }
+    }
+}
+
+#[test]
+fn the_host_max_events_column_makes_hosts() {
+    let seekers = "id\ng1\n";
+    let providers = "id,capacity,värd,värd max tillfällen\nsat,4,household-7,1\nsun,4,household-7,\nd8,4,household-8,\n";
+    let instance = samman::csv_io::read_instance(seekers.as_bytes(), providers.as_bytes()).unwrap();
+    assert_eq!(instance.hosts.len(), 1);
+    assert_eq!(
+        (instance.hosts[0].id.as_str(), instance.hosts[0].max_events),
+        ("household-7", 1)
+    );
+    let disagree = "id,capacity,host,host_max_events\nsat,4,h7,1\nsun,4,h7,2\n";
+    let error = samman::csv_io::read_instance(seekers.as_bytes(), disagree.as_bytes()).unwrap_err();
+    assert_eq!((error.row, error.column.as_str()), (3, "host_max_events"));
+    let no_host = "id,capacity,host_max_events\nsat,4,1\n";
+    let error = samman::csv_io::read_instance(seekers.as_bytes(), no_host.as_bytes()).unwrap_err();
+    assert_eq!((error.row, error.column.as_str()), (2, "host_max_events"));
+}
+
+/// Suspicious data: coordinates with latitude and longitude swapped, a place far from all
+/// others, windows already past on `policy.today` and a record with more no-shows than the
+/// events history records are warned about, each with its path and no value; the generated programmes
+/// raise none of them.
+#[test]
+fn suspicious_data_is_warned_about_by_path() {
+    use samman::model::{Availability, DatedWindow, Location};
+    let mut instance = Instance::new();
+    instance.policy.today = Some("2026-09-01".parse().unwrap());
+    let places = [
+        (59.330, 18.060),
+        (59.340, 18.070),
+        (59.320, 18.050),
+        (18.068, 59.329),
+        (59.335, 18.065),
+        (67.855, 20.225),
+    ];
+    for (i, (lat, lon)) in places.into_iter().enumerate() {
+        let mut guest = Seeker::new(&format!("g{i}"));
+        guest.location = Some(Location { lat, lon });
+        instance.seekers.push(guest);
+    }
+    let window = |day: &str| DatedWindow {
+        start: format!("{day}T17:00").parse().unwrap(),
+        end: format!("{day}T22:00").parse().unwrap(),
+    };
+    instance.seekers[4].availability = Availability {
+        dated: vec![window("2026-09-05"), window("2025-09-05")],
+        weekly: Vec::new(),
+    };
+    let mut dinner = Provider::new("d1", 4);
+    dinner.location = Some(Location {
+        lat: 59.331,
+        lon: 18.061,
+    });
+    dinner.availability = Availability {
+        dated: vec![window("2026-08-30")],
+        weekly: Vec::new(),
+    };
+    dinner.reliability = Reliability {
+        completed: 1,
+        cancelled: 0,
+        no_show: 3,
+    };
+    instance.providers.push(dinner);
+    // History records two events of the dinner's host: three no-shows cannot be.
+    for date in ["2026-05-02", "2026-06-06"] {
+        instance.history.meetings.push(samman::model::Meeting {
+            seeker: "g0".into(),
+            host: "d1".into(),
+            date: Some(date.parse().unwrap()),
+        });
+    }
+    let report = samman::validate::check(&instance);
+    assert!(report.errors.is_empty());
+    let paths: Vec<&str> = report.warnings.iter().map(|w| w.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            "seekers[3].location",
+            "seekers[4].availability.dated[1]",
+            "seekers[5].location",
+            "providers[0].availability.dated[0]",
+            "providers[0].reliability.no_show",
+        ]
+    );
+    assert!(report.warnings[0].message.contains("swapped"));
+    assert!(report.warnings[2].message.contains("far"));
+    for warning in &report.warnings {
+        for value in ["18.068", "59.329", "67.855", "2025", "2026-08-30", "3"] {
+            assert!(!warning.message.contains(value), "{warning}");
+        }
+    }
+    // Warnings never stop the plan.
+    let plan = solve(&instance, &Options::default()).unwrap();
+    assert!(!plan.matches.is_empty());
+    for (seed, programme) in [
+        (0, Programme::Dinners),
+        (1, Programme::Visits),
+        (2, Programme::Workshops),
+        (3, Programme::Experiences),
+        (4, Programme::Coaching),
+    ] {
+        let params = Params {
+            size: 300,
+            seed,
+            ..Params::default()
+        };
+        let warnings = samman::validate::check(&generate(programme, &params)).warnings;
+        assert!(
+            !warnings.iter().any(|w| w.path.ends_with(".location")
+                || w.path.contains(".dated[")
+                || w.path.ends_with(".no_show")),
+            "{:?}",
+            &warnings[..warnings.len().min(3)]
+        );
+    }
+}

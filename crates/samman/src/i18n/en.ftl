@@ -83,6 +83,7 @@ group-gender_parties = an all-female and an all-male party would meet
 group-keep_apart = people to keep apart would meet
 group-keep_together = people to keep together would be split
 group-met_before = people who met before would share a table again
+group-host_events = the host already hosts on another date
 
 ## What would help
 help-none = Nothing a single change would fix; try again with more providers.
@@ -132,3 +133,4 @@ explain-seats = seats taken by others at { $taken }; a rule about the whole grou
 explain-expired = The verification of { $provider } expired: valid until { $until }.
 explain-help = What would help: { $help }
 help-more = { $n } more
+binding-host_events = hosts who host once of several dates

@@ -248,6 +248,9 @@ mod tests {
             GroupRule::KeepApart,
             GroupRule::KeepTogether,
             GroupRule::MetBefore,
+            GroupRule::HostEvents {
+                host: "household-7".into(),
+            },
         ];
         for lang in [Lang::En, Lang::Sv] {
             let messages = Messages::new(lang);

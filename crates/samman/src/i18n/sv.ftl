@@ -83,6 +83,7 @@ group-gender_parties = ett sällskap med bara kvinnor och ett med bara män skul
 group-keep_apart = personer som ska hållas isär skulle mötas
 group-keep_together = personer som ska vara tillsammans skulle delas
 group-met_before = personer som redan har träffats skulle sitta vid samma bord igen
+group-host_events = värden är redan värd ett annat datum
 ## Vad som skulle hjälpa
 help-none = Ingen enskild ändring räcker; prova igen med fler värdar.
 help-for-person = För personen:
@@ -131,3 +132,4 @@ explain-seats = platserna tagna av andra hos { $taken }; en regel för hela grup
 explain-expired = Verifieringen av { $provider } har gått ut: giltig till { $until }.
 explain-help = Det här skulle hjälpa: { $help }
 help-more = { $n } till
+binding-host_events = värdar som är värd ett av flera datum

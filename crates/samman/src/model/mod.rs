@@ -312,9 +312,21 @@ pub struct Seeker {
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub accepts: BTreeMap<String, Vec<String>>,
+    /// What the party takes of a provider's capacity, when not one seat a person: a project
+    /// group of five takes one slot of a coach's caseload (`seats: 1`); none: `party_size`.
+    /// Composition rules still count people.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub seats: Option<u32>,
 }
 
 impl Seeker {
+    /// What the party takes of a provider's capacity: `seats`, or else `party_size`.
+    #[must_use]
+    pub fn seats_taken(&self) -> u32 {
+        self.seats.unwrap_or(self.party_size)
+    }
+
     /// A seeker with an id and every other field at its default.
     #[must_use]
     pub fn new(id: &str) -> Self {
@@ -335,6 +347,7 @@ impl Seeker {
             priority: 0.0,
             needs: Vec::new(),
             accepts: BTreeMap::new(),
+            seats: None,
         }
     }
 }
@@ -889,6 +902,19 @@ pub struct Constraints {
     pub locked: Vec<Lock>,
 }
 
+/// A host who offers several providers as alternatives, such as a household that can host a
+/// dinner on Saturday or on Sunday: at most `max_events` of the providers whose `host` is this
+/// id take place (the `host_events` rule). A host without an entry is unlimited.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct Host {
+    /// The id that providers name in their `host` field.
+    pub id: HostId,
+    /// How many of its providers may take place (0: none).
+    pub max_events: u32,
+}
+
 /// A matching problem: seekers, providers, the policy, history and constraints.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -916,6 +942,11 @@ pub struct Instance {
     #[serde(default)]
     #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub constraints: Constraints,
+    /// Hosts whose providers are alternatives: at most `max_events` of each host's providers
+    /// take place.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub hosts: Vec<Host>,
 }
 
 impl Default for Instance {
@@ -927,6 +958,7 @@ impl Default for Instance {
             policy: Policy::default(),
             history: History::default(),
             constraints: Constraints::default(),
+            hosts: Vec::new(),
         }
     }
 }
@@ -948,6 +980,27 @@ impl Instance {
     #[must_use]
     pub fn provider_indices(&self) -> HashMap<&str, usize> {
         first_positions(self.providers.iter().map(|p| p.id.as_str()))
+    }
+
+    /// Per provider, the limit on events of its host ([`Host::max_events`]) and the host's
+    /// position in `hosts`; none for a provider without a host or whose host has no entry.
+    #[must_use]
+    pub fn host_limits(&self) -> Vec<Option<(usize, u32)>> {
+        let limits: HashMap<&str, (usize, u32)> = self
+            .hosts
+            .iter()
+            .enumerate()
+            .rev()
+            .map(|(h, host)| (host.id.as_str(), (h, host.max_events)))
+            .collect();
+        self.providers
+            .iter()
+            .map(|p| {
+                p.host
+                    .as_ref()
+                    .and_then(|h| limits.get(h.as_str()).copied())
+            })
+            .collect()
     }
 }
 

@@ -207,7 +207,7 @@ impl Problem {
                 guests[u as usize] = false;
                 host_seats = self.units[u as usize].seats
                     - instance.seekers[h as usize]
-                        .party_size
+                        .seats_taken()
                         .min(self.units[u as usize].seats);
             }
             let added = u64::from(provider.capacity.saturating_sub(host_seats));
@@ -423,7 +423,7 @@ fn units(instance: &Instance, seeker_ix: &HashMap<&str, usize>) -> (Vec<Unit>, V
         });
         let unit = &mut units[u as usize];
         unit.seekers.push(s as u32);
-        unit.seats = unit.seats.saturating_add(instance.seekers[s].party_size);
+        unit.seats = unit.seats.saturating_add(instance.seekers[s].seats_taken());
         *unit_slot = u;
     }
     (units, unit_of)

@@ -18,8 +18,10 @@ use crate::model::{
 };
 
 mod exclusions;
+mod hosts;
 mod novelty;
 pub(crate) use exclusions::exclusions;
+pub use hosts::host_events_violations;
 use novelty::hosts_met;
 pub use novelty::met_before_at_table;
 
@@ -524,7 +526,7 @@ struct Traits {
     languages: [u64; 3],
     /// No language listed: the language rule does not constrain this side.
     no_languages: bool,
-    /// Seeker: party size. Provider: capacity.
+    /// Seeker: seats taken (`seats`, else party size). Provider: capacity.
     seats: u32,
     /// Own travel limit (infinite when none).
     travel_km: f64,
@@ -623,7 +625,7 @@ fn shared_level_sorted(a: &[(u16, Level)], b: &[(u16, Level)]) -> Option<Level> 
 impl Traits {
     fn seeker(seeker: &Seeker, minimum: Level) -> Self {
         let mut traits = Self::languages(&seeker.languages, minimum);
-        traits.seats = seeker.party_size;
+        traits.seats = seeker.seats_taken();
         traits.travel_km = seeker.max_travel_km.unwrap_or(f64::INFINITY);
         traits.at = seeker.location.map(Radians::of);
         traits.verification = seeker.requires_verified;
@@ -1435,6 +1437,12 @@ pub enum GroupRule {
     KeepTogether,
     /// Two people at the table met before and `policy.novelty` is never-again.
     MetBefore,
+    /// The provider's host already runs `max_events` other providers (`hosts`): a dinner not
+    /// used because its household hosts on another date.
+    HostEvents {
+        /// The host's id.
+        host: String,
+    },
 }
 
 impl GroupRule {
@@ -1451,6 +1459,7 @@ impl GroupRule {
             GroupRule::KeepApart => "keep_apart",
             GroupRule::KeepTogether => "keep_together",
             GroupRule::MetBefore => "met_before",
+            GroupRule::HostEvents { .. } => "host_events",
         }
     }
 
@@ -1479,7 +1488,7 @@ pub fn group_violations(instance: &Instance, p: usize, members: &[usize]) -> Vec
     let policy = &instance.policy;
     let seats: u64 = members
         .iter()
-        .map(|&s| u64::from(instance.seekers[s].party_size))
+        .map(|&s| u64::from(instance.seekers[s].seats_taken()))
         .sum();
     if seats > u64::from(provider.capacity) {
         broken.push(GroupRule::Capacity);

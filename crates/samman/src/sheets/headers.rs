@@ -2,10 +2,12 @@
 //! spaces or hyphens for underscores, to the column it names (docs/csv.md has the table).
 
 /// Swedish (and other common) names of the columns, after [`normalise`]: `(name, column)`.
-pub const ALIASES: [(&str, &str); 49] = [
+pub const ALIASES: [(&str, &str); 52] = [
     ("antal", "party_size"),
     ("antal_personer", "party_size"),
     ("sällskap", "party_size"),
+    ("tar_platser", "seats"),
+    ("upptar_platser", "seats"),
     ("ursprung", "origin"),
     ("bakgrund", "origin"),
     ("kön", "gender"),
@@ -40,6 +42,7 @@ pub const ALIASES: [(&str, &str); 49] = [
     ("värd_kön", "host_gender"),
     ("värd_ålder", "host_age_band"),
     ("värd_antal", "host_size"),
+    ("värd_max_tillfällen", "host_max_events"),
     ("hushåll", "host_size"),
     ("kan_laga", "caters"),
     ("lagar", "caters"),

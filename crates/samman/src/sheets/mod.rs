@@ -513,6 +513,7 @@ fn roster_from_tables(seekers: (&Table, &str), providers: (&Table, &str)) -> Res
     let mut instance = Instance::new();
     instance.seekers = seeker_list;
     instance.providers = provider_list;
+    instance.hosts = csv_io::hosts_from_table(providers.0).map_err(sheet(providers.1))?;
     Ok(Roster {
         instance,
         seekers: seeker_pass,

@@ -412,7 +412,7 @@ fn closer_reason(
         let provider = &instance.providers[p];
         let can_come: u64 = (0..instance.seekers.len())
             .filter(|&other| rules.feasible(other, p))
-            .map(|other| u64::from(instance.seekers[other].party_size))
+            .map(|other| u64::from(instance.seekers[other].seats_taken()))
             .sum();
         if can_come < u64::from(provider.minimum) {
             return Some(m.text(

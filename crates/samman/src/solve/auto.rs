@@ -19,13 +19,15 @@ pub struct SolverChoice {
     /// The solver that ran.
     pub ran: SolverKind,
     /// The group rules that can bind in the instance, by name (`minimum`, `composition`,
-    /// `gender_parties`, `keep_together`, `keep_apart`, `met_before`); empty when `optimal` ran.
+    /// `gender_parties`, `keep_together`, `keep_apart`, `met_before`, `host_events`); empty when
+    /// `optimal` ran.
     pub binding: Vec<String>,
 }
 
 /// The group rules that can bind in `instance`: a provider minimum above one person, a
 /// composition rule enforced with a requirement, the gender-party rule, keep-together or
-/// keep-apart sets, people who met before at one table under `policy.novelty` never-again.
+/// keep-apart sets, people who met before at one table under `policy.novelty` never-again, a
+/// host with fewer `max_events` than providers.
 #[must_use]
 pub fn binding_group_rules(instance: &Instance) -> Vec<String> {
     let mut binding = Vec::new();
@@ -63,6 +65,18 @@ pub fn binding_group_rules(instance: &Instance) -> Vec<String> {
         && !instance.history.met.is_empty()
     {
         binding.push("met_before");
+    }
+    let mut providers_of_host = vec![0u64; instance.hosts.len()];
+    for (h, _) in instance.host_limits().into_iter().flatten() {
+        providers_of_host[h] += 1;
+    }
+    if instance
+        .hosts
+        .iter()
+        .zip(&providers_of_host)
+        .any(|(host, &n)| u64::from(host.max_events) < n)
+    {
+        binding.push("host_events");
     }
     binding.into_iter().map(str::to_owned).collect()
 }

@@ -27,6 +27,9 @@ pub(crate) struct Context<'a> {
     pub seeker_ix: HashMap<&'a str, u32>,
     /// Provider index by id.
     pub provider_ix: HashMap<&'a str, u32>,
+    /// Per provider, its host's position in `instance.hosts` and limit on events, where the
+    /// host has one.
+    pub host_limit: Vec<Option<(usize, u32)>>,
 }
 
 impl<'a> Context<'a> {
@@ -73,6 +76,7 @@ impl<'a> Context<'a> {
             units,
             seeker_ix: HashMap::new(),
             provider_ix: HashMap::new(),
+            host_limit: instance.host_limits(),
         };
         context.resolve_locks(&seeker_ix, &provider_ix)?;
         for placement in &options.previous {
@@ -269,8 +273,13 @@ impl<'a> Context<'a> {
             .collect()
     }
 
-    /// Party size of seeker `s`.
+    /// What seeker `s` takes of a provider's capacity (`seats`, else party size).
     pub fn size(&self, s: usize) -> u32 {
+        self.instance.seekers[s].seats_taken()
+    }
+
+    /// People in seeker `s`'s party (what the most-people objective counts).
+    pub fn people(&self, s: usize) -> u32 {
         self.instance.seekers[s].party_size
     }
 
@@ -283,6 +292,9 @@ impl<'a> Context<'a> {
             .iter()
             .map(|&p| self.instance.providers[p as usize].capacity)
             .collect();
+        for &j in &component.closed {
+            seats[j as usize] = 0;
+        }
         let (mut chosen, mut free) = (Vec::new(), Vec::new());
         for &s in &component.seekers {
             match self.locked[s as usize] {
@@ -329,6 +341,14 @@ impl<'a> Context<'a> {
                 union(&mut parent, pair[0], pair[1]);
             }
         }
+        // A host's alternative providers share its limit on events: one component.
+        let mut first_of_host: HashMap<usize, u32> = HashMap::new();
+        for (p, limit) in self.host_limit.iter().enumerate() {
+            if let Some((h, _)) = limit {
+                let first = *first_of_host.entry(*h).or_insert(p as u32);
+                union(&mut parent, n_s as u32 + first, n_s as u32 + p as u32);
+            }
+        }
         let mut index: HashMap<u32, usize> = HashMap::new();
         let mut components: Vec<Component> = Vec::new();
         for node in 0..(n_s + n_p) as u32 {
@@ -368,6 +388,9 @@ pub(crate) struct Locked {
 pub(crate) struct Component {
     pub seekers: Vec<u32>,
     pub providers: Vec<u32>,
+    /// Providers (positions in `providers`) closed because their host runs enough others:
+    /// they take nobody.
+    pub closed: Vec<u32>,
 }
 
 impl Component {

@@ -21,12 +21,18 @@ impl Unplaced {
                 )
             }
             Reason::SeatsTaken { .. } => "seats taken by others".to_owned(),
-            Reason::Group { rules } => format!(
-                "group rule: {}",
-                rules
-                    .first()
-                    .map_or_else(|| "?".to_owned(), group_rule_name)
-            ),
+            Reason::Group { rules } => match rules.first() {
+                // Not a rule about the group at one provider: the host runs another event.
+                Some(GroupRule::HostEvents { host }) => {
+                    format!("host_events: {host} hosts on another date")
+                }
+                _ => format!(
+                    "group rule: {}",
+                    rules
+                        .first()
+                        .map_or_else(|| "?".to_owned(), group_rule_name)
+                ),
+            },
         }
     }
 }

@@ -11,7 +11,8 @@ use super::context::{Component, Context};
 ///
 /// No optimality guarantee: a high-scoring pair can take the seat two lower pairs needed. It
 /// is the baseline the exact solvers are compared against. Returns, for each seeker, the
-/// chosen edge, and the number of pairs examined. Locks are not applied here; the `Greedy`
+/// chosen edge, and the number of pairs examined. A party takes its `seats`
+/// ([`crate::model::Seeker::seats_taken`]) of the provider's capacity. Locks are not applied here; the `Greedy`
 /// solver of [`super::solve`] applies them.
 ///
 /// # Complexity
@@ -21,12 +22,15 @@ pub fn greedy(instance: &Instance, graph: &CandidateGraph) -> (Vec<Option<usize>
     let component = Component {
         seekers: (0..instance.seekers.len() as u32).collect(),
         providers: (0..instance.providers.len() as u32).collect(),
+        closed: Vec::new(),
     };
+    let host_limit = instance.host_limits();
     let seats: Vec<u32> = instance.providers.iter().map(|p| p.capacity).collect();
     let mut chosen = vec![None; instance.seekers.len()];
     let examined = place(
         instance,
         graph,
+        &host_limit,
         &component,
         &component.seekers,
         seats,
@@ -49,6 +53,7 @@ pub(crate) fn solve_component(context: &Context<'_>, component: &Component) -> P
     part.iterations = place(
         instance,
         graph,
+        &context.host_limit,
         component,
         &locked.free,
         locked.seats,
@@ -59,10 +64,13 @@ pub(crate) fn solve_component(context: &Context<'_>, component: &Component) -> P
 }
 
 /// Place `seekers` of `component` greedily into `seats` (one entry per provider of the
-/// component); `take(seeker, edge)` records each placement. Returns the pairs examined.
+/// component); `take(seeker, edge)` records each placement. A provider whose host already
+/// runs `max_events` others (`host_limit`, per instance provider) takes nobody. Returns the
+/// pairs examined.
 fn place(
     instance: &Instance,
     graph: &CandidateGraph,
+    host_limit: &[Option<(usize, u32)>],
     component: &Component,
     seekers: &[u32],
     mut seats: Vec<u32>,
@@ -73,7 +81,7 @@ fn place(
     // party size), so the loop streams through memory instead of visiting the graph.
     let mut order: Vec<(u64, usize, u32, u32, u32)> = Vec::new();
     for (i, &s) in seekers.iter().enumerate() {
-        let size = instance.seekers[s as usize].party_size;
+        let size = instance.seekers[s as usize].seats_taken();
         for e in graph.edge_range(s as usize) {
             let c = graph.candidates_by_edge(e);
             let p = component.provider(c.provider) as u32;
@@ -82,13 +90,38 @@ fn place(
     }
     order.sort_unstable();
     let mut placed = vec![false; seekers.len()];
+    // Providers taking place (locked seekers took seats of some), and events per host.
+    let limit = |p: usize| host_limit[component.providers[p] as usize];
+    let mut open: Vec<bool> = (0..seats.len())
+        .map(|p| {
+            !component.closed.contains(&(p as u32))
+                && seats[p] < instance.providers[component.providers[p] as usize].capacity
+        })
+        .collect();
+    let mut events: std::collections::HashMap<usize, u32> = std::collections::HashMap::new();
+    for p in (0..seats.len()).filter(|&p| open[p]) {
+        if let Some((h, _)) = limit(p) {
+            *events.entry(h).or_default() += 1;
+        }
+    }
     for &(_, e, i, p, size) in &order {
         let (i, p) = (i as usize, p as usize);
-        if !placed[i] && seats[p] >= size {
-            seats[p] -= size;
-            placed[i] = true;
-            take(seekers[i], e);
+        if placed[i] || seats[p] < size {
+            continue;
         }
+        if !open[p] {
+            if let Some((h, max)) = limit(p) {
+                let n = events.entry(h).or_default();
+                if *n >= max {
+                    continue;
+                }
+                *n += 1;
+            }
+            open[p] = true;
+        }
+        seats[p] -= size;
+        placed[i] = true;
+        take(seekers[i], e);
     }
     order.len() as u64
 }

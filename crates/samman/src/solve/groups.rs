@@ -30,7 +30,10 @@ const TOLERANCE: f64 = 1e-9;
 /// Seekers placed together or not at all, described as far as group rules need.
 struct Unit {
     seekers: Vec<u32>,
+    /// Seats taken of a provider's capacity (`seats`, else party size, summed).
     seats: u32,
+    /// People (party sizes summed), for the most-people objective.
+    people: u64,
     newcomers: u64,
     established: u64,
     female: u32,
@@ -66,6 +69,8 @@ struct Rules {
     min_newcomers: u64,
     min_established: u64,
     gender_parties: bool,
+    /// Per table, where its host limits events: the limit and the host's other tables.
+    host_peers: Vec<Option<(u32, Vec<u32>)>>,
 }
 
 /// The search state of one component.
@@ -185,6 +190,7 @@ impl<'c> Search<'c> {
             let mut unit = Unit {
                 seekers: seekers.clone(),
                 seats: 0,
+                people: 0,
                 newcomers: 0,
                 established: 0,
                 female: 0,
@@ -197,7 +203,8 @@ impl<'c> Search<'c> {
             for &s in &seekers {
                 let seeker = &instance.seekers[s as usize];
                 let n = u64::from(seeker.party_size);
-                unit.seats = unit.seats.saturating_add(seeker.party_size);
+                unit.seats = unit.seats.saturating_add(seeker.seats_taken());
+                unit.people += n;
                 match seeker.profile.origin {
                     Some(Origin::Newcomer) => unit.newcomers += n,
                     Some(Origin::Established) => unit.established += n,
@@ -227,12 +234,27 @@ impl<'c> Search<'c> {
             }
             units.push(unit);
         }
+        let mut capacity: Vec<u32> = component
+            .providers
+            .iter()
+            .map(|&p| instance.providers[p as usize].capacity)
+            .collect();
+        for &j in &component.closed {
+            capacity[j as usize] = 0;
+        }
+        let host_of = |j: usize| context.host_limit[component.providers[j] as usize];
+        let host_peers = (0..component.providers.len())
+            .map(|j| {
+                let (h, max) = host_of(j)?;
+                let peers = (0..component.providers.len())
+                    .filter(|&k| k != j && host_of(k).is_some_and(|(g, _)| g == h))
+                    .map(|k| k as u32)
+                    .collect();
+                Some((max, peers))
+            })
+            .collect();
         let rules = Rules {
-            capacity: component
-                .providers
-                .iter()
-                .map(|&p| instance.providers[p as usize].capacity)
-                .collect(),
+            capacity,
             minimum: component
                 .providers
                 .iter()
@@ -242,6 +264,7 @@ impl<'c> Search<'c> {
             min_newcomers: u64::from(policy.composition.min_newcomers),
             min_established: u64::from(policy.composition.min_established),
             gender_parties: policy.rules.gender_parties,
+            host_peers,
         };
         let n_units = units.len();
         let mut locked_tables: Vec<u32> = units.iter().filter_map(|u| u.locked).collect();
@@ -271,13 +294,25 @@ impl<'c> Search<'c> {
     }
 
     /// Whether unit `u` can join table `j` without a conflict (seats, gender parties,
-    /// keep-apart); minimum and composition are checked by [`Search::valid`].
+    /// keep-apart, the host's limit on events); minimum and composition are checked by
+    /// [`Search::valid`].
     fn fits(&self, u: u32, j: u32) -> bool {
         let (unit, table) = (&self.units[u as usize], &self.tables[j as usize]);
         if u64::from(table.seats) + u64::from(unit.seats)
             > u64::from(self.rules.capacity[j as usize])
         {
             return false;
+        }
+        if let (true, Some((max, peers))) =
+            (table.units.is_empty(), &self.rules.host_peers[j as usize])
+        {
+            let running = peers
+                .iter()
+                .filter(|&&k| !self.tables[k as usize].units.is_empty())
+                .count();
+            if running >= *max as usize {
+                return false;
+            }
         }
         if self.rules.gender_parties
             && (table.female + unit.female > 0)
@@ -348,7 +383,7 @@ impl<'c> Search<'c> {
             }
         }
         self.assign[u as usize] = Some(j);
-        self.people += u64::from(unit.seats);
+        self.people += unit.people;
         self.score += value;
     }
 
@@ -374,7 +409,7 @@ impl<'c> Search<'c> {
             }
         }
         self.assign[u as usize] = None;
-        self.people -= u64::from(unit.seats);
+        self.people -= unit.people;
         self.score -= value;
     }
 
@@ -398,7 +433,7 @@ impl<'c> Search<'c> {
     /// How much a unit is worth at a table, for ordering candidates.
     fn priority(&self, u: u32, value: f64) -> f64 {
         match self.objective {
-            Objective::MaxPlaced => f64::from(self.units[u as usize].seats) + 0.01 * value,
+            Objective::MaxPlaced => self.units[u as usize].people as f64 + 0.01 * value,
             Objective::MaxScore => value,
         }
     }

@@ -10,6 +10,7 @@ mod context;
 mod describe;
 mod greedy;
 mod groups;
+mod hosts;
 mod optimal;
 mod stable;
 
@@ -460,13 +461,32 @@ pub fn solve_graph(
     };
     let context = Context::new(instance, graph, options)?;
     let components = context.components();
-    let run = |component: &Component| -> Result<Part, SolveError> {
+    let run_once = |component: &Component| -> Result<Part, SolveError> {
         match options.solver {
             SolverKind::Greedy => Ok(greedy::solve_component(&context, component)),
             SolverKind::Optimal => optimal::solve_component(&context, component),
             SolverKind::Stable => stable::solve_component(&context, component),
             SolverKind::Groups | SolverKind::Auto => groups::solve_component(&context, component),
         }
+    };
+    // A host over its limit on events: its least valuable providers closed, solved again
+    // (each round closes one at least, so this ends). The first bound stays a bound: closing
+    // providers only removes plans.
+    let run = |component: &Component| -> Result<Part, SolveError> {
+        let mut part = run_once(component)?;
+        let mut close = hosts::to_close(&context, component, &part.chosen);
+        if close.is_empty() {
+            return Ok(part);
+        }
+        let mut component = component.clone();
+        while !close.is_empty() {
+            component.closed.extend(close);
+            let again = run_once(&component)?;
+            part.iterations += again.iterations;
+            part.chosen = again.chosen;
+            close = hosts::to_close(&context, &component, &part.chosen);
+        }
+        Ok(part)
     };
     let parts: Vec<Part> = if options.parallel {
         components.par_iter().map(run).collect::<Result<_, _>>()?
@@ -515,7 +535,8 @@ fn objective_value(context: &Context<'_>, plan: &Assignment) -> f64 {
                 .matches
                 .iter()
                 .filter(|m| previous.contains(&(&m.seeker, &m.provider)))
-                .map(|m| context.options.move_cost * f64::from(m.seats))
+                .filter_map(|m| context.seeker_ix.get(m.seeker.as_str()))
+                .map(|&s| context.options.move_cost * f64::from(context.people(s as usize)))
                 .sum();
             plan.total_score + kept
         }
@@ -677,6 +698,64 @@ fn finalize_in(context: &Context<'_>, chosen: &[Option<usize>]) -> Result<Assign
         for s in &removed {
             edge_of[*s] = None;
         }
+        // Hosts with alternative dates: providers beyond the host's `max_events` do not take
+        // place (the least valuable first), and say so.
+        if !instance.hosts.is_empty() {
+            let mut at: BTreeMap<usize, (bool, f64)> = BTreeMap::new();
+            for (s, e) in edge_of.iter().enumerate() {
+                if let Some(e) = e {
+                    let entry = at
+                        .entry(graph.candidates_by_edge(*e).provider as usize)
+                        .or_insert((false, 0.0));
+                    entry.0 |= is_locked(s);
+                    entry.1 += context.weight(*e);
+                }
+            }
+            let taking_place: Vec<(usize, bool, f64)> =
+                at.into_iter().map(|(p, (l, w))| (p, l, w)).collect();
+            let surplus = hosts::surplus(|p| context.host_limit[p], &taking_place);
+            for &p in &surplus {
+                let host = instance.providers[p]
+                    .host
+                    .as_ref()
+                    .map(ToString::to_string)
+                    .unwrap_or_default();
+                let rule = vec![GroupRule::HostEvents { host }];
+                for s in 0..n_seekers {
+                    if edge_of[s]
+                        .is_some_and(|e| graph.candidates_by_edge(e).provider as usize == p)
+                    {
+                        edge_of[s] = None;
+                        blocked_by[s] = rule.clone();
+                        removed.push(s);
+                    }
+                }
+                cancelled.insert(p, rule);
+            }
+            if let Some(&(p, _, _)) = taking_place.iter().find(|&&(p, locked, _)| {
+                locked && {
+                    let (h, max) = context.host_limit[p].unwrap_or((usize::MAX, u32::MAX));
+                    taking_place
+                        .iter()
+                        .filter(|&&(q, l, _)| {
+                            l && context.host_limit[q].is_some_and(|(g, _)| g == h)
+                        })
+                        .count()
+                        > max as usize
+                }
+            }) {
+                return Err(SolveError::LockedGroup {
+                    provider: instance.providers[p].id.clone(),
+                    rules: vec![GroupRule::HostEvents {
+                        host: instance.providers[p]
+                            .host
+                            .as_ref()
+                            .map(ToString::to_string)
+                            .unwrap_or_default(),
+                    }],
+                });
+            }
+        }
         for set in keep_together_violations(instance, &provider_of(&edge_of)) {
             for id in &instance.constraints.keep_together[set] {
                 if let Some(s) = instance.seekers.iter().position(|x| &x.id == id) {
@@ -730,6 +809,10 @@ fn finalize_in(context: &Context<'_>, chosen: &[Option<usize>]) -> Result<Assign
         }
     }
 
+    if !instance.hosts.is_empty() {
+        host_closed(context, &edge_of, &mut blocked_by, &mut cancelled);
+    }
+
     // Why each seeker with no feasible provider has none: which rules exclude which providers.
     let isolated: Vec<usize> = (0..n_seekers)
         .filter(|&s| edge_of[s].is_none() && graph.edge_range(s).is_empty())
@@ -752,7 +835,7 @@ fn finalize_in(context: &Context<'_>, chosen: &[Option<usize>]) -> Result<Assign
                 matches.push(Match {
                     seeker: seeker.id.clone(),
                     provider: instance.providers[c.provider as usize].id.clone(),
-                    seats: seeker.party_size,
+                    seats: seeker.seats_taken(),
                     score: c.score,
                     breakdown: c.breakdown,
                 });
@@ -796,6 +879,52 @@ fn finalize_in(context: &Context<'_>, chosen: &[Option<usize>]) -> Result<Assign
         moves: Vec::new(),
         solver_choice: None,
     })
+}
+
+/// Providers that do not take place because their host already runs `max_events` others
+/// (solvers close them before finalize sees them): each one that an unplaced seeker could
+/// have joined is reported cancelled under the `host_events` rule, and an unplaced seeker
+/// with such a provider among its feasible ones (the rest full or in the way of another rule)
+/// has that rule as its reason: opening it is what would place them.
+fn host_closed(
+    context: &Context<'_>,
+    edge_of: &[Option<usize>],
+    blocked_by: &mut [Vec<GroupRule>],
+    cancelled: &mut BTreeMap<usize, Vec<GroupRule>>,
+) {
+    let (instance, graph) = (context.instance, context.graph);
+    let mut taking_place = vec![false; instance.providers.len()];
+    for e in edge_of.iter().flatten() {
+        taking_place[graph.candidates_by_edge(*e).provider as usize] = true;
+    }
+    let mut running = vec![0u32; instance.hosts.len()];
+    for (p, limit) in context.host_limit.iter().enumerate() {
+        if let (Some((h, _)), true) = (limit, taking_place[p]) {
+            running[*h] += 1;
+        }
+    }
+    let closed = |p: usize| -> Option<GroupRule> {
+        let (h, max) = context.host_limit[p]?;
+        (!taking_place[p] && running[h] >= max).then(|| GroupRule::HostEvents {
+            host: instance.hosts[h].id.to_string(),
+        })
+    };
+    for s in 0..instance.seekers.len() {
+        if edge_of[s].is_some() || graph.edge_range(s).is_empty() {
+            continue;
+        }
+        let mut first_closed = None;
+        for e in graph.edge_range(s) {
+            let p = graph.candidates_by_edge(e).provider as usize;
+            if let Some(rule) = closed(p) {
+                cancelled.entry(p).or_insert_with(|| vec![rule.clone()]);
+                first_closed.get_or_insert(rule);
+            }
+        }
+        if let (Some(rule), true) = (first_closed, blocked_by[s].is_empty()) {
+            blocked_by[s] = vec![rule];
+        }
+    }
 }
 
 /// Add unplaced seekers, best score first, to a provider whose locked seekers alone break a

@@ -6,7 +6,9 @@
 //! of several people must not be split, which no flow can say: seats are then flow units, a
 //! party of `k` sends `k` units each worth a `k`-th of its score (the *seat relaxation*, an
 //! upper bound), parties the relaxation places whole are fixed, the rest re-solved, and what
-//! is left placed greedily into the remaining seats.
+//! is left placed greedily into the remaining seats. A party's seats are its `seats` (a project
+//! group of five may take one slot of a coach's caseload); the most-people objective counts
+//! its people.
 
 use crate::algo::bmatching::{self, Problem};
 
@@ -53,7 +55,7 @@ pub(crate) fn solve_component(
 fn value(context: &Context<'_>, s: u32, e: usize) -> f64 {
     match context.options.objective {
         Objective::MaxScore => context.weight(e),
-        Objective::MaxPlaced => f64::from(context.size(s as usize)),
+        Objective::MaxPlaced => f64::from(context.people(s as usize)),
     }
 }
 
@@ -64,6 +66,8 @@ struct Party {
     members: Vec<u32>,
     /// Seats it takes.
     size: u32,
+    /// People in it (the most-people objective counts them; seats may differ).
+    people: u32,
     /// (provider position in the component, edge of the first member, summed weight of the
     /// members), by provider.
     options: Vec<(usize, usize, f64)>,
@@ -93,6 +97,9 @@ fn parties(context: &Context<'_>, component: &Component, free: &[u32]) -> Vec<Pa
             // Saturating: a set of more people than any provider seats fits nowhere.
             size: unit.iter().fold(0u32, |seats, &m| {
                 seats.saturating_add(context.size(m as usize))
+            }),
+            people: unit.iter().fold(0u32, |people, &m| {
+                people.saturating_add(context.people(m as usize))
             }),
             options,
         });
@@ -186,7 +193,7 @@ fn seat_flow(
     rest.sort_by(|&a, &b| {
         let (pa, pb) = (&parties[a], &parties[b]);
         let first = if by_people {
-            pb.size.cmp(&pa.size)
+            pb.people.cmp(&pa.people)
         } else {
             std::cmp::Ordering::Equal
         };
@@ -236,6 +243,25 @@ fn relaxation(
     let mut capacity = Vec::new();
     let mut arc_of = Vec::new();
     let mut left_capacity = Vec::with_capacity(open.len());
+    // People per seat of each arc's party, for the most-people objective.
+    let mut people_per_seat = Vec::new();
+    // Most people with parties whose seats are not their people: the count of flow units is
+    // not the count of people, so each unit is worth its party's people per seat, and the
+    // score breaks ties (scaled by `tie` so that all of it is worth less than one person).
+    let by_people = context.options.objective == Objective::MaxPlaced
+        && open.iter().any(|&k| parties[k].people != parties[k].size);
+    let tie = 1.0
+        / (1.0
+            + open
+                .iter()
+                .map(|&k| {
+                    parties[k]
+                        .options
+                        .iter()
+                        .map(|o| o.2.abs())
+                        .fold(0.0, f64::max)
+                })
+                .sum::<f64>());
     for (i, &k) in open.iter().enumerate() {
         let party = &parties[k];
         let size = party.size;
@@ -246,7 +272,13 @@ fn relaxation(
             }
             left.push(i as u32);
             right.push(p as u32);
-            weight.push(w / f64::from(size));
+            let per_seat = f64::from(party.people) / f64::from(size);
+            weight.push(if by_people {
+                per_seat + tie * w / f64::from(size)
+            } else {
+                w / f64::from(size)
+            });
+            people_per_seat.push(per_seat);
             capacity.push(size);
             arc_of.push((i, option));
         }
@@ -266,8 +298,8 @@ fn relaxation(
         right_capacity: Some(seats),
     };
     let objective = match context.options.objective {
-        Objective::MaxScore => bmatching::Objective::MaxWeight,
-        Objective::MaxPlaced => bmatching::Objective::MaxCardinality,
+        Objective::MaxPlaced if !by_people => bmatching::Objective::MaxCardinality,
+        _ => bmatching::Objective::MaxWeight,
     };
     let (flows, stats) = if all_single {
         let solution = bmatching::solve(&problem, objective)?;
@@ -283,7 +315,10 @@ fn relaxation(
             .iter()
             .map(|&(e, units)| weight[e] * f64::from(units))
             .sum(),
-        Objective::MaxPlaced => flows.iter().map(|&(_, units)| f64::from(units)).sum(),
+        Objective::MaxPlaced => flows
+            .iter()
+            .map(|&(e, units)| people_per_seat[e] * f64::from(units))
+            .sum(),
     };
     let flows = flows
         .into_iter()

@@ -77,4 +77,28 @@ class ProgrammeRulesTest {
         assertEquals(listOf("step_free"), back.seekers.single().needs)
         assertEquals(mapOf("origin" to listOf("established")), back.seekers.single().accepts)
     }
+
+    @Test
+    fun `a project group takes its seats and a household hosts once`() {
+        val coach = Provider(id = "coach", capacity = 2u, kind = ProviderKind.COACHING)
+        val groups = (0 until 2).map { Seeker(id = "group-$it", partySize = 5u, seats = 1u) }
+        val coaching = Instance(seekers = groups, providers = listOf(coach), policy = defaultPolicy())
+        val plan = Session.fromJson(instanceToJson(coaching)).solve(defaultOptions())
+        assertEquals(listOf(1u, 1u), plan.matches.map { it.seats })
+        assertEquals(10uL, plan.peoplePlaced)
+
+        val dinners = listOf("saturday", "sunday").map {
+            Provider(id = it, capacity = 2u, kind = ProviderKind.DINNER).copy(host = "household-7")
+        }
+        val guests = (0 until 4).map { Seeker(id = "guest-$it") }
+        val hosted = Instance(
+            seekers = guests, providers = dinners, policy = defaultPolicy(),
+            hosts = listOf(Host(id = "household-7", maxEvents = 1u)),
+        )
+        for (solver in SolverKind.values()) {
+            val once = Session.fromJson(instanceToJson(hosted)).solve(defaultOptions().copy(solver = solver))
+            assertEquals(1, once.matches.map { it.provider }.toSet().size, "$solver")
+            assertEquals(listOf(GroupRule.HostEvents(host = "household-7")), once.cancelled.single().rules, "$solver")
+        }
+    }
 }
