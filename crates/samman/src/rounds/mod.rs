@@ -13,10 +13,14 @@
 //! one round, always the best swap that involves someone in conflict and is not tabu, with
 //! perturbation of the best plan when the search stalls; here also moves to a table with a
 //! free seat, so that tables of 4 to 6 work as well as tables of exactly 4. It starts from a
-//! greedy plan made round by round. It finds Kirkman's schoolgirls (15 in triples for 7 days)
-//! without a repeat in milliseconds; for 32 golfers in 8 groups of 4 it is repeat-free up to 7
-//! weeks and leaves a few repeats at 8 and 9 (BENCHMARKS.md).
+//! greedy plan made round by round. When the rounds are a social golfer problem (every table
+//! exactly filled by single seekers free to sit at any, no host, no group rule beyond the
+//! minimum) a faster path runs the same search on swaps only, from the greedy start of Triska
+//! and Musliu, reading each swap's change from cached sums. It finds Kirkman's schoolgirls
+//! (15 in triples for 7 days) without a repeat in milliseconds, and 32 golfers in 8 groups of 4
+//! for 8 weeks in about a second (BENCHMARKS.md for 9 and 10).
 
+mod golfer;
 mod metrics;
 mod search;
 mod setup;
@@ -223,7 +227,9 @@ pub const MAX_PEOPLE: usize = 4000;
 /// # Complexity
 /// Each search step looks at every swap of a person in conflict with anyone at another table
 /// of the same round: `O(R · c · n · g)` for `c` people in conflict, `n` people and tables of
-/// `g`; memory `O(n²)` for the meeting counts. The steps stop at a repeat-free plan, the time
+/// `g`; memory `O(n²)` for the meeting counts. On the social golfer path a swap is evaluated in
+/// `O(1)` and made in `O(n² + R · g²)`, so a step is `O(R · n · g + c · n + n²)`; memory
+/// `O(R · n · t)` more for `t` tables a round. The steps stop at a repeat-free plan, the time
 /// limit or `max_iterations`.
 ///
 /// # Example
@@ -243,6 +249,8 @@ pub const MAX_PEOPLE: usize = 4000;
 ///
 /// # References
 /// I. Dotú and P. Van Hentenryck, "Scheduling social golfers locally", CPAIOR 2005, LNCS 3524.
+/// M. Triska and N. Musliu, "An effective greedy heuristic for the Social Golfer Problem",
+/// Annals of Operations Research 194 (2012).
 pub fn plan_rounds(
     instance: &Instance,
     options: &RoundsOptions,
