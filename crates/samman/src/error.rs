@@ -13,6 +13,7 @@ use crate::graph::GraphError;
 use crate::history::HistoryError;
 use crate::metrics::{MetricsError, PlanError};
 use crate::rounds::RoundsError;
+use crate::running_dinner::DinnerError;
 use crate::solve::SolveError;
 use crate::suggest::SuggestError;
 use crate::validate::{Invalid, ParseError, Problem};
@@ -89,6 +90,9 @@ pub enum Error {
     /// Rounds could not be planned.
     #[error(transparent)]
     Rounds(#[from] RoundsError),
+    /// A running dinner could not be planned.
+    #[error(transparent)]
+    Dinner(#[from] DinnerError),
 }
 
 /// A `Result` with an [`Error`].
@@ -110,7 +114,7 @@ impl Error {
             Error::Suggest(e) => e.kind(),
             Error::History(_) => ErrorKind::UnknownId,
             Error::Rounds(RoundsError::Graph(e)) => e.kind(),
-            Error::Rounds(_) => ErrorKind::InvalidInput,
+            Error::Rounds(_) | Error::Dinner(_) => ErrorKind::InvalidInput,
         }
     }
 
@@ -131,6 +135,7 @@ impl Error {
             Error::History(HistoryError::UnknownId { path, .. }) => Some(path),
             Error::Rounds(RoundsError::Graph(e)) => e.path(),
             Error::Rounds(RoundsError::InvalidOption { option, .. }) => Some(option),
+            Error::Dinner(DinnerError::Invalid { path, .. }) => Some(path),
         }
     }
 

@@ -46,6 +46,7 @@ pub mod metrics;
 pub mod model;
 mod parallel;
 pub mod privacy;
+mod recurring;
 pub mod rounds;
 pub mod rules;
 pub mod running_dinner;

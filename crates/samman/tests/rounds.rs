@@ -339,3 +339,34 @@ fn golfer_rounds_after_earlier_rounds_meet_nobody_from_the_history() {
         assert!(!before.contains_key(pair), "{pair:?} met before");
     }
 }
+
+/// `Session::rounds` is `plan_rounds` on a validated instance: the same plan for the same
+/// options, never-again or not (which changes the pair rules), and the errors classified.
+#[test]
+fn a_session_plans_the_same_rounds_as_the_function() {
+    let mut instance = tables_instance(20, 5, 4, 4);
+    instance.seekers[0].blocked.push("t1".into());
+    instance
+        .history
+        .met
+        .push(samman::model::Met::new("p1", "p2", None));
+    instance.policy.novelty = Some(samman::model::Novelty::Penalty {
+        half_life_days: 90.0,
+    });
+    let session = samman::Session::new(instance.clone()).expect("valid");
+    for never_again in [false, true] {
+        let options = RoundsOptions {
+            never_again,
+            max_iterations: Some(400),
+            ..options(4, 2)
+        };
+        assert_eq!(
+            session.rounds(&options).expect("plans"),
+            plan_rounds(&instance, &options).expect("plans"),
+            "never_again {never_again}"
+        );
+    }
+    let error = session.rounds(&options(0, 1)).expect_err("0 rounds");
+    assert_eq!(error.kind(), samman::ErrorKind::InvalidInput);
+    assert_eq!(error.path(), Some("rounds"));
+}

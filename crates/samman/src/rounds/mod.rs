@@ -40,6 +40,7 @@ pub use metrics::{PersonFigures, RoundsMetrics, Spread, rounds_metrics};
 /// Where each round's tables come from.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum RoundProviders {
     /// Every provider takes part in every round (tables reused each round).
     #[default]
@@ -52,20 +53,27 @@ pub enum RoundProviders {
 /// How to plan rounds.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(default, deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RoundsOptions {
     /// How many rounds.
+    #[cfg_attr(feature = "uniffi", uniffi(default = 1))]
     pub rounds: u32,
-    /// Where each round's tables come from.
+    /// Where each round's tables come from (no default in Kotlin and Swift: uniffi gives
+    /// enums none).
     pub providers: RoundProviders,
     /// Treat every earlier meeting as never-again, whatever `policy.novelty` says.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub never_again: bool,
     /// Seed of the search; the same seed gives the same plan (see `time_limit_seconds`).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub seed: u64,
     /// Stop searching after this many seconds with the best plan found. A search that ends
     /// by the time limit may differ between runs; one that ends by finding a plan without
     /// repeats, or by `max_iterations`, does not.
+    #[cfg_attr(feature = "uniffi", uniffi(default = 10.0))]
     pub time_limit_seconds: f64,
     /// Stop after this many search steps; none: only the time limit.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub max_iterations: Option<u64>,
 }
 
@@ -84,6 +92,7 @@ impl Default for RoundsOptions {
 
 /// The people at one table in one round.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Group {
     /// The provider (the table).
     pub provider: ProviderId,
@@ -98,6 +107,7 @@ pub struct Group {
 /// Why a seeker has no seat in a round, other than sitting out in turn.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case", tag = "kind")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Absence {
     /// No table of the round passes the pair rules for them.
     NoFeasibleTable,
@@ -112,6 +122,7 @@ pub enum Absence {
 
 /// A seeker without a seat in a round, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Unseated {
     /// The seeker.
     pub seeker: SeekerId,
@@ -121,6 +132,7 @@ pub struct Unseated {
 
 /// One round of the plan.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Round {
     /// The round's number, from 1.
     pub round: u32,
@@ -138,6 +150,7 @@ pub struct Round {
 
 /// Two people who share a table more than once (across the rounds and the history).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Repeat {
     /// The two people, in ascending id order.
     pub people: [String; 2],
@@ -149,6 +162,7 @@ pub struct Repeat {
 
 /// Figures about the search.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RoundsStats {
     /// Search steps taken (swaps and moves).
     pub iterations: u64,
@@ -172,6 +186,7 @@ impl PartialEq for RoundsStats {
 
 /// A plan of rounds.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RoundsPlan {
     /// The rounds, in order.
     pub rounds: Vec<Round>,
@@ -256,6 +271,41 @@ pub fn plan_rounds(
     options: &RoundsOptions,
 ) -> Result<RoundsPlan, RoundsError> {
     let started = Instant::now();
+    check_options(options)?;
+    let instance = with_novelty(instance, options);
+    let graph = CandidateGraph::build(&instance)?;
+    plan_on(&instance, &graph, options, started)
+}
+
+/// [`plan_rounds`] on a validated instance whose candidate graph `graph` is built from
+/// `instance` as [`with_novelty`] gives it (what [`crate::Session::rounds`] calls).
+pub(crate) fn plan_prepared(
+    instance: &Instance,
+    graph: &CandidateGraph,
+    options: &RoundsOptions,
+) -> Result<RoundsPlan, RoundsError> {
+    let started = Instant::now();
+    check_options(options)?;
+    plan_on(&with_novelty(instance, options), graph, options, started)
+}
+
+/// The instance the rounds are planned on: with `policy.novelty` never-again when
+/// `options.never_again` says so.
+pub(crate) fn with_novelty(instance: &Instance, options: &RoundsOptions) -> Instance {
+    let mut instance = instance.clone();
+    if options.never_again {
+        instance.policy.novelty = Some(Novelty::NeverAgain);
+    }
+    instance
+}
+
+/// Whether `options.never_again` changes the instance's pair rules (so its own candidate
+/// graph is needed).
+pub(crate) fn changes_rules(instance: &Instance, options: &RoundsOptions) -> bool {
+    options.never_again && instance.policy.novelty != Some(Novelty::NeverAgain)
+}
+
+fn check_options(options: &RoundsOptions) -> Result<(), RoundsError> {
     if options.rounds == 0 {
         return Err(RoundsError::InvalidOption {
             option: "rounds",
@@ -268,16 +318,20 @@ pub fn plan_rounds(
             message: "must be a positive number of seconds, such as 10".into(),
         });
     }
-    let mut instance = instance.clone();
-    if options.never_again {
-        instance.policy.novelty = Some(Novelty::NeverAgain);
-    }
-    let graph = CandidateGraph::build(&instance)?;
-    let problem = setup::Problem::new(&instance, &graph, options)?;
+    Ok(())
+}
+
+fn plan_on(
+    instance: &Instance,
+    graph: &CandidateGraph,
+    options: &RoundsOptions,
+    started: Instant,
+) -> Result<RoundsPlan, RoundsError> {
+    let problem = setup::Problem::new(instance, graph, options)?;
     let outcome = search::run(&problem, options, started);
     let rounds = problem.rounds_of(&outcome.tables, &outcome.no_seat);
-    let metrics = rounds_metrics(&instance, &rounds);
-    let repeats = metrics::repeats(&instance, &rounds);
+    let metrics = rounds_metrics(instance, &rounds);
+    let repeats = metrics::repeats(instance, &rounds);
     Ok(RoundsPlan {
         repeat_pairs: repeats.len() as u64,
         repeats,
