@@ -18,7 +18,7 @@
 //! minimum) a faster path runs the same search on swaps only, from the greedy start of Triska
 //! and Musliu, reading each swap's change from cached sums. It finds Kirkman's schoolgirls
 //! (15 in triples for 7 days) without a repeat in milliseconds, and 32 golfers in 8 groups of 4
-//! for 8 weeks in about a second (BENCHMARKS.md for 9 and 10).
+//! for 8 weeks in seconds; for 9 weeks it leaves a few repeats (BENCHMARKS.md).
 
 mod golfer;
 mod metrics;
