@@ -15,23 +15,10 @@ use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_main};
 use samman::generate::roulette;
-use samman::model::{Instance, Provider, Seeker};
+use samman::model::Instance;
 use samman::rounds::{RoundsOptions, plan_rounds};
 use samman::running_dinner::{generate, plan};
-
-/// `people` seekers at `tables` tables of exactly `size`.
-fn golf(people: usize, tables: usize, size: u32) -> Instance {
-    let mut instance = Instance::new();
-    instance.seekers = (0..people).map(|i| Seeker::new(&format!("p{i}"))).collect();
-    instance.providers = (0..tables)
-        .map(|t| {
-            let mut p = Provider::new(&format!("t{t}"), size);
-            p.minimum = size;
-            p
-        })
-        .collect();
-    instance
-}
+use samman_benches::golfers;
 
 fn rounds_case(c: &mut Criterion, name: &str, instance: &Instance, rounds: u32, limit: f64) {
     let options = RoundsOptions {
@@ -94,7 +81,7 @@ fn benches() {
             .all(|filter| name.contains(&filter))
     };
     if wanted("rounds/kirkman") {
-        rounds_case(&mut c, "kirkman", &golf(15, 5, 3), 7, 2.0);
+        rounds_case(&mut c, "kirkman", &golfers(15, 5, 3), 7, 2.0);
     }
     for weeks in [9, 10] {
         let name = format!("rounds/golfers-{weeks}");
@@ -102,7 +89,7 @@ fn benches() {
             rounds_case(
                 &mut c,
                 &name["rounds/".len()..],
-                &golf(32, 8, 4),
+                &golfers(32, 8, 4),
                 weeks,
                 60.0,
             );

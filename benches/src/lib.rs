@@ -151,3 +151,21 @@ pub fn large() -> samman::generate::Params {
         ..samman::generate::Params::default()
     }
 }
+
+/// A social golfer instance: `people` seekers at `tables` tables of exactly `size` seats (the
+/// minimum equal to the seats), for `samman::rounds`.
+#[must_use]
+pub fn golfers(people: usize, tables: usize, size: u32) -> samman::model::Instance {
+    let mut instance = samman::model::Instance::new();
+    instance.seekers = (0..people)
+        .map(|i| samman::model::Seeker::new(&format!("p{i}")))
+        .collect();
+    instance.providers = (0..tables)
+        .map(|t| {
+            let mut p = samman::model::Provider::new(&format!("t{t}"), size);
+            p.minimum = size;
+            p
+        })
+        .collect();
+    instance
+}

@@ -4,8 +4,7 @@
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
-use samman::history;
-use samman::rounds::{RoundsOptions, plan_rounds};
+use samman::rounds::RoundsOptions;
 use samman::running_dinner::{self, DinnerPlan, RunningDinner};
 
 use crate::domain::{PyInstance, any_plan, deserialize, to_value};
@@ -43,10 +42,10 @@ fn solve_rounds<'py>(
             None => RoundsOptions::default(),
         };
         options.rounds = rounds;
-        let instance = instance.get().instance();
+        let session = instance.get().session();
         let plan = py
-            .detach(|| plan_rounds(instance, &options).map(|p| to_value(&p)))
-            .map_err(|e| errors::core(&e.into()))?;
+            .detach(|| session.rounds(&options).map(|p| to_value(&p)))
+            .map_err(|e| errors::core(&e))?;
         json::to_python(py, &plan)
     })
 }
@@ -71,10 +70,12 @@ fn add_history(
             })
             .transpose()?;
         let plan = any_plan(plan)?;
-        let instance = instance.get().instance();
-        let tables = history::tables_of_entries(instance, &plan.matches)
-            .map_err(|e| errors::core(&e.into()))?;
-        PyInstance::checked(history::add_tables(instance, &tables, date))
+        let next = instance
+            .get()
+            .session()
+            .add_history(&plan, date)
+            .map_err(|e| errors::core(&e))?;
+        PyInstance::checked(next)
     })
 }
 
@@ -90,7 +91,7 @@ fn plan_running_dinner<'py>(
         let dinner: RunningDinner = read("dinner", dinner)?;
         let plan = py
             .detach(|| running_dinner::plan(&dinner, seed).map(|p| to_value(&p)))
-            .map_err(|e| PyValueError::new_err(e.to_string()))?;
+            .map_err(|e| errors::core(&e.into()))?;
         json::to_python(py, &plan)
     })
 }
@@ -112,7 +113,7 @@ fn cancel_running_dinner<'py>(
             .detach(|| {
                 running_dinner::cancel(&dinner, &previous, &cancelled, seed).map(|p| to_value(&p))
             })
-            .map_err(|e| PyValueError::new_err(e.to_string()))?;
+            .map_err(|e| errors::core(&e.into()))?;
         json::to_python(py, &plan)
     })
 }

@@ -7,6 +7,7 @@ import itertools
 import pytest
 
 import samman
+from samman.errors import ValidationError
 
 
 def kirkman() -> samman.Instance:
@@ -83,3 +84,16 @@ def test_a_running_dinner_routes_every_team_once_through_each_course() -> None:
     after = samman.cancel_running_dinner(dinner, plan, ["team-3"])
     assert after["from_waiting_list"] == ["late"]
     assert all(change["to"] == "late" for change in after["changes"])
+
+
+def test_a_running_dinner_that_cannot_be_planned_is_refused_with_its_path() -> None:
+    dinner = {
+        "version": 1,
+        "teams": [{"id": f"team-{i}", "location": {"lat": 59.33, "lon": 18.06}} for i in range(1, 9)],
+    }
+    dinner["teams"][2]["cannot_host"] = [7]
+    with pytest.raises(ValidationError) as caught:
+        samman.plan_running_dinner(dinner)
+    assert caught.value.kind == "invalid_input"
+    assert caught.value.path == "teams[2].cannot_host[0]"
+    assert isinstance(caught.value, ValueError)

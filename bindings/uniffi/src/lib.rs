@@ -10,6 +10,7 @@
 //! [`SammanError::Internal`] instead of aborting it.
 
 mod error;
+mod recurring;
 
 use std::sync::Arc;
 

@@ -4,8 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
-use samman::history;
-use samman::rounds::{Absence, RoundProviders, RoundsOptions, RoundsPlan, plan_rounds};
+use samman::rounds::{Absence, RoundProviders, RoundsOptions, RoundsPlan};
 use samman::running_dinner::{self, DinnerPlan, RunningDinner};
 
 use crate::{Failure, read_session, write_json};
@@ -39,10 +38,9 @@ pub fn history(command: &HistoryCommand) -> Result<ExitCode, Failure> {
             output,
         } => {
             let date = date.as_deref().map(parse_date).transpose()?;
-            let instance = read_session(instance)?.into_instance();
+            let session = read_session(instance)?;
             let plan = crate::eval::read_plan(plan)?;
-            let tables = history::tables_of_entries(&instance, &plan.matches)?;
-            let next = history::add_tables(&instance, &tables, date);
+            let next = session.add_history(&plan, date)?;
             write_json(&next, output.as_deref())?;
             Ok(ExitCode::SUCCESS)
         }
@@ -94,7 +92,7 @@ pub struct RoundsArgs {
 
 /// `samman rounds FILE --rounds R`: plan rounds where everyone meets someone new.
 pub fn rounds(args: &RoundsArgs, json: bool) -> Result<ExitCode, Failure> {
-    let instance = read_session(&args.file)?.into_instance();
+    let session = read_session(&args.file)?;
     let options = RoundsOptions {
         rounds: args.rounds,
         providers: match args.providers {
@@ -106,7 +104,7 @@ pub fn rounds(args: &RoundsArgs, json: bool) -> Result<ExitCode, Failure> {
         time_limit_seconds: args.time_limit,
         max_iterations: args.max_iterations,
     };
-    let plan = crate::with_spinner("planning rounds", || plan_rounds(&instance, &options))?;
+    let plan = crate::with_spinner("planning rounds", || session.rounds(&options))?;
     if json {
         write_json(&plan, None)?;
     } else {
@@ -261,8 +259,7 @@ pub fn running_dinner(args: &DinnerArgs, json: bool) -> Result<ExitCode, Failure
                 "--cancel needs --previous PLAN.json, the plan the cancellation changes".into(),
             ));
         }
-    }
-    .map_err(|e| Failure::Input(e.to_string()))?;
+    }?;
     if json {
         write_json(&plan, None)?;
     } else {

@@ -13,6 +13,7 @@ use crate::graph::GraphError;
 use crate::history::HistoryError;
 use crate::metrics::{MetricsError, PlanError};
 use crate::rounds::RoundsError;
+use crate::running_dinner::DinnerError;
 use crate::sheets::LoadError;
 use crate::solve::SolveError;
 use crate::suggest::SuggestError;
@@ -93,6 +94,9 @@ pub enum Error {
     /// People could not be read from files (spreadsheets or an instance JSON).
     #[error(transparent)]
     Load(#[from] LoadError),
+    /// A running dinner could not be planned.
+    #[error(transparent)]
+    Dinner(#[from] DinnerError),
 }
 
 /// A `Result` with an [`Error`].
@@ -114,8 +118,8 @@ impl Error {
             Error::Suggest(e) => e.kind(),
             Error::History(_) => ErrorKind::UnknownId,
             Error::Rounds(RoundsError::Graph(e)) => e.kind(),
-            Error::Rounds(_) => ErrorKind::InvalidInput,
             Error::Load(e) => e.kind(),
+            Error::Rounds(_) | Error::Dinner(_) => ErrorKind::InvalidInput,
         }
     }
 
@@ -137,6 +141,7 @@ impl Error {
             Error::Rounds(RoundsError::Graph(e)) => e.path(),
             Error::Rounds(RoundsError::InvalidOption { option, .. }) => Some(option),
             Error::Load(e) => e.path(),
+            Error::Dinner(DinnerError::Invalid { path, .. }) => Some(path),
         }
     }
 

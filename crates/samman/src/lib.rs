@@ -49,6 +49,7 @@ pub mod model;
 mod parallel;
 pub mod plain;
 pub mod privacy;
+mod recurring;
 pub mod rounds;
 pub mod rules;
 pub mod running_dinner;

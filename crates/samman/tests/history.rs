@@ -72,6 +72,12 @@ fn history_appended_from_a_plan_equals_the_meetings_in_it() {
         .expect("solves");
         assert!(!plan.matches.is_empty());
         let next = add_plan(&instance, &plan, date()).expect("a plan of this instance");
+        // The session's method appends the same meetings.
+        let session = samman::Session::new(instance.clone()).expect("valid");
+        assert_eq!(
+            session.add_history(&(&plan).into(), date()).expect("adds"),
+            next
+        );
         let added: BTreeSet<[String; 2]> = next.history.met[instance.history.met.len()..]
             .iter()
             .map(|m| {
@@ -127,6 +133,11 @@ fn a_plan_naming_an_unknown_provider_is_refused_with_its_path() {
     });
     let mut plan = solve(&instance, &Options::default()).expect("solves");
     plan.matches[0].provider = "nowhere".into();
+    let via_session = samman::Session::new(instance.clone())
+        .expect("valid")
+        .add_history(&(&plan).into(), None)
+        .expect_err("unknown provider");
+    assert_eq!(via_session.path(), Some("matches[0].provider"));
     let error = add_plan(&instance, &plan, None).expect_err("unknown provider");
     assert!(
         error

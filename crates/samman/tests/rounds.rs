@@ -268,3 +268,105 @@ fn monthly_dinners_keep_the_rules_of_a_single_evening_every_month() {
     // Who sits out takes turns: nobody twice while someone has not at all.
     assert!(plan.metrics.sitting_out.max <= plan.metrics.sitting_out.min + 1);
 }
+
+/// 32 golfers in 8 groups of 4 (the social golfer problem): repeat-free for 7 weeks; the
+/// search for 9 and 10 weeks is measured in `benches/` (BENCHMARKS.md).
+#[test]
+fn thirty_two_golfers_in_fours_for_seven_weeks_without_a_repeat() {
+    let instance = tables_instance(32, 8, 4, 4);
+    let plan = plan_rounds(&instance, &options(7, 1)).expect("plans");
+    assert_eq!(plan.repeat_pairs, 0, "{:?}", plan.repeats);
+    assert!(plan.stats.complete);
+    assert_everyone_once_per_round(&instance, &plan);
+    let counts = pair_counts(&plan);
+    // 7 weeks × 8 groups × 6 pairs, every one a different pair.
+    assert_eq!(counts.len(), 7 * 8 * 6);
+    assert!(counts.values().all(|&n| n == 1));
+}
+
+/// A search stopped by its step limit (not the clock) gives the same plan for the same seed,
+/// perturbations included; the repeats it reports are the ones in its tables.
+#[test]
+fn a_golfer_search_stopped_by_steps_is_the_same_for_a_seed() {
+    let instance = tables_instance(32, 8, 4, 4);
+    let stopped = |seed| {
+        plan_rounds(
+            &instance,
+            &RoundsOptions {
+                max_iterations: Some(3000),
+                ..options(10, seed)
+            },
+        )
+        .expect("plans")
+    };
+    let (a, b) = (stopped(4), stopped(4));
+    assert_eq!(a, b);
+    assert!(a.stats.perturbations > 0, "the stall limit was reached");
+    assert_everyone_once_per_round(&instance, &a);
+    let over: u64 = pair_counts(&a)
+        .values()
+        .filter(|&&n| n > 1)
+        .map(|_| 1)
+        .sum();
+    assert_eq!(a.repeat_pairs, over);
+}
+
+/// Rounds planned after earlier ones, with those in `history.met`: in hard mode nobody meets
+/// anyone from the history again.
+#[test]
+fn golfer_rounds_after_earlier_rounds_meet_nobody_from_the_history() {
+    let instance = tables_instance(25, 5, 5, 5);
+    let first = plan_rounds(&instance, &options(2, 5)).expect("plans");
+    assert_eq!(first.repeat_pairs, 0);
+    let mut next = instance.clone();
+    for ((a, b), _) in pair_counts(&first) {
+        next.history.met.push(samman::model::Met {
+            people: [a, b],
+            date: None,
+        });
+    }
+    let later = plan_rounds(
+        &next,
+        &RoundsOptions {
+            never_again: true,
+            ..options(2, 6)
+        },
+    )
+    .expect("plans");
+    assert_eq!(later.repeat_pairs, 0, "{:?}", later.repeats);
+    let before = pair_counts(&first);
+    for pair in pair_counts(&later).keys() {
+        assert!(!before.contains_key(pair), "{pair:?} met before");
+    }
+}
+
+/// `Session::rounds` is `plan_rounds` on a validated instance: the same plan for the same
+/// options, never-again or not (which changes the pair rules), and the errors classified.
+#[test]
+fn a_session_plans_the_same_rounds_as_the_function() {
+    let mut instance = tables_instance(20, 5, 4, 4);
+    instance.seekers[0].blocked.push("t1".into());
+    instance
+        .history
+        .met
+        .push(samman::model::Met::new("p1", "p2", None));
+    instance.policy.novelty = Some(samman::model::Novelty::Penalty {
+        half_life_days: 90.0,
+    });
+    let session = samman::Session::new(instance.clone()).expect("valid");
+    for never_again in [false, true] {
+        let options = RoundsOptions {
+            never_again,
+            max_iterations: Some(400),
+            ..options(4, 2)
+        };
+        assert_eq!(
+            session.rounds(&options).expect("plans"),
+            plan_rounds(&instance, &options).expect("plans"),
+            "never_again {never_again}"
+        );
+    }
+    let error = session.rounds(&options(0, 1)).expect_err("0 rounds");
+    assert_eq!(error.kind(), samman::ErrorKind::InvalidInput);
+    assert_eq!(error.path(), Some("rounds"));
+}

@@ -13,6 +13,7 @@ use crate::model::Instance;
 
 /// The smallest, largest and mean of a figure over people.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Spread {
     /// The smallest value.
     pub min: u32,
@@ -44,6 +45,7 @@ impl Spread {
 
 /// One person's figures over the rounds.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PersonFigures {
     /// The seeker's id.
     pub id: String,
@@ -61,6 +63,7 @@ pub struct PersonFigures {
 
 /// Figures of a sequence of rounds.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RoundsMetrics {
     /// Rounds.
     pub rounds: u32,

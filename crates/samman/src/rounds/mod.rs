@@ -13,10 +13,14 @@
 //! one round, always the best swap that involves someone in conflict and is not tabu, with
 //! perturbation of the best plan when the search stalls; here also moves to a table with a
 //! free seat, so that tables of 4 to 6 work as well as tables of exactly 4. It starts from a
-//! greedy plan made round by round. It finds Kirkman's schoolgirls (15 in triples for 7 days)
-//! without a repeat in milliseconds; for 32 golfers in 8 groups of 4 it is repeat-free up to 7
-//! weeks and leaves a few repeats at 8 and 9 (BENCHMARKS.md).
+//! greedy plan made round by round. When the rounds are a social golfer problem (every table
+//! exactly filled by single seekers free to sit at any, no host, no group rule beyond the
+//! minimum) a faster path runs the same search on swaps only, from the greedy start of Triska
+//! and Musliu, reading each swap's change from cached sums. It finds Kirkman's schoolgirls
+//! (15 in triples for 7 days) without a repeat in milliseconds, and 32 golfers in 8 groups of 4
+//! for 8 weeks in seconds; for 9 weeks it leaves a few repeats (BENCHMARKS.md).
 
+mod golfer;
 mod metrics;
 mod search;
 mod setup;
@@ -37,6 +41,7 @@ pub use metrics::{PersonFigures, RoundsMetrics, Spread, rounds_metrics};
 /// Where each round's tables come from.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum RoundProviders {
     /// Every provider takes part in every round (tables reused each round).
     #[default]
@@ -49,20 +54,27 @@ pub enum RoundProviders {
 /// How to plan rounds.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(default, deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RoundsOptions {
     /// How many rounds.
+    #[cfg_attr(feature = "uniffi", uniffi(default = 1))]
     pub rounds: u32,
-    /// Where each round's tables come from.
+    /// Where each round's tables come from (no default in Kotlin and Swift: uniffi gives
+    /// enums none).
     pub providers: RoundProviders,
     /// Treat every earlier meeting as never-again, whatever `policy.novelty` says.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub never_again: bool,
     /// Seed of the search; the same seed gives the same plan (see `time_limit_seconds`).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub seed: u64,
     /// Stop searching after this many seconds with the best plan found. A search that ends
     /// by the time limit may differ between runs; one that ends by finding a plan without
     /// repeats, or by `max_iterations`, does not.
+    #[cfg_attr(feature = "uniffi", uniffi(default = 10.0))]
     pub time_limit_seconds: f64,
     /// Stop after this many search steps; none: only the time limit.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub max_iterations: Option<u64>,
 }
 
@@ -81,6 +93,7 @@ impl Default for RoundsOptions {
 
 /// The people at one table in one round.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Group {
     /// The provider (the table).
     pub provider: ProviderId,
@@ -95,6 +108,7 @@ pub struct Group {
 /// Why a seeker has no seat in a round, other than sitting out in turn.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case", tag = "kind")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Absence {
     /// No table of the round passes the pair rules for them.
     NoFeasibleTable,
@@ -109,6 +123,7 @@ pub enum Absence {
 
 /// A seeker without a seat in a round, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Unseated {
     /// The seeker.
     pub seeker: SeekerId,
@@ -118,6 +133,7 @@ pub struct Unseated {
 
 /// One round of the plan.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Round {
     /// The round's number, from 1.
     pub round: u32,
@@ -135,6 +151,7 @@ pub struct Round {
 
 /// Two people who share a table more than once (across the rounds and the history).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Repeat {
     /// The two people, in ascending id order.
     pub people: [String; 2],
@@ -146,6 +163,7 @@ pub struct Repeat {
 
 /// Figures about the search.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RoundsStats {
     /// Search steps taken (swaps and moves).
     pub iterations: u64,
@@ -169,6 +187,7 @@ impl PartialEq for RoundsStats {
 
 /// A plan of rounds.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RoundsPlan {
     /// The rounds, in order.
     pub rounds: Vec<Round>,
@@ -224,7 +243,9 @@ pub const MAX_PEOPLE: usize = 4000;
 /// # Complexity
 /// Each search step looks at every swap of a person in conflict with anyone at another table
 /// of the same round: `O(R · c · n · g)` for `c` people in conflict, `n` people and tables of
-/// `g`; memory `O(n²)` for the meeting counts. The steps stop at a repeat-free plan, the time
+/// `g`; memory `O(n²)` for the meeting counts. On the social golfer path a swap is evaluated in
+/// `O(1)` and made in `O(n² + R · g²)`, so a step is `O(R · n · g + c · n + n²)`; memory
+/// `O(R · n · t)` more for `t` tables a round. The steps stop at a repeat-free plan, the time
 /// limit or `max_iterations`.
 ///
 /// # Example
@@ -244,11 +265,48 @@ pub const MAX_PEOPLE: usize = 4000;
 ///
 /// # References
 /// I. Dotú and P. Van Hentenryck, "Scheduling social golfers locally", CPAIOR 2005, LNCS 3524.
+/// M. Triska and N. Musliu, "An effective greedy heuristic for the Social Golfer Problem",
+/// Annals of Operations Research 194 (2012).
 pub fn plan_rounds(
     instance: &Instance,
     options: &RoundsOptions,
 ) -> Result<RoundsPlan, RoundsError> {
     let started = Instant::now();
+    check_options(options)?;
+    let instance = with_novelty(instance, options);
+    let graph = CandidateGraph::build(&instance)?;
+    plan_on(&instance, &graph, options, started)
+}
+
+/// [`plan_rounds`] on a validated instance whose candidate graph `graph` is built from
+/// `instance` as [`with_novelty`] gives it (what [`crate::Session::rounds`] calls).
+pub(crate) fn plan_prepared(
+    instance: &Instance,
+    graph: &CandidateGraph,
+    options: &RoundsOptions,
+) -> Result<RoundsPlan, RoundsError> {
+    let started = Instant::now();
+    check_options(options)?;
+    plan_on(&with_novelty(instance, options), graph, options, started)
+}
+
+/// The instance the rounds are planned on: with `policy.novelty` never-again when
+/// `options.never_again` says so.
+pub(crate) fn with_novelty(instance: &Instance, options: &RoundsOptions) -> Instance {
+    let mut instance = instance.clone();
+    if options.never_again {
+        instance.policy.novelty = Some(Novelty::NeverAgain);
+    }
+    instance
+}
+
+/// Whether `options.never_again` changes the instance's pair rules (so its own candidate
+/// graph is needed).
+pub(crate) fn changes_rules(instance: &Instance, options: &RoundsOptions) -> bool {
+    options.never_again && instance.policy.novelty != Some(Novelty::NeverAgain)
+}
+
+fn check_options(options: &RoundsOptions) -> Result<(), RoundsError> {
     if options.rounds == 0 {
         return Err(RoundsError::InvalidOption {
             option: "rounds",
@@ -261,16 +319,20 @@ pub fn plan_rounds(
             message: "must be a positive number of seconds, such as 10".into(),
         });
     }
-    let mut instance = instance.clone();
-    if options.never_again {
-        instance.policy.novelty = Some(Novelty::NeverAgain);
-    }
-    let graph = CandidateGraph::build(&instance)?;
-    let problem = setup::Problem::new(&instance, &graph, options)?;
+    Ok(())
+}
+
+fn plan_on(
+    instance: &Instance,
+    graph: &CandidateGraph,
+    options: &RoundsOptions,
+    started: Instant,
+) -> Result<RoundsPlan, RoundsError> {
+    let problem = setup::Problem::new(instance, graph, options)?;
     let outcome = search::run(&problem, options, started);
     let rounds = problem.rounds_of(&outcome.tables, &outcome.no_seat);
-    let metrics = rounds_metrics(&instance, &rounds);
-    let repeats = metrics::repeats(&instance, &rounds);
+    let metrics = rounds_metrics(instance, &rounds);
+    let repeats = metrics::repeats(instance, &rounds);
     Ok(RoundsPlan {
         repeat_pairs: repeats.len() as u64,
         repeats,

@@ -351,6 +351,9 @@ fn greedy(problem: &Problem, rng: &mut ChaCha8Rng) -> (Vec<Vec<Vec<u32>>>, Vec<V
 
 /// Run the search.
 pub(super) fn run(problem: &Problem, options: &RoundsOptions, started: Instant) -> Outcome {
+    if super::golfer::applies(problem) {
+        return super::golfer::run(problem, options, started);
+    }
     let mut rng = ChaCha8Rng::seed_from_u64(options.seed);
     let (start, no_seat) = greedy(problem, &mut rng);
     let mut state = State::new(problem, start);

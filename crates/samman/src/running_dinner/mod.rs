@@ -32,43 +32,52 @@ fn three() -> u32 {
 /// A team that cooks one course at home and visits others for the rest.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Team {
     /// Opaque id, unique among teams and the waiting list.
     pub id: String,
     /// People in the team (any number).
     #[serde(default = "one")]
+    #[cfg_attr(feature = "uniffi", uniffi(default = 1))]
     pub size: u32,
     /// Where the team lives and cooks.
     pub location: Location,
     /// What the team's members do not eat: every host they visit must cater for it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub diet: Vec<Diet>,
     /// Diets the team's kitchen caters for.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub caters: Vec<Diet>,
     /// Courses (from 1) the team cannot cook, such as `[2]` for no main course.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub cannot_host: Vec<u32>,
 }
 
 /// A running dinner: the teams, how many courses, and who waits for a place.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RunningDinner {
     /// Format version: 1.
     pub version: u32,
     /// Courses of the evening (2 or more; default 3: starter, main, dessert).
     #[serde(default = "three")]
+    #[cfg_attr(feature = "uniffi", uniffi(default = 3))]
     pub courses: u32,
     /// The teams taking part.
     pub teams: Vec<Team>,
     /// Teams waiting for a place, in order, to fill cancellations.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub waiting_list: Vec<Team>,
 }
 
 /// One team's evening.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct TeamRoute {
     /// The team.
     pub id: String,
@@ -82,6 +91,7 @@ pub struct TeamRoute {
 
 /// One table: a course at a host's home.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct DinnerTable {
     /// The course, from 1.
     pub course: u32,
@@ -95,6 +105,7 @@ pub struct DinnerTable {
 
 /// A route that changed when re-planning after a cancellation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RouteChange {
     /// The team whose route changed.
     pub team: String,
@@ -108,6 +119,7 @@ pub struct RouteChange {
 
 /// A plan of the evening.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct DinnerPlan {
     /// Courses.
     pub courses: u32,
