@@ -481,6 +481,22 @@ fileprivate struct FfiConverterUInt32: FfiConverterPrimitive {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterUInt64: FfiConverterPrimitive {
+    typealias FfiType = UInt64
+    typealias SwiftType = UInt64
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> UInt64 {
+        return try lift(readInt(&buf))
+    }
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterString: FfiConverter {
     typealias SwiftType = String
     typealias FfiType = RustBuffer
@@ -617,6 +633,25 @@ public protocol SessionProtocol: AnyObject, Sendable {
      * such a record is planned as far as its data allows or left out with its reason.
      */
     func warnings()  -> [Problem]
+    
+    /**
+     * The instance with `plan`'s meetings appended to its history, on `date` when given
+     * (the core's `Session::add_history`).
+     *
+     * # Errors
+     * `UnknownId` for a seeker or provider the instance does not have, with its path.
+     */
+    func addHistory(plan: Assignment, date: NaiveDate?) throws  -> Instance
+    
+    /**
+     * Plan `options.rounds` rounds so that everyone meets someone new (the core's
+     * `Session::rounds`): the tables of each round, who sits out, the repeats left.
+     *
+     * # Errors
+     * `InvalidInput` for an option out of range, with the option as its path;
+     * `LimitExceeded` when the candidate pairs pass `policy.limits.max_edges`.
+     */
+    func solveRounds(options: RoundsOptions) throws  -> RoundsPlan
     
 }
 /**
@@ -843,6 +878,42 @@ open func warnings() -> [Problem]  {
 })
 }
     
+    /**
+     * The instance with `plan`'s meetings appended to its history, on `date` when given
+     * (the core's `Session::add_history`).
+     *
+     * # Errors
+     * `UnknownId` for a seeker or provider the instance does not have, with its path.
+     */
+open func addHistory(plan: Assignment, date: NaiveDate?)throws  -> Instance  {
+    return try  FfiConverterTypeInstance_lift(try rustCallWithError(FfiConverterTypeSammanError_lift) {
+        uniffiCallStatus in
+    uniffi_samman_ffi_fn_method_session_add_history(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeAssignment_lower(plan),
+        FfiConverterOptionTypeNaiveDate.lower(date),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Plan `options.rounds` rounds so that everyone meets someone new (the core's
+     * `Session::rounds`): the tables of each round, who sits out, the repeats left.
+     *
+     * # Errors
+     * `InvalidInput` for an option out of range, with the option as its path;
+     * `LimitExceeded` when the candidate pairs pass `policy.limits.max_edges`.
+     */
+open func solveRounds(options: RoundsOptions)throws  -> RoundsPlan  {
+    return try  FfiConverterTypeRoundsPlan_lift(try rustCallWithError(FfiConverterTypeSammanError_lift) {
+        uniffiCallStatus in
+    uniffi_samman_ffi_fn_method_session_solve_rounds(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeRoundsOptions_lower(options),uniffiCallStatus
+    )
+})
+}
+    
 
     
 }
@@ -911,6 +982,55 @@ fileprivate struct FfiConverterOptionTypeAssignment: FfiConverterRustBuffer {
         case 1: return try FfiConverterTypeAssignment.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeNaiveDate: FfiConverterRustBuffer {
+    typealias SwiftType = NaiveDate?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeNaiveDate.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeNaiveDate.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceString: FfiConverterRustBuffer {
+    typealias SwiftType = [String]
+
+    public static func write(_ value: [String], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterString.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [String] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [String]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterString.read(from: &buf))
+        }
+        return seq
     }
 }
 
@@ -1197,6 +1317,64 @@ public func warnings(instance: Instance)throws  -> [Problem]  {
     )
 })
 }
+/**
+ * A running dinner re-planned after `cancelled` teams dropped out of `previous`: their
+ * places filled from the waiting list, or the routes changed as little as possible.
+ *
+ * # Errors
+ * As [`plan_running_dinner`], and `InvalidInput` for a cancelled team the plan does not have.
+ */
+public func cancelRunningDinner(dinner: RunningDinner, previous: DinnerPlan, cancelled: [String], seed: UInt64)throws  -> DinnerPlan  {
+    return try  FfiConverterTypeDinnerPlan_lift(try rustCallWithError(FfiConverterTypeSammanError_lift) {
+        uniffiCallStatus in
+    uniffi_samman_ffi_fn_func_cancel_running_dinner(
+        FfiConverterTypeRunningDinner_lower(dinner),
+        FfiConverterTypeDinnerPlan_lower(previous),
+        FfiConverterSequenceString.lower(cancelled),
+        FfiConverterUInt64.lower(seed),uniffiCallStatus
+    )
+})
+}
+/**
+ * The core's default rounds options (one round, the same providers, a 10-second limit).
+ */
+public func defaultRoundsOptions() -> RoundsOptions  {
+    return try!  FfiConverterTypeRoundsOptions_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_samman_ffi_fn_func_default_rounds_options(uniffiCallStatus
+    )
+})
+}
+/**
+ * Every team's route through a running dinner.
+ *
+ * # Errors
+ * `InvalidInput` with the path of what cannot be planned (such as
+ * `teams[3].cannot_host[0]`).
+ */
+public func planRunningDinner(dinner: RunningDinner, seed: UInt64)throws  -> DinnerPlan  {
+    return try  FfiConverterTypeDinnerPlan_lift(try rustCallWithError(FfiConverterTypeSammanError_lift) {
+        uniffiCallStatus in
+    uniffi_samman_ffi_fn_func_plan_running_dinner(
+        FfiConverterTypeRunningDinner_lower(dinner),
+        FfiConverterUInt64.lower(seed),uniffiCallStatus
+    )
+})
+}
+/**
+ * A plan of rounds in the JSON format `samman rounds --json` prints.
+ *
+ * # Errors
+ * `Internal` only if serialisation fails, which it should not.
+ */
+public func roundsPlanToJson(plan: RoundsPlan)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeSammanError_lift) {
+        uniffiCallStatus in
+    uniffi_samman_ffi_fn_func_rounds_plan_to_json(
+        FfiConverterTypeRoundsPlan_lower(plan),uniffiCallStatus
+    )
+})
+}
 
 private enum InitializationResult {
     case ok
@@ -1255,6 +1433,18 @@ private let initializationResult: InitializationResult = {
     if (uniffi_samman_ffi_checksum_func_warnings() != 22067) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_samman_ffi_checksum_func_cancel_running_dinner() != 36383) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_samman_ffi_checksum_func_default_rounds_options() != 56480) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_samman_ffi_checksum_func_plan_running_dinner() != 47054) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_samman_ffi_checksum_func_rounds_plan_to_json() != 37803) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_samman_ffi_checksum_method_session_evaluate() != 59769) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -1277,6 +1467,12 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_samman_ffi_checksum_method_session_warnings() != 62253) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_samman_ffi_checksum_method_session_add_history() != 42781) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_samman_ffi_checksum_method_session_solve_rounds() != 60710) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_samman_ffi_checksum_constructor_session_from_json() != 48404) {

@@ -1703,6 +1703,258 @@ public func FfiConverterTypeDatedWindow_lower(_ value: DatedWindow) -> RustBuffe
 
 
 /**
+ * A plan of the evening.
+ */
+public struct DinnerPlan: Equatable, Hashable {
+    /**
+     * Courses.
+     */
+    public var courses: UInt32
+    /**
+     * Every team's route, in input order.
+     */
+    public var teams: [TeamRoute]
+    /**
+     * Every table, by course then host.
+     */
+    public var tables: [DinnerTable]
+    /**
+     * Times two teams share a table beyond their first (0: everyone meets new teams).
+     */
+    public var repeatMeetings: UInt64
+    /**
+     * Guest teams whose diet the host's kitchen does not cater for.
+     */
+    public var uncatered: UInt64
+    /**
+     * Total travel between consecutive courses, in km.
+     */
+    public var totalKm: Double
+    /**
+     * A lower bound on the total travel of any plan without repeat meetings with these
+     * hosts per course (each host's guests at a course arrive from as many distinct other
+     * homes; the hosts of the first course receive no one).
+     */
+    public var lowerBoundKm: Double
+    /**
+     * What the plan had to settle, such as tables of different sizes.
+     */
+    public var notes: [String]
+    /**
+     * Routes changed from a previous plan (after a cancellation).
+     */
+    public var changes: [RouteChange]
+    /**
+     * Teams from the waiting list that took a cancelled team's place.
+     */
+    public var fromWaitingList: [String]
+    /**
+     * The seed used.
+     */
+    public var seed: UInt64
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Courses.
+         */courses: UInt32, 
+        /**
+         * Every team's route, in input order.
+         */teams: [TeamRoute], 
+        /**
+         * Every table, by course then host.
+         */tables: [DinnerTable], 
+        /**
+         * Times two teams share a table beyond their first (0: everyone meets new teams).
+         */repeatMeetings: UInt64, 
+        /**
+         * Guest teams whose diet the host's kitchen does not cater for.
+         */uncatered: UInt64, 
+        /**
+         * Total travel between consecutive courses, in km.
+         */totalKm: Double, 
+        /**
+         * A lower bound on the total travel of any plan without repeat meetings with these
+         * hosts per course (each host's guests at a course arrive from as many distinct other
+         * homes; the hosts of the first course receive no one).
+         */lowerBoundKm: Double, 
+        /**
+         * What the plan had to settle, such as tables of different sizes.
+         */notes: [String], 
+        /**
+         * Routes changed from a previous plan (after a cancellation).
+         */changes: [RouteChange], 
+        /**
+         * Teams from the waiting list that took a cancelled team's place.
+         */fromWaitingList: [String], 
+        /**
+         * The seed used.
+         */seed: UInt64) {
+        self.courses = courses
+        self.teams = teams
+        self.tables = tables
+        self.repeatMeetings = repeatMeetings
+        self.uncatered = uncatered
+        self.totalKm = totalKm
+        self.lowerBoundKm = lowerBoundKm
+        self.notes = notes
+        self.changes = changes
+        self.fromWaitingList = fromWaitingList
+        self.seed = seed
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension DinnerPlan: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDinnerPlan: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> DinnerPlan {
+        return
+            try DinnerPlan(
+                courses: FfiConverterUInt32.read(from: &buf), 
+                teams: FfiConverterSequenceTypeTeamRoute.read(from: &buf), 
+                tables: FfiConverterSequenceTypeDinnerTable.read(from: &buf), 
+                repeatMeetings: FfiConverterUInt64.read(from: &buf), 
+                uncatered: FfiConverterUInt64.read(from: &buf), 
+                totalKm: FfiConverterDouble.read(from: &buf), 
+                lowerBoundKm: FfiConverterDouble.read(from: &buf), 
+                notes: FfiConverterSequenceString.read(from: &buf), 
+                changes: FfiConverterSequenceTypeRouteChange.read(from: &buf), 
+                fromWaitingList: FfiConverterSequenceString.read(from: &buf), 
+                seed: FfiConverterUInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: DinnerPlan, into buf: inout [UInt8]) {
+        FfiConverterUInt32.write(value.courses, into: &buf)
+        FfiConverterSequenceTypeTeamRoute.write(value.teams, into: &buf)
+        FfiConverterSequenceTypeDinnerTable.write(value.tables, into: &buf)
+        FfiConverterUInt64.write(value.repeatMeetings, into: &buf)
+        FfiConverterUInt64.write(value.uncatered, into: &buf)
+        FfiConverterDouble.write(value.totalKm, into: &buf)
+        FfiConverterDouble.write(value.lowerBoundKm, into: &buf)
+        FfiConverterSequenceString.write(value.notes, into: &buf)
+        FfiConverterSequenceTypeRouteChange.write(value.changes, into: &buf)
+        FfiConverterSequenceString.write(value.fromWaitingList, into: &buf)
+        FfiConverterUInt64.write(value.seed, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDinnerPlan_lift(_ buf: RustBuffer) throws -> DinnerPlan {
+    return try FfiConverterTypeDinnerPlan.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDinnerPlan_lower(_ value: DinnerPlan) -> RustBuffer {
+    return FfiConverterTypeDinnerPlan.lower(value)
+}
+
+
+/**
+ * One table: a course at a host's home.
+ */
+public struct DinnerTable: Equatable, Hashable {
+    /**
+     * The course, from 1.
+     */
+    public var course: UInt32
+    /**
+     * The host team.
+     */
+    public var host: String
+    /**
+     * The guest teams.
+     */
+    public var guests: [String]
+    /**
+     * People at the table (the host team's included).
+     */
+    public var people: UInt32
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The course, from 1.
+         */course: UInt32, 
+        /**
+         * The host team.
+         */host: String, 
+        /**
+         * The guest teams.
+         */guests: [String], 
+        /**
+         * People at the table (the host team's included).
+         */people: UInt32) {
+        self.course = course
+        self.host = host
+        self.guests = guests
+        self.people = people
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension DinnerTable: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDinnerTable: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> DinnerTable {
+        return
+            try DinnerTable(
+                course: FfiConverterUInt32.read(from: &buf), 
+                host: FfiConverterString.read(from: &buf), 
+                guests: FfiConverterSequenceString.read(from: &buf), 
+                people: FfiConverterUInt32.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: DinnerTable, into buf: inout [UInt8]) {
+        FfiConverterUInt32.write(value.course, into: &buf)
+        FfiConverterString.write(value.host, into: &buf)
+        FfiConverterSequenceString.write(value.guests, into: &buf)
+        FfiConverterUInt32.write(value.people, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDinnerTable_lift(_ buf: RustBuffer) throws -> DinnerTable {
+    return try FfiConverterTypeDinnerTable.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDinnerTable_lower(_ value: DinnerTable) -> RustBuffer {
+    return FfiConverterTypeDinnerTable.lower(value)
+}
+
+
+/**
  * A provider whose identity verification has expired.
  */
 public struct ExpiredVerification: Equatable, Hashable {
@@ -1826,6 +2078,11 @@ public struct Explanation: Equatable, Hashable {
      */
     public var `open`: Count?
     /**
+     * With a plan and `hosts`: feasible providers that do not take place because their host
+     * already runs `max_events` others (the `host_events` rule); not counted as open.
+     */
+    public var hostElsewhere: Count?
+    /**
      * The pair rule whose relaxation would open the most providers (most `excluded_only`).
      */
     public var mostLimiting: Rule?
@@ -1872,6 +2129,10 @@ public struct Explanation: Equatable, Hashable {
          * could use them).
          */`open`: Count?, 
         /**
+         * With a plan and `hosts`: feasible providers that do not take place because their host
+         * already runs `max_events` others (the `host_events` rule); not counted as open.
+         */hostElsewhere: Count? = nil, 
+        /**
          * The pair rule whose relaxation would open the most providers (most `excluded_only`).
          */mostLimiting: Rule?, 
         /**
@@ -1890,6 +2151,7 @@ public struct Explanation: Equatable, Hashable {
         self.seatsTaken = seatsTaken
         self.composition = composition
         self.`open` = `open`
+        self.hostElsewhere = hostElsewhere
         self.mostLimiting = mostLimiting
         self.relaxations = relaxations
         self.expiredVerifications = expiredVerifications
@@ -1920,6 +2182,7 @@ public struct FfiConverterTypeExplanation: FfiConverterRustBuffer {
                 seatsTaken: FfiConverterOptionTypeCount.read(from: &buf), 
                 composition: FfiConverterOptionTypeCount.read(from: &buf), 
                 open: FfiConverterOptionTypeCount.read(from: &buf), 
+                hostElsewhere: FfiConverterOptionTypeCount.read(from: &buf), 
                 mostLimiting: FfiConverterOptionTypeRule.read(from: &buf), 
                 relaxations: FfiConverterSequenceTypeRelaxation.read(from: &buf), 
                 expiredVerifications: FfiConverterSequenceTypeExpiredVerification.read(from: &buf)
@@ -1936,6 +2199,7 @@ public struct FfiConverterTypeExplanation: FfiConverterRustBuffer {
         FfiConverterOptionTypeCount.write(value.seatsTaken, into: &buf)
         FfiConverterOptionTypeCount.write(value.composition, into: &buf)
         FfiConverterOptionTypeCount.write(value.`open`, into: &buf)
+        FfiConverterOptionTypeCount.write(value.hostElsewhere, into: &buf)
         FfiConverterOptionTypeRule.write(value.mostLimiting, into: &buf)
         FfiConverterSequenceTypeRelaxation.write(value.relaxations, into: &buf)
         FfiConverterSequenceTypeExpiredVerification.write(value.expiredVerifications, into: &buf)
@@ -2034,6 +2298,87 @@ public func FfiConverterTypeFairness_lift(_ buf: RustBuffer) throws -> Fairness 
 #endif
 public func FfiConverterTypeFairness_lower(_ value: Fairness) -> RustBuffer {
     return FfiConverterTypeFairness.lower(value)
+}
+
+
+/**
+ * The people at one table in one round.
+ */
+public struct Group: Equatable, Hashable {
+    /**
+     * The provider (the table).
+     */
+    public var provider: ProviderId
+    /**
+     * The person who hosts it, when the table has one (a provider's `host`, or its id when
+     * it has a host profile); a participant who hosts is not listed among the members.
+     */
+    public var host: String?
+    /**
+     * The seekers at the table, in seeker order.
+     */
+    public var members: [SeekerId]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The provider (the table).
+         */provider: ProviderId, 
+        /**
+         * The person who hosts it, when the table has one (a provider's `host`, or its id when
+         * it has a host profile); a participant who hosts is not listed among the members.
+         */host: String?, 
+        /**
+         * The seekers at the table, in seeker order.
+         */members: [SeekerId]) {
+        self.provider = provider
+        self.host = host
+        self.members = members
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Group: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeGroup: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Group {
+        return
+            try Group(
+                provider: FfiConverterTypeProviderId.read(from: &buf), 
+                host: FfiConverterOptionString.read(from: &buf), 
+                members: FfiConverterSequenceTypeSeekerId.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Group, into buf: inout [UInt8]) {
+        FfiConverterTypeProviderId.write(value.provider, into: &buf)
+        FfiConverterOptionString.write(value.host, into: &buf)
+        FfiConverterSequenceTypeSeekerId.write(value.members, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeGroup_lift(_ buf: RustBuffer) throws -> Group {
+    return try FfiConverterTypeGroup.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeGroup_lower(_ value: Group) -> RustBuffer {
+    return FfiConverterTypeGroup.lower(value)
 }
 
 
@@ -2610,6 +2955,77 @@ public func FfiConverterTypeHistoryFigures_lower(_ value: HistoryFigures) -> Rus
 
 
 /**
+ * A host who offers several providers as alternatives, such as a household that can host a
+ * dinner on Saturday or on Sunday: at most `max_events` of the providers whose `host` is this
+ * id take place (the `host_events` rule). A host without an entry is unlimited.
+ */
+public struct Host: Equatable, Hashable {
+    /**
+     * The id that providers name in their `host` field.
+     */
+    public var id: HostId
+    /**
+     * How many of its providers may take place (0: none).
+     */
+    public var maxEvents: UInt32
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The id that providers name in their `host` field.
+         */id: HostId, 
+        /**
+         * How many of its providers may take place (0: none).
+         */maxEvents: UInt32) {
+        self.id = id
+        self.maxEvents = maxEvents
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Host: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeHost: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Host {
+        return
+            try Host(
+                id: FfiConverterTypeHostId.read(from: &buf), 
+                maxEvents: FfiConverterUInt32.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Host, into buf: inout [UInt8]) {
+        FfiConverterTypeHostId.write(value.id, into: &buf)
+        FfiConverterUInt32.write(value.maxEvents, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeHost_lift(_ buf: RustBuffer) throws -> Host {
+    return try FfiConverterTypeHost.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeHost_lower(_ value: Host) -> RustBuffer {
+    return FfiConverterTypeHost.lower(value)
+}
+
+
+/**
  * A matching problem: seekers, providers, the policy, history and constraints.
  */
 public struct Instance: Equatable, Hashable {
@@ -2637,6 +3053,11 @@ public struct Instance: Equatable, Hashable {
      * Keep-together, keep-apart and locked assignments.
      */
     public var constraints: Constraints
+    /**
+     * Hosts whose providers are alternatives: at most `max_events` of each host's providers
+     * take place.
+     */
+    public var hosts: [Host]
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -2658,13 +3079,18 @@ public struct Instance: Equatable, Hashable {
          */history: History = History(), 
         /**
          * Keep-together, keep-apart and locked assignments.
-         */constraints: Constraints = Constraints()) {
+         */constraints: Constraints = Constraints(), 
+        /**
+         * Hosts whose providers are alternatives: at most `max_events` of each host's providers
+         * take place.
+         */hosts: [Host] = []) {
         self.version = version
         self.seekers = seekers
         self.providers = providers
         self.policy = policy
         self.history = history
         self.constraints = constraints
+        self.hosts = hosts
     }
 
     
@@ -2688,7 +3114,8 @@ public struct FfiConverterTypeInstance: FfiConverterRustBuffer {
                 providers: FfiConverterSequenceTypeProvider.read(from: &buf), 
                 policy: FfiConverterTypePolicy.read(from: &buf), 
                 history: FfiConverterTypeHistory.read(from: &buf), 
-                constraints: FfiConverterTypeConstraints.read(from: &buf)
+                constraints: FfiConverterTypeConstraints.read(from: &buf), 
+                hosts: FfiConverterSequenceTypeHost.read(from: &buf)
         )
     }
 
@@ -2699,6 +3126,7 @@ public struct FfiConverterTypeInstance: FfiConverterRustBuffer {
         FfiConverterTypePolicy.write(value.policy, into: &buf)
         FfiConverterTypeHistory.write(value.history, into: &buf)
         FfiConverterTypeConstraints.write(value.constraints, into: &buf)
+        FfiConverterSequenceTypeHost.write(value.hosts, into: &buf)
     }
 }
 
@@ -3872,6 +4300,115 @@ public func FfiConverterTypeOptions_lower(_ value: Options) -> RustBuffer {
 
 
 /**
+ * One person's figures over the rounds.
+ */
+public struct PersonFigures: Equatable, Hashable {
+    /**
+     * The seeker's id.
+     */
+    public var id: String
+    /**
+     * Rounds in which they had a seat (as guest or host).
+     */
+    public var seated: UInt32
+    /**
+     * Distinct people they shared a table with.
+     */
+    public var met: UInt32
+    /**
+     * Of those, people they had not met before (not in the history, not in an earlier round).
+     */
+    public var new: UInt32
+    /**
+     * Rounds they sat out in turn.
+     */
+    public var satOut: UInt32
+    /**
+     * Rounds they hosted.
+     */
+    public var hosted: UInt32
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The seeker's id.
+         */id: String, 
+        /**
+         * Rounds in which they had a seat (as guest or host).
+         */seated: UInt32, 
+        /**
+         * Distinct people they shared a table with.
+         */met: UInt32, 
+        /**
+         * Of those, people they had not met before (not in the history, not in an earlier round).
+         */new: UInt32, 
+        /**
+         * Rounds they sat out in turn.
+         */satOut: UInt32, 
+        /**
+         * Rounds they hosted.
+         */hosted: UInt32) {
+        self.id = id
+        self.seated = seated
+        self.met = met
+        self.new = new
+        self.satOut = satOut
+        self.hosted = hosted
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension PersonFigures: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePersonFigures: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PersonFigures {
+        return
+            try PersonFigures(
+                id: FfiConverterString.read(from: &buf), 
+                seated: FfiConverterUInt32.read(from: &buf), 
+                met: FfiConverterUInt32.read(from: &buf), 
+                new: FfiConverterUInt32.read(from: &buf), 
+                satOut: FfiConverterUInt32.read(from: &buf), 
+                hosted: FfiConverterUInt32.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: PersonFigures, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.id, into: &buf)
+        FfiConverterUInt32.write(value.seated, into: &buf)
+        FfiConverterUInt32.write(value.met, into: &buf)
+        FfiConverterUInt32.write(value.new, into: &buf)
+        FfiConverterUInt32.write(value.satOut, into: &buf)
+        FfiConverterUInt32.write(value.hosted, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePersonFigures_lift(_ buf: RustBuffer) throws -> PersonFigures {
+    return try FfiConverterTypePersonFigures.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePersonFigures_lower(_ value: PersonFigures) -> RustBuffer {
+    return FfiConverterTypePersonFigures.lower(value)
+}
+
+
+/**
  * A seeker placed with a provider in an earlier plan, for minimal-change re-planning.
  */
 public struct Placement: Equatable, Hashable {
@@ -3981,7 +4518,7 @@ public struct PlacementFigures: Equatable, Hashable {
      */
     public var seats: UInt64
     /**
-     * Seats taken.
+     * Seats taken (each placed party's `seats`, which is its party size unless set).
      */
     public var seatsUsed: UInt64
     /**
@@ -4020,7 +4557,7 @@ public struct PlacementFigures: Equatable, Hashable {
          * Seats offered by all providers.
          */seats: UInt64, 
         /**
-         * Seats taken.
+         * Seats taken (each placed party's `seats`, which is its party size unless set).
          */seatsUsed: UInt64, 
         /**
          * `seats_used / seats`.
@@ -5135,6 +5672,85 @@ public func FfiConverterTypeReliabilityFigures_lower(_ value: ReliabilityFigures
 
 
 /**
+ * Two people who share a table more than once (across the rounds and the history).
+ */
+public struct Repeat: Equatable, Hashable {
+    /**
+     * The two people, in ascending id order.
+     */
+    public var people: People
+    /**
+     * The rounds in which they share a table.
+     */
+    public var rounds: [UInt32]
+    /**
+     * Whether they met before the rounds too (history).
+     */
+    public var inHistory: Bool
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The two people, in ascending id order.
+         */people: People, 
+        /**
+         * The rounds in which they share a table.
+         */rounds: [UInt32], 
+        /**
+         * Whether they met before the rounds too (history).
+         */inHistory: Bool) {
+        self.people = people
+        self.rounds = rounds
+        self.inHistory = inHistory
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Repeat: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRepeat: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Repeat {
+        return
+            try Repeat(
+                people: FfiConverterTypePeople.read(from: &buf), 
+                rounds: FfiConverterSequenceUInt32.read(from: &buf), 
+                inHistory: FfiConverterBool.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Repeat, into buf: inout [UInt8]) {
+        FfiConverterTypePeople.write(value.people, into: &buf)
+        FfiConverterSequenceUInt32.write(value.rounds, into: &buf)
+        FfiConverterBool.write(value.inHistory, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRepeat_lift(_ buf: RustBuffer) throws -> Repeat {
+    return try FfiConverterTypeRepeat.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRepeat_lower(_ value: Repeat) -> RustBuffer {
+    return FfiConverterTypeRepeat.lower(value)
+}
+
+
+/**
  * Every metric of a plan.
  */
 public struct Report: Equatable, Hashable {
@@ -5294,6 +5910,648 @@ public func FfiConverterTypeReport_lower(_ value: Report) -> RustBuffer {
 
 
 /**
+ * One round of the plan.
+ */
+public struct Round: Equatable, Hashable {
+    /**
+     * The round's number, from 1.
+     */
+    public var round: UInt32
+    /**
+     * The date of its providers (by-date rounds).
+     */
+    public var date: NaiveDate?
+    /**
+     * The tables that take place, in provider order.
+     */
+    public var groups: [Group]
+    /**
+     * Seekers who sit out this round in turn, because the seats do not fit everyone.
+     */
+    public var sittingOut: [SeekerId]
+    /**
+     * Seekers without a seat for another reason.
+     */
+    public var unseated: [Unseated]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The round's number, from 1.
+         */round: UInt32, 
+        /**
+         * The date of its providers (by-date rounds).
+         */date: NaiveDate?, 
+        /**
+         * The tables that take place, in provider order.
+         */groups: [Group], 
+        /**
+         * Seekers who sit out this round in turn, because the seats do not fit everyone.
+         */sittingOut: [SeekerId], 
+        /**
+         * Seekers without a seat for another reason.
+         */unseated: [Unseated]) {
+        self.round = round
+        self.date = date
+        self.groups = groups
+        self.sittingOut = sittingOut
+        self.unseated = unseated
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Round: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRound: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Round {
+        return
+            try Round(
+                round: FfiConverterUInt32.read(from: &buf), 
+                date: FfiConverterOptionTypeNaiveDate.read(from: &buf), 
+                groups: FfiConverterSequenceTypeGroup.read(from: &buf), 
+                sittingOut: FfiConverterSequenceTypeSeekerId.read(from: &buf), 
+                unseated: FfiConverterSequenceTypeUnseated.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Round, into buf: inout [UInt8]) {
+        FfiConverterUInt32.write(value.round, into: &buf)
+        FfiConverterOptionTypeNaiveDate.write(value.date, into: &buf)
+        FfiConverterSequenceTypeGroup.write(value.groups, into: &buf)
+        FfiConverterSequenceTypeSeekerId.write(value.sittingOut, into: &buf)
+        FfiConverterSequenceTypeUnseated.write(value.unseated, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRound_lift(_ buf: RustBuffer) throws -> Round {
+    return try FfiConverterTypeRound.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRound_lower(_ value: Round) -> RustBuffer {
+    return FfiConverterTypeRound.lower(value)
+}
+
+
+/**
+ * Figures of a sequence of rounds.
+ */
+public struct RoundsMetrics: Equatable, Hashable {
+    /**
+     * Rounds.
+     */
+    public var rounds: UInt32
+    /**
+     * Distinct pairs of people who shared a table.
+     */
+    public var pairsMet: UInt64
+    /**
+     * Pairs who shared a table more than once (the history counts as once).
+     */
+    public var repeatPairs: UInt64
+    /**
+     * Meetings beyond each pair's first (the history counts as a first).
+     */
+    public var repeatMeetings: UInt64
+    /**
+     * New acquaintances per seeker (people met for the first time).
+     */
+    public var newAcquaintances: Spread
+    /**
+     * Distinct people each seeker met.
+     */
+    public var distinctMet: Spread
+    /**
+     * Rounds each seeker sat out in turn.
+     */
+    public var sittingOut: Spread
+    /**
+     * Rounds each seeker who hosted at least once, or who may host, hosted.
+     */
+    public var hosting: Spread
+    /**
+     * Per seeker, in seeker order.
+     */
+    public var people: [PersonFigures]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Rounds.
+         */rounds: UInt32, 
+        /**
+         * Distinct pairs of people who shared a table.
+         */pairsMet: UInt64, 
+        /**
+         * Pairs who shared a table more than once (the history counts as once).
+         */repeatPairs: UInt64, 
+        /**
+         * Meetings beyond each pair's first (the history counts as a first).
+         */repeatMeetings: UInt64, 
+        /**
+         * New acquaintances per seeker (people met for the first time).
+         */newAcquaintances: Spread, 
+        /**
+         * Distinct people each seeker met.
+         */distinctMet: Spread, 
+        /**
+         * Rounds each seeker sat out in turn.
+         */sittingOut: Spread, 
+        /**
+         * Rounds each seeker who hosted at least once, or who may host, hosted.
+         */hosting: Spread, 
+        /**
+         * Per seeker, in seeker order.
+         */people: [PersonFigures]) {
+        self.rounds = rounds
+        self.pairsMet = pairsMet
+        self.repeatPairs = repeatPairs
+        self.repeatMeetings = repeatMeetings
+        self.newAcquaintances = newAcquaintances
+        self.distinctMet = distinctMet
+        self.sittingOut = sittingOut
+        self.hosting = hosting
+        self.people = people
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension RoundsMetrics: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRoundsMetrics: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RoundsMetrics {
+        return
+            try RoundsMetrics(
+                rounds: FfiConverterUInt32.read(from: &buf), 
+                pairsMet: FfiConverterUInt64.read(from: &buf), 
+                repeatPairs: FfiConverterUInt64.read(from: &buf), 
+                repeatMeetings: FfiConverterUInt64.read(from: &buf), 
+                newAcquaintances: FfiConverterTypeSpread.read(from: &buf), 
+                distinctMet: FfiConverterTypeSpread.read(from: &buf), 
+                sittingOut: FfiConverterTypeSpread.read(from: &buf), 
+                hosting: FfiConverterTypeSpread.read(from: &buf), 
+                people: FfiConverterSequenceTypePersonFigures.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: RoundsMetrics, into buf: inout [UInt8]) {
+        FfiConverterUInt32.write(value.rounds, into: &buf)
+        FfiConverterUInt64.write(value.pairsMet, into: &buf)
+        FfiConverterUInt64.write(value.repeatPairs, into: &buf)
+        FfiConverterUInt64.write(value.repeatMeetings, into: &buf)
+        FfiConverterTypeSpread.write(value.newAcquaintances, into: &buf)
+        FfiConverterTypeSpread.write(value.distinctMet, into: &buf)
+        FfiConverterTypeSpread.write(value.sittingOut, into: &buf)
+        FfiConverterTypeSpread.write(value.hosting, into: &buf)
+        FfiConverterSequenceTypePersonFigures.write(value.people, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRoundsMetrics_lift(_ buf: RustBuffer) throws -> RoundsMetrics {
+    return try FfiConverterTypeRoundsMetrics.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRoundsMetrics_lower(_ value: RoundsMetrics) -> RustBuffer {
+    return FfiConverterTypeRoundsMetrics.lower(value)
+}
+
+
+/**
+ * How to plan rounds.
+ */
+public struct RoundsOptions: Equatable, Hashable {
+    /**
+     * How many rounds.
+     */
+    public var rounds: UInt32
+    /**
+     * Where each round's tables come from (no default in Kotlin and Swift: uniffi gives
+     * enums none).
+     */
+    public var providers: RoundProviders
+    /**
+     * Treat every earlier meeting as never-again, whatever `policy.novelty` says.
+     */
+    public var neverAgain: Bool
+    /**
+     * Seed of the search; the same seed gives the same plan (see `time_limit_seconds`).
+     */
+    public var seed: UInt64
+    /**
+     * Stop searching after this many seconds with the best plan found. A search that ends
+     * by the time limit may differ between runs; one that ends by finding a plan without
+     * repeats, or by `max_iterations`, does not.
+     */
+    public var timeLimitSeconds: Double
+    /**
+     * Stop after this many search steps; none: only the time limit.
+     */
+    public var maxIterations: UInt64?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * How many rounds.
+         */rounds: UInt32 = UInt32(1), 
+        /**
+         * Where each round's tables come from (no default in Kotlin and Swift: uniffi gives
+         * enums none).
+         */providers: RoundProviders, 
+        /**
+         * Treat every earlier meeting as never-again, whatever `policy.novelty` says.
+         */neverAgain: Bool = false, 
+        /**
+         * Seed of the search; the same seed gives the same plan (see `time_limit_seconds`).
+         */seed: UInt64 = UInt64(0), 
+        /**
+         * Stop searching after this many seconds with the best plan found. A search that ends
+         * by the time limit may differ between runs; one that ends by finding a plan without
+         * repeats, or by `max_iterations`, does not.
+         */timeLimitSeconds: Double = Double(10.0), 
+        /**
+         * Stop after this many search steps; none: only the time limit.
+         */maxIterations: UInt64? = nil) {
+        self.rounds = rounds
+        self.providers = providers
+        self.neverAgain = neverAgain
+        self.seed = seed
+        self.timeLimitSeconds = timeLimitSeconds
+        self.maxIterations = maxIterations
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension RoundsOptions: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRoundsOptions: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RoundsOptions {
+        return
+            try RoundsOptions(
+                rounds: FfiConverterUInt32.read(from: &buf), 
+                providers: FfiConverterTypeRoundProviders.read(from: &buf), 
+                neverAgain: FfiConverterBool.read(from: &buf), 
+                seed: FfiConverterUInt64.read(from: &buf), 
+                timeLimitSeconds: FfiConverterDouble.read(from: &buf), 
+                maxIterations: FfiConverterOptionUInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: RoundsOptions, into buf: inout [UInt8]) {
+        FfiConverterUInt32.write(value.rounds, into: &buf)
+        FfiConverterTypeRoundProviders.write(value.providers, into: &buf)
+        FfiConverterBool.write(value.neverAgain, into: &buf)
+        FfiConverterUInt64.write(value.seed, into: &buf)
+        FfiConverterDouble.write(value.timeLimitSeconds, into: &buf)
+        FfiConverterOptionUInt64.write(value.maxIterations, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRoundsOptions_lift(_ buf: RustBuffer) throws -> RoundsOptions {
+    return try FfiConverterTypeRoundsOptions.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRoundsOptions_lower(_ value: RoundsOptions) -> RustBuffer {
+    return FfiConverterTypeRoundsOptions.lower(value)
+}
+
+
+/**
+ * A plan of rounds.
+ */
+public struct RoundsPlan: Equatable, Hashable {
+    /**
+     * The rounds, in order.
+     */
+    public var rounds: [Round]
+    /**
+     * Pairs of people who share a table more than once (a pair met before counts when it
+     * meets again).
+     */
+    public var repeatPairs: UInt64
+    /**
+     * Those pairs, with the rounds they meet in.
+     */
+    public var repeats: [Repeat]
+    /**
+     * Who met how many, sitting out and hosting.
+     */
+    public var metrics: RoundsMetrics
+    /**
+     * The seed used.
+     */
+    public var seed: UInt64
+    /**
+     * Search figures.
+     */
+    public var stats: RoundsStats
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The rounds, in order.
+         */rounds: [Round], 
+        /**
+         * Pairs of people who share a table more than once (a pair met before counts when it
+         * meets again).
+         */repeatPairs: UInt64, 
+        /**
+         * Those pairs, with the rounds they meet in.
+         */repeats: [Repeat], 
+        /**
+         * Who met how many, sitting out and hosting.
+         */metrics: RoundsMetrics, 
+        /**
+         * The seed used.
+         */seed: UInt64, 
+        /**
+         * Search figures.
+         */stats: RoundsStats) {
+        self.rounds = rounds
+        self.repeatPairs = repeatPairs
+        self.repeats = repeats
+        self.metrics = metrics
+        self.seed = seed
+        self.stats = stats
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension RoundsPlan: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRoundsPlan: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RoundsPlan {
+        return
+            try RoundsPlan(
+                rounds: FfiConverterSequenceTypeRound.read(from: &buf), 
+                repeatPairs: FfiConverterUInt64.read(from: &buf), 
+                repeats: FfiConverterSequenceTypeRepeat.read(from: &buf), 
+                metrics: FfiConverterTypeRoundsMetrics.read(from: &buf), 
+                seed: FfiConverterUInt64.read(from: &buf), 
+                stats: FfiConverterTypeRoundsStats.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: RoundsPlan, into buf: inout [UInt8]) {
+        FfiConverterSequenceTypeRound.write(value.rounds, into: &buf)
+        FfiConverterUInt64.write(value.repeatPairs, into: &buf)
+        FfiConverterSequenceTypeRepeat.write(value.repeats, into: &buf)
+        FfiConverterTypeRoundsMetrics.write(value.metrics, into: &buf)
+        FfiConverterUInt64.write(value.seed, into: &buf)
+        FfiConverterTypeRoundsStats.write(value.stats, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRoundsPlan_lift(_ buf: RustBuffer) throws -> RoundsPlan {
+    return try FfiConverterTypeRoundsPlan.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRoundsPlan_lower(_ value: RoundsPlan) -> RustBuffer {
+    return FfiConverterTypeRoundsPlan.lower(value)
+}
+
+
+/**
+ * Figures about the search.
+ */
+public struct RoundsStats: Equatable, Hashable {
+    /**
+     * Search steps taken (swaps and moves).
+     */
+    public var iterations: UInt64
+    /**
+     * Perturbations of the best plan after the search stalled.
+     */
+    public var perturbations: UInt64
+    /**
+     * Whether the search stopped on finding a plan without repeats and group-rule breaks.
+     */
+    public var complete: Bool
+    /**
+     * Seconds the search took; not serialised, so that equal plans compare equal.
+     */
+    public var seconds: Double
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Search steps taken (swaps and moves).
+         */iterations: UInt64, 
+        /**
+         * Perturbations of the best plan after the search stalled.
+         */perturbations: UInt64, 
+        /**
+         * Whether the search stopped on finding a plan without repeats and group-rule breaks.
+         */complete: Bool, 
+        /**
+         * Seconds the search took; not serialised, so that equal plans compare equal.
+         */seconds: Double) {
+        self.iterations = iterations
+        self.perturbations = perturbations
+        self.complete = complete
+        self.seconds = seconds
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension RoundsStats: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRoundsStats: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RoundsStats {
+        return
+            try RoundsStats(
+                iterations: FfiConverterUInt64.read(from: &buf), 
+                perturbations: FfiConverterUInt64.read(from: &buf), 
+                complete: FfiConverterBool.read(from: &buf), 
+                seconds: FfiConverterDouble.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: RoundsStats, into buf: inout [UInt8]) {
+        FfiConverterUInt64.write(value.iterations, into: &buf)
+        FfiConverterUInt64.write(value.perturbations, into: &buf)
+        FfiConverterBool.write(value.complete, into: &buf)
+        FfiConverterDouble.write(value.seconds, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRoundsStats_lift(_ buf: RustBuffer) throws -> RoundsStats {
+    return try FfiConverterTypeRoundsStats.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRoundsStats_lower(_ value: RoundsStats) -> RustBuffer {
+    return FfiConverterTypeRoundsStats.lower(value)
+}
+
+
+/**
+ * A route that changed when re-planning after a cancellation.
+ */
+public struct RouteChange: Equatable, Hashable {
+    /**
+     * The team whose route changed.
+     */
+    public var team: String
+    /**
+     * The course, from 1.
+     */
+    public var course: UInt32
+    /**
+     * Where it was to eat.
+     */
+    public var from: String
+    /**
+     * Where it eats now.
+     */
+    public var to: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The team whose route changed.
+         */team: String, 
+        /**
+         * The course, from 1.
+         */course: UInt32, 
+        /**
+         * Where it was to eat.
+         */from: String, 
+        /**
+         * Where it eats now.
+         */to: String) {
+        self.team = team
+        self.course = course
+        self.from = from
+        self.to = to
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension RouteChange: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRouteChange: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RouteChange {
+        return
+            try RouteChange(
+                team: FfiConverterString.read(from: &buf), 
+                course: FfiConverterUInt32.read(from: &buf), 
+                from: FfiConverterString.read(from: &buf), 
+                to: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: RouteChange, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.team, into: &buf)
+        FfiConverterUInt32.write(value.course, into: &buf)
+        FfiConverterString.write(value.from, into: &buf)
+        FfiConverterString.write(value.to, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRouteChange_lift(_ buf: RustBuffer) throws -> RouteChange {
+    return try FfiConverterTypeRouteChange.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRouteChange_lower(_ value: RouteChange) -> RustBuffer {
+    return FfiConverterTypeRouteChange.lower(value)
+}
+
+
+/**
  * Providers counted for one pair rule.
  */
 public struct RuleCount: Equatable, Hashable {
@@ -5359,6 +6617,95 @@ public func FfiConverterTypeRuleCount_lift(_ buf: RustBuffer) throws -> RuleCoun
 #endif
 public func FfiConverterTypeRuleCount_lower(_ value: RuleCount) -> RustBuffer {
     return FfiConverterTypeRuleCount.lower(value)
+}
+
+
+/**
+ * A running dinner: the teams, how many courses, and who waits for a place.
+ */
+public struct RunningDinner: Equatable, Hashable {
+    /**
+     * Format version: 1.
+     */
+    public var version: UInt32
+    /**
+     * Courses of the evening (2 or more; default 3: starter, main, dessert).
+     */
+    public var courses: UInt32
+    /**
+     * The teams taking part.
+     */
+    public var teams: [Team]
+    /**
+     * Teams waiting for a place, in order, to fill cancellations.
+     */
+    public var waitingList: [Team]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Format version: 1.
+         */version: UInt32, 
+        /**
+         * Courses of the evening (2 or more; default 3: starter, main, dessert).
+         */courses: UInt32 = UInt32(3), 
+        /**
+         * The teams taking part.
+         */teams: [Team], 
+        /**
+         * Teams waiting for a place, in order, to fill cancellations.
+         */waitingList: [Team] = []) {
+        self.version = version
+        self.courses = courses
+        self.teams = teams
+        self.waitingList = waitingList
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension RunningDinner: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRunningDinner: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RunningDinner {
+        return
+            try RunningDinner(
+                version: FfiConverterUInt32.read(from: &buf), 
+                courses: FfiConverterUInt32.read(from: &buf), 
+                teams: FfiConverterSequenceTypeTeam.read(from: &buf), 
+                waitingList: FfiConverterSequenceTypeTeam.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: RunningDinner, into buf: inout [UInt8]) {
+        FfiConverterUInt32.write(value.version, into: &buf)
+        FfiConverterUInt32.write(value.courses, into: &buf)
+        FfiConverterSequenceTypeTeam.write(value.teams, into: &buf)
+        FfiConverterSequenceTypeTeam.write(value.waitingList, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRunningDinner_lift(_ buf: RustBuffer) throws -> RunningDinner {
+    return try FfiConverterTypeRunningDinner.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRunningDinner_lower(_ value: RunningDinner) -> RustBuffer {
+    return FfiConverterTypeRunningDinner.lower(value)
 }
 
 
@@ -5513,6 +6860,12 @@ public struct Seeker: Equatable, Hashable {
      * `{"gender": ["female"]}` (the `accepts` rule).
      */
     public var accepts: Accepted
+    /**
+     * What the party takes of a provider's capacity, when not one seat a person: a project
+     * group of five takes one slot of a coach's caseload (`seats: 1`); none: `party_size`.
+     * Composition rules still count people.
+     */
+    public var seats: UInt32?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -5567,7 +6920,12 @@ public struct Seeker: Equatable, Hashable {
          * What the seeker accepts of the provider's host profile: for each attribute (`origin`,
          * `gender`, `age_band` or an `extra` key) the values accepted, such as
          * `{"gender": ["female"]}` (the `accepts` rule).
-         */accepts: Accepted = [:]) {
+         */accepts: Accepted = [:], 
+        /**
+         * What the party takes of a provider's capacity, when not one seat a person: a project
+         * group of five takes one slot of a coach's caseload (`seats: 1`); none: `party_size`.
+         * Composition rules still count people.
+         */seats: UInt32? = nil) {
         self.id = id
         self.partySize = partySize
         self.profile = profile
@@ -5584,6 +6942,7 @@ public struct Seeker: Equatable, Hashable {
         self.priority = priority
         self.needs = needs
         self.accepts = accepts
+        self.seats = seats
     }
 
     
@@ -5617,7 +6976,8 @@ public struct FfiConverterTypeSeeker: FfiConverterRustBuffer {
                 waitingSince: FfiConverterOptionTypeNaiveDate.read(from: &buf), 
                 priority: FfiConverterDouble.read(from: &buf), 
                 needs: FfiConverterSequenceString.read(from: &buf), 
-                accepts: FfiConverterTypeAccepted.read(from: &buf)
+                accepts: FfiConverterTypeAccepted.read(from: &buf), 
+                seats: FfiConverterOptionUInt32.read(from: &buf)
         )
     }
 
@@ -5638,6 +6998,7 @@ public struct FfiConverterTypeSeeker: FfiConverterRustBuffer {
         FfiConverterDouble.write(value.priority, into: &buf)
         FfiConverterSequenceString.write(value.needs, into: &buf)
         FfiConverterTypeAccepted.write(value.accepts, into: &buf)
+        FfiConverterOptionUInt32.write(value.seats, into: &buf)
     }
 }
 
@@ -5845,7 +7206,8 @@ public struct SolverChoice: Equatable, Hashable {
     public var ran: SolverKind
     /**
      * The group rules that can bind in the instance, by name (`minimum`, `composition`,
-     * `gender_parties`, `keep_together`, `keep_apart`, `met_before`); empty when `optimal` ran.
+     * `gender_parties`, `keep_together`, `keep_apart`, `met_before`, `host_events`); empty when
+     * `optimal` ran.
      */
     public var binding: [String]
 
@@ -5860,7 +7222,8 @@ public struct SolverChoice: Equatable, Hashable {
          */ran: SolverKind, 
         /**
          * The group rules that can bind in the instance, by name (`minimum`, `composition`,
-         * `gender_parties`, `keep_together`, `keep_apart`, `met_before`); empty when `optimal` ran.
+         * `gender_parties`, `keep_together`, `keep_apart`, `met_before`, `host_events`); empty when
+         * `optimal` ran.
          */binding: [String]) {
         self.asked = asked
         self.ran = ran
@@ -5909,6 +7272,85 @@ public func FfiConverterTypeSolverChoice_lift(_ buf: RustBuffer) throws -> Solve
 #endif
 public func FfiConverterTypeSolverChoice_lower(_ value: SolverChoice) -> RustBuffer {
     return FfiConverterTypeSolverChoice.lower(value)
+}
+
+
+/**
+ * The smallest, largest and mean of a figure over people.
+ */
+public struct Spread: Equatable, Hashable {
+    /**
+     * The smallest value.
+     */
+    public var min: UInt32
+    /**
+     * The largest value.
+     */
+    public var max: UInt32
+    /**
+     * The mean.
+     */
+    public var mean: Double
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The smallest value.
+         */min: UInt32, 
+        /**
+         * The largest value.
+         */max: UInt32, 
+        /**
+         * The mean.
+         */mean: Double) {
+        self.min = min
+        self.max = max
+        self.mean = mean
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Spread: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSpread: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Spread {
+        return
+            try Spread(
+                min: FfiConverterUInt32.read(from: &buf), 
+                max: FfiConverterUInt32.read(from: &buf), 
+                mean: FfiConverterDouble.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Spread, into buf: inout [UInt8]) {
+        FfiConverterUInt32.write(value.min, into: &buf)
+        FfiConverterUInt32.write(value.max, into: &buf)
+        FfiConverterDouble.write(value.mean, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSpread_lift(_ buf: RustBuffer) throws -> Spread {
+    return try FfiConverterTypeSpread.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSpread_lower(_ value: Spread) -> RustBuffer {
+    return FfiConverterTypeSpread.lower(value)
 }
 
 
@@ -6119,6 +7561,204 @@ public func FfiConverterTypeSuggestion_lower(_ value: Suggestion) -> RustBuffer 
 
 
 /**
+ * A team that cooks one course at home and visits others for the rest.
+ */
+public struct Team: Equatable, Hashable {
+    /**
+     * Opaque id, unique among teams and the waiting list.
+     */
+    public var id: String
+    /**
+     * People in the team (any number).
+     */
+    public var size: UInt32
+    /**
+     * Where the team lives and cooks.
+     */
+    public var location: Location
+    /**
+     * What the team's members do not eat: every host they visit must cater for it.
+     */
+    public var diet: [Diet]
+    /**
+     * Diets the team's kitchen caters for.
+     */
+    public var caters: [Diet]
+    /**
+     * Courses (from 1) the team cannot cook, such as `[2]` for no main course.
+     */
+    public var cannotHost: [UInt32]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Opaque id, unique among teams and the waiting list.
+         */id: String, 
+        /**
+         * People in the team (any number).
+         */size: UInt32 = UInt32(1), 
+        /**
+         * Where the team lives and cooks.
+         */location: Location, 
+        /**
+         * What the team's members do not eat: every host they visit must cater for it.
+         */diet: [Diet] = [], 
+        /**
+         * Diets the team's kitchen caters for.
+         */caters: [Diet] = [], 
+        /**
+         * Courses (from 1) the team cannot cook, such as `[2]` for no main course.
+         */cannotHost: [UInt32] = []) {
+        self.id = id
+        self.size = size
+        self.location = location
+        self.diet = diet
+        self.caters = caters
+        self.cannotHost = cannotHost
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Team: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeTeam: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Team {
+        return
+            try Team(
+                id: FfiConverterString.read(from: &buf), 
+                size: FfiConverterUInt32.read(from: &buf), 
+                location: FfiConverterTypeLocation.read(from: &buf), 
+                diet: FfiConverterSequenceTypeDiet.read(from: &buf), 
+                caters: FfiConverterSequenceTypeDiet.read(from: &buf), 
+                cannotHost: FfiConverterSequenceUInt32.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Team, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.id, into: &buf)
+        FfiConverterUInt32.write(value.size, into: &buf)
+        FfiConverterTypeLocation.write(value.location, into: &buf)
+        FfiConverterSequenceTypeDiet.write(value.diet, into: &buf)
+        FfiConverterSequenceTypeDiet.write(value.caters, into: &buf)
+        FfiConverterSequenceUInt32.write(value.cannotHost, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTeam_lift(_ buf: RustBuffer) throws -> Team {
+    return try FfiConverterTypeTeam.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTeam_lower(_ value: Team) -> RustBuffer {
+    return FfiConverterTypeTeam.lower(value)
+}
+
+
+/**
+ * One team's evening.
+ */
+public struct TeamRoute: Equatable, Hashable {
+    /**
+     * The team.
+     */
+    public var id: String
+    /**
+     * The course it hosts, from 1.
+     */
+    public var hosts: UInt32
+    /**
+     * Per course, the team at whose home it eats (its own id at the course it hosts).
+     */
+    public var route: [String]
+    /**
+     * Its travel between consecutive courses, in km.
+     */
+    public var km: Double
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The team.
+         */id: String, 
+        /**
+         * The course it hosts, from 1.
+         */hosts: UInt32, 
+        /**
+         * Per course, the team at whose home it eats (its own id at the course it hosts).
+         */route: [String], 
+        /**
+         * Its travel between consecutive courses, in km.
+         */km: Double) {
+        self.id = id
+        self.hosts = hosts
+        self.route = route
+        self.km = km
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension TeamRoute: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeTeamRoute: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> TeamRoute {
+        return
+            try TeamRoute(
+                id: FfiConverterString.read(from: &buf), 
+                hosts: FfiConverterUInt32.read(from: &buf), 
+                route: FfiConverterSequenceString.read(from: &buf), 
+                km: FfiConverterDouble.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: TeamRoute, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.id, into: &buf)
+        FfiConverterUInt32.write(value.hosts, into: &buf)
+        FfiConverterSequenceString.write(value.route, into: &buf)
+        FfiConverterDouble.write(value.km, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTeamRoute_lift(_ buf: RustBuffer) throws -> TeamRoute {
+    return try FfiConverterTypeTeamRoute.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTeamRoute_lower(_ value: TeamRoute) -> RustBuffer {
+    return FfiConverterTypeTeamRoute.lower(value)
+}
+
+
+/**
  * Distance between the seeker and the provider of each match.
  */
 public struct Travel: Equatable, Hashable {
@@ -6283,6 +7923,75 @@ public func FfiConverterTypeUnplaced_lift(_ buf: RustBuffer) throws -> Unplaced 
 #endif
 public func FfiConverterTypeUnplaced_lower(_ value: Unplaced) -> RustBuffer {
     return FfiConverterTypeUnplaced.lower(value)
+}
+
+
+/**
+ * A seeker without a seat in a round, and why.
+ */
+public struct Unseated: Equatable, Hashable {
+    /**
+     * The seeker.
+     */
+    public var seeker: SeekerId
+    /**
+     * Why.
+     */
+    public var reason: Absence
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The seeker.
+         */seeker: SeekerId, 
+        /**
+         * Why.
+         */reason: Absence) {
+        self.seeker = seeker
+        self.reason = reason
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Unseated: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeUnseated: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Unseated {
+        return
+            try Unseated(
+                seeker: FfiConverterTypeSeekerId.read(from: &buf), 
+                reason: FfiConverterTypeAbsence.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Unseated, into buf: inout [UInt8]) {
+        FfiConverterTypeSeekerId.write(value.seeker, into: &buf)
+        FfiConverterTypeAbsence.write(value.reason, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeUnseated_lift(_ buf: RustBuffer) throws -> Unseated {
+    return try FfiConverterTypeUnseated.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeUnseated_lower(_ value: Unseated) -> RustBuffer {
+    return FfiConverterTypeUnseated.lower(value)
 }
 
 
@@ -6654,6 +8363,97 @@ public func FfiConverterTypeWeights_lift(_ buf: RustBuffer) throws -> Weights {
 public func FfiConverterTypeWeights_lower(_ value: Weights) -> RustBuffer {
     return FfiConverterTypeWeights.lower(value)
 }
+
+
+/**
+ * Why a seeker has no seat in a round, other than sitting out in turn.
+ */
+
+public enum Absence: Equatable, Hashable {
+    
+    /**
+     * No table of the round passes the pair rules for them.
+     */
+    case noFeasibleTable
+    /**
+     * Every table they may sit at was full.
+     */
+    case noSeat
+    /**
+     * Their table broke a group rule the search could not mend, and does not take place.
+     */
+    case group(
+        /**
+         * The rules broken.
+         */rules: [GroupRule]
+    )
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension Absence: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAbsence: FfiConverterRustBuffer {
+    typealias SwiftType = Absence
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Absence {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .noFeasibleTable
+        
+        case 2: return .noSeat
+        
+        case 3: return .group(rules: try FfiConverterSequenceTypeGroupRule.read(from: &buf)
+        )
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: Absence, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .noFeasibleTable:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .noSeat:
+            writeInt(&buf, Int32(2))
+        
+        
+        case let .group(rules):
+            writeInt(&buf, Int32(3))
+            FfiConverterSequenceTypeGroupRule.write(rules, into: &buf)
+            
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAbsence_lift(_ buf: RustBuffer) throws -> Absence {
+    return try FfiConverterTypeAbsence.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAbsence_lower(_ value: Absence) -> RustBuffer {
+    return FfiConverterTypeAbsence.lower(value)
+}
+
 
 
 /**
@@ -7206,6 +9006,15 @@ public enum GroupRule: Equatable, Hashable {
      * Two people at the table met before and `policy.novelty` is never-again.
      */
     case metBefore
+    /**
+     * The provider's host already runs `max_events` other providers (`hosts`): a dinner not
+     * used because its household hosts on another date.
+     */
+    case hostEvents(
+        /**
+         * The host's id.
+         */host: String
+    )
 
 
 
@@ -7245,6 +9054,9 @@ public struct FfiConverterTypeGroupRule: FfiConverterRustBuffer {
         case 8: return .keepTogether
         
         case 9: return .metBefore
+        
+        case 10: return .hostEvents(host: try FfiConverterString.read(from: &buf)
+        )
         
         default: throw UniffiInternalError.unexpectedEnumCase
         }
@@ -7290,6 +9102,11 @@ public struct FfiConverterTypeGroupRule: FfiConverterRustBuffer {
         case .metBefore:
             writeInt(&buf, Int32(9))
         
+        
+        case let .hostEvents(host):
+            writeInt(&buf, Int32(10))
+            FfiConverterString.write(host, into: &buf)
+            
         }
     }
 }
@@ -7939,6 +9756,82 @@ public func FfiConverterTypeReason_lower(_ value: Reason) -> RustBuffer {
 
 
 /**
+ * Where each round's tables come from.
+ */
+
+public enum RoundProviders: Equatable, Hashable {
+    
+    /**
+     * Every provider takes part in every round (tables reused each round).
+     */
+    case same
+    /**
+     * Round k uses the providers whose first dated window falls on the k-th date (in date
+     * order) among the providers' dates; `rounds` is at most the number of dates.
+     */
+    case byDate
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension RoundProviders: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRoundProviders: FfiConverterRustBuffer {
+    typealias SwiftType = RoundProviders
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RoundProviders {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .same
+        
+        case 2: return .byDate
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: RoundProviders, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .same:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .byDate:
+            writeInt(&buf, Int32(2))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRoundProviders_lift(_ buf: RustBuffer) throws -> RoundProviders {
+    return try FfiConverterTypeRoundProviders.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRoundProviders_lower(_ value: RoundProviders) -> RustBuffer {
+    return FfiConverterTypeRoundProviders.lower(value)
+}
+
+
+
+/**
  * A hard rule about one seeker and one provider.
  */
 
@@ -8583,6 +10476,20 @@ public enum Violation: Equatable, Hashable {
          */set: Count
     )
     /**
+     * A host runs more providers than its `max_events` (`hosts`).
+     */
+    case hostEvents(
+        /**
+         * The host.
+         */host: HostId, 
+        /**
+         * Providers of the host that take place.
+         */events: UInt32, 
+        /**
+         * The host's limit.
+         */maxEvents: UInt32
+    )
+    /**
      * A locked assignment is not in the plan.
      */
     case lockNotKept(
@@ -8632,7 +10539,10 @@ public struct FfiConverterTypeViolation: FfiConverterRustBuffer {
         case 6: return .keepTogether(set: try FfiConverterTypeCount.read(from: &buf)
         )
         
-        case 7: return .lockNotKept(seeker: try FfiConverterTypeSeekerId.read(from: &buf), provider: try FfiConverterTypeProviderId.read(from: &buf)
+        case 7: return .hostEvents(host: try FfiConverterTypeHostId.read(from: &buf), events: try FfiConverterUInt32.read(from: &buf), maxEvents: try FfiConverterUInt32.read(from: &buf)
+        )
+        
+        case 8: return .lockNotKept(seeker: try FfiConverterTypeSeekerId.read(from: &buf), provider: try FfiConverterTypeProviderId.read(from: &buf)
         )
         
         default: throw UniffiInternalError.unexpectedEnumCase
@@ -8679,8 +10589,15 @@ public struct FfiConverterTypeViolation: FfiConverterRustBuffer {
             FfiConverterTypeCount.write(set, into: &buf)
             
         
-        case let .lockNotKept(seeker,provider):
+        case let .hostEvents(host,events,maxEvents):
             writeInt(&buf, Int32(7))
+            FfiConverterTypeHostId.write(host, into: &buf)
+            FfiConverterUInt32.write(events, into: &buf)
+            FfiConverterUInt32.write(maxEvents, into: &buf)
+            
+        
+        case let .lockNotKept(seeker,provider):
+            writeInt(&buf, Int32(8))
             FfiConverterTypeSeekerId.write(seeker, into: &buf)
             FfiConverterTypeProviderId.write(provider, into: &buf)
             
@@ -9139,6 +11056,31 @@ fileprivate struct FfiConverterOptionTypeProviderId: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceUInt32: FfiConverterRustBuffer {
+    typealias SwiftType = [UInt32]
+
+    public static func write(_ value: [UInt32], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterUInt32.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [UInt32] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [UInt32]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterUInt32.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceString: FfiConverterRustBuffer {
     typealias SwiftType = [String]
 
@@ -9314,6 +11256,31 @@ fileprivate struct FfiConverterSequenceTypeDatedWindow: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeDinnerTable: FfiConverterRustBuffer {
+    typealias SwiftType = [DinnerTable]
+
+    public static func write(_ value: [DinnerTable], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeDinnerTable.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [DinnerTable] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [DinnerTable]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeDinnerTable.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeExpiredVerification: FfiConverterRustBuffer {
     typealias SwiftType = [ExpiredVerification]
 
@@ -9339,6 +11306,31 @@ fileprivate struct FfiConverterSequenceTypeExpiredVerification: FfiConverterRust
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeGroup: FfiConverterRustBuffer {
+    typealias SwiftType = [Group]
+
+    public static func write(_ value: [Group], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeGroup.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Group] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Group]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeGroup.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeGroupFigures: FfiConverterRustBuffer {
     typealias SwiftType = [GroupFigures]
 
@@ -9356,6 +11348,31 @@ fileprivate struct FfiConverterSequenceTypeGroupFigures: FfiConverterRustBuffer 
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeGroupFigures.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeHost: FfiConverterRustBuffer {
+    typealias SwiftType = [Host]
+
+    public static func write(_ value: [Host], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeHost.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Host] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Host]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeHost.read(from: &buf))
         }
         return seq
     }
@@ -9564,6 +11581,31 @@ fileprivate struct FfiConverterSequenceTypeNamedFigure: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypePersonFigures: FfiConverterRustBuffer {
+    typealias SwiftType = [PersonFigures]
+
+    public static func write(_ value: [PersonFigures], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypePersonFigures.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [PersonFigures] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [PersonFigures]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypePersonFigures.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypePlacement: FfiConverterRustBuffer {
     typealias SwiftType = [Placement]
 
@@ -9689,6 +11731,81 @@ fileprivate struct FfiConverterSequenceTypeRelaxation: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeRepeat: FfiConverterRustBuffer {
+    typealias SwiftType = [Repeat]
+
+    public static func write(_ value: [Repeat], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeRepeat.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Repeat] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Repeat]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeRepeat.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeRound: FfiConverterRustBuffer {
+    typealias SwiftType = [Round]
+
+    public static func write(_ value: [Round], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeRound.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Round] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Round]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeRound.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeRouteChange: FfiConverterRustBuffer {
+    typealias SwiftType = [RouteChange]
+
+    public static func write(_ value: [RouteChange], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeRouteChange.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [RouteChange] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [RouteChange]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeRouteChange.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeRuleCount: FfiConverterRustBuffer {
     typealias SwiftType = [RuleCount]
 
@@ -9739,6 +11856,56 @@ fileprivate struct FfiConverterSequenceTypeSeeker: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeTeam: FfiConverterRustBuffer {
+    typealias SwiftType = [Team]
+
+    public static func write(_ value: [Team], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeTeam.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Team] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Team]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeTeam.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeTeamRoute: FfiConverterRustBuffer {
+    typealias SwiftType = [TeamRoute]
+
+    public static func write(_ value: [TeamRoute], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeTeamRoute.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [TeamRoute] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [TeamRoute]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeTeamRoute.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeUnplaced: FfiConverterRustBuffer {
     typealias SwiftType = [Unplaced]
 
@@ -9756,6 +11923,31 @@ fileprivate struct FfiConverterSequenceTypeUnplaced: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeUnplaced.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeUnseated: FfiConverterRustBuffer {
+    typealias SwiftType = [Unseated]
+
+    public static func write(_ value: [Unseated], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeUnseated.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Unseated] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Unseated]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeUnseated.read(from: &buf))
         }
         return seq
     }

@@ -303,6 +303,16 @@ RustBuffer uniffi_samman_ffi_fn_method_session_suggest(uint64_t ptr, RustBuffer 
 RustBuffer uniffi_samman_ffi_fn_method_session_warnings(uint64_t ptr, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SAMMAN_FFI_FN_METHOD_SESSION_ADD_HISTORY
+#define UNIFFI_FFIDEF_UNIFFI_SAMMAN_FFI_FN_METHOD_SESSION_ADD_HISTORY
+RustBuffer uniffi_samman_ffi_fn_method_session_add_history(uint64_t ptr, RustBuffer plan, RustBuffer date, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SAMMAN_FFI_FN_METHOD_SESSION_SOLVE_ROUNDS
+#define UNIFFI_FFIDEF_UNIFFI_SAMMAN_FFI_FN_METHOD_SESSION_SOLVE_ROUNDS
+RustBuffer uniffi_samman_ffi_fn_method_session_solve_rounds(uint64_t ptr, RustBuffer options, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_SAMMAN_FFI_FN_FUNC_DEFAULT_METRICS_OPTIONS
 #define UNIFFI_FFIDEF_UNIFFI_SAMMAN_FFI_FN_FUNC_DEFAULT_METRICS_OPTIONS
 RustBuffer uniffi_samman_ffi_fn_func_default_metrics_options(RustCallStatus *_Nonnull out_status
@@ -375,6 +385,27 @@ RustBuffer uniffi_samman_ffi_fn_func_validate(RustBuffer instance, RustCallStatu
 #ifndef UNIFFI_FFIDEF_UNIFFI_SAMMAN_FFI_FN_FUNC_WARNINGS
 #define UNIFFI_FFIDEF_UNIFFI_SAMMAN_FFI_FN_FUNC_WARNINGS
 RustBuffer uniffi_samman_ffi_fn_func_warnings(RustBuffer instance, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SAMMAN_FFI_FN_FUNC_CANCEL_RUNNING_DINNER
+#define UNIFFI_FFIDEF_UNIFFI_SAMMAN_FFI_FN_FUNC_CANCEL_RUNNING_DINNER
+RustBuffer uniffi_samman_ffi_fn_func_cancel_running_dinner(RustBuffer dinner, RustBuffer previous, RustBuffer cancelled, uint64_t seed, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SAMMAN_FFI_FN_FUNC_DEFAULT_ROUNDS_OPTIONS
+#define UNIFFI_FFIDEF_UNIFFI_SAMMAN_FFI_FN_FUNC_DEFAULT_ROUNDS_OPTIONS
+RustBuffer uniffi_samman_ffi_fn_func_default_rounds_options(RustCallStatus *_Nonnull out_status
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SAMMAN_FFI_FN_FUNC_PLAN_RUNNING_DINNER
+#define UNIFFI_FFIDEF_UNIFFI_SAMMAN_FFI_FN_FUNC_PLAN_RUNNING_DINNER
+RustBuffer uniffi_samman_ffi_fn_func_plan_running_dinner(RustBuffer dinner, uint64_t seed, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SAMMAN_FFI_FN_FUNC_ROUNDS_PLAN_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_SAMMAN_FFI_FN_FUNC_ROUNDS_PLAN_TO_JSON
+RustBuffer uniffi_samman_ffi_fn_func_rounds_plan_to_json(RustBuffer plan, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_FFI_SAMMAN_FFI_RUSTBUFFER_ALLOC
@@ -721,6 +752,30 @@ uint16_t uniffi_samman_ffi_checksum_func_warnings(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SAMMAN_FFI_CHECKSUM_FUNC_CANCEL_RUNNING_DINNER
+#define UNIFFI_FFIDEF_UNIFFI_SAMMAN_FFI_CHECKSUM_FUNC_CANCEL_RUNNING_DINNER
+uint16_t uniffi_samman_ffi_checksum_func_cancel_running_dinner(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SAMMAN_FFI_CHECKSUM_FUNC_DEFAULT_ROUNDS_OPTIONS
+#define UNIFFI_FFIDEF_UNIFFI_SAMMAN_FFI_CHECKSUM_FUNC_DEFAULT_ROUNDS_OPTIONS
+uint16_t uniffi_samman_ffi_checksum_func_default_rounds_options(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SAMMAN_FFI_CHECKSUM_FUNC_PLAN_RUNNING_DINNER
+#define UNIFFI_FFIDEF_UNIFFI_SAMMAN_FFI_CHECKSUM_FUNC_PLAN_RUNNING_DINNER
+uint16_t uniffi_samman_ffi_checksum_func_plan_running_dinner(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SAMMAN_FFI_CHECKSUM_FUNC_ROUNDS_PLAN_TO_JSON
+#define UNIFFI_FFIDEF_UNIFFI_SAMMAN_FFI_CHECKSUM_FUNC_ROUNDS_PLAN_TO_JSON
+uint16_t uniffi_samman_ffi_checksum_func_rounds_plan_to_json(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_SAMMAN_FFI_CHECKSUM_METHOD_SESSION_EVALUATE
 #define UNIFFI_FFIDEF_UNIFFI_SAMMAN_FFI_CHECKSUM_METHOD_SESSION_EVALUATE
 uint16_t uniffi_samman_ffi_checksum_method_session_evaluate(void
@@ -766,6 +821,18 @@ uint16_t uniffi_samman_ffi_checksum_method_session_suggest(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_SAMMAN_FFI_CHECKSUM_METHOD_SESSION_WARNINGS
 #define UNIFFI_FFIDEF_UNIFFI_SAMMAN_FFI_CHECKSUM_METHOD_SESSION_WARNINGS
 uint16_t uniffi_samman_ffi_checksum_method_session_warnings(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SAMMAN_FFI_CHECKSUM_METHOD_SESSION_ADD_HISTORY
+#define UNIFFI_FFIDEF_UNIFFI_SAMMAN_FFI_CHECKSUM_METHOD_SESSION_ADD_HISTORY
+uint16_t uniffi_samman_ffi_checksum_method_session_add_history(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SAMMAN_FFI_CHECKSUM_METHOD_SESSION_SOLVE_ROUNDS
+#define UNIFFI_FFIDEF_UNIFFI_SAMMAN_FFI_CHECKSUM_METHOD_SESSION_SOLVE_ROUNDS
+uint16_t uniffi_samman_ffi_checksum_method_session_solve_rounds(void
     
 );
 #endif
