@@ -508,7 +508,8 @@ pub struct Provider {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub host: Option<HostId>,
-    /// Seats (places, caseload); a party takes as many seats as it has people.
+    /// Seats (places, caseload); a party takes its `seats`, as many as it has people unless
+    /// set.
     pub capacity: u32,
     /// Seats that must be filled for it to take place (0: it always may).
     #[serde(default)]
@@ -562,9 +563,9 @@ pub struct Provider {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub blocked: Vec<SeekerId>,
-    /// Whether it may be matched now: `ready` (the default), `in_training` or `paused`.
+    /// Whether it may be matched now: `ready` (the default), `in_training` or `paused`. No
+    /// default in Kotlin and Swift, whose generators take no default for an enum field.
     #[serde(default, skip_serializing_if = "is_ready")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub status: ProviderStatus,
     /// What it offers for seekers' `needs` (`hearing_loop`, `step_free`, `driver`, ...).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

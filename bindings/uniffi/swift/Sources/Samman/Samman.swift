@@ -601,6 +601,12 @@ public protocol SessionProtocol: AnyObject, Sendable {
      */
     func suggest(plan: Assignment?, seeker: SeekerId, k: UInt32) throws  -> [Suggestion]
     
+    /**
+     * Problems of single records, each with its path: they never make the instance invalid;
+     * such a record is planned as far as its data allows or left out with its reason.
+     */
+    func warnings()  -> [Problem]
+    
 }
 /**
  * A validated instance, ready to be solved, evaluated and explained (the core's
@@ -788,6 +794,19 @@ open func suggest(plan: Assignment?, seeker: SeekerId, k: UInt32)throws  -> [Sug
         FfiConverterOptionTypeAssignment.lower(plan),
         FfiConverterTypeSeekerId_lower(seeker),
         FfiConverterUInt32.lower(k),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Problems of single records, each with its path: they never make the instance invalid;
+     * such a record is planned as far as its data allows or left out with its reason.
+     */
+open func warnings() -> [Problem]  {
+    return try!  FfiConverterSequenceTypeProblem.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_samman_ffi_fn_method_session_warnings(
+            self.uniffiCloneHandle(),uniffiCallStatus
     )
 })
 }
@@ -1130,6 +1149,22 @@ public func validate(instance: Instance)throws  -> [Problem]  {
     )
 })
 }
+/**
+ * The problems of single records of an instance, each with its path (a party larger than
+ * every table, coordinates out of range): they never make it invalid; such a record is planned
+ * as far as its data allows or left out with its reason.
+ *
+ * # Errors
+ * Only `Internal`.
+ */
+public func warnings(instance: Instance)throws  -> [Problem]  {
+    return try  FfiConverterSequenceTypeProblem.lift(try rustCallWithError(FfiConverterTypeSammanError_lift) {
+        uniffiCallStatus in
+    uniffi_samman_ffi_fn_func_warnings(
+        FfiConverterTypeInstance_lower(instance),uniffiCallStatus
+    )
+})
+}
 
 private enum InitializationResult {
     case ok
@@ -1185,6 +1220,9 @@ private let initializationResult: InitializationResult = {
     if (uniffi_samman_ffi_checksum_func_validate() != 51785) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_samman_ffi_checksum_func_warnings() != 22067) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_samman_ffi_checksum_method_session_evaluate() != 59769) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -1201,6 +1239,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_samman_ffi_checksum_method_session_suggest() != 32660) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_samman_ffi_checksum_method_session_warnings() != 62253) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_samman_ffi_checksum_constructor_session_from_json() != 48404) {

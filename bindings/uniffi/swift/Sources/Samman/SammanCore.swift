@@ -1703,6 +1703,87 @@ public func FfiConverterTypeDatedWindow_lower(_ value: DatedWindow) -> RustBuffe
 
 
 /**
+ * A provider whose identity verification has expired.
+ */
+public struct ExpiredVerification: Equatable, Hashable {
+    /**
+     * The provider.
+     */
+    public var provider: ProviderId
+    /**
+     * The last day the verification was valid (`verified_on + verification_valid_days`);
+     * none when the verification has no date.
+     */
+    public var validUntil: NaiveDate?
+    /**
+     * In words: `the verification of volunteer-3 expired: valid until 2025-06-01`.
+     */
+    public var description: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The provider.
+         */provider: ProviderId, 
+        /**
+         * The last day the verification was valid (`verified_on + verification_valid_days`);
+         * none when the verification has no date.
+         */validUntil: NaiveDate?, 
+        /**
+         * In words: `the verification of volunteer-3 expired: valid until 2025-06-01`.
+         */description: String) {
+        self.provider = provider
+        self.validUntil = validUntil
+        self.description = description
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ExpiredVerification: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeExpiredVerification: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ExpiredVerification {
+        return
+            try ExpiredVerification(
+                provider: FfiConverterTypeProviderId.read(from: &buf), 
+                validUntil: FfiConverterOptionTypeNaiveDate.read(from: &buf), 
+                description: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ExpiredVerification, into buf: inout [UInt8]) {
+        FfiConverterTypeProviderId.write(value.provider, into: &buf)
+        FfiConverterOptionTypeNaiveDate.write(value.validUntil, into: &buf)
+        FfiConverterString.write(value.description, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeExpiredVerification_lift(_ buf: RustBuffer) throws -> ExpiredVerification {
+    return try FfiConverterTypeExpiredVerification.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeExpiredVerification_lower(_ value: ExpiredVerification) -> RustBuffer {
+    return FfiConverterTypeExpiredVerification.lower(value)
+}
+
+
+/**
  * Why a seeker is or is not placed, and what would help.
  */
 public struct Explanation: Equatable, Hashable {
@@ -1745,6 +1826,11 @@ public struct Explanation: Equatable, Hashable {
      */
     public var `open`: Count?
     /**
+     * With a plan and `hosts`: feasible providers that do not take place because their host
+     * already runs `max_events` others (the `host_events` rule); not counted as open.
+     */
+    public var hostElsewhere: Count?
+    /**
      * The pair rule whose relaxation would open the most providers (most `excluded_only`).
      */
     public var mostLimiting: Rule?
@@ -1752,6 +1838,11 @@ public struct Explanation: Equatable, Hashable {
      * Concrete relaxations that open at least one provider, most opened first.
      */
     public var relaxations: [Relaxation]
+    /**
+     * Providers the verification rule excludes because their verification expired
+     * (`policy.rules.verification_valid_days`), with the last day it was valid.
+     */
+    public var expiredVerifications: [ExpiredVerification]
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -1786,11 +1877,19 @@ public struct Explanation: Equatable, Hashable {
          * could use them).
          */`open`: Count?, 
         /**
+         * With a plan and `hosts`: feasible providers that do not take place because their host
+         * already runs `max_events` others (the `host_events` rule); not counted as open.
+         */hostElsewhere: Count? = nil, 
+        /**
          * The pair rule whose relaxation would open the most providers (most `excluded_only`).
          */mostLimiting: Rule?, 
         /**
          * Concrete relaxations that open at least one provider, most opened first.
-         */relaxations: [Relaxation]) {
+         */relaxations: [Relaxation], 
+        /**
+         * Providers the verification rule excludes because their verification expired
+         * (`policy.rules.verification_valid_days`), with the last day it was valid.
+         */expiredVerifications: [ExpiredVerification] = []) {
         self.seeker = seeker
         self.placed = placed
         self.providers = providers
@@ -1800,8 +1899,10 @@ public struct Explanation: Equatable, Hashable {
         self.seatsTaken = seatsTaken
         self.composition = composition
         self.`open` = `open`
+        self.hostElsewhere = hostElsewhere
         self.mostLimiting = mostLimiting
         self.relaxations = relaxations
+        self.expiredVerifications = expiredVerifications
     }
 
     
@@ -1829,8 +1930,10 @@ public struct FfiConverterTypeExplanation: FfiConverterRustBuffer {
                 seatsTaken: FfiConverterOptionTypeCount.read(from: &buf), 
                 composition: FfiConverterOptionTypeCount.read(from: &buf), 
                 open: FfiConverterOptionTypeCount.read(from: &buf), 
+                hostElsewhere: FfiConverterOptionTypeCount.read(from: &buf), 
                 mostLimiting: FfiConverterOptionTypeRule.read(from: &buf), 
-                relaxations: FfiConverterSequenceTypeRelaxation.read(from: &buf)
+                relaxations: FfiConverterSequenceTypeRelaxation.read(from: &buf), 
+                expiredVerifications: FfiConverterSequenceTypeExpiredVerification.read(from: &buf)
         )
     }
 
@@ -1844,8 +1947,10 @@ public struct FfiConverterTypeExplanation: FfiConverterRustBuffer {
         FfiConverterOptionTypeCount.write(value.seatsTaken, into: &buf)
         FfiConverterOptionTypeCount.write(value.composition, into: &buf)
         FfiConverterOptionTypeCount.write(value.`open`, into: &buf)
+        FfiConverterOptionTypeCount.write(value.hostElsewhere, into: &buf)
         FfiConverterOptionTypeRule.write(value.mostLimiting, into: &buf)
         FfiConverterSequenceTypeRelaxation.write(value.relaxations, into: &buf)
+        FfiConverterSequenceTypeExpiredVerification.write(value.expiredVerifications, into: &buf)
     }
 }
 
@@ -2203,6 +2308,26 @@ public struct HardRules: Equatable, Hashable {
      * a rule of the dinner programme, off by default.
      */
     public var genderParties: Bool
+    /**
+     * The lowest expected completion (`Reliability::expected_completion`, 0 to 1) a provider
+     * with at least `reliability_min_events` engagements may have; none: off.
+     */
+    public var minReliability: Double?
+    /**
+     * Engagements on record from which `min_reliability` applies (default 1).
+     */
+    public var reliabilityMinEvents: UInt32
+    /**
+     * Profile attributes (`region`: an `extra` key, or `origin`, `gender`, `age_band`) on
+     * which a seeker and a provider's host must agree; a side without the attribute agrees
+     * with any value (the `same` rule).
+     */
+    public var same: [String]
+    /**
+     * Days a verification stays valid: one older than that on `policy.today` (or without a
+     * date) counts as none; none: verifications never expire.
+     */
+    public var verificationValidDays: UInt32?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -2237,7 +2362,23 @@ public struct HardRules: Equatable, Hashable {
         /**
          * Never an all-female party with an all-male party at one provider (the host counts);
          * a rule of the dinner programme, off by default.
-         */genderParties: Bool) {
+         */genderParties: Bool, 
+        /**
+         * The lowest expected completion (`Reliability::expected_completion`, 0 to 1) a provider
+         * with at least `reliability_min_events` engagements may have; none: off.
+         */minReliability: Double?, 
+        /**
+         * Engagements on record from which `min_reliability` applies (default 1).
+         */reliabilityMinEvents: UInt32, 
+        /**
+         * Profile attributes (`region`: an `extra` key, or `origin`, `gender`, `age_band`) on
+         * which a seeker and a provider's host must agree; a side without the attribute agrees
+         * with any value (the `same` rule).
+         */same: [String], 
+        /**
+         * Days a verification stays valid: one older than that on `policy.today` (or without a
+         * date) counts as none; none: verifications never expire.
+         */verificationValidDays: UInt32?) {
         self.time = time
         self.minOverlapMinutes = minOverlapMinutes
         self.diet = diet
@@ -2248,6 +2389,10 @@ public struct HardRules: Equatable, Hashable {
         self.verification = verification
         self.topics = topics
         self.genderParties = genderParties
+        self.minReliability = minReliability
+        self.reliabilityMinEvents = reliabilityMinEvents
+        self.same = same
+        self.verificationValidDays = verificationValidDays
     }
 
     
@@ -2275,7 +2420,11 @@ public struct FfiConverterTypeHardRules: FfiConverterRustBuffer {
                 maxDistanceKm: FfiConverterOptionDouble.read(from: &buf), 
                 verification: FfiConverterBool.read(from: &buf), 
                 topics: FfiConverterBool.read(from: &buf), 
-                genderParties: FfiConverterBool.read(from: &buf)
+                genderParties: FfiConverterBool.read(from: &buf), 
+                minReliability: FfiConverterOptionDouble.read(from: &buf), 
+                reliabilityMinEvents: FfiConverterUInt32.read(from: &buf), 
+                same: FfiConverterSequenceString.read(from: &buf), 
+                verificationValidDays: FfiConverterOptionUInt32.read(from: &buf)
         )
     }
 
@@ -2290,6 +2439,10 @@ public struct FfiConverterTypeHardRules: FfiConverterRustBuffer {
         FfiConverterBool.write(value.verification, into: &buf)
         FfiConverterBool.write(value.topics, into: &buf)
         FfiConverterBool.write(value.genderParties, into: &buf)
+        FfiConverterOptionDouble.write(value.minReliability, into: &buf)
+        FfiConverterUInt32.write(value.reliabilityMinEvents, into: &buf)
+        FfiConverterSequenceString.write(value.same, into: &buf)
+        FfiConverterOptionUInt32.write(value.verificationValidDays, into: &buf)
     }
 }
 
@@ -2469,6 +2622,77 @@ public func FfiConverterTypeHistoryFigures_lower(_ value: HistoryFigures) -> Rus
 
 
 /**
+ * A host who offers several providers as alternatives, such as a household that can host a
+ * dinner on Saturday or on Sunday: at most `max_events` of the providers whose `host` is this
+ * id take place (the `host_events` rule). A host without an entry is unlimited.
+ */
+public struct Host: Equatable, Hashable {
+    /**
+     * The id that providers name in their `host` field.
+     */
+    public var id: HostId
+    /**
+     * How many of its providers may take place (0: none).
+     */
+    public var maxEvents: UInt32
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The id that providers name in their `host` field.
+         */id: HostId, 
+        /**
+         * How many of its providers may take place (0: none).
+         */maxEvents: UInt32) {
+        self.id = id
+        self.maxEvents = maxEvents
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Host: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeHost: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Host {
+        return
+            try Host(
+                id: FfiConverterTypeHostId.read(from: &buf), 
+                maxEvents: FfiConverterUInt32.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Host, into buf: inout [UInt8]) {
+        FfiConverterTypeHostId.write(value.id, into: &buf)
+        FfiConverterUInt32.write(value.maxEvents, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeHost_lift(_ buf: RustBuffer) throws -> Host {
+    return try FfiConverterTypeHost.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeHost_lower(_ value: Host) -> RustBuffer {
+    return FfiConverterTypeHost.lower(value)
+}
+
+
+/**
  * A matching problem: seekers, providers, the policy, history and constraints.
  */
 public struct Instance: Equatable, Hashable {
@@ -2496,6 +2720,11 @@ public struct Instance: Equatable, Hashable {
      * Keep-together, keep-apart and locked assignments.
      */
     public var constraints: Constraints
+    /**
+     * Hosts whose providers are alternatives: at most `max_events` of each host's providers
+     * take place.
+     */
+    public var hosts: [Host]
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -2517,13 +2746,18 @@ public struct Instance: Equatable, Hashable {
          */history: History = History(), 
         /**
          * Keep-together, keep-apart and locked assignments.
-         */constraints: Constraints = Constraints()) {
+         */constraints: Constraints = Constraints(), 
+        /**
+         * Hosts whose providers are alternatives: at most `max_events` of each host's providers
+         * take place.
+         */hosts: [Host] = []) {
         self.version = version
         self.seekers = seekers
         self.providers = providers
         self.policy = policy
         self.history = history
         self.constraints = constraints
+        self.hosts = hosts
     }
 
     
@@ -2547,7 +2781,8 @@ public struct FfiConverterTypeInstance: FfiConverterRustBuffer {
                 providers: FfiConverterSequenceTypeProvider.read(from: &buf), 
                 policy: FfiConverterTypePolicy.read(from: &buf), 
                 history: FfiConverterTypeHistory.read(from: &buf), 
-                constraints: FfiConverterTypeConstraints.read(from: &buf)
+                constraints: FfiConverterTypeConstraints.read(from: &buf), 
+                hosts: FfiConverterSequenceTypeHost.read(from: &buf)
         )
     }
 
@@ -2558,6 +2793,7 @@ public struct FfiConverterTypeInstance: FfiConverterRustBuffer {
         FfiConverterTypePolicy.write(value.policy, into: &buf)
         FfiConverterTypeHistory.write(value.history, into: &buf)
         FfiConverterTypeConstraints.write(value.constraints, into: &buf)
+        FfiConverterSequenceTypeHost.write(value.hosts, into: &buf)
     }
 }
 
@@ -3840,7 +4076,7 @@ public struct PlacementFigures: Equatable, Hashable {
      */
     public var seats: UInt64
     /**
-     * Seats taken.
+     * Seats taken (each placed party's `seats`, which is its party size unless set).
      */
     public var seatsUsed: UInt64
     /**
@@ -3879,7 +4115,7 @@ public struct PlacementFigures: Equatable, Hashable {
          * Seats offered by all providers.
          */seats: UInt64, 
         /**
-         * Seats taken.
+         * Seats taken (each placed party's `seats`, which is its party size unless set).
          */seatsUsed: UInt64, 
         /**
          * `seats_used / seats`.
@@ -4514,7 +4750,8 @@ public struct Provider: Equatable, Hashable {
      */
     public var host: HostId?
     /**
-     * Seats (places, caseload); a party takes as many seats as it has people.
+     * Seats (places, caseload); a party takes its `seats`, as many as it has people unless
+     * set.
      */
     public var capacity: UInt32
     /**
@@ -4569,6 +4806,19 @@ public struct Provider: Equatable, Hashable {
      * Seekers this provider must never be given.
      */
     public var blocked: [SeekerId]
+    /**
+     * Whether it may be matched now: `ready` (the default), `in_training` or `paused`. No
+     * default in Kotlin and Swift, whose generators take no default for an enum field.
+     */
+    public var status: ProviderStatus
+    /**
+     * What it offers for seekers' `needs` (`hearing_loop`, `step_free`, `driver`, ...).
+     */
+    public var offers: [String]
+    /**
+     * What the provider accepts of a seeker's profile, as [`Seeker::accepts`].
+     */
+    public var accepts: Accepted
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -4583,7 +4833,8 @@ public struct Provider: Equatable, Hashable {
          * The person or household behind it, for history; defaults to the provider itself.
          */host: HostId? = nil, 
         /**
-         * Seats (places, caseload); a party takes as many seats as it has people.
+         * Seats (places, caseload); a party takes its `seats`, as many as it has people unless
+         * set.
          */capacity: UInt32, 
         /**
          * Seats that must be filled for it to take place (0: it always may).
@@ -4623,7 +4874,17 @@ public struct Provider: Equatable, Hashable {
          */preferences: [SeekerId] = [], 
         /**
          * Seekers this provider must never be given.
-         */blocked: [SeekerId] = []) {
+         */blocked: [SeekerId] = [], 
+        /**
+         * Whether it may be matched now: `ready` (the default), `in_training` or `paused`. No
+         * default in Kotlin and Swift, whose generators take no default for an enum field.
+         */status: ProviderStatus, 
+        /**
+         * What it offers for seekers' `needs` (`hearing_loop`, `step_free`, `driver`, ...).
+         */offers: [String] = [], 
+        /**
+         * What the provider accepts of a seeker's profile, as [`Seeker::accepts`].
+         */accepts: Accepted = [:]) {
         self.id = id
         self.kind = kind
         self.host = host
@@ -4641,6 +4902,9 @@ public struct Provider: Equatable, Hashable {
         self.reliability = reliability
         self.preferences = preferences
         self.blocked = blocked
+        self.status = status
+        self.offers = offers
+        self.accepts = accepts
     }
 
     
@@ -4675,7 +4939,10 @@ public struct FfiConverterTypeProvider: FfiConverterRustBuffer {
                 verification: FfiConverterTypeVerification.read(from: &buf), 
                 reliability: FfiConverterTypeReliability.read(from: &buf), 
                 preferences: FfiConverterSequenceTypeSeekerId.read(from: &buf), 
-                blocked: FfiConverterSequenceTypeSeekerId.read(from: &buf)
+                blocked: FfiConverterSequenceTypeSeekerId.read(from: &buf), 
+                status: FfiConverterTypeProviderStatus.read(from: &buf), 
+                offers: FfiConverterSequenceString.read(from: &buf), 
+                accepts: FfiConverterTypeAccepted.read(from: &buf)
         )
     }
 
@@ -4697,6 +4964,9 @@ public struct FfiConverterTypeProvider: FfiConverterRustBuffer {
         FfiConverterTypeReliability.write(value.reliability, into: &buf)
         FfiConverterSequenceTypeSeekerId.write(value.preferences, into: &buf)
         FfiConverterSequenceTypeSeekerId.write(value.blocked, into: &buf)
+        FfiConverterTypeProviderStatus.write(value.status, into: &buf)
+        FfiConverterSequenceString.write(value.offers, into: &buf)
+        FfiConverterTypeAccepted.write(value.accepts, into: &buf)
     }
 }
 
@@ -5321,6 +5591,23 @@ public struct Seeker: Equatable, Hashable {
      * Extra priority (0 for none), weighted by the policy's `priority` weight.
      */
     public var priority: Double
+    /**
+     * What the provider must offer, every one (`hearing_loop`, `step_free`, `wheelchair`,
+     * `car`, a role such as `driver`): an open vocabulary of tags, apart from diet.
+     */
+    public var needs: [String]
+    /**
+     * What the seeker accepts of the provider's host profile: for each attribute (`origin`,
+     * `gender`, `age_band` or an `extra` key) the values accepted, such as
+     * `{"gender": ["female"]}` (the `accepts` rule).
+     */
+    public var accepts: Accepted
+    /**
+     * What the party takes of a provider's capacity, when not one seat a person: a project
+     * group of five takes one slot of a coach's caseload (`seats: 1`); none: `party_size`.
+     * Composition rules still count people.
+     */
+    public var seats: UInt32?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -5366,7 +5653,21 @@ public struct Seeker: Equatable, Hashable {
          */waitingSince: NaiveDate? = nil, 
         /**
          * Extra priority (0 for none), weighted by the policy's `priority` weight.
-         */priority: Double = Double(0)) {
+         */priority: Double = Double(0), 
+        /**
+         * What the provider must offer, every one (`hearing_loop`, `step_free`, `wheelchair`,
+         * `car`, a role such as `driver`): an open vocabulary of tags, apart from diet.
+         */needs: [String] = [], 
+        /**
+         * What the seeker accepts of the provider's host profile: for each attribute (`origin`,
+         * `gender`, `age_band` or an `extra` key) the values accepted, such as
+         * `{"gender": ["female"]}` (the `accepts` rule).
+         */accepts: Accepted = [:], 
+        /**
+         * What the party takes of a provider's capacity, when not one seat a person: a project
+         * group of five takes one slot of a coach's caseload (`seats: 1`); none: `party_size`.
+         * Composition rules still count people.
+         */seats: UInt32? = nil) {
         self.id = id
         self.partySize = partySize
         self.profile = profile
@@ -5381,6 +5682,9 @@ public struct Seeker: Equatable, Hashable {
         self.blocked = blocked
         self.waitingSince = waitingSince
         self.priority = priority
+        self.needs = needs
+        self.accepts = accepts
+        self.seats = seats
     }
 
     
@@ -5412,7 +5716,10 @@ public struct FfiConverterTypeSeeker: FfiConverterRustBuffer {
                 preferences: FfiConverterSequenceTypeProviderId.read(from: &buf), 
                 blocked: FfiConverterSequenceTypeProviderId.read(from: &buf), 
                 waitingSince: FfiConverterOptionTypeNaiveDate.read(from: &buf), 
-                priority: FfiConverterDouble.read(from: &buf)
+                priority: FfiConverterDouble.read(from: &buf), 
+                needs: FfiConverterSequenceString.read(from: &buf), 
+                accepts: FfiConverterTypeAccepted.read(from: &buf), 
+                seats: FfiConverterOptionUInt32.read(from: &buf)
         )
     }
 
@@ -5431,6 +5738,9 @@ public struct FfiConverterTypeSeeker: FfiConverterRustBuffer {
         FfiConverterSequenceTypeProviderId.write(value.blocked, into: &buf)
         FfiConverterOptionTypeNaiveDate.write(value.waitingSince, into: &buf)
         FfiConverterDouble.write(value.priority, into: &buf)
+        FfiConverterSequenceString.write(value.needs, into: &buf)
+        FfiConverterTypeAccepted.write(value.accepts, into: &buf)
+        FfiConverterOptionUInt32.write(value.seats, into: &buf)
     }
 }
 
@@ -5638,7 +5948,8 @@ public struct SolverChoice: Equatable, Hashable {
     public var ran: SolverKind
     /**
      * The group rules that can bind in the instance, by name (`minimum`, `composition`,
-     * `gender_parties`, `keep_together`, `keep_apart`, `met_before`); empty when `optimal` ran.
+     * `gender_parties`, `keep_together`, `keep_apart`, `met_before`, `host_events`); empty when
+     * `optimal` ran.
      */
     public var binding: [String]
 
@@ -5653,7 +5964,8 @@ public struct SolverChoice: Equatable, Hashable {
          */ran: SolverKind, 
         /**
          * The group rules that can bind in the instance, by name (`minimum`, `composition`,
-         * `gender_parties`, `keep_together`, `keep_apart`, `met_before`); empty when `optimal` ran.
+         * `gender_parties`, `keep_together`, `keep_apart`, `met_before`, `host_events`); empty when
+         * `optimal` ran.
          */binding: [String]) {
         self.asked = asked
         self.ran = ran
@@ -7035,6 +7347,15 @@ public enum GroupRule: Equatable, Hashable {
      * Two people at the table met before and `policy.novelty` is never-again.
      */
     case metBefore
+    /**
+     * The provider's host already runs `max_events` other providers (`hosts`): a dinner not
+     * used because its household hosts on another date.
+     */
+    case hostEvents(
+        /**
+         * The host's id.
+         */host: String
+    )
 
 
 
@@ -7074,6 +7395,9 @@ public struct FfiConverterTypeGroupRule: FfiConverterRustBuffer {
         case 8: return .keepTogether
         
         case 9: return .metBefore
+        
+        case 10: return .hostEvents(host: try FfiConverterString.read(from: &buf)
+        )
         
         default: throw UniffiInternalError.unexpectedEnumCase
         }
@@ -7119,6 +7443,11 @@ public struct FfiConverterTypeGroupRule: FfiConverterRustBuffer {
         case .metBefore:
             writeInt(&buf, Int32(9))
         
+        
+        case let .hostEvents(host):
+            writeInt(&buf, Int32(10))
+            FfiConverterString.write(host, into: &buf)
+            
         }
     }
 }
@@ -7660,6 +7989,91 @@ public func FfiConverterTypeProviderKind_lower(_ value: ProviderKind) -> RustBuf
 
 
 /**
+ * Whether a provider may be matched: only `ready` ones are (the `readiness` rule).
+ */
+
+public enum ProviderStatus: Equatable, Hashable {
+    
+    /**
+     * Ready to be matched.
+     */
+    case ready
+    /**
+     * Still being trained or tried out (an experience not yet ready to sell).
+     */
+    case inTraining
+    /**
+     * Taking a break.
+     */
+    case paused
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension ProviderStatus: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeProviderStatus: FfiConverterRustBuffer {
+    typealias SwiftType = ProviderStatus
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ProviderStatus {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .ready
+        
+        case 2: return .inTraining
+        
+        case 3: return .paused
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: ProviderStatus, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .ready:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .inTraining:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .paused:
+            writeInt(&buf, Int32(3))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeProviderStatus_lift(_ buf: RustBuffer) throws -> ProviderStatus {
+    return try FfiConverterTypeProviderStatus.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeProviderStatus_lower(_ value: ProviderStatus) -> RustBuffer {
+    return FfiConverterTypeProviderStatus.lower(value)
+}
+
+
+
+/**
  * Why a seeker is not placed.
  */
 
@@ -7774,6 +8188,15 @@ public func FfiConverterTypeReason_lower(_ value: Reason) -> RustBuffer {
 public enum Rule: Equatable, Hashable {
     
     /**
+     * Either side's record is left out of matching (a problem [`crate::validate::check`]
+     * warns about, such as coordinates out of range).
+     */
+    case record
+    /**
+     * The provider is not `ready`, or its reliability is below `min_reliability`.
+     */
+    case readiness
+    /**
      * Either side has blocked the other.
      */
     case blocked
@@ -7806,6 +8229,18 @@ public enum Rule: Equatable, Hashable {
      */
     case topics
     /**
+     * A need of the seeker is not offered.
+     */
+    case needs
+    /**
+     * One side does not accept the other's profile.
+     */
+    case accepts
+    /**
+     * The two sides differ on an attribute of `rules.same`.
+     */
+    case same
+    /**
      * An all-female party and an all-male one (the host counts) at one provider.
      */
     case genderParties
@@ -7834,25 +8269,35 @@ public struct FfiConverterTypeRule: FfiConverterRustBuffer {
         let variant: Int32 = try readInt(&buf)
         switch variant {
         
-        case 1: return .blocked
+        case 1: return .record
         
-        case 2: return .capacity
+        case 2: return .readiness
         
-        case 3: return .verification
+        case 3: return .blocked
         
-        case 4: return .distance
+        case 4: return .capacity
         
-        case 5: return .time
+        case 5: return .verification
         
-        case 6: return .diet
+        case 6: return .distance
         
-        case 7: return .language
+        case 7: return .time
         
-        case 8: return .topics
+        case 8: return .diet
         
-        case 9: return .genderParties
+        case 9: return .language
         
-        case 10: return .metBefore
+        case 10: return .topics
+        
+        case 11: return .needs
+        
+        case 12: return .accepts
+        
+        case 13: return .same
+        
+        case 14: return .genderParties
+        
+        case 15: return .metBefore
         
         default: throw UniffiInternalError.unexpectedEnumCase
         }
@@ -7862,44 +8307,64 @@ public struct FfiConverterTypeRule: FfiConverterRustBuffer {
         switch value {
         
         
-        case .blocked:
+        case .record:
             writeInt(&buf, Int32(1))
         
         
-        case .capacity:
+        case .readiness:
             writeInt(&buf, Int32(2))
         
         
-        case .verification:
+        case .blocked:
             writeInt(&buf, Int32(3))
         
         
-        case .distance:
+        case .capacity:
             writeInt(&buf, Int32(4))
         
         
-        case .time:
+        case .verification:
             writeInt(&buf, Int32(5))
         
         
-        case .diet:
+        case .distance:
             writeInt(&buf, Int32(6))
         
         
-        case .language:
+        case .time:
             writeInt(&buf, Int32(7))
         
         
-        case .topics:
+        case .diet:
             writeInt(&buf, Int32(8))
         
         
-        case .genderParties:
+        case .language:
             writeInt(&buf, Int32(9))
         
         
-        case .metBefore:
+        case .topics:
             writeInt(&buf, Int32(10))
+        
+        
+        case .needs:
+            writeInt(&buf, Int32(11))
+        
+        
+        case .accepts:
+            writeInt(&buf, Int32(12))
+        
+        
+        case .same:
+            writeInt(&buf, Int32(13))
+        
+        
+        case .genderParties:
+            writeInt(&buf, Int32(14))
+        
+        
+        case .metBefore:
+            writeInt(&buf, Int32(15))
         
         }
     }
@@ -8285,6 +8750,20 @@ public enum Violation: Equatable, Hashable {
          */set: Count
     )
     /**
+     * A host runs more providers than its `max_events` (`hosts`).
+     */
+    case hostEvents(
+        /**
+         * The host.
+         */host: HostId, 
+        /**
+         * Providers of the host that take place.
+         */events: UInt32, 
+        /**
+         * The host's limit.
+         */maxEvents: UInt32
+    )
+    /**
      * A locked assignment is not in the plan.
      */
     case lockNotKept(
@@ -8334,7 +8813,10 @@ public struct FfiConverterTypeViolation: FfiConverterRustBuffer {
         case 6: return .keepTogether(set: try FfiConverterTypeCount.read(from: &buf)
         )
         
-        case 7: return .lockNotKept(seeker: try FfiConverterTypeSeekerId.read(from: &buf), provider: try FfiConverterTypeProviderId.read(from: &buf)
+        case 7: return .hostEvents(host: try FfiConverterTypeHostId.read(from: &buf), events: try FfiConverterUInt32.read(from: &buf), maxEvents: try FfiConverterUInt32.read(from: &buf)
+        )
+        
+        case 8: return .lockNotKept(seeker: try FfiConverterTypeSeekerId.read(from: &buf), provider: try FfiConverterTypeProviderId.read(from: &buf)
         )
         
         default: throw UniffiInternalError.unexpectedEnumCase
@@ -8381,8 +8863,15 @@ public struct FfiConverterTypeViolation: FfiConverterRustBuffer {
             FfiConverterTypeCount.write(set, into: &buf)
             
         
-        case let .lockNotKept(seeker,provider):
+        case let .hostEvents(host,events,maxEvents):
             writeInt(&buf, Int32(7))
+            FfiConverterTypeHostId.write(host, into: &buf)
+            FfiConverterUInt32.write(events, into: &buf)
+            FfiConverterUInt32.write(maxEvents, into: &buf)
+            
+        
+        case let .lockNotKept(seeker,provider):
+            writeInt(&buf, Int32(8))
             FfiConverterTypeSeekerId.write(seeker, into: &buf)
             FfiConverterTypeProviderId.write(provider, into: &buf)
             
@@ -8405,6 +8894,30 @@ public func FfiConverterTypeViolation_lower(_ value: Violation) -> RustBuffer {
     return FfiConverterTypeViolation.lower(value)
 }
 
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionUInt32: FfiConverterRustBuffer {
+    typealias SwiftType = UInt32?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterUInt32.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterUInt32.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
 
 #if swift(>=5.8)
 @_documentation(visibility: private)
@@ -8992,6 +9505,31 @@ fileprivate struct FfiConverterSequenceTypeDatedWindow: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeExpiredVerification: FfiConverterRustBuffer {
+    typealias SwiftType = [ExpiredVerification]
+
+    public static func write(_ value: [ExpiredVerification], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeExpiredVerification.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [ExpiredVerification] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [ExpiredVerification]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeExpiredVerification.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeGroupFigures: FfiConverterRustBuffer {
     typealias SwiftType = [GroupFigures]
 
@@ -9009,6 +9547,31 @@ fileprivate struct FfiConverterSequenceTypeGroupFigures: FfiConverterRustBuffer 
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeGroupFigures.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeHost: FfiConverterRustBuffer {
+    typealias SwiftType = [Host]
+
+    public static func write(_ value: [Host], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeHost.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Host] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Host]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeHost.read(from: &buf))
         }
         return seq
     }
@@ -9664,6 +10227,72 @@ fileprivate struct FfiConverterDictionaryStringString: FfiConverterRustBuffer {
         return dict
     }
 }
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterDictionaryStringSequenceString: FfiConverterRustBuffer {
+    public static func write(_ value: [String: [String]], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for (key, value) in value {
+            FfiConverterString.write(key, into: &buf)
+            FfiConverterSequenceString.write(value, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [String: [String]] {
+        let len: Int32 = try readInt(&buf)
+        var dict = [String: [String]]()
+        dict.reserveCapacity(Int(len))
+        for _ in 0..<len {
+            let key = try FfiConverterString.read(from: &buf)
+            let value = try FfiConverterSequenceString.read(from: &buf)
+            dict[key] = value
+        }
+        return dict
+    }
+}
+
+
+public typealias Accepted = [String: [String]]
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAccepted: FfiConverter {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Accepted {
+        return try FfiConverterDictionaryStringSequenceString.read(from: &buf)
+    }
+
+    public static func write(_ value: Accepted, into buf: inout [UInt8]) {
+        return FfiConverterDictionaryStringSequenceString.write(value, into: &buf)
+    }
+
+    public static func lift(_ value: RustBuffer) throws -> Accepted {
+        return try FfiConverterDictionaryStringSequenceString.lift(value)
+    }
+
+    public static func lower(_ value: Accepted) -> RustBuffer {
+        return FfiConverterDictionaryStringSequenceString.lower(value)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAccepted_lift(_ value: RustBuffer) throws -> Accepted {
+    return try FfiConverterTypeAccepted.lift(value)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAccepted_lower(_ value: Accepted) -> RustBuffer {
+    return FfiConverterTypeAccepted.lower(value)
+}
+
 
 
 public typealias Attributes = [String: String]

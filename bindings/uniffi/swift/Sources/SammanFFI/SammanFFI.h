@@ -293,6 +293,11 @@ RustBuffer uniffi_samman_ffi_fn_method_session_solve(uint64_t ptr, RustBuffer op
 RustBuffer uniffi_samman_ffi_fn_method_session_suggest(uint64_t ptr, RustBuffer plan, RustBuffer seeker, uint32_t k, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SAMMAN_FFI_FN_METHOD_SESSION_WARNINGS
+#define UNIFFI_FFIDEF_UNIFFI_SAMMAN_FFI_FN_METHOD_SESSION_WARNINGS
+RustBuffer uniffi_samman_ffi_fn_method_session_warnings(uint64_t ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_SAMMAN_FFI_FN_FUNC_DEFAULT_METRICS_OPTIONS
 #define UNIFFI_FFIDEF_UNIFFI_SAMMAN_FFI_FN_FUNC_DEFAULT_METRICS_OPTIONS
 RustBuffer uniffi_samman_ffi_fn_func_default_metrics_options(RustCallStatus *_Nonnull out_status
@@ -360,6 +365,11 @@ RustBuffer uniffi_samman_ffi_fn_func_samman_version(RustCallStatus *_Nonnull out
 #ifndef UNIFFI_FFIDEF_UNIFFI_SAMMAN_FFI_FN_FUNC_VALIDATE
 #define UNIFFI_FFIDEF_UNIFFI_SAMMAN_FFI_FN_FUNC_VALIDATE
 RustBuffer uniffi_samman_ffi_fn_func_validate(RustBuffer instance, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SAMMAN_FFI_FN_FUNC_WARNINGS
+#define UNIFFI_FFIDEF_UNIFFI_SAMMAN_FFI_FN_FUNC_WARNINGS
+RustBuffer uniffi_samman_ffi_fn_func_warnings(RustBuffer instance, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_FFI_SAMMAN_FFI_RUSTBUFFER_ALLOC
@@ -700,6 +710,12 @@ uint16_t uniffi_samman_ffi_checksum_func_validate(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SAMMAN_FFI_CHECKSUM_FUNC_WARNINGS
+#define UNIFFI_FFIDEF_UNIFFI_SAMMAN_FFI_CHECKSUM_FUNC_WARNINGS
+uint16_t uniffi_samman_ffi_checksum_func_warnings(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_SAMMAN_FFI_CHECKSUM_METHOD_SESSION_EVALUATE
 #define UNIFFI_FFIDEF_UNIFFI_SAMMAN_FFI_CHECKSUM_METHOD_SESSION_EVALUATE
 uint16_t uniffi_samman_ffi_checksum_method_session_evaluate(void
@@ -733,6 +749,12 @@ uint16_t uniffi_samman_ffi_checksum_method_session_solve(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_SAMMAN_FFI_CHECKSUM_METHOD_SESSION_SUGGEST
 #define UNIFFI_FFIDEF_UNIFFI_SAMMAN_FFI_CHECKSUM_METHOD_SESSION_SUGGEST
 uint16_t uniffi_samman_ffi_checksum_method_session_suggest(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SAMMAN_FFI_CHECKSUM_METHOD_SESSION_WARNINGS
+#define UNIFFI_FFIDEF_UNIFFI_SAMMAN_FFI_CHECKSUM_METHOD_SESSION_WARNINGS
+uint16_t uniffi_samman_ffi_checksum_method_session_warnings(void
     
 );
 #endif

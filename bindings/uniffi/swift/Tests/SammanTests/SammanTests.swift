@@ -17,14 +17,16 @@ final class DinnerEveningTests: XCTestCase {
                 availability: Availability(dated: [DatedWindow(start: "2026-03-28T18:00", end: "2026-03-28T22:00")]),
                 location: Location(lat: 59.3326, lon: 18.0649),
                 languages: [swedish, LanguageSkill(code: "en", level: .fluent)],
-                caters: ["halal", "vegetarian"]
+                caters: ["halal", "vegetarian"],
+                status: .ready
             ),
             Provider(
                 id: "dinner-bengt", kind: .dinner, capacity: 3,
                 hostProfile: Profile(origin: .established, gender: .male),
                 availability: Availability(dated: [DatedWindow(start: "2026-03-28T18:30", end: "2026-03-28T22:00")]),
                 location: Location(lat: 59.3420, lon: 18.0500),
-                languages: [swedish]
+                languages: [swedish],
+                status: .ready
             ),
         ]
     }
@@ -122,7 +124,7 @@ final class BadInputTests: XCTestCase {
 
     func testOutOfRangeValuesAreReportedWithTheirPaths() throws {
         let seeker = Seeker(id: "party-1", location: Location(lat: 91.0, lon: 18.0))
-        let provider = Provider(id: "dinner-1", kind: .dinner, capacity: 0)
+        let provider = Provider(id: "dinner-1", kind: .dinner, capacity: 0, status: .ready)
         let instance = Instance(seekers: [seeker], providers: [provider], policy: defaultPolicy())
         let problems = try validate(instance: instance).map { $0.path }
         XCTAssertTrue(problems.contains("seekers[0].location.lat"))
@@ -135,7 +137,7 @@ final class BadInputTests: XCTestCase {
         policy.limits.maxSeekers = 1
         let instance = Instance(
             seekers: [Seeker(id: "a"), Seeker(id: "b")],
-            providers: [Provider(id: "p", kind: .other, capacity: 2)], policy: policy)
+            providers: [Provider(id: "p", kind: .other, capacity: 2, status: .ready)], policy: policy)
         let found = failure { _ = try Session(instance: instance) }
         XCTAssertEqual(found?.kind, "limit_exceeded")
         XCTAssertEqual(found?.path, "policy.limits.max_seekers")
@@ -146,7 +148,7 @@ final class BadInputTests: XCTestCase {
             XCTAssertEqual(error as? SammanError, SammanError.Internal(kind: "internal", path: "", detail: "deliberate"))
         }
         let instance = Instance(
-            seekers: [Seeker(id: "a")], providers: [Provider(id: "p", kind: .other, capacity: 1)], policy: defaultPolicy())
+            seekers: [Seeker(id: "a")], providers: [Provider(id: "p", kind: .other, capacity: 1, status: .ready)], policy: defaultPolicy())
         XCTAssertEqual(try Session(instance: instance).solve(options: defaultOptions()).matches.count, 1)
     }
 }
@@ -160,7 +162,7 @@ final class UsageExampleTests: XCTestCase {
 
         // docs/mobile.md: begin
         let guests = Seeker(id: "party-1", partySize: 2, diet: ["halal"])
-        let dinner = Provider(id: "dinner-1", kind: .dinner, capacity: 4, caters: ["halal", "vegetarian"])
+        let dinner = Provider(id: "dinner-1", kind: .dinner, capacity: 4, caters: ["halal", "vegetarian"], status: .ready)
         let session = try Session(instance: Instance(seekers: [guests], providers: [dinner], policy: defaultPolicy()))
         var options = defaultOptions()
         options.solver = .greedy

@@ -31,7 +31,7 @@ class BadInputTest {
     @Test
     fun `out-of-range values are every one reported with its path, record problems as warnings`() {
         val seeker = Seeker(id = "party-1", location = Location(lat = 91.0, lon = 18.0))
-        val provider = Provider(id = "dinner-1", capacity = 0u, kind = ProviderKind.DINNER)
+        val provider = Provider(id = "dinner-1", capacity = 0u, kind = ProviderKind.DINNER, status = ProviderStatus.READY)
         val instance = Instance(seekers = listOf(seeker), providers = listOf(provider), policy = defaultPolicy())
         val problems = validate(instance).map { it.path }
         assertEquals(listOf("providers[0].capacity"), problems)
@@ -61,7 +61,7 @@ class BadInputTest {
     fun `an instance over its limits raises LimitExceeded with the limit's path`() {
         val seekers = listOf(Seeker(id = "a"), Seeker(id = "b"))
         val policy = defaultPolicy().let { it.copy(limits = it.limits.copy(maxSeekers = 1uL)) }
-        val instance = Instance(seekers = seekers, providers = listOf(Provider(id = "p", capacity = 2u, kind = ProviderKind.OTHER)), policy = policy)
+        val instance = Instance(seekers = seekers, providers = listOf(Provider(id = "p", capacity = 2u, kind = ProviderKind.OTHER, status = ProviderStatus.READY)), policy = policy)
         val error = assertThrows<SammanException.LimitExceeded> { Session(instance) }
         assertEquals("limit_exceeded", error.kind)
         assertEquals("policy.limits.max_seekers", error.path)
@@ -96,7 +96,7 @@ class BadInputTest {
         assertEquals("deliberate", error.detail)
         assertEquals("internal", error.kind)
         // The process did not abort, and the library still answers.
-        val instance = Instance(seekers = listOf(Seeker(id = "a")), providers = listOf(Provider(id = "p", capacity = 1u, kind = ProviderKind.OTHER)), policy = defaultPolicy())
+        val instance = Instance(seekers = listOf(Seeker(id = "a")), providers = listOf(Provider(id = "p", capacity = 1u, kind = ProviderKind.OTHER, status = ProviderStatus.READY)), policy = defaultPolicy())
         Session(instance).use { session -> assertEquals(1, session.solve(defaultOptions()).matches.size) }
     }
 }

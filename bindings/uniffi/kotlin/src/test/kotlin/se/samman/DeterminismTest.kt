@@ -45,6 +45,7 @@ class DeterminismTest {
                 id = "dinner-%02d".format(i),
                 capacity = (3 + random.nextInt(4)).toUInt(),
                 kind = ProviderKind.DINNER,
+                status = ProviderStatus.READY,
                 host = "host-%02d".format(i % 10),
                 minimum = if (random.nextInt(3) == 0) 2u else 0u,
                 hostProfile = Profile(

@@ -28,8 +28,8 @@ class PseudonymizeTest {
             Seeker(id = "bo", blocked = listOf("dinner-1")),
         ),
         providers = listOf(
-            Provider(id = "dinner-1", capacity = 2u, kind = ProviderKind.DINNER, host = "household-1"),
-            Provider(id = "dinner-2", capacity = 2u, kind = ProviderKind.DINNER),
+            Provider(id = "dinner-1", capacity = 2u, kind = ProviderKind.DINNER, status = ProviderStatus.READY, host = "household-1"),
+            Provider(id = "dinner-2", capacity = 2u, kind = ProviderKind.DINNER, status = ProviderStatus.READY),
         ),
         policy = defaultPolicy(),
         history = History(meetings = listOf(Meeting(seeker = "anna", host = "household-1"))),

@@ -16,7 +16,7 @@ class UsageExampleTest {
 
         // docs/mobile.md: begin
         val guests = Seeker(id = "party-1", partySize = 2u, diet = listOf("halal"))
-        val dinner = Provider(id = "dinner-1", capacity = 4u, kind = ProviderKind.DINNER, caters = listOf("halal", "vegetarian"))
+        val dinner = Provider(id = "dinner-1", capacity = 4u, kind = ProviderKind.DINNER, status = ProviderStatus.READY, caters = listOf("halal", "vegetarian"))
         val instance = Instance(seekers = listOf(guests), providers = listOf(dinner), policy = defaultPolicy())
         Session(instance).use { session ->
             val plan = session.solve(defaultOptions().copy(solver = SolverKind.GREEDY))
