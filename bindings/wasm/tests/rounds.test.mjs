@@ -25,7 +25,7 @@ for (const { kind, size, rounds, providers, iterations } of CASES) {
     const instance = cli("generate", kind, "--size", String(size), "--seed", "2");
     const file = join(dir, `${kind}.json`);
     writeFileSync(file, instance);
-    const native = cli("rounds", file, "--rounds", String(rounds), "--providers", providers, "--seed", "1",
+    const native = cli("rounds", file, "--rounds", String(rounds), "--round-providers", providers, "--seed", "1",
       "--max-iterations", String(iterations), "--time-limit", "600", "--json");
     const options = {
       rounds,

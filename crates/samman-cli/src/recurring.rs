@@ -68,8 +68,10 @@ pub enum ProvidersArg {
 /// The options of `samman rounds`.
 #[derive(clap::Args)]
 pub struct RoundsArgs {
-    /// Instance JSON file: seekers are the participants, providers the tables.
-    file: PathBuf,
+    /// The people: an instance JSON file (seekers are the participants, providers the
+    /// tables), or --seekers and --providers spreadsheets.
+    #[command(flatten)]
+    input: crate::input::Input,
     /// How many rounds.
     #[arg(long)]
     rounds: u32,
@@ -87,15 +89,15 @@ pub struct RoundsArgs {
     max_iterations: Option<u64>,
     /// The same providers every round, or each date's own.
     #[arg(long, value_enum, default_value_t = ProvidersArg::Same)]
-    providers: ProvidersArg,
+    round_providers: ProvidersArg,
 }
 
 /// `samman rounds FILE --rounds R`: plan rounds where everyone meets someone new.
 pub fn rounds(args: &RoundsArgs, json: bool) -> Result<ExitCode, Failure> {
-    let session = read_session(&args.file)?;
+    let (session, _) = args.input.session()?;
     let options = RoundsOptions {
         rounds: args.rounds,
-        providers: match args.providers {
+        providers: match args.round_providers {
             ProvidersArg::Same => RoundProviders::Same,
             ProvidersArg::ByDate => RoundProviders::ByDate,
         },

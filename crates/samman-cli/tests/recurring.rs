@@ -176,7 +176,7 @@ fn generate_recurring_programmes_and_plan_them() {
     // The roulette and the year of dinners are instances the rounds command plans.
     for (programme, rounds, extra) in [
         ("roulette", "3", vec![]),
-        ("dinner-year", "12", vec!["--providers", "by-date"]),
+        ("dinner-year", "12", vec!["--round-providers", "by-date"]),
     ] {
         let file = dir.join(format!("{programme}.json"));
         let generated = samman(&["generate", programme, "--size", "40", "--seed", "2"]);

@@ -91,3 +91,49 @@ fn a_bad_cell_names_the_file_row_and_column() {
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("--providers"));
 }
+
+#[test]
+fn rounds_read_spreadsheets_as_the_json_instance_they_make() {
+    let (s, p, policy) = (
+        example("gaster.csv"),
+        example("vardar.csv"),
+        example("policy.json"),
+    );
+    let steps = ["--rounds", "2", "--max-iterations", "200", "--json"];
+    let from_sheets = samman(
+        &[
+            &[
+                "rounds",
+                "--seekers",
+                &s,
+                "--providers",
+                &p,
+                "--policy",
+                &policy,
+            ][..],
+            &steps[..],
+        ]
+        .concat(),
+    );
+    assert!(
+        from_sheets.status.success(),
+        "{}",
+        text(&from_sheets.stderr)
+    );
+    let plan: serde_json::Value = serde_json::from_slice(&from_sheets.stdout).unwrap();
+    assert_eq!(plan["rounds"].as_array().map(Vec::len), Some(2));
+
+    // The same people as an instance JSON (what `solve` reads them into) give the same rounds.
+    let roster = samman::sheets::load(&samman::sheets::Source {
+        seekers: Some(s.clone().into()),
+        providers: Some(p.clone().into()),
+        policy: Some(policy.clone().into()),
+        ..samman::sheets::Source::default()
+    })
+    .unwrap();
+    let file = scratch("rounds-instance.json");
+    std::fs::write(&file, serde_json::to_string(&roster.instance).unwrap()).unwrap();
+    let from_json = samman(&[&["rounds", file.to_str().unwrap()][..], &steps[..]].concat());
+    assert!(from_json.status.success(), "{}", text(&from_json.stderr));
+    assert_eq!(text(&from_sheets.stdout), text(&from_json.stdout));
+}

@@ -36,7 +36,7 @@ pub fn roulette(size: usize, seed: u64) -> Instance {
 /// newcomers, some vegetarian) and host households, each month's dinners dated on its first
 /// Saturday, each household hosting every other month. Tables mix newcomers and established
 /// residents, the host counting; when the seats fall short some guests sit out in turn. Plan
-/// it with `--providers by-date --rounds 12`.
+/// it with `--round-providers by-date --rounds 12`.
 #[must_use]
 pub fn dinner_year(size: usize, seed: u64) -> Instance {
     let mut draw = Draw::new(seed ^ 0x7965_6172);
