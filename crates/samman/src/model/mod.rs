@@ -532,7 +532,8 @@ pub struct Provider {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub host: Option<HostId>,
-    /// Seats (places, caseload); a party takes as many seats as it has people.
+    /// Seats (places, caseload); a party takes its `seats`, as many as it has people unless
+    /// set.
     pub capacity: u32,
     /// Seats that must be filled for it to take place (0: it always may).
     #[serde(default)]
