@@ -54,7 +54,7 @@ pub(crate) fn decode_utf16(bytes: &[u8], big_endian: bool) -> String {
             u16::from_le_bytes(pair)
         }
     });
-    let last = units.clone().last();
+    let last = units.clone().next_back();
     let mut text: String = char::decode_utf16(units)
         .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
         .collect();
