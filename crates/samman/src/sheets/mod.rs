@@ -5,6 +5,7 @@
 //! [`load`] is the one way the command and the bindings read people from files: an instance
 //! JSON, or a seekers file and a providers file with an optional policy JSON.
 
+mod charset;
 mod headers;
 mod office;
 pub mod report;

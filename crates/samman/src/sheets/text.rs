@@ -2,7 +2,7 @@
 //! one (Excel's "Unicode text"), or Windows-1252 (Swedish Excel's "CSV"); separated by commas,
 //! semicolons or tabs.
 
-use super::{Delimiter, SheetFormat, SheetKind, Table, TableRow, TextEncoding};
+use super::{Delimiter, SheetFormat, SheetKind, Table, TableRow, TextEncoding, charset};
 use crate::csv_io::CsvError;
 
 /// Decode a CSV file's bytes, detecting the encoding.
@@ -13,18 +13,19 @@ pub(crate) fn decode(bytes: &[u8]) -> (String, TextEncoding) {
             TextEncoding::Utf8Bom,
         );
     }
-    if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
-        let (text, _) = encoding.decode_without_bom_handling(&bytes[bom..]);
-        return (text.into_owned(), TextEncoding::Utf16);
+    for (bom, big_endian) in [(b"\xFF\xFE", false), (b"\xFE\xFF", true)] {
+        if let Some(rest) = bytes.strip_prefix(bom) {
+            return (charset::decode_utf16(rest, big_endian), TextEncoding::Utf16);
+        }
     }
     match std::str::from_utf8(bytes) {
         Ok(text) => (text.to_owned(), TextEncoding::Utf8),
         // Every byte is a character in Windows-1252, so this never fails: a file in another
         // 8-bit encoding reads with wrong letters but the right structure.
-        Err(_) => {
-            let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
-            (text.into_owned(), TextEncoding::Windows1252)
-        }
+        Err(_) => (
+            charset::decode_windows_1252(bytes),
+            TextEncoding::Windows1252,
+        ),
     }
 }
 

@@ -152,7 +152,7 @@ pub fn placements_csv(
         }
         TextEncoding::Windows1252 => {
             let text = String::from_utf8_lossy(&bytes);
-            encoding_rs::WINDOWS_1252.encode(&text).0.into_owned()
+            super::charset::encode_windows_1252(&text)
         }
     })
 }
