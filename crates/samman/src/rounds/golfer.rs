@@ -14,7 +14,8 @@
 //! "Scheduling social golfers locally", CPAIOR 2005, LNCS 3524.
 
 use std::collections::HashMap;
-use std::time::Instant;
+// web_time: std's Instant panics on wasm32-unknown-unknown.
+use web_time::Instant;
 
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
