@@ -5192,7 +5192,8 @@ public struct Provider: Equatable, Hashable {
      */
     public var host: HostId?
     /**
-     * Seats (places, caseload); a party takes as many seats as it has people.
+     * Seats (places, caseload); a party takes its `seats`, as many as it has people unless
+     * set.
      */
     public var capacity: UInt32
     /**
@@ -5273,7 +5274,8 @@ public struct Provider: Equatable, Hashable {
          * The person or household behind it, for history; defaults to the provider itself.
          */host: HostId? = nil, 
         /**
-         * Seats (places, caseload); a party takes as many seats as it has people.
+         * Seats (places, caseload); a party takes its `seats`, as many as it has people unless
+         * set.
          */capacity: UInt32, 
         /**
          * Seats that must be filled for it to take place (0: it always may).
