@@ -166,10 +166,7 @@ fn rows(r: &Report) -> Vec<(String, String)> {
     ];
     for (criterion, c) in &r.score.criteria {
         if c.weight != 0.0 {
-            let name = serde_json::to_value(criterion)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_owned))
-                .unwrap_or_default();
+            let name = criterion.name();
             rows.push((
                 format!("  {name} (mean, weight {})", c.weight),
                 format!("{:.3}", c.mean),

@@ -191,10 +191,7 @@ fn absence(reason: &Absence) -> String {
             "their table broke {}",
             rules
                 .iter()
-                .map(|r| serde_json::to_value(r)
-                    .ok()
-                    .and_then(|v| v["rule"].as_str().map(str::to_owned))
-                    .unwrap_or_default())
+                .map(|r| r.name())
                 .collect::<Vec<_>>()
                 .join(", ")
         ),

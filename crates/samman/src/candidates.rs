@@ -77,7 +77,7 @@ impl CandidateColumns {
             .iter()
             .map(|&criterion| CriterionColumn {
                 criterion,
-                name: criterion_name(criterion),
+                name: criterion.name().to_owned(),
                 values: Vec::with_capacity(edges),
             })
             .collect();
@@ -99,13 +99,5 @@ impl CandidateColumns {
             seeker_ids: instance.seekers.iter().map(|s| s.id.0.clone()).collect(),
             provider_ids: instance.providers.iter().map(|p| p.id.0.clone()).collect(),
         }
-    }
-}
-
-/// The criterion's name as it is written in JSON.
-pub(crate) fn criterion_name(criterion: Criterion) -> String {
-    match serde_json::to_value(criterion) {
-        Ok(serde_json::Value::String(name)) => name,
-        _ => format!("{criterion:?}").to_lowercase(),
     }
 }

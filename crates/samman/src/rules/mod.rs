@@ -1214,6 +1214,42 @@ mod tests {
     use super::*;
     use crate::model::{Availability, Day, Profile, WeeklyWindow};
 
+    /// Every name written by hand is the name in JSON.
+    #[test]
+    fn names_are_the_json_names() {
+        let json = |v: serde_json::Value| v.as_str().map(str::to_owned);
+        for rule in Rule::ALL {
+            assert_eq!(
+                json(serde_json::to_value(rule).unwrap()).as_deref(),
+                Some(rule.name())
+            );
+        }
+        for criterion in Criterion::ALL {
+            let value = serde_json::to_value(criterion).unwrap();
+            assert_eq!(json(value).as_deref(), Some(criterion.name()));
+        }
+        let group_rules = [
+            GroupRule::Capacity,
+            GroupRule::Minimum,
+            GroupRule::Newcomers,
+            GroupRule::Established,
+            GroupRule::LoneMember {
+                attribute: "gender".into(),
+            },
+            GroupRule::GenderParties,
+            GroupRule::KeepApart,
+            GroupRule::KeepTogether,
+            GroupRule::MetBefore,
+            GroupRule::HostEvents {
+                host: "household-7".into(),
+            },
+        ];
+        for rule in &group_rules {
+            let value = serde_json::to_value(rule).unwrap();
+            assert_eq!(json(value["rule"].clone()).as_deref(), Some(rule.name()));
+        }
+    }
+
     fn skills(list: &[(&str, Level)]) -> Vec<LanguageSkill> {
         list.iter()
             .map(|(c, l)| LanguageSkill::new(c, *l))

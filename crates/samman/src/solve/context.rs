@@ -175,7 +175,7 @@ impl<'a> Context<'a> {
                     message: format!(
                         "the seekers locked to provider {} break the group rule {}",
                         instance.providers[p].id,
-                        group_rule_name(rule)
+                        rule.name()
                     ),
                 });
             }
@@ -439,14 +439,6 @@ fn units(instance: &Instance, seeker_ix: &HashMap<&str, u32>) -> (Vec<u32>, Vec<
         units[u as usize].push(s);
     }
     (unit_of, units)
-}
-
-/// The serde name of a group rule (`minimum`, `lone_member`, ...).
-pub(crate) fn group_rule_name(rule: &GroupRule) -> String {
-    serde_json::to_value(rule)
-        .ok()
-        .and_then(|v| v["rule"].as_str().map(str::to_owned))
-        .unwrap_or_default()
 }
 
 /// A deterministic pseudo-random number from a seed and two indices (SplitMix64), for

@@ -26,23 +26,10 @@ impl Unplaced {
                 Some(GroupRule::HostEvents { host }) => {
                     format!("host_events: {host} hosts on another date")
                 }
-                _ => format!(
-                    "group rule: {}",
-                    rules
-                        .first()
-                        .map_or_else(|| "?".to_owned(), group_rule_name)
-                ),
+                _ => format!("group rule: {}", rules.first().map_or("?", GroupRule::name)),
             },
         }
     }
-}
-
-/// A group rule's name in JSON (`capacity`, `lone_member`, ...).
-fn group_rule_name(rule: &GroupRule) -> String {
-    serde_json::to_value(rule)
-        .ok()
-        .and_then(|v| v["rule"].as_str().map(str::to_owned))
-        .unwrap_or_default()
 }
 
 /// What shuts a seeker out of every provider: a party larger than every provider, its own
