@@ -165,19 +165,12 @@ pub fn rounds(instance_text: &str, options: &str) -> Result<String, Failure> {
     json(&samman::rounds::plan_rounds(session.instance(), &options)?)
 }
 
-/// See [`crate::schemas`].
+/// See [`crate::schemas`]: the core's schemas as committed (docs/schema/documents.json, kept
+/// equal to `samman::document_schemas()` by the core's tests), so that the package carries
+/// text rather than the code that writes it.
 #[must_use]
-pub fn schemas() -> String {
-    let schemas = serde_json::json!({
-        "Instance": schemars::schema_for!(Instance),
-        "Options": schemars::schema_for!(Options),
-        "Plan": schemars::schema_for!(Assignment),
-        "Params": schemars::schema_for!(Params),
-        "MetricsOptions": schemars::schema_for!(MetricsOptions),
-        "RoundsOptions": schemars::schema_for!(RoundsOptions),
-        "RoundsPlan": schemars::schema_for!(samman::rounds::RoundsPlan),
-    });
-    format!("{schemas:#}")
+pub fn schemas() -> &'static str {
+    include_str!("../../../docs/schema/documents.json")
 }
 
 #[cfg(test)]

@@ -212,7 +212,7 @@ pub fn read_workbook(bytes: &[u8]) -> JsResult {
 #[wasm_bindgen]
 #[must_use]
 pub fn schemas() -> String {
-    calls::schemas()
+    calls::schemas().to_owned()
 }
 
 /// The version of the samman core compiled in.

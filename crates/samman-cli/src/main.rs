@@ -69,7 +69,12 @@ enum Command {
         strict: bool,
     },
     /// Print the JSON Schema of the instance format.
-    Schema,
+    Schema {
+        /// Print the schemas of every document instead, by name: Instance, Options, Plan,
+        /// Params, MetricsOptions, RoundsOptions, RoundsPlan.
+        #[arg(long)]
+        documents: bool,
+    },
     /// Statistics of the candidate graph: edges, degrees, who has no feasible provider.
     ///
     /// Counts the graph first and prints the estimate (edges and memory); an instance over
@@ -348,8 +353,12 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
             demo(*size, *seed, &options, cli.json)
         }
         Command::Validate { input, strict } => validate_file(input, cli.json, *strict),
-        Command::Schema => {
-            print!("{}", samman::instance_schema());
+        Command::Schema { documents } => {
+            if *documents {
+                print!("{}", samman::document_schemas());
+            } else {
+                print!("{}", samman::instance_schema());
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::Graph {

@@ -12,9 +12,8 @@ use crate::parallel::prelude::*;
 use petgraph::graph::{EdgeIndex, NodeIndex, UnGraph};
 use serde::Serialize;
 
-use crate::model::{Instance, Location};
+use crate::model::{Instance, Location, Zone};
 use crate::rules::{Breakdown, Rules, Screen, travel_limit};
-use chrono_tz::Tz;
 
 use crate::validate::{Invalid, prepare};
 
@@ -74,7 +73,7 @@ pub struct CandidateGraph {
     n_providers: usize,
     seeker_offsets: Vec<usize>,
     build_seconds: f64,
-    tz: Tz,
+    tz: Zone,
 }
 
 /// Figures about a candidate graph.
@@ -222,7 +221,7 @@ impl CandidateGraph {
     }
 
     /// [`CandidateGraph::estimate`] of an instance already checked and validated.
-    pub(crate) fn estimate_prepared(instance: &Instance, tz: Tz) -> GraphEstimate {
+    pub(crate) fn estimate_prepared(instance: &Instance, tz: Zone) -> GraphEstimate {
         let rules = Rules::new(instance, tz);
         let index = ProviderIndex::new(instance, &rules);
         let edges: u64 = (0..instance.seekers.len())
@@ -261,7 +260,7 @@ impl CandidateGraph {
     /// is `tz`.
     pub(crate) fn build_prepared(
         instance: &Instance,
-        tz: Tz,
+        tz: Zone,
         strategy: Strategy,
     ) -> Result<Self, GraphError> {
         let started = Instant::now();
@@ -341,7 +340,7 @@ impl CandidateGraph {
 
     /// The time zone of the instance the graph was built from.
     #[must_use]
-    pub fn time_zone(&self) -> Tz {
+    pub fn time_zone(&self) -> Zone {
         self.tz
     }
 

@@ -77,6 +77,23 @@ pub fn instance_schema() -> String {
     serde_json::to_string_pretty(&schema).expect("a schema always serialises") + "\n"
 }
 
+/// The JSON Schemas of every document samman reads or writes, by name: `Instance`, `Options`,
+/// `Plan`, `Params`, `MetricsOptions`, `RoundsOptions`, `RoundsPlan`; pretty-printed. Committed
+/// as docs/schema/documents.json, where the WebAssembly package reads them.
+#[must_use]
+pub fn document_schemas() -> String {
+    let schemas = serde_json::json!({
+        "Instance": schemars::schema_for!(model::Instance),
+        "Options": schemars::schema_for!(solve::Options),
+        "Plan": schemars::schema_for!(solve::Assignment),
+        "Params": schemars::schema_for!(generate::Params),
+        "MetricsOptions": schemars::schema_for!(metrics::MetricsOptions),
+        "RoundsOptions": schemars::schema_for!(rounds::RoundsOptions),
+        "RoundsPlan": schemars::schema_for!(rounds::RoundsPlan),
+    });
+    format!("{schemas:#}\n")
+}
+
 /// The Rust examples of README.md, compiled and run as doc tests so they cannot drift.
 #[cfg(doctest)]
 #[doc = include_str!("../../../README.md")]

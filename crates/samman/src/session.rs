@@ -5,13 +5,11 @@
 
 use std::sync::OnceLock;
 
-use chrono_tz::Tz;
-
 use crate::error::{Error, Result};
 use crate::explain::{self, Explanation};
 use crate::graph::{CandidateGraph, GraphError, GraphEstimate, Strategy, check_size};
 use crate::metrics::{self, MetricsOptions, Plan, Report};
-use crate::model::{Instance, SeekerId};
+use crate::model::{Instance, SeekerId, Zone};
 use crate::rules::Rules;
 use crate::solve::{self, Assignment, Options};
 use crate::validate::{Problem, parse_json, prepare};
@@ -39,7 +37,7 @@ use crate::validate::{Problem, parse_json, prepare};
 #[derive(Debug)]
 pub struct Session {
     instance: Instance,
-    tz: Tz,
+    tz: Zone,
     graph: OnceLock<std::result::Result<CandidateGraph, GraphError>>,
 }
 
@@ -89,7 +87,7 @@ impl Session {
 
     /// The time zone the instance's local times are read in.
     #[must_use]
-    pub fn time_zone(&self) -> Tz {
+    pub fn time_zone(&self) -> Zone {
         self.tz
     }
 

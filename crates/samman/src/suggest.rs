@@ -84,7 +84,7 @@ pub fn suggest(
 /// [`suggest`] for an instance already validated, whose time zone is `tz`.
 pub(crate) fn suggest_prepared(
     instance: &Instance,
-    tz: chrono_tz::Tz,
+    tz: crate::model::Zone,
     plan: Option<&Plan>,
     seeker: &SeekerId,
     k: usize,

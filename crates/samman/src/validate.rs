@@ -9,12 +9,11 @@ use std::fmt;
 
 mod suspicious;
 
-use chrono_tz::Tz;
 use serde::Serialize;
 
 use crate::model::{
     Availability, Diet, FORMAT_VERSION, Instance, LanguageSkill, Location, Provider, ProviderId,
-    Seeker, SeekerId,
+    Seeker, SeekerId, Zone,
 };
 
 /// One thing wrong with an instance: where, and what.
@@ -233,7 +232,7 @@ pub fn validate(instance: &Instance) -> Result<(), Invalid> {
 ///
 /// # Errors
 /// [`Invalid`] with every problem, each with its path.
-pub(crate) fn prepare(instance: &Instance) -> Result<Tz, Invalid> {
+pub(crate) fn prepare(instance: &Instance) -> Result<Zone, Invalid> {
     validate(instance)?;
     Ok(time_zone(instance).expect("validate reports a time zone that is not an IANA name"))
 }
@@ -293,8 +292,8 @@ const LEFT_OUT: &str = "; this record is left out of matching";
 
 /// The instance's time zone, or `None` if the name is not an IANA zone.
 #[must_use]
-pub fn time_zone(instance: &Instance) -> Option<Tz> {
-    instance.policy.timezone.parse().ok()
+pub fn time_zone(instance: &Instance) -> Option<Zone> {
+    Zone::named(&instance.policy.timezone)
 }
 
 #[derive(Default)]
@@ -341,7 +340,7 @@ impl Checker {
                 "not an IANA time zone name such as Europe/Stockholm",
             );
         }
-        let tz = tz.unwrap_or(chrono_tz::Europe::Stockholm);
+        let tz = tz.unwrap_or_else(Zone::stockholm);
         self.policy(instance);
 
         let seeker_index =
@@ -609,7 +608,7 @@ impl Checker {
         }
     }
 
-    fn availability(&mut self, at: &str, availability: &Availability, tz: Tz) {
+    fn availability(&mut self, at: &str, availability: &Availability, tz: Zone) {
         for (j, window) in availability.dated.iter().enumerate() {
             let here = format!("{at}.availability.dated[{j}]");
             let start = window.start.resolve(tz);

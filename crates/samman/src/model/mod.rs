@@ -6,6 +6,7 @@ mod diet;
 mod language;
 mod novelty;
 mod time;
+mod zone;
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -20,6 +21,9 @@ pub use time::{
     Availability, ClockTime, DatedWindow, Day, Moment, MomentError, ResolvedAvailability,
     WEEK_MINUTES, WeeklyWindow,
 };
+#[doc(hidden)]
+pub use zone::write as zone_table;
+pub use zone::{UnknownZone, Zone};
 
 /// The version of the instance format this crate reads and writes.
 pub const FORMAT_VERSION: u32 = 1;

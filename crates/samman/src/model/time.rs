@@ -6,11 +6,11 @@ use std::fmt;
 use std::str::FromStr;
 
 use chrono::{
-    DateTime, Datelike, Duration, FixedOffset, LocalResult, NaiveDate, NaiveDateTime, NaiveTime,
-    TimeZone, Timelike, Utc,
+    DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Timelike,
 };
-use chrono_tz::Tz;
 use schemars::JsonSchema;
+
+use super::zone::Zone;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// Minutes in a week.
@@ -39,7 +39,7 @@ pub enum MomentError {
         /// The wall-clock time.
         local: NaiveDateTime,
         /// The time zone.
-        tz: Tz,
+        tz: Zone,
     },
 }
 
@@ -59,7 +59,7 @@ impl Moment {
     ///
     /// # Errors
     /// [`MomentError::Skipped`] for a wall-clock time skipped by a daylight-saving change.
-    pub fn resolve(&self, tz: Tz) -> Result<i64, MomentError> {
+    pub fn resolve(&self, tz: Zone) -> Result<i64, MomentError> {
         if let Some(offset) = self.offset {
             return Ok(self.local.and_utc().timestamp() - i64::from(offset.local_minus_utc()));
         }
@@ -71,17 +71,13 @@ impl Moment {
 }
 
 /// Seconds since the epoch of a wall-clock time in `tz`; the earlier of two, none if skipped.
-fn local_to_unix(tz: Tz, local: NaiveDateTime) -> Option<i64> {
-    match tz.from_local_datetime(&local) {
-        LocalResult::Single(t) => Some(t.timestamp()),
-        LocalResult::Ambiguous(first, _) => Some(first.timestamp()),
-        LocalResult::None => None,
-    }
+fn local_to_unix(tz: Zone, local: NaiveDateTime) -> Option<i64> {
+    tz.earliest(local)
 }
 
 /// A wall-clock time that is skipped moves forward to the first minute that exists, so a
 /// recurring window keeps its end on the night clocks change.
-fn local_to_unix_forward(tz: Tz, local: NaiveDateTime) -> i64 {
+fn local_to_unix_forward(tz: Zone, local: NaiveDateTime) -> i64 {
     (0..=180)
         .find_map(|m| local_to_unix(tz, local + Duration::minutes(m)))
         .unwrap_or_else(|| local.and_utc().timestamp())
@@ -391,7 +387,7 @@ impl ResolvedAvailability {
     /// Resolve an availability in `tz`. Windows that do not resolve (a skipped wall-clock time,
     /// an end not after the start) are left out: validation reports them before this is used.
     #[must_use]
-    pub fn new(availability: &Availability, tz: Tz) -> Self {
+    pub fn new(availability: &Availability, tz: Zone) -> Self {
         let mut resolved = Self {
             unconstrained: availability.is_unconstrained(),
             ..Self::default()
@@ -436,7 +432,7 @@ impl ResolvedAvailability {
         }
     }
 
-    fn mark_absolute(&mut self, start: i64, end: i64, tz: Tz) {
+    fn mark_absolute(&mut self, start: i64, end: i64, tz: Zone) {
         if end - start >= i64::from(WEEK_HOURS) * 3600 {
             self.hours = [u64::MAX; 3];
             return;
@@ -444,8 +440,7 @@ impl ResolvedAvailability {
         // Walk whole hours of absolute time; a wall-clock hour is what the weekly side sees.
         let mut t = start - start.rem_euclid(3600);
         while t < end {
-            if let Some(local) = DateTime::<Utc>::from_timestamp(t, 0) {
-                let local = local.with_timezone(&tz).naive_local();
+            if let Some(local) = tz.local(t) {
                 let hour = local.weekday().num_days_from_monday() * 24 + local.hour();
                 self.mark_hour(hour);
             }
@@ -479,7 +474,7 @@ impl ResolvedAvailability {
     /// against weekly places the weekly windows on the dates the dated window touches, through
     /// the time zone, so a daylight-saving change shortens or lengthens them as on a real clock.
     #[must_use]
-    pub fn longest_overlap(&self, other: &Self, tz: Tz) -> i64 {
+    pub fn longest_overlap(&self, other: &Self, tz: Zone) -> i64 {
         if self.unconstrained || other.unconstrained {
             return i64::MAX;
         }
@@ -541,18 +536,15 @@ fn longest_weekly(a: &[(u32, u32)], b: &[(u32, u32)]) -> i64 {
 }
 
 /// Longest overlap of an absolute interval with weekly windows placed on real dates in `tz`.
-fn longest_dated_weekly(start: i64, end: i64, weekly: &[(u32, u32)], tz: Tz) -> i64 {
+fn longest_dated_weekly(start: i64, end: i64, weekly: &[(u32, u32)], tz: Zone) -> i64 {
     if weekly.is_empty() || end <= start {
         return 0;
     }
-    let (Some(first), Some(last)) = (
-        DateTime::<Utc>::from_timestamp(start, 0),
-        DateTime::<Utc>::from_timestamp(end, 0),
-    ) else {
+    let (Some(first), Some(last)) = (tz.local(start), tz.local(end)) else {
         return 0;
     };
-    let first_day = first.with_timezone(&tz).date_naive();
-    let last_day = last.with_timezone(&tz).date_naive();
+    let first_day = first.date();
+    let last_day = last.date();
     // Over eight days every weekday occurs twice, and two daylight-saving changes are months
     // apart, so one occurrence of each window is a plain one: its length is the answer.
     if (last_day - first_day).num_days() > 8 {
@@ -581,7 +573,9 @@ fn longest_dated_weekly(start: i64, end: i64, weekly: &[(u32, u32)], tz: Tz) -> 
 mod tests {
     use super::*;
 
-    const STOCKHOLM: Tz = chrono_tz::Europe::Stockholm;
+    fn stockholm() -> Zone {
+        Zone::stockholm()
+    }
 
     fn moment(s: &str) -> Moment {
         s.parse().unwrap()
@@ -610,11 +604,15 @@ mod tests {
 
     fn overlap_minutes(a: &Availability, b: &Availability) -> i64 {
         let (a, b) = (
-            ResolvedAvailability::new(a, STOCKHOLM),
-            ResolvedAvailability::new(b, STOCKHOLM),
+            ResolvedAvailability::new(a, stockholm()),
+            ResolvedAvailability::new(b, stockholm()),
         );
-        let o = a.longest_overlap(&b, STOCKHOLM);
-        assert_eq!(o, b.longest_overlap(&a, STOCKHOLM), "overlap is symmetric");
+        let o = a.longest_overlap(&b, stockholm());
+        assert_eq!(
+            o,
+            b.longest_overlap(&a, stockholm()),
+            "overlap is symmetric"
+        );
         if o > 0 {
             assert!(a.may_overlap(&b), "the hour mask never hides an overlap");
         }
@@ -732,8 +730,8 @@ mod tests {
             240
         );
         // A skipped wall-clock time does not resolve.
-        assert!(moment("2026-03-29T02:30").resolve(STOCKHOLM).is_err());
-        assert!(moment("2026-10-25T02:30").resolve(STOCKHOLM).is_ok());
+        assert!(moment("2026-03-29T02:30").resolve(stockholm()).is_err());
+        assert!(moment("2026-10-25T02:30").resolve(stockholm()).is_ok());
     }
 
     #[test]
@@ -757,9 +755,9 @@ mod tests {
 
     #[test]
     fn empty_availability_is_unconstrained() {
-        let a = ResolvedAvailability::new(&Availability::default(), STOCKHOLM);
-        let b = ResolvedAvailability::new(&weekly(Day::Monday, "10:00", "11:00"), STOCKHOLM);
-        assert_eq!(a.longest_overlap(&b, STOCKHOLM), i64::MAX);
+        let a = ResolvedAvailability::new(&Availability::default(), stockholm());
+        let b = ResolvedAvailability::new(&weekly(Day::Monday, "10:00", "11:00"), stockholm());
+        assert_eq!(a.longest_overlap(&b, stockholm()), i64::MAX);
         assert!(a.may_overlap(&b));
     }
 }

@@ -8,13 +8,13 @@ use std::sync::atomic::{AtomicU8, Ordering};
 use crate::parallel::prelude::*;
 
 use chrono::NaiveDate;
-use chrono_tz::Tz;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{
     DIET_NAMES, Diet, Gender, HardRules, Instance, LanguageSkill, Level, Location, Origin, Profile,
     Provider, ProviderStatus, Radians, Reliability, ResolvedAvailability, Seeker, Verification,
+    Zone,
 };
 
 mod exclusions;
@@ -392,7 +392,7 @@ pub type Verdict = Result<(), Rule>;
 #[derive(Debug)]
 pub struct Rules<'a> {
     instance: &'a Instance,
-    tz: Tz,
+    tz: Zone,
     /// Time rule data: per seeker and provider, its class of identical availabilities.
     times: TimeClasses,
     /// Per seeker, the providers blocked by either side, sorted.
@@ -433,7 +433,7 @@ impl TimeClasses {
     /// The largest verdict table kept, in cells of one byte.
     const MAX_MEMO: usize = 1 << 24;
 
-    fn new(instance: &Instance, tz: Tz) -> Self {
+    fn new(instance: &Instance, tz: Zone) -> Self {
         let resolve = |availability| ResolvedAvailability::new(availability, tz);
         let seeker_times: Vec<ResolvedAvailability> = instance
             .seekers
@@ -470,7 +470,7 @@ impl TimeClasses {
     }
 
     /// Whether seeker `s` and provider `p` overlap for at least `min_minutes`.
-    fn holds(&self, s: usize, p: usize, tz: Tz, min_minutes: u32) -> bool {
+    fn holds(&self, s: usize, p: usize, tz: Zone, min_minutes: u32) -> bool {
         let (i, j) = (
             self.seeker_class[s] as usize,
             self.provider_class[p] as usize,
@@ -717,7 +717,7 @@ impl<'a> Rules<'a> {
     /// Prepare a valid instance whose time zone is `tz` (see `validate::prepare`); the public
     /// way in is [`crate::Session::rules`], which validates first.
     #[must_use]
-    pub(crate) fn new(instance: &'a Instance, tz: Tz) -> Self {
+    pub(crate) fn new(instance: &'a Instance, tz: Zone) -> Self {
         Self::prepare(instance, tz)
     }
 
@@ -729,7 +729,7 @@ impl<'a> Rules<'a> {
         Self::prepare(instance, tz)
     }
 
-    fn prepare(instance: &'a Instance, tz: Tz) -> Self {
+    fn prepare(instance: &'a Instance, tz: Zone) -> Self {
         let seeker_ix: HashMap<&str, u32> = instance
             .seekers
             .iter()
@@ -913,7 +913,7 @@ impl<'a> Rules<'a> {
 
     /// The time zone local times are read in.
     #[must_use]
-    pub fn time_zone(&self) -> Tz {
+    pub fn time_zone(&self) -> Zone {
         self.tz
     }
 

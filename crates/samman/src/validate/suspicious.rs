@@ -5,10 +5,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use chrono::{NaiveDate, TimeZone};
-use chrono_tz::Tz;
+use chrono::NaiveDate;
 
-use crate::model::{Availability, Instance, Location, Reliability};
+use crate::model::{Availability, Instance, Location, Reliability, Zone};
 
 use super::Problem;
 
@@ -25,14 +24,13 @@ const MIN_LOCATED: usize = 3;
 
 /// Every suspicious-data warning of `instance`, in the order of the document: seekers, then
 /// providers, each record's location, availability and reliability in turn.
-pub(super) fn warnings(instance: &Instance, tz: Tz) -> Vec<Problem> {
+pub(super) fn warnings(instance: &Instance, tz: Zone) -> Vec<Problem> {
     let mut warnings = Vec::new();
     let places = Places::of(instance);
     let today = instance.policy.today.map(|day| {
         let midnight = day.and_time(chrono::NaiveTime::MIN);
-        tz.from_local_datetime(&midnight)
-            .earliest()
-            .map_or_else(|| midnight.and_utc().timestamp(), |t| t.timestamp())
+        tz.earliest(midnight)
+            .unwrap_or_else(|| midnight.and_utc().timestamp())
     });
     let mut warn = |path: String, message: &str| {
         warnings.push(Problem {
@@ -205,7 +203,7 @@ mod tests {
         let mut provider = Provider::new("p", 2);
         provider.location = at(59.335, 18.065);
         instance.providers.push(provider);
-        let found = warnings(&instance, chrono_tz::Europe::Stockholm);
+        let found = warnings(&instance, Zone::stockholm());
         let paths: Vec<&str> = found.iter().map(|w| w.path.as_str()).collect();
         assert_eq!(paths, ["seekers[3].location", "seekers[4].location"]);
         assert!(found[0].message.contains("swapped"));
@@ -213,7 +211,7 @@ mod tests {
         // Too few places to judge.
         instance.seekers.truncate(1);
         instance.seekers[0].location = at(18.07, 59.33);
-        assert!(warnings(&instance, chrono_tz::Europe::Stockholm).is_empty());
+        assert!(warnings(&instance, Zone::stockholm()).is_empty());
     }
 
     #[test]
@@ -244,9 +242,9 @@ mod tests {
             meeting(None),
         ];
         assert_eq!(events_in_history(&instance)["h"], 2);
-        assert!(warnings(&instance, chrono_tz::Europe::Stockholm).is_empty());
+        assert!(warnings(&instance, Zone::stockholm()).is_empty());
         instance.history.meetings.pop();
-        let found = warnings(&instance, chrono_tz::Europe::Stockholm);
+        let found = warnings(&instance, Zone::stockholm());
         assert_eq!(found[0].path, "providers[0].reliability.no_show");
     }
 }
