@@ -7,7 +7,7 @@ use samman::generate::{self, Params, Programme};
 use samman::metrics::{MetricsOptions, Plan};
 use samman::model::{Instance, SeekerId};
 use samman::rounds::RoundsOptions;
-use samman::solve::{Assignment, Options};
+use samman::solve::Options;
 use samman::validate::parse_json;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
