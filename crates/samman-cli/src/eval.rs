@@ -9,7 +9,8 @@ use samman::metrics::{MetricsOptions, Plan, Report};
 use samman::model::Instance;
 use samman::solve::{Options, SolverKind};
 
-use crate::{Failure, read_session, with_spinner};
+use crate::progress::with_spinner;
+use crate::{Failure, read_session};
 
 /// The optional shape of a generated programme: how many providers, over how large an area,
 /// and how far seekers travel. Left out, each takes the generator's default.
@@ -95,7 +96,7 @@ pub fn evaluate(
 ) -> Result<ExitCode, Failure> {
     let (session, _) = input.session()?;
     let plan = read_plan(plan)?;
-    let report = with_spinner("evaluating", || {
+    let report = with_spinner("progress-evaluating", || {
         session.evaluate(&plan, &options(k, list_blocking))
     })?;
     if json {
@@ -313,10 +314,10 @@ pub fn compare(instance: &Path, solvers: &str, k: usize, json: bool) -> Result<E
         .filter(|s| !s.is_empty())
         .map(|name| name.parse().map_err(Failure::Input))
         .collect::<Result<_, _>>()?;
-    with_spinner("building the candidate graph", || session.candidates())?;
+    with_spinner("progress-graph", || session.candidates())?;
     let mut results: Vec<(SolverKind, Report, f64)> = Vec::new();
     for kind in kinds {
-        let plan = with_spinner("solving", || {
+        let plan = with_spinner("progress-solving", || {
             session.solve(&Options {
                 solver: kind,
                 ..Options::default()

@@ -3,6 +3,7 @@
 mod eval;
 mod input;
 mod output;
+mod progress;
 mod recurring;
 mod suggest;
 
@@ -10,10 +11,8 @@ use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::time::Duration;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use indicatif::{ProgressBar, ProgressStyle};
 use samman::generate::{self, Params};
 use samman::graph::{CandidateGraph, GraphError, GraphEstimate, GraphStats};
 use samman::model::Instance;
@@ -21,6 +20,8 @@ use samman::rules::Rule;
 use samman::solve::{self, Assignment, Objective, Options, Placement, Proposing, SolverKind};
 use samman::validate::{Problem, Report, check, parse_json};
 use samman::{ErrorKind, Session};
+
+use progress::with_spinner;
 
 #[derive(Parser)]
 #[command(
@@ -255,6 +256,13 @@ enum ProposingArg {
     Providers,
 }
 
+impl Cli {
+    /// The language of reports: `--lang`, else the environment's.
+    fn lang(&self) -> samman::i18n::Lang {
+        self.lang.unwrap_or_else(samman::i18n::Lang::from_env)
+    }
+}
+
 /// A failure, with the exit code it maps to.
 enum Failure {
     /// Input that could not be read or is invalid: exit code 2.
@@ -313,12 +321,9 @@ impl std::fmt::Display for Failure {
     }
 }
 
-/// Set by `--json`: no spinner, so that nothing but the JSON is written.
-static QUIET: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
-
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    QUIET.store(cli.json, std::sync::atomic::Ordering::Relaxed);
+    progress::configure(cli.json, cli.lang());
     match run(&cli) {
         Ok(code) => code,
         Err(failure) => {
@@ -358,7 +363,7 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
         } => {
             let session = read_session(file)?;
             let instance = session.instance();
-            let estimate = with_spinner("counting the candidate graph", || session.estimate());
+            let estimate = with_spinner("progress-counting", || session.estimate());
             let limit = instance.policy.limits.max_edges;
             if !cli.json {
                 print_estimate(&estimate, limit);
@@ -379,7 +384,7 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
                 }
                 .into());
             }
-            let graph = with_spinner("building the candidate graph", || session.candidates())?;
+            let graph = with_spinner("progress-graph", || session.candidates())?;
             print_graph(&session, &estimate, graph, cli.json)
         }
         Command::Solve {
@@ -423,9 +428,9 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
             if let Some(move_cost) = move_cost {
                 options.move_cost = *move_cost;
             }
-            let plan = with_spinner("solving", || session.solve(&options))?;
+            let plan = with_spinner("progress-solving", || session.solve(&options))?;
             let messages =
-                samman::i18n::Messages::new(cli.lang.unwrap_or_else(samman::i18n::Lang::from_env));
+                samman::i18n::Messages::new(cli.lang());
             if !cli.json {
                 eprintln!("{}", samman::sheets::report::solver_text(&messages, &plan));
             }
@@ -501,7 +506,7 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
             plan.as_deref(),
             seeker,
             cli.json,
-            cli.lang.unwrap_or_else(samman::i18n::Lang::from_env),
+            cli.lang(),
         ),
         Command::History { command } => recurring::history(command),
         Command::Rounds(args) => recurring::rounds(args, cli.json),
@@ -547,36 +552,7 @@ pub(crate) fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T
 fn read_session(path: &Path) -> Result<Session, Failure> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| Failure::Input(format!("cannot read {}: {e}", path.display())))?;
-    Ok(Session::from_json(&text)?)
-}
-
-/// Run `work` with a spinner on standard error that appears only if it takes over a second.
-/// Run `work` with a spinner on standard error that appears only if it takes over a second.
-pub(crate) fn with_spinner<T>(message: &'static str, work: impl FnOnce() -> T) -> T {
-    use std::io::IsTerminal;
-    // Nothing with --json, nothing when standard error is not a terminal.
-    if QUIET.load(std::sync::atomic::Ordering::Relaxed) || !std::io::stderr().is_terminal() {
-        return work();
-    }
-    let (done, wait) = std::sync::mpsc::channel::<()>();
-    std::thread::scope(|scope| {
-        scope.spawn(move || {
-            if wait.recv_timeout(Duration::from_secs(1)).is_err() {
-                let spinner = ProgressBar::new_spinner();
-                spinner.set_style(
-                    ProgressStyle::with_template("{spinner} {msg} {elapsed}")
-                        .expect("a valid template"),
-                );
-                spinner.set_message(message);
-                spinner.enable_steady_tick(Duration::from_millis(100));
-                let _ = wait.recv();
-                spinner.finish_and_clear();
-            }
-        });
-        let result = work();
-        drop(done);
-        result
-    })
+    Ok(progress::watch(Session::from_json(&text)?))
 }
 
 fn validate_file(input: &input::Input, json: bool, strict: bool) -> Result<ExitCode, Failure> {
@@ -773,9 +749,9 @@ fn demo(size: usize, seed: u64, options: &Options, json: bool) -> Result<ExitCod
         seed,
         ..Params::default()
     });
-    let session = Session::new(instance)?;
-    let graph = with_spinner("building the candidate graph", || session.candidates())?;
-    let plan = with_spinner("solving", || session.solve(options))?;
+    let session = progress::watch(Session::new(instance)?);
+    let graph = with_spinner("progress-graph", || session.candidates())?;
+    let plan = with_spinner("progress-solving", || session.solve(options))?;
     let instance = session.instance();
     if json {
         let report =

@@ -106,7 +106,7 @@ pub fn rounds(args: &RoundsArgs, json: bool) -> Result<ExitCode, Failure> {
         time_limit_seconds: args.time_limit,
         max_iterations: args.max_iterations,
     };
-    let plan = crate::with_spinner("planning rounds", || session.rounds(&options))?;
+    let plan = crate::progress::with_spinner("progress-rounds", || session.rounds(&options))?;
     if json {
         write_json(&plan, None)?;
     } else {

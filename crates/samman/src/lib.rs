@@ -49,6 +49,7 @@ pub mod model;
 mod parallel;
 pub mod plain;
 pub mod privacy;
+pub mod progress;
 mod recurring;
 pub mod rounds;
 pub mod rules;

@@ -134,3 +134,11 @@ explain-expired = The verification of { $provider } expired: valid until { $unti
 explain-help = What would help: { $help }
 help-more = { $n } more
 binding-host_events = hosts who host once of several dates
+
+## Progress on the terminal
+progress-graph = finding who fits where
+progress-search = searching for groups that hold
+progress-solving = planning
+progress-counting = counting who fits where
+progress-evaluating = evaluating the plan
+progress-rounds = planning the rounds

@@ -133,3 +133,11 @@ explain-expired = Verifieringen av { $provider } har gått ut: giltig till { $un
 explain-help = Det här skulle hjälpa: { $help }
 help-more = { $n } till
 binding-host_events = värdar som är värd ett av flera datum
+
+## Förlopp i terminalen
+progress-graph = tar reda på vem som passar var
+progress-search = söker grupper som håller
+progress-solving = planerar
+progress-counting = räknar vem som passar var
+progress-evaluating = utvärderar planen
+progress-rounds = planerar omgångarna
