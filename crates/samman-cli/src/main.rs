@@ -8,7 +8,6 @@ mod recurring;
 mod suggest;
 
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -321,9 +320,18 @@ impl std::fmt::Display for Failure {
     }
 }
 
+/// The language of every report, set once from `--lang` or the environment.
+static LANG: std::sync::OnceLock<samman::i18n::Lang> = std::sync::OnceLock::new();
+
+/// The messages of the report language.
+pub(crate) fn messages() -> samman::i18n::Messages {
+    samman::i18n::Messages::new(LANG.get().copied().unwrap_or_default())
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    progress::configure(cli.json, cli.lang());
+    progress::configure(cli.json);
+    let _ = LANG.set(cli.lang());
     match run(&cli) {
         Ok(code) => code,
         Err(failure) => {
@@ -429,10 +437,12 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
                 options.move_cost = *move_cost;
             }
             let plan = with_spinner("progress-solving", || session.solve(&options))?;
-            let messages =
-                samman::i18n::Messages::new(cli.lang());
+            let messages = messages();
             if !cli.json {
-                eprintln!("{}", samman::sheets::report::solver_text(&messages, &plan));
+                eprint!(
+                    "{}",
+                    samman::reports::plan_summary(&messages, session.instance(), &plan)
+                );
             }
             match output {
                 Some(path) => output::write_plan(
@@ -501,13 +511,7 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
             input,
             plan,
             seeker,
-        } => eval::explain(
-            input,
-            plan.as_deref(),
-            seeker,
-            cli.json,
-            cli.lang(),
-        ),
+        } => eval::explain(input, plan.as_deref(), seeker, cli.json),
         Command::History { command } => recurring::history(command),
         Command::Rounds(args) => recurring::rounds(args, cli.json),
         Command::RunningDinner(args) => recurring::running_dinner(args, cli.json),
@@ -607,35 +611,16 @@ fn validate_file(input: &input::Input, json: bool, strict: bool) -> Result<ExitC
             samman::sheets::json_text(e)
         );
     } else {
-        let (errors, warnings) = (&report.errors, &report.warnings);
-        let line = |word: &str, problem: &Problem| match at(problem) {
-            Some(at) => println!("  {word}: {at}: {}", problem.message),
-            None => println!("  {word}: {problem}"),
-        };
-        if errors.is_empty() && warnings.is_empty() {
-            println!("{}: valid", path.display());
-        }
-        if !errors.is_empty() {
-            println!("{}: {} problem(s)", path.display(), errors.len());
-            for problem in errors {
-                line("error", problem);
-            }
-        }
-        if !warnings.is_empty() {
-            println!(
-                "{}: {} warning(s){}",
-                path.display(),
-                warnings.len(),
-                if strict {
-                    ", errors under --strict"
-                } else {
-                    ""
-                }
-            );
-            for problem in warnings {
-                line("warning", problem);
-            }
-        }
+        print!(
+            "{}",
+            samman::reports::validation(
+                &messages(),
+                &path.display().to_string(),
+                &report,
+                &at,
+                strict
+            )
+        );
     }
     Ok(if valid {
         ExitCode::SUCCESS
@@ -759,7 +744,10 @@ fn demo(size: usize, seed: u64, options: &Options, json: bool) -> Result<ExitCod
         println!("{report:#}");
         return Ok(ExitCode::SUCCESS);
     }
-    print_summary(instance, graph, &plan);
+    print!(
+        "{}",
+        samman::reports::demo(&messages(), instance, &graph.stats(), &plan)
+    );
     Ok(ExitCode::SUCCESS)
 }
 
@@ -801,58 +789,4 @@ fn reasons(instance: &Instance, plan: &Assignment) -> BTreeMap<String, usize> {
         *counts.entry(unplaced.describe(instance)).or_insert(0) += 1;
     }
     counts
-}
-
-fn print_summary(instance: &Instance, graph: &CandidateGraph, plan: &Assignment) {
-    let s = summary(instance, plan);
-    let mut out = std::io::stdout().lock();
-    let _ = writeln!(
-        out,
-        "samman demo: a dinner programme of {} guest parties ({} people) and {} host dinners",
-        s["parties"], s["people"], s["providers"]
-    );
-    let stats = graph.stats();
-    let _ = writeln!(
-        out,
-        "candidate graph: {} feasible pairs, {} parties with none",
-        stats.edges, stats.isolated_seekers
-    );
-    let _ = writeln!(
-        out,
-        "solver: {} ({:.2} s{})",
-        plan.solver.name(),
-        plan.stats.seconds,
-        match (plan.stats.bound, plan.stats.gap) {
-            (Some(bound), Some(gap)) =>
-                format!("; relaxation bound {bound:.1}, gap {:.1}%", 100.0 * gap),
-            _ => String::new(),
-        }
-    );
-    let _ = writeln!(
-        out,
-        "placed: {} of {} parties, {} of {} people ({:.0}%)",
-        s["parties_placed"],
-        s["parties"],
-        s["people_placed"],
-        s["people"],
-        100.0 * s["people_placed"].as_f64().unwrap_or(0.0)
-            / s["people"].as_f64().unwrap_or(1.0).max(1.0)
-    );
-    let _ = writeln!(
-        out,
-        "dinners taking place: {} of {} ({} cancelled by a group rule); seats used {} of {}",
-        s["providers_taking_place"],
-        s["providers"],
-        s["providers_cancelled"],
-        s["seats_used"],
-        s["seats"]
-    );
-    let mut reasons: Vec<(String, usize)> = reasons(instance, plan).into_iter().collect();
-    reasons.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    if !reasons.is_empty() {
-        let _ = writeln!(out, "why parties were not placed:");
-        for (reason, n) in reasons.iter().take(6) {
-            let _ = writeln!(out, "  {n:>5}  {reason}");
-        }
-    }
 }

@@ -4,18 +4,15 @@
 
 use std::io::IsTerminal;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Mutex, OnceLock, PoisonError};
+use std::sync::{Mutex, PoisonError};
 use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use samman::Session;
-use samman::i18n::{Lang, Messages};
 use samman::progress::{Progress, Step};
 
 /// Set by `--json`: nothing but the JSON is written.
 static QUIET: AtomicBool = AtomicBool::new(false);
-/// The language of the words beside the bar.
-static LANG: OnceLock<Lang> = OnceLock::new();
 /// The display of the work running now, which the session's hook moves.
 static CURRENT: Mutex<Option<Display>> = Mutex::new(None);
 
@@ -28,10 +25,9 @@ struct Display {
     step: Option<Step>,
 }
 
-/// Set once, before any work: `--json` and the language.
-pub fn configure(json: bool, lang: Lang) {
+/// Set once, before any work: whether `--json` was given.
+pub fn configure(json: bool) {
     QUIET.store(json, Ordering::Relaxed);
-    let _ = LANG.set(lang);
 }
 
 /// Whether progress may be drawn.
@@ -40,7 +36,7 @@ fn shown() -> bool {
 }
 
 fn words(id: &str) -> String {
-    Messages::new(LANG.get().copied().unwrap_or_default()).get(id)
+    crate::messages().get(id)
 }
 
 /// The session, reporting its progress to the display when progress is drawn at all.
@@ -57,7 +53,7 @@ fn spinner_style() -> ProgressStyle {
 }
 
 fn bar_style() -> ProgressStyle {
-    ProgressStyle::with_template("{msg} [{bar:30}] {percent}% {elapsed}, {eta} left")
+    ProgressStyle::with_template("{msg} [{bar:30}] {percent}% {elapsed}")
         .expect("a valid template")
         .progress_chars("=> ")
 }
@@ -121,4 +117,30 @@ pub fn with_spinner<T>(message: &str, work: impl FnOnce() -> T) -> T {
     *CURRENT.lock().unwrap_or_else(PoisonError::into_inner) = None;
     bar.finish_and_clear();
     result
+}
+
+#[cfg(test)]
+mod tests {
+    /// Every id given to `with_spinner` has words in both languages.
+    #[test]
+    fn every_work_has_words() {
+        let sources = [
+            include_str!("main.rs"),
+            include_str!("eval.rs"),
+            include_str!("recurring.rs"),
+        ];
+        let mut ids: Vec<&str> = sources
+            .iter()
+            .flat_map(|s| s.split("with_spinner(\"").skip(1))
+            .filter_map(|rest| rest.split('"').next())
+            .collect();
+        ids.extend(["progress-graph", "progress-search"]);
+        assert!(ids.len() > 6, "{ids:?}");
+        for lang in [samman::i18n::Lang::En, samman::i18n::Lang::Sv] {
+            let messages = samman::i18n::Messages::new(lang);
+            for id in &ids {
+                assert!(messages.has(id), "{lang}: {id}");
+            }
+        }
+    }
 }

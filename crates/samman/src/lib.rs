@@ -51,6 +51,7 @@ pub mod plain;
 pub mod privacy;
 pub mod progress;
 mod recurring;
+pub mod reports;
 pub mod rounds;
 pub mod rules;
 pub mod running_dinner;

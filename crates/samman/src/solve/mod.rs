@@ -503,7 +503,9 @@ pub(crate) fn solve_observed(
         while !close.is_empty() {
             component.closed.extend(close);
             if searching {
-                context.search.extend(groups::iterations(&context, &component));
+                context
+                    .search
+                    .extend(groups::iterations(&context, &component));
             }
             let again = run_once(&component)?;
             part.iterations += again.iterations;
