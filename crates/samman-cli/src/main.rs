@@ -13,7 +13,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use samman::generate::{self, Params};
-use samman::graph::{CandidateGraph, GraphError, GraphEstimate, GraphStats};
+use samman::graph::{CandidateGraph, GraphError, GraphEstimate};
 use samman::model::Instance;
 use samman::rules::Rule;
 use samman::solve::{self, Assignment, Objective, Options, Placement, Proposing, SolverKind};
@@ -374,7 +374,10 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
             let estimate = with_spinner("progress-counting", || session.estimate());
             let limit = instance.policy.limits.max_edges;
             if !cli.json {
-                print_estimate(&estimate, limit);
+                print!(
+                    "{}",
+                    samman::reports::graph_estimate(&messages(), &estimate, limit)
+                );
             }
             if *estimate_only {
                 if cli.json {
@@ -629,38 +632,6 @@ fn validate_file(input: &input::Input, json: bool, strict: bool) -> Result<ExitC
     })
 }
 
-/// The estimate line of `samman graph`.
-fn print_estimate(estimate: &GraphEstimate, limit: u64) {
-    println!(
-        "estimate: seekers {}, providers {}, feasible pairs {}{}, graph memory {}",
-        estimate.seekers,
-        estimate.providers,
-        estimate.edges,
-        if estimate.edges > limit {
-            format!(" (over the limit of {limit})")
-        } else {
-            String::new()
-        },
-        human_bytes(estimate.bytes)
-    );
-}
-
-/// Bytes in binary units, to three significant figures or so.
-fn human_bytes(bytes: u64) -> String {
-    const UNITS: [&str; 5] = ["B", "KiB", "MiB", "GiB", "TiB"];
-    let mut value = bytes as f64;
-    let mut unit = 0;
-    while value >= 1024.0 && unit + 1 < UNITS.len() {
-        value /= 1024.0;
-        unit += 1;
-    }
-    if unit == 0 {
-        format!("{bytes} B")
-    } else {
-        format!("{value:.1} {}", UNITS[unit])
-    }
-}
-
 fn print_graph(
     session: &Session,
     estimate: &GraphEstimate,
@@ -674,37 +645,8 @@ fn print_graph(
         println!("{report:#}");
         return Ok(ExitCode::SUCCESS);
     }
-    print_stats(&stats);
-    if !isolated.is_empty() {
-        println!(
-            "seekers with no feasible provider, by the rule that alone excludes the most providers:"
-        );
-        for (rule, seekers) in &isolated {
-            println!("  {:<15} {seekers}", rule);
-        }
-    }
+    print!("{}", samman::reports::graph(&messages(), &stats, &isolated));
     Ok(ExitCode::SUCCESS)
-}
-
-fn print_stats(stats: &GraphStats) {
-    println!(
-        "seekers {}, providers {}, feasible pairs {} (built in {:.2} s)",
-        stats.seekers, stats.providers, stats.edges, stats.build_seconds
-    );
-    let d = &stats.seeker_degree;
-    println!(
-        "seeker degree: min {} median {} mean {:.1} p90 {} max {}",
-        d.min, d.median, d.mean, d.p90, d.max
-    );
-    let d = &stats.provider_degree;
-    println!(
-        "provider degree: min {} median {} mean {:.1} p90 {} max {}",
-        d.min, d.median, d.mean, d.p90, d.max
-    );
-    println!(
-        "seekers with no feasible provider: {}; providers with no feasible seeker: {}",
-        stats.isolated_seekers, stats.isolated_providers
-    );
 }
 
 /// Seekers with no feasible provider, counted by the rule that on its own excludes the most

@@ -3,9 +3,10 @@
 //! and the suggestions for a seeker. Every word comes from the Fluent resources
 //! ([`crate::i18n`]); the command only prints the text. `--json` output is not made here.
 
+use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use crate::graph::GraphStats;
+use crate::graph::{GraphEstimate, GraphStats};
 use crate::i18n::{Arg, Messages};
 use crate::metrics::{self, Violation};
 use crate::model::Instance;
@@ -777,6 +778,102 @@ pub fn suggestions(
             }
         }
         out.push('\n');
+    }
+    out
+}
+
+/// Bytes in binary units, to three significant figures or so.
+fn bytes(m: &Messages, bytes: u64) -> String {
+    const UNITS: [&str; 5] = ["B", "KiB", "MiB", "GiB", "TiB"];
+    let mut value = bytes as f64;
+    let mut unit = 0;
+    while value >= 1024.0 && unit + 1 < UNITS.len() {
+        value /= 1024.0;
+        unit += 1;
+    }
+    if unit == 0 {
+        format!("{bytes} B")
+    } else {
+        format!("{} {}", m.decimal(value, 1), UNITS[unit])
+    }
+}
+
+/// The size of the candidate graph before it is built (`samman graph`): seekers, providers,
+/// feasible pairs (and whether they pass `limit`) and the memory.
+#[must_use]
+pub fn graph_estimate(m: &Messages, estimate: &GraphEstimate, limit: u64) -> String {
+    let edges = if estimate.edges > limit {
+        m.text(
+            "graph-over-limit",
+            &[("edges", estimate.edges.into()), ("limit", limit.into())],
+        )
+    } else {
+        estimate.edges.to_string()
+    };
+    m.text(
+        "graph-estimate",
+        &[
+            ("seekers", estimate.seekers.into()),
+            ("providers", estimate.providers.into()),
+            ("edges", edges.into()),
+            ("memory", bytes(m, estimate.bytes).into()),
+        ],
+    ) + "\n"
+}
+
+/// The built candidate graph (`samman graph`): its size, degrees, who has no feasible
+/// partner, and the seekers with none counted by the rule that alone excludes the most.
+#[must_use]
+pub fn graph(m: &Messages, stats: &GraphStats, isolated: &BTreeMap<String, usize>) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{}",
+        m.text(
+            "graph-built",
+            &[
+                ("seekers", stats.seekers.into()),
+                ("providers", stats.providers.into()),
+                ("edges", stats.edges.into()),
+                ("seconds", m.decimal(stats.build_seconds, 2).into()),
+            ],
+        )
+    );
+    for (id, d) in [
+        ("graph-seeker-degree", &stats.seeker_degree),
+        ("graph-provider-degree", &stats.provider_degree),
+    ] {
+        let _ = writeln!(
+            out,
+            "{}",
+            m.text(
+                id,
+                &[
+                    ("min", d.min.into()),
+                    ("median", d.median.into()),
+                    ("mean", m.decimal(d.mean, 1).into()),
+                    ("p90", d.p90.into()),
+                    ("max", d.max.into()),
+                ],
+            )
+        );
+    }
+    let _ = writeln!(
+        out,
+        "{}",
+        m.text(
+            "graph-isolated",
+            &[
+                ("seekers", stats.isolated_seekers.into()),
+                ("providers", stats.isolated_providers.into()),
+            ],
+        )
+    );
+    if !isolated.is_empty() {
+        let _ = writeln!(out, "{}", m.get("graph-isolated-by-rule"));
+        for (rule, seekers) in isolated {
+            let _ = writeln!(out, "  {rule:<15} {seekers}");
+        }
     }
     out
 }

@@ -271,3 +271,12 @@ suggest-free = , { $n ->
 }
 suggest-current = , placed here now
 suggest-move = , would move { $ids }
+
+## The candidate graph (samman graph)
+graph-estimate = estimate: seekers { $seekers }, providers { $providers }, feasible pairs { $edges }, graph memory { $memory }
+graph-over-limit = { $edges } (over the limit of { $limit })
+graph-built = seekers { $seekers }, providers { $providers }, feasible pairs { $edges } (built in { $seconds } s)
+graph-seeker-degree = seeker degree: min { $min } median { $median } mean { $mean } p90 { $p90 } max { $max }
+graph-provider-degree = provider degree: min { $min } median { $median } mean { $mean } p90 { $p90 } max { $max }
+graph-isolated = seekers with no feasible provider: { $seekers }; providers with no feasible seeker: { $providers }
+graph-isolated-by-rule = seekers with no feasible provider, by the rule that alone excludes the most providers:

@@ -270,3 +270,12 @@ suggest-free = , { $n ->
 }
 suggest-current = , placerad här nu
 suggest-move = , skulle flytta { $ids }
+
+## Grafen över möjliga par (samman graph)
+graph-estimate = uppskattning: sökande { $seekers }, värdar { $providers }, möjliga par { $edges }, minne för grafen { $memory }
+graph-over-limit = { $edges } (över gränsen { $limit })
+graph-built = sökande { $seekers }, värdar { $providers }, möjliga par { $edges } (byggd på { $seconds } s)
+graph-seeker-degree = möjliga värdar per sökande: minst { $min } median { $median } medel { $mean } p90 { $p90 } högst { $max }
+graph-provider-degree = möjliga sökande per värd: minst { $min } median { $median } medel { $mean } p90 { $p90 } högst { $max }
+graph-isolated = sökande utan möjlig värd: { $seekers }; värdar utan möjlig sökande: { $providers }
+graph-isolated-by-rule = sökande utan möjlig värd, efter den regel som ensam utesluter flest värdar:
