@@ -79,7 +79,6 @@ fn report(progress: Progress) {
             Step::Graph => "progress-graph",
             Step::Search => "progress-search",
         }));
-        bar.reset_eta();
     }
     bar.set_length(progress.total);
     bar.set_position(progress.done);
