@@ -45,7 +45,7 @@ impl Input {
     /// keeps the spreadsheets' carried columns for the outputs.
     pub fn session(&self) -> Result<(Session, Roster), Failure> {
         let roster = self.load()?;
-        let session = Session::new(roster.instance.clone())?;
+        let session = crate::progress::watch(Session::new(roster.instance.clone())?);
         Ok((session, roster))
     }
 

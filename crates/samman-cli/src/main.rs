@@ -3,24 +3,24 @@
 mod eval;
 mod input;
 mod output;
+mod progress;
 mod recurring;
 mod suggest;
 
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::time::Duration;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use indicatif::{ProgressBar, ProgressStyle};
 use samman::generate::{self, Params};
-use samman::graph::{CandidateGraph, GraphError, GraphEstimate, GraphStats};
+use samman::graph::{CandidateGraph, GraphError, GraphEstimate};
 use samman::model::Instance;
 use samman::rules::Rule;
 use samman::solve::{self, Assignment, Objective, Options, Placement, Proposing, SolverKind};
 use samman::validate::{Problem, Report, check, parse_json};
 use samman::{ErrorKind, Session};
+
+use progress::with_spinner;
 
 #[derive(Parser)]
 #[command(
@@ -260,6 +260,13 @@ enum ProposingArg {
     Providers,
 }
 
+impl Cli {
+    /// The language of reports: `--lang`, else the environment's.
+    fn lang(&self) -> samman::i18n::Lang {
+        self.lang.unwrap_or_else(samman::i18n::Lang::from_env)
+    }
+}
+
 /// A failure, with the exit code it maps to.
 enum Failure {
     /// Input that could not be read or is invalid: exit code 2.
@@ -318,12 +325,18 @@ impl std::fmt::Display for Failure {
     }
 }
 
-/// Set by `--json`: no spinner, so that nothing but the JSON is written.
-static QUIET: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+/// The language of every report, set once from `--lang` or the environment.
+static LANG: std::sync::OnceLock<samman::i18n::Lang> = std::sync::OnceLock::new();
+
+/// The messages of the report language.
+pub(crate) fn messages() -> samman::i18n::Messages {
+    samman::i18n::Messages::new(LANG.get().copied().unwrap_or_default())
+}
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    QUIET.store(cli.json, std::sync::atomic::Ordering::Relaxed);
+    progress::configure(cli.json);
+    let _ = LANG.set(cli.lang());
     match run(&cli) {
         Ok(code) => code,
         Err(failure) => {
@@ -367,10 +380,13 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
         } => {
             let session = read_session(file)?;
             let instance = session.instance();
-            let estimate = with_spinner("counting the candidate graph", || session.estimate());
+            let estimate = with_spinner("progress-counting", || session.estimate());
             let limit = instance.policy.limits.max_edges;
             if !cli.json {
-                print_estimate(&estimate, limit);
+                print!(
+                    "{}",
+                    samman::reports::graph_estimate(&messages(), &estimate, limit)
+                );
             }
             if *estimate_only {
                 if cli.json {
@@ -388,7 +404,7 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
                 }
                 .into());
             }
-            let graph = with_spinner("building the candidate graph", || session.candidates())?;
+            let graph = with_spinner("progress-graph", || session.candidates())?;
             print_graph(&session, &estimate, graph, cli.json)
         }
         Command::Solve {
@@ -432,11 +448,13 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
             if let Some(move_cost) = move_cost {
                 options.move_cost = *move_cost;
             }
-            let plan = with_spinner("solving", || session.solve(&options))?;
-            let messages =
-                samman::i18n::Messages::new(cli.lang.unwrap_or_else(samman::i18n::Lang::from_env));
+            let plan = with_spinner("progress-solving", || session.solve(&options))?;
+            let messages = messages();
             if !cli.json {
-                eprintln!("{}", samman::sheets::report::solver_text(&messages, &plan));
+                eprint!(
+                    "{}",
+                    samman::reports::plan_summary(&messages, session.instance(), &plan)
+                );
             }
             match output {
                 Some(path) => output::write_plan(
@@ -505,13 +523,7 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
             input,
             plan,
             seeker,
-        } => eval::explain(
-            input,
-            plan.as_deref(),
-            seeker,
-            cli.json,
-            cli.lang.unwrap_or_else(samman::i18n::Lang::from_env),
-        ),
+        } => eval::explain(input, plan.as_deref(), seeker, cli.json),
         Command::History { command } => recurring::history(command),
         Command::Rounds(args) => recurring::rounds(args, cli.json),
         Command::RunningDinner(args) => recurring::running_dinner(args, cli.json),
@@ -556,36 +568,7 @@ pub(crate) fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T
 fn read_session(path: &Path) -> Result<Session, Failure> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| Failure::Input(format!("cannot read {}: {e}", path.display())))?;
-    Ok(Session::from_json(&text)?)
-}
-
-/// Run `work` with a spinner on standard error that appears only if it takes over a second.
-/// Run `work` with a spinner on standard error that appears only if it takes over a second.
-pub(crate) fn with_spinner<T>(message: &'static str, work: impl FnOnce() -> T) -> T {
-    use std::io::IsTerminal;
-    // Nothing with --json, nothing when standard error is not a terminal.
-    if QUIET.load(std::sync::atomic::Ordering::Relaxed) || !std::io::stderr().is_terminal() {
-        return work();
-    }
-    let (done, wait) = std::sync::mpsc::channel::<()>();
-    std::thread::scope(|scope| {
-        scope.spawn(move || {
-            if wait.recv_timeout(Duration::from_secs(1)).is_err() {
-                let spinner = ProgressBar::new_spinner();
-                spinner.set_style(
-                    ProgressStyle::with_template("{spinner} {msg} {elapsed}")
-                        .expect("a valid template"),
-                );
-                spinner.set_message(message);
-                spinner.enable_steady_tick(Duration::from_millis(100));
-                let _ = wait.recv();
-                spinner.finish_and_clear();
-            }
-        });
-        let result = work();
-        drop(done);
-        result
-    })
+    Ok(progress::watch(Session::from_json(&text)?))
 }
 
 fn validate_file(input: &input::Input, json: bool, strict: bool) -> Result<ExitCode, Failure> {
@@ -640,73 +623,22 @@ fn validate_file(input: &input::Input, json: bool, strict: bool) -> Result<ExitC
             samman::sheets::json_text(e)
         );
     } else {
-        let (errors, warnings) = (&report.errors, &report.warnings);
-        let line = |word: &str, problem: &Problem| match at(problem) {
-            Some(at) => println!("  {word}: {at}: {}", problem.message),
-            None => println!("  {word}: {problem}"),
-        };
-        if errors.is_empty() && warnings.is_empty() {
-            println!("{}: valid", path.display());
-        }
-        if !errors.is_empty() {
-            println!("{}: {} problem(s)", path.display(), errors.len());
-            for problem in errors {
-                line("error", problem);
-            }
-        }
-        if !warnings.is_empty() {
-            println!(
-                "{}: {} warning(s){}",
-                path.display(),
-                warnings.len(),
-                if strict {
-                    ", errors under --strict"
-                } else {
-                    ""
-                }
-            );
-            for problem in warnings {
-                line("warning", problem);
-            }
-        }
+        print!(
+            "{}",
+            samman::reports::validation(
+                &messages(),
+                &path.display().to_string(),
+                &report,
+                &at,
+                strict
+            )
+        );
     }
     Ok(if valid {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(2)
     })
-}
-
-/// The estimate line of `samman graph`.
-fn print_estimate(estimate: &GraphEstimate, limit: u64) {
-    println!(
-        "estimate: seekers {}, providers {}, feasible pairs {}{}, graph memory {}",
-        estimate.seekers,
-        estimate.providers,
-        estimate.edges,
-        if estimate.edges > limit {
-            format!(" (over the limit of {limit})")
-        } else {
-            String::new()
-        },
-        human_bytes(estimate.bytes)
-    );
-}
-
-/// Bytes in binary units, to three significant figures or so.
-fn human_bytes(bytes: u64) -> String {
-    const UNITS: [&str; 5] = ["B", "KiB", "MiB", "GiB", "TiB"];
-    let mut value = bytes as f64;
-    let mut unit = 0;
-    while value >= 1024.0 && unit + 1 < UNITS.len() {
-        value /= 1024.0;
-        unit += 1;
-    }
-    if unit == 0 {
-        format!("{bytes} B")
-    } else {
-        format!("{value:.1} {}", UNITS[unit])
-    }
 }
 
 fn print_graph(
@@ -722,37 +654,8 @@ fn print_graph(
         println!("{report:#}");
         return Ok(ExitCode::SUCCESS);
     }
-    print_stats(&stats);
-    if !isolated.is_empty() {
-        println!(
-            "seekers with no feasible provider, by the rule that alone excludes the most providers:"
-        );
-        for (rule, seekers) in &isolated {
-            println!("  {:<15} {seekers}", rule);
-        }
-    }
+    print!("{}", samman::reports::graph(&messages(), &stats, &isolated));
     Ok(ExitCode::SUCCESS)
-}
-
-fn print_stats(stats: &GraphStats) {
-    println!(
-        "seekers {}, providers {}, feasible pairs {} (built in {:.2} s)",
-        stats.seekers, stats.providers, stats.edges, stats.build_seconds
-    );
-    let d = &stats.seeker_degree;
-    println!(
-        "seeker degree: min {} median {} mean {:.1} p90 {} max {}",
-        d.min, d.median, d.mean, d.p90, d.max
-    );
-    let d = &stats.provider_degree;
-    println!(
-        "provider degree: min {} median {} mean {:.1} p90 {} max {}",
-        d.min, d.median, d.mean, d.p90, d.max
-    );
-    println!(
-        "seekers with no feasible provider: {}; providers with no feasible seeker: {}",
-        stats.isolated_seekers, stats.isolated_providers
-    );
 }
 
 /// Seekers with no feasible provider, counted by the rule that on its own excludes the most
@@ -782,9 +685,9 @@ fn demo(size: usize, seed: u64, options: &Options, json: bool) -> Result<ExitCod
         seed,
         ..Params::default()
     });
-    let session = Session::new(instance)?;
-    let graph = with_spinner("building the candidate graph", || session.candidates())?;
-    let plan = with_spinner("solving", || session.solve(options))?;
+    let session = progress::watch(Session::new(instance)?);
+    let graph = with_spinner("progress-graph", || session.candidates())?;
+    let plan = with_spinner("progress-solving", || session.solve(options))?;
     let instance = session.instance();
     if json {
         let report =
@@ -792,7 +695,10 @@ fn demo(size: usize, seed: u64, options: &Options, json: bool) -> Result<ExitCod
         println!("{report:#}");
         return Ok(ExitCode::SUCCESS);
     }
-    print_summary(instance, graph, &plan);
+    print!(
+        "{}",
+        samman::reports::demo(&messages(), instance, &graph.stats(), &plan)
+    );
     Ok(ExitCode::SUCCESS)
 }
 
@@ -834,58 +740,4 @@ fn reasons(instance: &Instance, plan: &Assignment) -> BTreeMap<String, usize> {
         *counts.entry(unplaced.describe(instance)).or_insert(0) += 1;
     }
     counts
-}
-
-fn print_summary(instance: &Instance, graph: &CandidateGraph, plan: &Assignment) {
-    let s = summary(instance, plan);
-    let mut out = std::io::stdout().lock();
-    let _ = writeln!(
-        out,
-        "samman demo: a dinner programme of {} guest parties ({} people) and {} host dinners",
-        s["parties"], s["people"], s["providers"]
-    );
-    let stats = graph.stats();
-    let _ = writeln!(
-        out,
-        "candidate graph: {} feasible pairs, {} parties with none",
-        stats.edges, stats.isolated_seekers
-    );
-    let _ = writeln!(
-        out,
-        "solver: {} ({:.2} s{})",
-        plan.solver.name(),
-        plan.stats.seconds,
-        match (plan.stats.bound, plan.stats.gap) {
-            (Some(bound), Some(gap)) =>
-                format!("; relaxation bound {bound:.1}, gap {:.1}%", 100.0 * gap),
-            _ => String::new(),
-        }
-    );
-    let _ = writeln!(
-        out,
-        "placed: {} of {} parties, {} of {} people ({:.0}%)",
-        s["parties_placed"],
-        s["parties"],
-        s["people_placed"],
-        s["people"],
-        100.0 * s["people_placed"].as_f64().unwrap_or(0.0)
-            / s["people"].as_f64().unwrap_or(1.0).max(1.0)
-    );
-    let _ = writeln!(
-        out,
-        "dinners taking place: {} of {} ({} cancelled by a group rule); seats used {} of {}",
-        s["providers_taking_place"],
-        s["providers"],
-        s["providers_cancelled"],
-        s["seats_used"],
-        s["seats"]
-    );
-    let mut reasons: Vec<(String, usize)> = reasons(instance, plan).into_iter().collect();
-    reasons.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    if !reasons.is_empty() {
-        let _ = writeln!(out, "why parties were not placed:");
-        for (reason, n) in reasons.iter().take(6) {
-            let _ = writeln!(out, "  {n:>5}  {reason}");
-        }
-    }
 }

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
-use samman::rounds::{Absence, RoundProviders, RoundsOptions, RoundsPlan};
+use samman::rounds::{RoundProviders, RoundsOptions};
 use samman::running_dinner::{self, DinnerPlan, RunningDinner};
 
 use crate::{Failure, read_session, write_json};
@@ -106,96 +106,13 @@ pub fn rounds(args: &RoundsArgs, json: bool) -> Result<ExitCode, Failure> {
         time_limit_seconds: args.time_limit,
         max_iterations: args.max_iterations,
     };
-    let plan = crate::with_spinner("planning rounds", || session.rounds(&options))?;
+    let plan = crate::progress::with_spinner("progress-rounds", || session.rounds(&options))?;
     if json {
         write_json(&plan, None)?;
     } else {
-        print!("{}", rounds_report(&plan));
+        print!("{}", samman::reports::rounds(&crate::messages(), &plan));
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// The readable report of a plan of rounds.
-fn rounds_report(plan: &RoundsPlan) -> String {
-    use std::fmt::Write;
-    let mut out = String::new();
-    let m = &plan.metrics;
-    let _ = writeln!(
-        out,
-        "{} rounds: {} repeat pair(s){}; {} search steps in {:.2} s",
-        plan.rounds.len(),
-        plan.repeat_pairs,
-        if plan.stats.complete {
-            ", none left"
-        } else {
-            ", best found in the time limit"
-        },
-        plan.stats.iterations,
-        plan.stats.seconds
-    );
-    let _ = writeln!(
-        out,
-        "new acquaintances per person: min {} mean {:.1} max {}; sitting out: min {} max {}; \
-         hosting: min {} max {}",
-        m.new_acquaintances.min,
-        m.new_acquaintances.mean,
-        m.new_acquaintances.max,
-        m.sitting_out.min,
-        m.sitting_out.max,
-        m.hosting.min,
-        m.hosting.max
-    );
-    for round in &plan.rounds {
-        let date = round.date.map(|d| format!(" ({d})")).unwrap_or_default();
-        let _ = writeln!(out, "round {}{date}:", round.round);
-        for group in &round.groups {
-            let host = group
-                .host
-                .as_ref()
-                .map(|h| format!(" hosted by {h}"))
-                .unwrap_or_default();
-            let members: Vec<&str> = group.members.iter().map(|m| m.as_str()).collect();
-            let _ = writeln!(out, "  {}{host}: {}", group.provider, members.join(", "));
-        }
-        if !round.sitting_out.is_empty() {
-            let ids: Vec<&str> = round.sitting_out.iter().map(|m| m.as_str()).collect();
-            let _ = writeln!(out, "  sitting out: {}", ids.join(", "));
-        }
-        for u in &round.unseated {
-            let _ = writeln!(out, "  no seat: {} ({})", u.seeker, absence(&u.reason));
-        }
-    }
-    for repeat in &plan.repeats {
-        let rounds: Vec<String> = repeat.rounds.iter().map(ToString::to_string).collect();
-        let _ = writeln!(
-            out,
-            "repeat: {} and {} in rounds {}{}",
-            repeat.people[0],
-            repeat.people[1],
-            rounds.join(", "),
-            if repeat.in_history {
-                " (and before)"
-            } else {
-                ""
-            }
-        );
-    }
-    out
-}
-
-fn absence(reason: &Absence) -> String {
-    match reason {
-        Absence::NoFeasibleTable => "no table passes the pair rules".into(),
-        Absence::NoSeat => "every table they may sit at is full".into(),
-        Absence::Group { rules } => format!(
-            "their table broke {}",
-            rules
-                .iter()
-                .map(|r| r.name())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-    }
 }
 
 /// `samman generate` for the programmes that recur; `None` for any other programme.
@@ -262,45 +179,10 @@ pub fn running_dinner(args: &DinnerArgs, json: bool) -> Result<ExitCode, Failure
     if json {
         write_json(&plan, None)?;
     } else {
-        print!("{}", dinner_report(&plan));
+        print!(
+            "{}",
+            samman::reports::running_dinner(&crate::messages(), &plan)
+        );
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// The readable report of a running dinner.
-fn dinner_report(plan: &DinnerPlan) -> String {
-    use std::fmt::Write;
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "{} teams, {} courses: {} repeat meeting(s), {} uncatered guest team(s), {:.1} km in all \
-         (lower bound {:.1} km)",
-        plan.teams.len(),
-        plan.courses,
-        plan.repeat_meetings,
-        plan.uncatered,
-        plan.total_km,
-        plan.lower_bound_km
-    );
-    for note in &plan.notes {
-        let _ = writeln!(out, "note: {note}");
-    }
-    for team in &plan.teams {
-        let _ = writeln!(
-            out,
-            "  {} hosts course {}: {} ({:.1} km)",
-            team.id,
-            team.hosts,
-            team.route.join(" -> "),
-            team.km
-        );
-    }
-    for change in &plan.changes {
-        let _ = writeln!(
-            out,
-            "changed: {} eats course {} at {} instead of {}",
-            change.team, change.course, change.to, change.from
-        );
-    }
-    out
 }

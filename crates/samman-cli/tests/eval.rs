@@ -6,6 +6,8 @@ use std::process::Command;
 fn samman(args: &[&str]) -> (bool, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_samman"))
         .args(args)
+        // Reports in English whatever the machine's locale.
+        .env("LC_ALL", "en_GB.UTF-8")
         .output()
         .unwrap();
     (

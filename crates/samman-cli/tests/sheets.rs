@@ -7,6 +7,8 @@ use std::process::{Command, Output};
 fn samman(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_samman"))
         .args(args)
+        // Reports in English whatever the machine's locale (`--lang` tests set it).
+        .env("LC_ALL", "en_GB.UTF-8")
         .output()
         .expect("the samman binary runs")
 }

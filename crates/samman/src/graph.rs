@@ -13,10 +13,13 @@ use petgraph::graph::{EdgeIndex, NodeIndex, UnGraph};
 use serde::Serialize;
 
 use crate::model::{Instance, Location, Zone};
+use crate::progress::{Hook, Step, Tracker};
 use crate::rules::{Breakdown, Rules, Screen, travel_limit};
 
 use crate::validate::{Invalid, prepare};
 
+/// Seekers between two progress reports of the build.
+const PROGRESS_SEEKERS: u64 = 256;
 /// Kilometres per degree of latitude on the sphere the haversine distance uses.
 const KM_PER_DEGREE: f64 = 6371.0088 * std::f64::consts::PI / 180.0;
 
@@ -253,17 +256,25 @@ impl CandidateGraph {
     fn build_with(instance: &Instance, strategy: Strategy) -> Result<Self, GraphError> {
         check_size(instance)?;
         let tz = prepare(instance)?;
-        Self::build_prepared(instance, tz, strategy)
+        Self::build_prepared(instance, tz, strategy, None)
     }
 
     /// Build the graph of an instance already checked (size) and validated, whose time zone
-    /// is `tz`.
+    /// is `tz`, reporting the seekers done to `progress`.
     pub(crate) fn build_prepared(
         instance: &Instance,
         tz: Zone,
         strategy: Strategy,
+        progress: Option<Hook<'_>>,
     ) -> Result<Self, GraphError> {
         let started = Instant::now();
+        let tracker = Tracker::new(
+            progress,
+            Step::Graph,
+            instance.seekers.len() as u64,
+            PROGRESS_SEEKERS,
+        );
+        tracker.report();
         let rules = Rules::new(instance, tz);
         let index = ProviderIndex::new(instance, &rules);
         let limit = instance.policy.limits.max_edges;
@@ -296,6 +307,7 @@ impl CandidateGraph {
                     })
                     .collect();
                 found.fetch_add(edges.len() as u64, std::sync::atomic::Ordering::Relaxed);
+                tracker.advance(1);
                 edges
             })
             .collect();

@@ -16,6 +16,8 @@
 //! | columns | [`candidates`] | [`candidates::CandidateColumns`]: the feasible pairs as columns (indices, score, breakdown) for numpy, scipy, pandas |
 //! | solve | [`solve`] | [`solve::solve`] returning an [`solve::Assignment`]; [`solve::greedy`] baseline |
 //! | suggest | [`suggest`] | [`suggest::suggest`]: a seeker's best feasible providers, free seats and who would move |
+//! | reports | [`reports`] | the command's readable reports, in Swedish or English ([`i18n`]) |
+//! | progress | [`progress`] | how far the graph's build and the group search are, for a progress bar ([`Session::with_progress`]) |
 //! | algorithms | [`algo`] | plain-index algorithms under the solvers |
 //! | scenarios | [`generate`] | seeded generators shaped like the programmes |
 //!
@@ -49,7 +51,9 @@ pub mod model;
 mod parallel;
 pub mod plain;
 pub mod privacy;
+pub mod progress;
 mod recurring;
+pub mod reports;
 pub mod rounds;
 pub mod rules;
 pub mod running_dinner;

@@ -40,8 +40,12 @@ impl Session {
     pub fn rounds(&self, options: &RoundsOptions) -> Result<RoundsPlan> {
         if rounds::changes_rules(self.instance(), options) {
             let instance = rounds::with_novelty(self.instance(), options);
-            let graph =
-                CandidateGraph::build_prepared(&instance, self.time_zone(), Strategy::Indexed)?;
+            let graph = CandidateGraph::build_prepared(
+                &instance,
+                self.time_zone(),
+                Strategy::Indexed,
+                self.progress(),
+            )?;
             return Ok(rounds::plan_prepared(&instance, &graph, options)?);
         }
         Ok(rounds::plan_prepared(

@@ -10,6 +10,7 @@ use crate::explain::{self, Explanation};
 use crate::graph::{CandidateGraph, GraphError, GraphEstimate, Strategy, check_size};
 use crate::metrics::{self, MetricsOptions, Plan, Report};
 use crate::model::{Instance, SeekerId, Zone};
+use crate::progress::{Hook, Progress};
 use crate::rules::Rules;
 use crate::solve::{self, Assignment, Options};
 use crate::validate::{Problem, parse_json, prepare};
@@ -34,11 +35,22 @@ use crate::validate::{Problem, parse_json, prepare};
 /// assert_eq!(why.len(), plan.unplaced.len());
 /// # Ok::<(), samman::Error>(())
 /// ```
-#[derive(Debug)]
 pub struct Session {
     instance: Instance,
     tz: Zone,
     graph: OnceLock<std::result::Result<CandidateGraph, GraphError>>,
+    progress: Option<Box<dyn Fn(Progress) + Send + Sync>>,
+}
+
+impl std::fmt::Debug for Session {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Session")
+            .field("instance", &self.instance)
+            .field("tz", &self.tz)
+            .field("graph", &self.graph)
+            .field("progress", &self.progress.is_some())
+            .finish()
+    }
 }
 
 impl Session {
@@ -54,7 +66,38 @@ impl Session {
             instance,
             tz,
             graph: OnceLock::new(),
+            progress: None,
         })
+    }
+
+    /// Report how far long work has come (the candidate graph's build, the group search) to
+    /// `hook`, for a progress bar; see [`crate::progress`]. The results are the same with or
+    /// without it.
+    ///
+    /// # Example
+    /// ```
+    /// use samman::generate::{Params, dinners};
+    /// use samman::progress::Step;
+    /// use samman::{Options, Session};
+    ///
+    /// let session = Session::new(dinners(&Params { size: 60, ..Params::default() }))?
+    ///     .with_progress(|p| {
+    ///         if p.step == Step::Graph {
+    ///             assert!(p.done <= p.total);
+    ///         }
+    ///     });
+    /// session.solve(&Options::default())?;
+    /// # Ok::<(), samman::Error>(())
+    /// ```
+    #[must_use]
+    pub fn with_progress(mut self, hook: impl Fn(Progress) + Send + Sync + 'static) -> Self {
+        self.progress = Some(Box::new(hook));
+        self
+    }
+
+    /// The progress hook, where one is set.
+    pub(crate) fn progress(&self) -> Option<Hook<'_>> {
+        self.progress.as_deref().map(|hook| hook as Hook<'_>)
     }
 
     /// Read an instance from JSON text and prepare it.
@@ -107,7 +150,12 @@ impl Session {
     pub fn candidates(&self) -> Result<&CandidateGraph> {
         self.graph
             .get_or_init(|| {
-                CandidateGraph::build_prepared(&self.instance, self.tz, Strategy::Indexed)
+                CandidateGraph::build_prepared(
+                    &self.instance,
+                    self.tz,
+                    Strategy::Indexed,
+                    self.progress(),
+                )
             })
             .as_ref()
             .map_err(|e| Error::Graph(e.clone()))
@@ -125,10 +173,11 @@ impl Session {
     /// [`Error::Graph`] when the graph passes its limits; [`Error::Solve`] for a lock naming
     /// an unknown id or breaking a rule, an option out of range, or a score that is not finite.
     pub fn solve(&self, options: &Options) -> Result<Assignment> {
-        Ok(solve::solve_graph(
+        Ok(solve::solve_observed(
             &self.instance,
             self.candidates()?,
             options,
+            self.progress(),
         )?)
     }
 

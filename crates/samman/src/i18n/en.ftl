@@ -134,3 +134,149 @@ explain-expired = The verification of { $provider } expired: valid until { $unti
 explain-help = What would help: { $help }
 help-more = { $n } more
 binding-host_events = hosts who host once of several dates
+
+## Progress on the terminal
+progress-graph = finding who fits where
+progress-search = searching for groups that hold
+progress-solving = planning
+progress-counting = counting who fits where
+progress-evaluating = evaluating the plan
+progress-rounds = planning the rounds
+
+## The check of an instance (samman validate)
+check-valid = { $file }: valid
+check-errors = { $file }: { $n ->
+    [one] one error
+   *[other] { $n } errors
+}
+check-warnings = { $file }: { $n ->
+    [one] one warning
+   *[other] { $n } warnings
+}
+check-warnings-strict = { $file }: { $n ->
+    [one] one warning, an error under --strict
+   *[other] { $n } warnings, errors under --strict
+}
+check-error = error
+check-warning = warning
+
+## The summary of a plan (samman solve, samman demo)
+report-solver = solver: { $solver }
+report-gap = relaxation bound { $bound }, gap { $gap }%
+report-placed = placed: { $parties } of { $all_parties } parties, { $people } of { $all_people } people ({ $percent }%)
+report-taking-place = taking place: { $taking } of { $providers } providers, { $cancelled } cancelled by a group rule; seats used { $used } of { $seats }
+report-moves = { $n ->
+    [one] one party moved from the previous plan
+   *[other] { $n } parties moved from the previous plan
+}
+report-why-not-placed = why parties were not placed:
+report-demo = samman demo: a dinner programme of { $parties } guest parties ({ $people } people) and { $providers } host dinners
+report-graph = candidate graph: { $edges } feasible pairs, { $isolated } parties with none
+
+## A plan's metrics (samman evaluate, samman compare)
+percent = { $x }%
+metric-of = { $part } of { $all }
+metric-valid = valid
+metric-yes = yes
+metric-no-violations = { $n ->
+    [one] no (one broken rule)
+   *[other] no ({ $n } broken rules)
+}
+metric-parties-placed = parties placed
+metric-people-placed = people placed
+metric-providers-taking-place = providers taking place
+metric-seats-used = seats used
+metric-total-score = total score
+metric-mean-score = mean score
+metric-criterion = { $criterion } (mean, weight { $weight })
+metric-with-preferences = seekers with preferences
+metric-first-choice = first choice
+metric-top3 = top 3
+metric-mean-rank = mean rank
+metric-blocking-pairs = blocking pairs
+metric-justified-envy = justified envy
+metric-envy-value = { $n } ({ $seekers } seekers)
+metric-gini = gini of seeker scores
+metric-rate-ratio = { $attribute } placement rate min/max
+metric-worst-off = { $attribute } worst-off group
+metric-newcomer-share = newcomer share per provider (mean)
+metric-single-origin = single-origin providers
+metric-lone = providers with a lone { $attribute }
+metric-mixing = mixing index ({ $attribute })
+metric-travel = travel km mean/median/p90/max
+metric-shared-language = shared language (conversational+)
+metric-repeated-pairs = repeated pairs
+metric-kept-pairs = kept pairs
+metric-no-shows = expected provider no-shows
+metric-affected = expected people affected
+metric-violation = broken rule: { $what }
+metric-group = { $value } n={ $n } placed { $rate } score { $score }
+metric-suppressed = smaller groups suppressed (fewer than { $k })
+metric-blocking-pair = blocking pair: { $seeker } { $provider }
+metric-solver = solver
+metric-seconds = solve seconds
+compare-size = { $seekers } seekers, { $providers } providers
+
+## A plan's broken rules; entries of the plan count from 1
+violation-unknown-seeker = plan entry { $entry }: no seeker has the id { $seeker }
+violation-unknown-provider = plan entry { $entry }: no provider has the id { $provider }
+violation-placed-twice = plan entry { $entry }: { $seeker } is placed a second time
+violation-pair-rules = { $seeker } with { $provider } breaks { $rules }
+violation-group-rules = the group at { $provider } breaks a rule about the whole group: { $rules }
+violation-keep-together = keep-together set { $set } is split
+violation-host-events = host { $host } has { $events } events, more than its { $max }
+violation-lock-not-kept = { $seeker } is locked to { $provider } but not placed there
+
+## Rounds (samman rounds)
+rounds-summary = { $rounds } rounds: { $repeats ->
+    [0] no repeat pairs
+    [one] one repeat pair
+   *[other] { $repeats } repeat pairs
+}; { $steps } search steps in { $seconds } s
+rounds-summary-time-limit = { $rounds } rounds: { $repeats ->
+    [0] no repeat pairs
+    [one] one repeat pair
+   *[other] { $repeats } repeat pairs
+}, the best found in the time limit; { $steps } search steps in { $seconds } s
+rounds-people = new acquaintances per person: min { $new_min } mean { $new_mean } max { $new_max }; sitting out: min { $out_min } max { $out_max }; hosting: min { $host_min } max { $host_max }
+rounds-round = round { $round }:
+rounds-round-dated = round { $round } ({ $date }):
+rounds-hosted = { $table } hosted by { $host }
+rounds-sitting-out = sitting out: { $ids }
+rounds-unseated = no seat: { $seeker } ({ $why })
+rounds-no-table = no table passes the pair rules
+rounds-no-seat = every table they may sit at is full
+rounds-broke = their table broke { $rules }
+rounds-repeat = repeat: { $a } and { $b } in rounds { $rounds }
+rounds-repeat-before = repeat: { $a } and { $b } in rounds { $rounds } (and before)
+
+## A running dinner (samman running-dinner)
+dinner-summary = { $teams } teams, { $courses } courses: { $repeats ->
+    [one] one repeat meeting
+   *[other] { $repeats } repeat meetings
+}, { $uncatered ->
+    [one] one uncatered guest team
+   *[other] { $uncatered } uncatered guest teams
+}, { $km } km in all (lower bound { $lower } km)
+dinner-note = note: { $note }
+dinner-team = { $team } hosts course { $course }: { $route } ({ $km } km)
+dinner-change = changed: { $team } eats course { $course } at { $to } instead of { $from }
+
+## Suggestions for a seeker (samman suggest)
+suggest-none = no feasible provider for { $seeker }
+suggest-line = { $rank }. { $provider }  score { $score }
+suggest-free = , { $n ->
+    [one] one free seat
+   *[other] { $n } free seats
+}
+suggest-current = , placed here now
+suggest-move = , would move { $ids }
+
+## The candidate graph (samman graph)
+graph-estimate = estimate: seekers { $seekers }, providers { $providers }, feasible pairs { $edges }, graph memory { $memory }
+graph-over-limit = { $edges } (over the limit of { $limit })
+graph-built = seekers { $seekers }, providers { $providers }, feasible pairs { $edges } (built in { $seconds } s)
+graph-seeker-degree = seeker degree: min { $min } median { $median } mean { $mean } p90 { $p90 } max { $max }
+graph-provider-degree = provider degree: min { $min } median { $median } mean { $mean } p90 { $p90 } max { $max }
+graph-isolated = seekers with no feasible provider: { $seekers }; providers with no feasible seeker: { $providers }
+graph-isolated-by-rule = seekers with no feasible provider, by the rule that alone excludes the most providers:

@@ -181,6 +181,26 @@ impl Messages {
         self.text(id, &[])
     }
 
+    /// A number with `places` decimals, with the language's decimal mark: `0.52` in
+    /// English, `0,52` in Swedish.
+    #[must_use]
+    pub fn decimal(&self, x: f64, places: usize) -> String {
+        self.with_mark(format!("{x:.places$}"))
+    }
+
+    /// A number as short as it is exact (`1`, `0.5`), with the language's decimal mark.
+    #[must_use]
+    pub fn decimal_short(&self, x: f64) -> String {
+        self.with_mark(x.to_string())
+    }
+
+    fn with_mark(&self, text: String) -> String {
+        match self.lang {
+            Lang::En => text,
+            Lang::Sv => text.replace('.', ","),
+        }
+    }
+
     /// `a, b and c` in the language.
     #[must_use]
     pub fn list(&self, items: &[String]) -> String {
@@ -274,5 +294,8 @@ mod tests {
         assert_eq!(en.list(&["a".into(), "b".into(), "c".into()]), "a, b and c");
         let sv = Messages::new(Lang::Sv);
         assert_eq!(sv.list(&["a".into(), "b".into()]), "a och b");
+        assert_eq!(en.decimal(0.525, 1), "0.5");
+        assert_eq!(sv.decimal(12.25, 2), "12,25");
+        assert_eq!(sv.decimal_short(0.5), "0,5");
     }
 }

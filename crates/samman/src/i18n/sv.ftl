@@ -133,3 +133,149 @@ explain-expired = Verifieringen av { $provider } har gått ut: giltig till { $un
 explain-help = Det här skulle hjälpa: { $help }
 help-more = { $n } till
 binding-host_events = värdar som är värd ett av flera datum
+
+## Förlopp i terminalen
+progress-graph = tar reda på vem som passar var
+progress-search = söker grupper som håller
+progress-solving = planerar
+progress-counting = räknar vem som passar var
+progress-evaluating = utvärderar planen
+progress-rounds = planerar omgångarna
+
+## Kontrollen av en instans (samman validate)
+check-valid = { $file }: inga fel
+check-errors = { $file }: { $n ->
+    [one] ett fel
+   *[other] { $n } fel
+}
+check-warnings = { $file }: { $n ->
+    [one] en varning
+   *[other] { $n } varningar
+}
+check-warnings-strict = { $file }: { $n ->
+    [one] en varning, ett fel med --strict
+   *[other] { $n } varningar, fel med --strict
+}
+check-error = fel
+check-warning = varning
+
+## Sammanfattningen av en plan (samman solve, samman demo)
+report-solver = lösare: { $solver }
+report-gap = relaxationsgräns { $bound }, gap { $gap } %
+report-placed = placerade: { $parties } av { $all_parties } sällskap, { $people } av { $all_people } personer ({ $percent } %)
+report-taking-place = blir av: { $taking } av { $providers } värdar, { $cancelled } inställda av en gruppregel; platser använda { $used } av { $seats }
+report-moves = { $n ->
+    [one] ett sällskap flyttat från den förra planen
+   *[other] { $n } sällskap flyttade från den förra planen
+}
+report-why-not-placed = varför sällskap inte placerades:
+report-demo = samman demo: ett middagsprogram med { $parties } gästsällskap ({ $people } personer) och { $providers } värdmiddagar
+report-graph = möjliga par: { $edges }, { $isolated } sällskap utan något
+
+## En plans mått (samman evaluate, samman compare)
+percent = { $x } %
+metric-of = { $part } av { $all }
+metric-valid = giltig
+metric-yes = ja
+metric-no-violations = { $n ->
+    [one] nej (en bruten regel)
+   *[other] nej ({ $n } brutna regler)
+}
+metric-parties-placed = placerade sällskap
+metric-people-placed = placerade personer
+metric-providers-taking-place = värdar som blir av
+metric-seats-used = använda platser
+metric-total-score = total poäng
+metric-mean-score = medelpoäng
+metric-criterion = { $criterion } (medel, vikt { $weight })
+metric-with-preferences = sökande med önskemål
+metric-first-choice = förstahandsval
+metric-top3 = bland de tre första
+metric-mean-rank = medelplacering i önskelistan
+metric-blocking-pairs = blockerande par
+metric-justified-envy = befogad avund
+metric-envy-value = { $n } ({ $seekers } sökande)
+metric-gini = gini för de sökandes poäng
+metric-rate-ratio = { $attribute }: andel placerade, lägsta/högsta
+metric-worst-off = { $attribute }: sämst ställda grupp
+metric-newcomer-share = andel nyanlända per värd (medel)
+metric-single-origin = värdar med ett enda ursprung
+metric-lone = värdar med en ensam { $attribute }
+metric-mixing = blandningsindex ({ $attribute })
+metric-travel = resa km medel/median/p90/max
+metric-shared-language = gemensamt språk (samtalsnivå eller bättre)
+metric-repeated-pairs = par som möts igen
+metric-kept-pairs = behållna par
+metric-no-shows = förväntade värdar som uteblir
+metric-affected = förväntat antal berörda personer
+metric-violation = bruten regel: { $what }
+metric-group = { $value } n={ $n } placerade { $rate } poäng { $score }
+metric-suppressed = mindre grupper utelämnade (färre än { $k })
+metric-blocking-pair = blockerande par: { $seeker } { $provider }
+metric-solver = lösare
+metric-seconds = sekunder
+compare-size = { $seekers } sökande, { $providers } värdar
+
+## En plans brutna regler; planens rader räknas från 1
+violation-unknown-seeker = planens rad { $entry }: ingen sökande har id:t { $seeker }
+violation-unknown-provider = planens rad { $entry }: ingen värd har id:t { $provider }
+violation-placed-twice = planens rad { $entry }: { $seeker } är placerad en gång till
+violation-pair-rules = { $seeker } hos { $provider } bryter mot { $rules }
+violation-group-rules = gruppen hos { $provider } bryter en regel för hela gruppen: { $rules }
+violation-keep-together = grupp { $set } som ska hållas ihop är delad
+violation-host-events = värden { $host } har { $events } tillfällen, fler än sina { $max }
+violation-lock-not-kept = { $seeker } är låst till { $provider } men inte placerad där
+
+## Omgångar (samman rounds)
+rounds-summary = { $rounds } omgångar: { $repeats ->
+    [0] inga par som möts igen
+    [one] ett par som möts igen
+   *[other] { $repeats } par som möts igen
+}; { $steps } söksteg på { $seconds } s
+rounds-summary-time-limit = { $rounds } omgångar: { $repeats ->
+    [0] inga par som möts igen
+    [one] ett par som möts igen
+   *[other] { $repeats } par som möts igen
+}, det bästa som hittades inom tidsgränsen; { $steps } söksteg på { $seconds } s
+rounds-people = nya bekanta per person: minst { $new_min } medel { $new_mean } högst { $new_max }; står över: minst { $out_min } högst { $out_max }; är värd: minst { $host_min } högst { $host_max }
+rounds-round = omgång { $round }:
+rounds-round-dated = omgång { $round } ({ $date }):
+rounds-hosted = { $table } med { $host } som värd
+rounds-sitting-out = står över: { $ids }
+rounds-unseated = ingen plats: { $seeker } ({ $why })
+rounds-no-table = inget bord klarar parreglerna
+rounds-no-seat = alla bord personen kan sitta vid är fulla
+rounds-broke = bordet bröt mot { $rules }
+rounds-repeat = möts igen: { $a } och { $b } i omgång { $rounds }
+rounds-repeat-before = möts igen: { $a } och { $b } i omgång { $rounds } (och tidigare)
+
+## En löpande middag (samman running-dinner)
+dinner-summary = { $teams } lag, { $courses } rätter: { $repeats ->
+    [one] ett återseende
+   *[other] { $repeats } återseenden
+}, { $uncatered ->
+    [one] ett gästlag utan mat
+   *[other] { $uncatered } gästlag utan mat
+}, { $km } km totalt (nedre gräns { $lower } km)
+dinner-note = obs: { $note }
+dinner-team = { $team } är värd för rätt { $course }: { $route } ({ $km } km)
+dinner-change = ändrat: { $team } äter rätt { $course } hos { $to } i stället för hos { $from }
+
+## Förslag för en sökande (samman suggest)
+suggest-none = ingen värd passar { $seeker }
+suggest-line = { $rank }. { $provider }  poäng { $score }
+suggest-free = , { $n ->
+    [one] en ledig plats
+   *[other] { $n } lediga platser
+}
+suggest-current = , placerad här nu
+suggest-move = , skulle flytta { $ids }
+
+## Grafen över möjliga par (samman graph)
+graph-estimate = uppskattning: sökande { $seekers }, värdar { $providers }, möjliga par { $edges }, minne för grafen { $memory }
+graph-over-limit = { $edges } (över gränsen { $limit })
+graph-built = sökande { $seekers }, värdar { $providers }, möjliga par { $edges } (byggd på { $seconds } s)
+graph-seeker-degree = möjliga värdar per sökande: minst { $min } median { $median } medel { $mean } p90 { $p90 } högst { $max }
+graph-provider-degree = möjliga sökande per värd: minst { $min } median { $median } medel { $mean } p90 { $p90 } högst { $max }
+graph-isolated = sökande utan möjlig värd: { $seekers }; värdar utan möjlig sökande: { $providers }
+graph-isolated-by-rule = sökande utan möjlig värd, efter den regel som ensam utesluter flest värdar:

@@ -343,7 +343,7 @@ fn lists(input: &ReportInput<'_>, m: &Messages) -> Sheet {
 }
 
 /// The group rules in words, joined.
-fn group_rules(m: &Messages, _instance: &Instance, rules: &[GroupRule]) -> String {
+pub(crate) fn group_rules(m: &Messages, _instance: &Instance, rules: &[GroupRule]) -> String {
     let words: Vec<String> = rules
         .iter()
         .map(|rule| match rule {

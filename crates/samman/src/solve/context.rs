@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use crate::graph::CandidateGraph;
 use crate::model::{Instance, Lock};
+use crate::progress::{Step, Tracker};
 use crate::rules::{GroupRule, Rules, group_violations};
 
 use super::{Options, SolveError};
@@ -30,6 +31,8 @@ pub(crate) struct Context<'a> {
     /// Per provider, its host's position in `instance.hosts` and limit on events, where the
     /// host has one.
     pub host_limit: Vec<Option<(usize, u32)>>,
+    /// The group search's progress (unwatched unless the caller gave a hook).
+    pub search: Tracker<'a>,
 }
 
 impl<'a> Context<'a> {
@@ -77,6 +80,7 @@ impl<'a> Context<'a> {
             seeker_ix: HashMap::new(),
             provider_ix: HashMap::new(),
             host_limit: instance.host_limits(),
+            search: Tracker::new(None, Step::Search, 0, 1),
         };
         context.resolve_locks(&seeker_ix, &provider_ix)?;
         for placement in &options.previous {

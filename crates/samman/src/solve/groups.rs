@@ -24,6 +24,8 @@ use super::{Objective, Part, SolveError, optimal};
 const ITERATIONS_PER_PROVIDER: u64 = 300;
 /// The most iterations per component when `options.iterations` is not set.
 const MAX_DEFAULT_ITERATIONS: u64 = 200_000;
+/// Iterations between two progress reports of the search.
+pub(crate) const PROGRESS_ITERATIONS: u64 = 1024;
 /// Scores closer than this are equal.
 const TOLERANCE: f64 = 1e-9;
 
@@ -721,6 +723,13 @@ fn better_or_equal(a: (i64, f64, f64), b: (i64, f64, f64)) -> bool {
     a.2 >= b.2 - TOLERANCE
 }
 
+/// Iterations of the search on `component`: `options.iterations`, else 300 per provider.
+pub(crate) fn iterations(context: &Context<'_>, component: &Component) -> u64 {
+    context.options.iterations.unwrap_or_else(|| {
+        (ITERATIONS_PER_PROVIDER * component.providers.len() as u64).min(MAX_DEFAULT_ITERATIONS)
+    })
+}
+
 /// Solve one component: flow, then the group search.
 pub(crate) fn solve_component(
     context: &Context<'_>,
@@ -732,16 +741,21 @@ pub(crate) fn solve_component(
     let bound = part.bound;
     let mut search = Search::new(context, component);
     search.start(&flow, component);
-    let iterations = context.options.iterations.unwrap_or_else(|| {
-        (ITERATIONS_PER_PROVIDER * component.providers.len() as u64).min(MAX_DEFAULT_ITERATIONS)
-    });
+    let iterations = iterations(context, component);
     let mut rng = ChaCha8Rng::seed_from_u64(mix(
         context.options.seed,
         u64::from(component.seekers[0]),
         0x6772_6f75_7073,
     ));
-    for _ in 0..iterations {
-        search.step(&mut rng);
+    // In chunks, so that progress is counted once a chunk (and not at all unwatched).
+    let mut left = iterations;
+    while left > 0 {
+        let chunk = left.min(PROGRESS_ITERATIONS);
+        for _ in 0..chunk {
+            search.step(&mut rng);
+        }
+        context.search.advance(chunk);
+        left -= chunk;
     }
     let mut chosen = Vec::new();
     for (u, place) in search.assign.iter().enumerate() {

@@ -24,6 +24,7 @@ use serde::{Deserialize, Serialize};
 use crate::algo::bmatching;
 use crate::graph::{CandidateGraph, GraphError};
 use crate::model::{Instance, Lock, ProviderId, SeekerId};
+use crate::progress::{Hook, Step, Tracker};
 use crate::rules::{Breakdown, GroupRule, Rule, Rules, group_violations, keep_together_violations};
 use context::{Component, Context};
 
@@ -447,6 +448,16 @@ pub fn solve_graph(
     graph: &CandidateGraph,
     options: &Options,
 ) -> Result<Assignment, SolveError> {
+    solve_observed(instance, graph, options, None)
+}
+
+/// [`solve_graph`], reporting the group search's iterations to `progress`.
+pub(crate) fn solve_observed(
+    instance: &Instance,
+    graph: &CandidateGraph,
+    options: &Options,
+    progress: Option<Hook<'_>>,
+) -> Result<Assignment, SolveError> {
     let started = Instant::now();
     let (solver, choice) = auto::resolve(instance, options.solver);
     let resolved;
@@ -459,8 +470,18 @@ pub fn solve_graph(
     } else {
         options
     };
-    let context = Context::new(instance, graph, options)?;
+    let mut context = Context::new(instance, graph, options)?;
     let components = context.components();
+    let searching = matches!(options.solver, SolverKind::Groups | SolverKind::Auto);
+    if searching && progress.is_some() {
+        let total = components
+            .iter()
+            .map(|c| groups::iterations(&context, c))
+            .sum();
+        context.search = Tracker::new(progress, Step::Search, total, groups::PROGRESS_ITERATIONS);
+        context.search.report();
+    }
+    let context = context;
     let run_once = |component: &Component| -> Result<Part, SolveError> {
         match options.solver {
             SolverKind::Greedy => Ok(greedy::solve_component(&context, component)),
@@ -481,6 +502,11 @@ pub fn solve_graph(
         let mut component = component.clone();
         while !close.is_empty() {
             component.closed.extend(close);
+            if searching {
+                context
+                    .search
+                    .extend(groups::iterations(&context, &component));
+            }
             let again = run_once(&component)?;
             part.iterations += again.iterations;
             part.chosen = again.chosen;

@@ -1,0 +1,179 @@
+//! The command's readable reports in Swedish and English (`--lang`), and progress that never
+//! reaches `--json` output or a standard error that is not a terminal.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn samman(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_samman"))
+        .args(args)
+        // `--lang` decides; without it the reports would follow this locale.
+        .env("LC_ALL", "en_GB.UTF-8")
+        .output()
+        .expect("the samman binary runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn example(name: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../examples/sheets")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+fn sheets() -> Vec<String> {
+    vec![
+        "--seekers".into(),
+        example("gaster.csv"),
+        "--providers".into(),
+        example("vardar.csv"),
+        "--policy".into(),
+        example("policy.json"),
+    ]
+}
+
+fn scratch(name: &str, contents: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("samman-reports-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, contents).unwrap();
+    path
+}
+
+fn run(lang: &str, command: &str, rest: &[String]) -> Output {
+    let mut args = vec!["--lang", lang, command];
+    args.extend(rest.iter().map(String::as_str));
+    samman(&args)
+}
+
+#[test]
+fn validate_speaks_the_language_asked() {
+    let sv = run("sv", "validate", &sheets());
+    assert!(sv.status.success(), "{}", text(&sv.stderr));
+    assert!(
+        text(&sv.stdout).contains("gaster.csv: inga fel"),
+        "{}",
+        text(&sv.stdout)
+    );
+    let en = run("en", "validate", &sheets());
+    assert!(
+        text(&en.stdout).contains("gaster.csv: valid"),
+        "{}",
+        text(&en.stdout)
+    );
+
+    // Errors and warnings, headings and lines.
+    let broken = scratch(
+        "broken.json",
+        r#"{"version": 1, "seekers": [{"id": "a", "party_size": 0}, {"id": "a"}, {"id": "family", "party_size": 9}], "providers": [{"id": "p", "capacity": 0}, {"id": "q", "capacity": 6}]}"#,
+    );
+    let file = vec![broken.display().to_string()];
+    let sv = text(&run("sv", "validate", &file).stdout);
+    for words in [
+        "3 fel",
+        "  fel: seekers[0].party_size",
+        "en varning",
+        "  varning: ",
+    ] {
+        assert!(sv.contains(words), "`{words}` missing in:\n{sv}");
+    }
+    let en = text(&run("en", "validate", &file).stdout);
+    for words in [
+        "3 errors",
+        "  error: seekers[0].party_size",
+        "one warning",
+        "  warning: ",
+    ] {
+        assert!(en.contains(words), "`{words}` missing in:\n{en}");
+    }
+    let strict = text(&run("sv", "validate", &[file[0].clone(), "--strict".into()]).stdout);
+    assert!(strict.contains("fel med --strict"), "{strict}");
+    // --json is the same in either language.
+    let json = |lang| run(lang, "validate", &[file[0].clone(), "--json".into()]).stdout;
+    assert_eq!(json("sv"), json("en"));
+}
+
+#[test]
+fn solve_summarises_in_the_language_asked() {
+    let plan = scratch("plan.json", "");
+    let mut args = sheets();
+    args.extend(["-o".into(), plan.display().to_string()]);
+    let sv = run("sv", "solve", &args);
+    assert!(sv.status.success(), "{}", text(&sv.stderr));
+    let said = text(&sv.stderr);
+    for words in [
+        "lösare: groups (vald eftersom",
+        "placerade: ",
+        " av 9 sällskap",
+        "blir av: ",
+        "värdar",
+        "varför sällskap inte placerades:",
+    ] {
+        assert!(said.contains(words), "`{words}` missing in:\n{said}");
+    }
+    let en = run("en", "solve", &args);
+    let said = text(&en.stderr);
+    for words in [
+        "solver: groups (chosen because",
+        "placed: ",
+        " of 9 parties",
+        "taking place: ",
+        "why parties were not placed:",
+    ] {
+        assert!(said.contains(words), "`{words}` missing in:\n{said}");
+    }
+    // The plan itself is the same JSON in either language.
+    let mut json = sheets();
+    json.push("--json".into());
+    assert_eq!(
+        run("sv", "solve", &json).stdout,
+        run("en", "solve", &json).stdout
+    );
+}
+
+#[test]
+fn evaluate_in_swedish() {
+    let plan = scratch("plan-sv.json", "");
+    let mut args = sheets();
+    args.extend(["-o".into(), plan.display().to_string()]);
+    assert!(run("sv", "solve", &args).status.success());
+    let mut args = sheets();
+    args.push(plan.display().to_string());
+    let report = text(&run("sv", "evaluate", &args).stdout);
+    for words in [
+        "giltig",
+        "placerade sällskap",
+        "använda platser",
+        "blockerande par",
+    ] {
+        assert!(report.contains(words), "`{words}` missing in:\n{report}");
+    }
+}
+
+/// Long work with `--json`, or with standard error captured (not a terminal): nothing but the
+/// report reaches standard error, however long it takes.
+#[test]
+fn no_progress_with_json_or_off_a_terminal() {
+    let generated = samman(&["generate", "dinners", "--size", "400", "--seed", "3"]);
+    assert!(generated.status.success());
+    let instance = scratch("dinners.json", &text(&generated.stdout));
+    // Enough iterations of the group search to take over a second.
+    let options = scratch("options.json", r#"{"iterations": 150000}"#);
+    let (instance, options) = (
+        instance.display().to_string(),
+        options.display().to_string(),
+    );
+    let json = samman(&["solve", &instance, "--options", &options, "--json"]);
+    assert!(json.status.success());
+    assert!(json.stderr.is_empty(), "{}", text(&json.stderr));
+    let piped = samman(&["solve", &instance, "--options", &options]);
+    assert!(piped.status.success());
+    let said = text(&piped.stderr);
+    assert!(said.starts_with("solver: groups"), "{said}");
+    assert!(!said.contains('\r') && !said.contains('\u{1b}'), "{said:?}");
+    assert!(!said.contains("searching for groups"), "{said}");
+}
