@@ -5,9 +5,12 @@
 //!
 //! The start is the greedy of Triska and Musliu: each round's groups filled pair by pair,
 //! taking the two people with the most *freedom* (people neither has met yet). The search is
-//! the tabu search of Dotú and Van Hentenryck: the best swap involving someone in conflict,
-//! not tabu (the same two people in the same round) unless it makes the best plan yet; from
-//! the best plan with a few random swaps when it stalls.
+//! the tabu search of Dotú and Van Hentenryck as Triska and Musliu simplified it: the best swap
+//! involving someone in conflict, not tabu (the same two people in the same round within the
+//! last 10 steps) unless it makes the best plan yet, and two random swaps of the current plan
+//! whenever 20 steps in a row found no better plan. Those kicks, rather than Dotú and Van
+//! Hentenryck's return to the best plan after thousands of steps with a tenure of up to 100,
+//! are what make 32 golfers for 8 weeks a matter of a second (BENCHMARKS.md).
 //!
 //! References: M. Triska and N. Musliu, "An effective greedy heuristic for the Social Golfer
 //! Problem", Annals of Operations Research 194 (2012); I. Dotú and P. Van Hentenryck,
@@ -26,10 +29,12 @@ use super::setup::Problem;
 
 /// The cost of one repeated meeting; an earlier meeting of weight `w` costs `w` times this.
 const REPEAT: i64 = 1 << 20;
-/// How many steps a swap stays tabu: drawn from this range each time.
-const TENURE: std::ops::RangeInclusive<u64> = 4..=100;
-/// Steps without a better plan before the search perturbs the best plan.
-const STALL: u64 = 2_000;
+/// How many steps a swap stays tabu (Triska and Musliu's fixed tabu list of 10).
+const TENURE: u64 = 10;
+/// Steps without a better plan before the search kicks the current plan.
+const STALL: u64 = 20;
+/// Random swaps in a kick.
+const KICK: usize = 2;
 /// How often (in steps) the clock is read.
 const CLOCK_EVERY: u64 = 256;
 /// The most people for the greedy start to weigh every pair; beyond, one person at a time.
@@ -488,6 +493,8 @@ struct Search<'h> {
     rng: ChaCha8Rng,
     iteration: u64,
     last_better: u64,
+    /// The step of the last kick: swaps made tabu before it are free again.
+    kicked: u64,
     perturbations: u64,
     conflicted: Vec<(usize, u32)>,
 }
@@ -498,7 +505,7 @@ impl Search<'_> {
         self.best.clone_from(&self.state.person);
         self.best_cost = self.state.cost;
         self.last_better = self.iteration;
-        self.tabu.clear();
+        self.kicked = self.iteration;
     }
 
     /// Search until the best has no repeat, the step limit or the time limit; whether the best
@@ -512,11 +519,10 @@ impl Search<'_> {
             self.iteration += 1;
             let iteration = self.iteration;
             if iteration - self.last_better > STALL {
-                restore(&mut self.state, &self.best);
                 perturb(&mut self.state, &mut self.rng);
                 self.perturbations += 1;
                 self.last_better = iteration;
-                self.tabu.clear();
+                self.kicked = iteration;
             }
             if iteration % 4096 == 0 {
                 self.tabu.forget(iteration);
@@ -548,7 +554,8 @@ impl Search<'_> {
                     }
                     let b = b as u32;
                     debug_assert_eq!(delta, state.delta(r, a, b), "cached delta");
-                    let is_tabu = self.tabu.until(r, a, b) > iteration;
+                    let until = self.tabu.until(r, a, b);
+                    let is_tabu = until > iteration && until > self.kicked + TENURE;
                     // A tabu swap only when it makes the best plan yet (aspiration).
                     if is_tabu && state.cost + delta >= self.best_cost {
                         continue;
@@ -576,8 +583,7 @@ impl Search<'_> {
             self.state.swap(r, a, b);
             debug_assert_eq!(self.state.cost - before, delta, "delta as evaluated");
             debug_assert_eq!(self.state.cost, self.state.recount(), "cost counted afresh");
-            let tenure = self.rng.random_range(TENURE);
-            self.tabu.set(r, a, b, iteration + tenure);
+            self.tabu.set(r, a, b, iteration + TENURE);
             if self.state.cost < self.best_cost {
                 self.best_cost = self.state.cost;
                 self.best.clone_from(&self.state.person);
@@ -600,6 +606,7 @@ pub(super) fn run(problem: &Problem, options: &RoundsOptions, started: Instant) 
         rng: ChaCha8Rng::seed_from_u64(options.seed),
         iteration: 0,
         last_better: 0,
+        kicked: 0,
         perturbations: 0,
         conflicted: Vec::new(),
     };
@@ -632,22 +639,10 @@ pub(super) fn run(problem: &Problem, options: &RoundsOptions, started: Instant) 
     }
 }
 
-/// Put the schedule back to `seating` (per round, per slot: the person).
-fn restore(state: &mut Schedule<'_>, seating: &[Vec<u32>]) {
-    for (r, round) in seating.iter().enumerate() {
-        for (s, &want) in round.iter().enumerate() {
-            let here = state.person[r][s];
-            if here != want {
-                state.swap(r, here, want);
-            }
-        }
-    }
-}
-
 /// A few random swaps of people at different tables of random rounds.
 fn perturb(state: &mut Schedule<'_>, rng: &mut ChaCha8Rng) {
     let rounds = state.person.len();
-    for _ in 0..2 + rounds {
+    for _ in 0..KICK {
         let r = rng.random_range(0..rounds);
         let people = state.person[r].len();
         if people < 2 {
@@ -708,11 +703,52 @@ impl Tabu {
             map.retain(|_, until| *until > step);
         }
     }
+}
 
-    fn clear(&mut self) {
-        match self {
-            Tabu::Flat { until, .. } => until.fill(0),
-            Tabu::Map(map) => map.clear(),
+#[cfg(test)]
+mod tests {
+    use crate::model::{Instance, Provider, Seeker};
+    use crate::rounds::{RoundsOptions, plan_rounds};
+
+    /// `people` single seekers at `tables` tables of exactly `size`: a social golfer problem.
+    fn golfers(people: usize, tables: usize, size: u32) -> Instance {
+        let mut instance = Instance::new();
+        instance.seekers = (0..people).map(|i| Seeker::new(&format!("p{i}"))).collect();
+        instance.providers = (0..tables)
+            .map(|t| {
+                let mut provider = Provider::new(&format!("t{t}"), size);
+                provider.minimum = size;
+                provider
+            })
+            .collect();
+        instance
+    }
+
+    /// Repeats left after at most `steps` search steps (the clock far away, so that the
+    /// outcome depends on the steps only).
+    fn repeats_after(instance: &Instance, rounds: u32, seed: u64, steps: u64) -> u64 {
+        let options = RoundsOptions {
+            rounds,
+            seed,
+            time_limit_seconds: 600.0,
+            max_iterations: Some(steps),
+            ..RoundsOptions::default()
+        };
+        plan_rounds(instance, &options)
+            .expect("a golfer instance plans")
+            .repeat_pairs
+    }
+
+    /// Instances with a known repeat-free plan that the search must find within a step budget
+    /// far above what it needs (a few thousand steps; see BENCHMARKS.md): Kirkman's
+    /// schoolgirls (5-3-7, every pair exactly once), 20 golfers in fours for 5 weeks and 32
+    /// golfers in fours for 7 weeks. A search that breaks leaves repeats here.
+    #[test]
+    fn known_repeat_free_golfer_plans_are_found() {
+        for seed in 1..=3 {
+            assert_eq!(repeats_after(&golfers(15, 5, 3), 7, seed, 200_000), 0);
+            assert_eq!(repeats_after(&golfers(20, 5, 4), 5, seed, 200_000), 0);
+            assert_eq!(repeats_after(&golfers(32, 8, 4), 7, seed, 200_000), 0);
         }
     }
 }
