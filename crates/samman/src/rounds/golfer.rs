@@ -369,6 +369,25 @@ fn empty(golf: &Golf) -> Schedule<'_> {
     }
 }
 
+/// The first rounds from finite geometry ([`super::affine`]) when everyone is in every round,
+/// every table has the same size, nobody has met before and the numbers fit; otherwise none.
+fn geometric_start(golf: &Golf, rng: &mut ChaCha8Rng) -> Vec<Vec<u32>> {
+    let m = golf.unit.len();
+    let size = golf
+        .sizes
+        .first()
+        .and_then(|s| s.first())
+        .copied()
+        .unwrap_or(0);
+    let fits = golf.guests.iter().all(|g| g.len() == m)
+        && golf.sizes.iter().flatten().all(|&s| s == size)
+        && golf.history.iter().all(|&h| h == 0);
+    if !fits {
+        return Vec::new();
+    }
+    super::affine::rounds(m, size as usize, golf.guests.len(), rng)
+}
+
 /// Seat the next round greedily (Triska and Musliu): table by table, the pair of people not
 /// yet seated who add the least cost to the table, then have the most freedom (people
 /// neither of them has met, in the history or the rounds so far), then at random; one person
@@ -402,14 +421,9 @@ fn seat_round(schedule: &mut Schedule<'_>, golf: &Golf, rng: &mut ChaCha8Rng) {
         free
     };
     let sizes = &golf.sizes[r];
-    let mut bounds = vec![0u32];
-    for &size in sizes {
-        bounds.push(bounds.last().copied().unwrap_or(0) + size);
-    }
     let mut left: Vec<u32> = golf.guests[r].clone();
     let mut person = Vec::with_capacity(left.len());
-    let mut table_of_slot = Vec::with_capacity(left.len());
-    for (t, &size) in sizes.iter().enumerate() {
+    for &size in sizes {
         let mut table: Vec<u32> = Vec::with_capacity(size as usize);
         while (table.len() as u32) < size {
             let join_cost =
@@ -458,10 +472,22 @@ fn seat_round(schedule: &mut Schedule<'_>, golf: &Golf, rng: &mut ChaCha8Rng) {
                 known[p as usize * words + x as usize / 64] |= 1 << (x % 64);
             }
         }
-        table_of_slot.extend(std::iter::repeat_n(t as u32, table.len()));
         person.extend(table);
     }
-    let mut slot = vec![NONE; m];
+    push_round(schedule, sizes, person);
+}
+
+/// Add a round seated as `person` (per slot, tables of `sizes` one after another) to the
+/// schedule: its meetings counted, the earlier rounds' caches kept, then its own caches.
+fn push_round(schedule: &mut Schedule<'_>, sizes: &[u32], person: Vec<u32>) {
+    let r = schedule.person.len();
+    let mut bounds = vec![0u32];
+    let mut table_of_slot = Vec::with_capacity(person.len());
+    for (t, &size) in sizes.iter().enumerate() {
+        bounds.push(bounds.last().copied().unwrap_or(0) + size);
+        table_of_slot.extend(std::iter::repeat_n(t as u32, size as usize));
+    }
+    let mut slot = vec![NONE; schedule.m];
     for (s, &p) in person.iter().enumerate() {
         slot[p as usize] = s as u32;
     }
@@ -471,7 +497,6 @@ fn seat_round(schedule: &mut Schedule<'_>, golf: &Golf, rng: &mut ChaCha8Rng) {
     schedule.slot.push(slot);
     schedule.join.push(Vec::new());
     schedule.leave.push(Vec::new());
-    // Count the round's meetings (the earlier rounds' caches kept), then its own caches.
     for t in 0..sizes.len() as u32 {
         let members = schedule.members(r, t).to_vec();
         for (i, &a) in members.iter().enumerate() {
@@ -611,6 +636,10 @@ pub(super) fn run(problem: &Problem, options: &RoundsOptions, started: Instant) 
         conflicted: Vec::new(),
     };
     let limit = options.max_iterations.unwrap_or(u64::MAX);
+    for seating in geometric_start(&golf, &mut search.rng) {
+        let r = search.state.person.len();
+        push_round(&mut search.state, &golf.sizes[r], seating);
+    }
     while search.state.person.len() < rounds {
         seat_round(&mut search.state, &golf, &mut search.rng);
     }
@@ -740,15 +769,30 @@ mod tests {
     }
 
     /// Instances with a known repeat-free plan that the search must find within a step budget
-    /// far above what it needs (a few thousand steps; see BENCHMARKS.md): Kirkman's
-    /// schoolgirls (5-3-7, every pair exactly once), 20 golfers in fours for 5 weeks and 32
-    /// golfers in fours for 7 weeks. A search that breaks leaves repeats here.
+    /// far above what it needs: Kirkman's schoolgirls (5-3-7, every pair exactly once), 20
+    /// golfers in fours for 5 weeks and 24 in fours for 5 (none of them a geometric start,
+    /// so the search does it). A search that breaks leaves repeats here.
     #[test]
-    fn known_repeat_free_golfer_plans_are_found() {
+    fn known_repeat_free_golfer_plans_are_found_by_the_search() {
         for seed in 1..=3 {
             assert_eq!(repeats_after(&golfers(15, 5, 3), 7, seed, 200_000), 0);
             assert_eq!(repeats_after(&golfers(20, 5, 4), 5, seed, 200_000), 0);
-            assert_eq!(repeats_after(&golfers(32, 8, 4), 7, seed, 200_000), 0);
+            assert_eq!(repeats_after(&golfers(24, 6, 4), 5, seed, 200_000), 0);
         }
+    }
+
+    /// 32 golfers in fours for 9 weeks (the social golfer problem's 9 weeks) come from the
+    /// geometric start, repeat-free before any search step.
+    #[test]
+    fn thirty_two_golfers_for_nine_weeks_need_no_search_step() {
+        let options = RoundsOptions {
+            rounds: 9,
+            seed: 7,
+            max_iterations: Some(0),
+            ..RoundsOptions::default()
+        };
+        let plan = plan_rounds(&golfers(32, 8, 4), &options).expect("plans");
+        assert_eq!(plan.repeat_pairs, 0);
+        assert_eq!(plan.stats.iterations, 0);
     }
 }

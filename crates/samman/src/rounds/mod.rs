@@ -20,6 +20,7 @@
 //! (15 in triples for 7 days) without a repeat in milliseconds, and 32 golfers in 8 groups of 4
 //! for 8 weeks in seconds; for 9 weeks it leaves a few repeats (BENCHMARKS.md).
 
+mod affine;
 mod golfer;
 mod metrics;
 mod search;
