@@ -3,8 +3,11 @@
 //! sizes, and the only cost is meeting again. Then a swap of two people of different groups
 //! is the whole neighbourhood, and its cost change is read in `O(g)` from a table of meetings.
 //!
-//! The start is the greedy of Triska and Musliu: each round's groups filled pair by pair,
-//! taking the two people with the most *freedom* (people neither has met yet). The search is
+//! The start: when the numbers are powers of one prime (32 golfers in fours), everyone is in
+//! every round and nobody met before, as many first rounds as finite geometry gives without a
+//! repeat (`super::affine`: 9 weeks for 32 golfers); the other rounds by the greedy of Triska
+//! and Musliu: each round's groups filled pair by pair, taking the two people with the most
+//! *freedom* (people neither has met yet). The search is
 //! the tabu search of Dotú and Van Hentenryck as Triska and Musliu simplified it: the best swap
 //! involving someone in conflict, not tabu (the same two people in the same round within the
 //! last 10 steps) unless it makes the best plan yet, and two random swaps of the current plan
