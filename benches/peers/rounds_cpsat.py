@@ -10,8 +10,8 @@ meeting; ``extra[p, q] >= sum of m[p, q, ., .] - 1`` counts the pair's repeats; 
 sum of ``extra``. Round 1 is fixed (players in order), which breaks the symmetry of relabelling
 players without losing any schedule.
 
-    python benches/peers/rounds_cpsat.py             # Kirkman, 5-4-5, 8-4-9, 8-4-10 (60 s each)
-    python benches/peers/rounds_cpsat.py --quick         # Kirkman and 5-4-5, 10 s each
+    python benches/peers/rounds_cpsat.py          # Kirkman, 5-4-5, 8-4-9, 8-4-10 (60 s each)
+    python benches/peers/rounds_cpsat.py --quick  # Kirkman and 5-4-5, 10 s each
 """
 
 from __future__ import annotations
