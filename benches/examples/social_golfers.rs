@@ -1,7 +1,9 @@
 //! How far the rounds search gets on the social golfer problem: Kirkman's schoolgirls (15 in
 //! triples, 7 days), then 32 golfers in 8 groups of 4 for 9 weeks and on, one week more each
 //! time, until a week count is not found repeat-free within the time limit (10 weeks is the
-//! known optimum). Prints repeats left, wall and CPU seconds, and search steps per case.
+//! known optimum). Prints repeats left, wall and CPU seconds, and search steps per case. 32
+//! golfers in fours start from finite geometry (9 weeks repeat-free before any step, so 0
+//! steps up to 9 weeks); Kirkman's 15 and the 10th week are the search's.
 //!
 //! `cargo run --release -p samman-benches --example social_golfers -- [LIMIT_SECONDS [SEED
 //! [FIRST_WEEKS]]]` (60 s, seed 1, from 9 weeks by default).

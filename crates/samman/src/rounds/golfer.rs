@@ -3,11 +3,17 @@
 //! sizes, and the only cost is meeting again. Then a swap of two people of different groups
 //! is the whole neighbourhood, and its cost change is read in `O(g)` from a table of meetings.
 //!
-//! The start is the greedy of Triska and Musliu: each round's groups filled pair by pair,
-//! taking the two people with the most *freedom* (people neither has met yet). The search is
-//! the tabu search of Dotú and Van Hentenryck: the best swap involving someone in conflict,
-//! not tabu (the same two people in the same round) unless it makes the best plan yet; from
-//! the best plan with a few random swaps when it stalls.
+//! The start: when the numbers are powers of one prime (32 golfers in fours), everyone is in
+//! every round and nobody met before, as many first rounds as finite geometry gives without a
+//! repeat (`super::affine`: 9 weeks for 32 golfers); the other rounds by the greedy of Triska
+//! and Musliu: each round's groups filled pair by pair, taking the two people with the most
+//! *freedom* (people neither has met yet). The search is
+//! the tabu search of Dotú and Van Hentenryck as Triska and Musliu simplified it: the best swap
+//! involving someone in conflict, not tabu (the same two people in the same round within the
+//! last 10 steps) unless it makes the best plan yet, and two random swaps of the current plan
+//! whenever 20 steps in a row found no better plan. Those kicks, rather than Dotú and Van
+//! Hentenryck's return to the best plan after thousands of steps with a tenure of up to 100,
+//! are what make 32 golfers for 8 weeks a matter of a second (BENCHMARKS.md).
 //!
 //! References: M. Triska and N. Musliu, "An effective greedy heuristic for the Social Golfer
 //! Problem", Annals of Operations Research 194 (2012); I. Dotú and P. Van Hentenryck,
@@ -26,10 +32,12 @@ use super::setup::Problem;
 
 /// The cost of one repeated meeting; an earlier meeting of weight `w` costs `w` times this.
 const REPEAT: i64 = 1 << 20;
-/// How many steps a swap stays tabu: drawn from this range each time.
-const TENURE: std::ops::RangeInclusive<u64> = 4..=100;
-/// Steps without a better plan before the search perturbs the best plan.
-const STALL: u64 = 2_000;
+/// How many steps a swap stays tabu (Triska and Musliu's fixed tabu list of 10).
+const TENURE: u64 = 10;
+/// Steps without a better plan before the search kicks the current plan.
+const STALL: u64 = 20;
+/// Random swaps in a kick.
+const KICK: usize = 2;
 /// How often (in steps) the clock is read.
 const CLOCK_EVERY: u64 = 256;
 /// The most people for the greedy start to weigh every pair; beyond, one person at a time.
@@ -364,6 +372,25 @@ fn empty(golf: &Golf) -> Schedule<'_> {
     }
 }
 
+/// The first rounds from finite geometry ([`super::affine`]) when everyone is in every round,
+/// every table has the same size, nobody has met before and the numbers fit; otherwise none.
+fn geometric_start(golf: &Golf, rng: &mut ChaCha8Rng) -> Vec<Vec<u32>> {
+    let m = golf.unit.len();
+    let size = golf
+        .sizes
+        .first()
+        .and_then(|s| s.first())
+        .copied()
+        .unwrap_or(0);
+    let fits = golf.guests.iter().all(|g| g.len() == m)
+        && golf.sizes.iter().flatten().all(|&s| s == size)
+        && golf.history.iter().all(|&h| h == 0);
+    if !fits {
+        return Vec::new();
+    }
+    super::affine::rounds(m, size as usize, golf.guests.len(), rng)
+}
+
 /// Seat the next round greedily (Triska and Musliu): table by table, the pair of people not
 /// yet seated who add the least cost to the table, then have the most freedom (people
 /// neither of them has met, in the history or the rounds so far), then at random; one person
@@ -397,14 +424,9 @@ fn seat_round(schedule: &mut Schedule<'_>, golf: &Golf, rng: &mut ChaCha8Rng) {
         free
     };
     let sizes = &golf.sizes[r];
-    let mut bounds = vec![0u32];
-    for &size in sizes {
-        bounds.push(bounds.last().copied().unwrap_or(0) + size);
-    }
     let mut left: Vec<u32> = golf.guests[r].clone();
     let mut person = Vec::with_capacity(left.len());
-    let mut table_of_slot = Vec::with_capacity(left.len());
-    for (t, &size) in sizes.iter().enumerate() {
+    for &size in sizes {
         let mut table: Vec<u32> = Vec::with_capacity(size as usize);
         while (table.len() as u32) < size {
             let join_cost =
@@ -453,10 +475,22 @@ fn seat_round(schedule: &mut Schedule<'_>, golf: &Golf, rng: &mut ChaCha8Rng) {
                 known[p as usize * words + x as usize / 64] |= 1 << (x % 64);
             }
         }
-        table_of_slot.extend(std::iter::repeat_n(t as u32, table.len()));
         person.extend(table);
     }
-    let mut slot = vec![NONE; m];
+    push_round(schedule, sizes, person);
+}
+
+/// Add a round seated as `person` (per slot, tables of `sizes` one after another) to the
+/// schedule: its meetings counted, the earlier rounds' caches kept, then its own caches.
+fn push_round(schedule: &mut Schedule<'_>, sizes: &[u32], person: Vec<u32>) {
+    let r = schedule.person.len();
+    let mut bounds = vec![0u32];
+    let mut table_of_slot = Vec::with_capacity(person.len());
+    for (t, &size) in sizes.iter().enumerate() {
+        bounds.push(bounds.last().copied().unwrap_or(0) + size);
+        table_of_slot.extend(std::iter::repeat_n(t as u32, size as usize));
+    }
+    let mut slot = vec![NONE; schedule.m];
     for (s, &p) in person.iter().enumerate() {
         slot[p as usize] = s as u32;
     }
@@ -466,7 +500,6 @@ fn seat_round(schedule: &mut Schedule<'_>, golf: &Golf, rng: &mut ChaCha8Rng) {
     schedule.slot.push(slot);
     schedule.join.push(Vec::new());
     schedule.leave.push(Vec::new());
-    // Count the round's meetings (the earlier rounds' caches kept), then its own caches.
     for t in 0..sizes.len() as u32 {
         let members = schedule.members(r, t).to_vec();
         for (i, &a) in members.iter().enumerate() {
@@ -488,6 +521,8 @@ struct Search<'h> {
     rng: ChaCha8Rng,
     iteration: u64,
     last_better: u64,
+    /// The step of the last kick: swaps made tabu before it are free again.
+    kicked: u64,
     perturbations: u64,
     conflicted: Vec<(usize, u32)>,
 }
@@ -498,7 +533,7 @@ impl Search<'_> {
         self.best.clone_from(&self.state.person);
         self.best_cost = self.state.cost;
         self.last_better = self.iteration;
-        self.tabu.clear();
+        self.kicked = self.iteration;
     }
 
     /// Search until the best has no repeat, the step limit or the time limit; whether the best
@@ -512,11 +547,10 @@ impl Search<'_> {
             self.iteration += 1;
             let iteration = self.iteration;
             if iteration - self.last_better > STALL {
-                restore(&mut self.state, &self.best);
                 perturb(&mut self.state, &mut self.rng);
                 self.perturbations += 1;
                 self.last_better = iteration;
-                self.tabu.clear();
+                self.kicked = iteration;
             }
             if iteration % 4096 == 0 {
                 self.tabu.forget(iteration);
@@ -548,7 +582,8 @@ impl Search<'_> {
                     }
                     let b = b as u32;
                     debug_assert_eq!(delta, state.delta(r, a, b), "cached delta");
-                    let is_tabu = self.tabu.until(r, a, b) > iteration;
+                    let until = self.tabu.until(r, a, b);
+                    let is_tabu = until > iteration && until > self.kicked + TENURE;
                     // A tabu swap only when it makes the best plan yet (aspiration).
                     if is_tabu && state.cost + delta >= self.best_cost {
                         continue;
@@ -576,8 +611,7 @@ impl Search<'_> {
             self.state.swap(r, a, b);
             debug_assert_eq!(self.state.cost - before, delta, "delta as evaluated");
             debug_assert_eq!(self.state.cost, self.state.recount(), "cost counted afresh");
-            let tenure = self.rng.random_range(TENURE);
-            self.tabu.set(r, a, b, iteration + tenure);
+            self.tabu.set(r, a, b, iteration + TENURE);
             if self.state.cost < self.best_cost {
                 self.best_cost = self.state.cost;
                 self.best.clone_from(&self.state.person);
@@ -600,10 +634,15 @@ pub(super) fn run(problem: &Problem, options: &RoundsOptions, started: Instant) 
         rng: ChaCha8Rng::seed_from_u64(options.seed),
         iteration: 0,
         last_better: 0,
+        kicked: 0,
         perturbations: 0,
         conflicted: Vec::new(),
     };
     let limit = options.max_iterations.unwrap_or(u64::MAX);
+    for seating in geometric_start(&golf, &mut search.rng) {
+        let r = search.state.person.len();
+        push_round(&mut search.state, &golf.sizes[r], seating);
+    }
     while search.state.person.len() < rounds {
         seat_round(&mut search.state, &golf, &mut search.rng);
     }
@@ -632,22 +671,10 @@ pub(super) fn run(problem: &Problem, options: &RoundsOptions, started: Instant) 
     }
 }
 
-/// Put the schedule back to `seating` (per round, per slot: the person).
-fn restore(state: &mut Schedule<'_>, seating: &[Vec<u32>]) {
-    for (r, round) in seating.iter().enumerate() {
-        for (s, &want) in round.iter().enumerate() {
-            let here = state.person[r][s];
-            if here != want {
-                state.swap(r, here, want);
-            }
-        }
-    }
-}
-
 /// A few random swaps of people at different tables of random rounds.
 fn perturb(state: &mut Schedule<'_>, rng: &mut ChaCha8Rng) {
     let rounds = state.person.len();
-    for _ in 0..2 + rounds {
+    for _ in 0..KICK {
         let r = rng.random_range(0..rounds);
         let people = state.person[r].len();
         if people < 2 {
@@ -708,11 +735,67 @@ impl Tabu {
             map.retain(|_, until| *until > step);
         }
     }
+}
 
-    fn clear(&mut self) {
-        match self {
-            Tabu::Flat { until, .. } => until.fill(0),
-            Tabu::Map(map) => map.clear(),
+#[cfg(test)]
+mod tests {
+    use crate::model::{Instance, Provider, Seeker};
+    use crate::rounds::{RoundsOptions, plan_rounds};
+
+    /// `people` single seekers at `tables` tables of exactly `size`: a social golfer problem.
+    fn golfers(people: usize, tables: usize, size: u32) -> Instance {
+        let mut instance = Instance::new();
+        instance.seekers = (0..people).map(|i| Seeker::new(&format!("p{i}"))).collect();
+        instance.providers = (0..tables)
+            .map(|t| {
+                let mut provider = Provider::new(&format!("t{t}"), size);
+                provider.minimum = size;
+                provider
+            })
+            .collect();
+        instance
+    }
+
+    /// Repeats left after at most `steps` search steps (the clock far away, so that the
+    /// outcome depends on the steps only).
+    fn repeats_after(instance: &Instance, rounds: u32, seed: u64, steps: u64) -> u64 {
+        let options = RoundsOptions {
+            rounds,
+            seed,
+            time_limit_seconds: 600.0,
+            max_iterations: Some(steps),
+            ..RoundsOptions::default()
+        };
+        plan_rounds(instance, &options)
+            .expect("a golfer instance plans")
+            .repeat_pairs
+    }
+
+    /// Instances with a known repeat-free plan that the search must find within a step budget
+    /// far above what it needs: Kirkman's schoolgirls (5-3-7, every pair exactly once), 20
+    /// golfers in fours for 5 weeks and 24 in fours for 5 (none of them a geometric start,
+    /// so the search does it). A search that breaks leaves repeats here.
+    #[test]
+    fn known_repeat_free_golfer_plans_are_found_by_the_search() {
+        for seed in 1..=3 {
+            assert_eq!(repeats_after(&golfers(15, 5, 3), 7, seed, 200_000), 0);
+            assert_eq!(repeats_after(&golfers(20, 5, 4), 5, seed, 200_000), 0);
+            assert_eq!(repeats_after(&golfers(24, 6, 4), 5, seed, 200_000), 0);
         }
+    }
+
+    /// 32 golfers in fours for 9 weeks (the social golfer problem's 9 weeks) come from the
+    /// geometric start, repeat-free before any search step.
+    #[test]
+    fn thirty_two_golfers_for_nine_weeks_need_no_search_step() {
+        let options = RoundsOptions {
+            rounds: 9,
+            seed: 7,
+            max_iterations: Some(0),
+            ..RoundsOptions::default()
+        };
+        let plan = plan_rounds(&golfers(32, 8, 4), &options).expect("plans");
+        assert_eq!(plan.repeat_pairs, 0);
+        assert_eq!(plan.stats.iterations, 0);
     }
 }

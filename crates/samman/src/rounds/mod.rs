@@ -15,11 +15,16 @@
 //! free seat, so that tables of 4 to 6 work as well as tables of exactly 4. It starts from a
 //! greedy plan made round by round. When the rounds are a social golfer problem (every table
 //! exactly filled by single seekers free to sit at any, no host, no group rule beyond the
-//! minimum) a faster path runs the same search on swaps only, from the greedy start of Triska
-//! and Musliu, reading each swap's change from cached sums. It finds Kirkman's schoolgirls
-//! (15 in triples for 7 days) without a repeat in milliseconds, and 32 golfers in 8 groups of 4
-//! for 8 weeks in seconds; for 9 weeks it leaves a few repeats (BENCHMARKS.md).
+//! minimum) a faster path runs the search on swaps only as Triska and Musliu simplified it
+//! (short tabu tenure, random kicks of the current plan), from their greedy start, reading each
+//! swap's change from cached sums; when the numbers are powers of one prime (32 golfers in
+//! fours) its first rounds come from finite geometry, repeat-free by construction. It finds
+//! Kirkman's schoolgirls (15 in triples for 7 days) without a repeat in milliseconds, 32
+//! golfers in 8 groups of 4 for 8 weeks in a second by search alone, for 9 weeks from the
+//! geometric start at once, and for 10 weeks (the optimum) in seconds to a minute
+//! (BENCHMARKS.md).
 
+mod affine;
 mod golfer;
 mod metrics;
 mod search;
