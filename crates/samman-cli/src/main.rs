@@ -320,7 +320,11 @@ impl std::fmt::Display for Failure {
         match self {
             Failure::Input(message) | Failure::Other(message) => f.write_str(message),
             Failure::Core(samman::Error::Parse(e)) => write!(f, "cannot read the instance: {e}"),
-            Failure::Core(e) => write!(f, "{e}"),
+            // The problems of an invalid instance in the report language.
+            Failure::Core(e) => match e.invalid() {
+                Some(invalid) => f.write_str(&invalid.text(&messages())),
+                None => write!(f, "{e}"),
+            },
         }
     }
 }
@@ -595,6 +599,12 @@ fn validate_file(input: &input::Input, json: bool, strict: bool) -> Result<ExitC
         Ok(roster) => (check(&roster.instance), Some(roster), None),
     };
     let at = |problem: &Problem| roster.as_ref().and_then(|r| r.locate(&problem.path));
+    let m = messages();
+    let at_in = |problem: &Problem| {
+        roster
+            .as_ref()
+            .and_then(|r| r.locate_in(&m, &problem.path))
+    };
     // With --strict a warning fails the check as an error does.
     let valid =
         parse.is_none() && report.errors.is_empty() && (!strict || report.warnings.is_empty());
@@ -626,10 +636,10 @@ fn validate_file(input: &input::Input, json: bool, strict: bool) -> Result<ExitC
         print!(
             "{}",
             samman::reports::validation(
-                &messages(),
+                &m,
                 &path.display().to_string(),
                 &report,
-                &at,
+                &at_in,
                 strict
             )
         );

@@ -149,7 +149,20 @@ impl Error {
     /// error itself as one problem (with an empty path when it has none).
     #[must_use]
     pub fn problems(&self) -> Vec<Problem> {
-        let invalid = match self {
+        match self.invalid() {
+            Some(invalid) => invalid.problems.clone(),
+            None => vec![Problem::untranslated(
+                self.path().unwrap_or_default(),
+                self.message(),
+            )],
+        }
+    }
+
+    /// The problems of an invalid instance, when that is what the error is (to say them in
+    /// another language: [`Invalid::text`]).
+    #[must_use]
+    pub fn invalid(&self) -> Option<&Invalid> {
+        match self {
             Error::Invalid(e)
             | Error::Graph(GraphError::Invalid(e))
             | Error::Solve(SolveError::Graph(GraphError::Invalid(e)))
@@ -157,13 +170,6 @@ impl Error {
             | Error::Suggest(SuggestError::Invalid(e))
             | Error::Metrics(MetricsError::Graph(GraphError::Invalid(e))) => Some(e),
             _ => None,
-        };
-        match invalid {
-            Some(invalid) => invalid.problems.clone(),
-            None => vec![Problem {
-                path: self.path().unwrap_or_default().to_owned(),
-                message: self.message(),
-            }],
         }
     }
 

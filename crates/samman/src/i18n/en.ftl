@@ -280,3 +280,59 @@ graph-seeker-degree = seeker degree: min { $min } median { $median } mean { $mea
 graph-provider-degree = provider degree: min { $min } median { $median } mean { $mean } p90 { $p90 } max { $max }
 graph-isolated = seekers with no feasible provider: { $seekers }; providers with no feasible seeker: { $providers }
 graph-isolated-by-rule = seekers with no feasible provider, by the rule that alone excludes the most providers:
+
+## Problems of an instance (samman validate); the words after a path
+-left-out = this record is left out of matching
+problem-version = format version { $found } is not supported (this is version { $supported })
+problem-time-zone = not an IANA time zone name such as Europe/Stockholm
+problem-at-least-one = must be at least 1
+problem-seats-at-least-one = must be at least 1 (what the party takes of a provider's capacity)
+problem-larger-than-every-capacity = { $seats } is larger than every provider's capacity (largest { $largest }); no provider can take this party
+problem-priority = must be a finite number; { -left-out }
+problem-minimum-above-capacity = { $minimum } is above the capacity { $capacity }; { -left-out }
+problem-host-size = must be at least 1 when a host profile is given; { -left-out }
+problem-host-not-named = no provider has `{ $id }` as its host: name it in a provider's `host`, as in {"{"}"id": "d1", "host": "{ $id }", "capacity": 4{"}"}
+problem-weight = must be a finite number, 0 or more
+problem-half-life = must be a positive number of days, such as 180
+problem-distance = must be a finite number of km, 0 or more
+problem-reliability = must be a number from 0 to 1, such as 0.6
+problem-needs-today = needs policy.today, the date on which verifications are judged
+problem-empty = must not be empty
+problem-duplicate = duplicate of { $first }
+problem-empty-tag = a tag must not be empty
+problem-accepts-nothing = lists no value, so nobody is accepted
+problem-language-code = not an ISO 639-1 language code
+problem-language-twice = language listed twice
+problem-diet = not a known diet (see docs/rules.md; use custom:<tag> for a programme's own)
+problem-custom-diet = a custom diet needs a tag after custom:
+problem-skipped-time = a wall-clock time that does not exist in { $zone }: clocks move forward then
+problem-end-before-start = must be after the start
+problem-weekly-end = must differ from the start (an end before the start runs past midnight)
+problem-latitude = latitude must be between -90 and 90; { -left-out }
+problem-longitude = longitude must be between -180 and 180; { -left-out }
+problem-travel = must be a finite number of km, 0 or more; { -left-out }
+problem-unknown-id = { $side ->
+    [provider] unknown provider id `{ $id }`
+   *[seeker] unknown seeker id `{ $id }`
+}
+problem-ranked-twice = { $side ->
+    [provider] provider `{ $id }` ranked twice
+   *[seeker] seeker `{ $id }` ranked twice
+}
+problem-listed-twice = { $side ->
+    [provider] provider `{ $id }` listed twice
+   *[seeker] seeker `{ $id }` listed twice
+}
+problem-unknown-host = `{ $id }` is neither a provider's host nor a provider id
+problem-unknown-met = unknown id `{ $id }`: expected a seeker id or a provider's host, as in {"{"}"people": ["s1", "s2"], "date": "2026-10-04"{"}"}
+problem-met-same-person = names the same person twice: a meeting is between two people
+problem-set-too-small = a set needs at least two seekers
+problem-apart-and-together = `{ $first }` and `{ $second }` must also be kept together
+problem-locked-twice = seeker `{ $id }` is locked twice
+problem-past-window = ends before policy.today: a window for an event to come lies in the past (a mistyped year?)
+problem-swapped = latitude and longitude look swapped: read the other way round, the point lies among the instance's other places
+problem-far = lies far from all other places (more than ten times the median distance to their centre): check the coordinates
+problem-no-shows = more no-shows than the events history records for this provider's host
+invalid-instance = invalid instance: { $n } problem(s)
+at-row = { $file }, row { $row }
+at-cell = { $file }, row { $row }, column { $column }

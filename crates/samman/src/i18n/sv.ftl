@@ -279,3 +279,62 @@ graph-seeker-degree = möjliga värdar per sökande: minst { $min } median { $me
 graph-provider-degree = möjliga sökande per värd: minst { $min } median { $median } medel { $mean } p90 { $p90 } högst { $max }
 graph-isolated = sökande utan möjlig värd: { $seekers }; värdar utan möjlig sökande: { $providers }
 graph-isolated-by-rule = sökande utan möjlig värd, efter den regel som ensam utesluter flest värdar:
+
+## Fel i en instans (samman validate); orden efter en sökväg
+-left-out = den här posten lämnas utanför matchningen
+problem-version = formatversion { $found } stöds inte (det här är version { $supported })
+problem-time-zone = inte ett IANA-tidszonsnamn som Europe/Stockholm
+problem-at-least-one = måste vara minst 1
+problem-seats-at-least-one = måste vara minst 1 (det sällskapet tar av en värds platser)
+problem-larger-than-every-capacity = { $seats } är fler än platserna hos varje värd (som mest { $largest }); ingen värd kan ta emot sällskapet
+problem-priority = måste vara ett ändligt tal; { -left-out }
+problem-minimum-above-capacity = { $minimum } är fler än de { $capacity } platserna; { -left-out }
+problem-host-size = måste vara minst 1 när en värdprofil anges; { -left-out }
+problem-host-not-named = ingen värd har `{ $id }` i fältet `host`: skriv det i en värds `host`, som i {"{"}"id": "d1", "host": "{ $id }", "capacity": 4{"}"}
+problem-weight = måste vara ett ändligt tal, 0 eller mer
+problem-half-life = måste vara ett positivt antal dagar, till exempel 180
+problem-distance = måste vara ett ändligt antal km, 0 eller mer
+problem-reliability = måste vara ett tal från 0 till 1, till exempel 0.6
+problem-needs-today = behöver policy.today, det datum då verifieringar bedöms
+problem-empty = får inte vara tomt
+problem-duplicate = dubblett av { $first }
+problem-empty-tag = en tagg får inte vara tom
+problem-accepts-nothing = anger inget värde, så ingen godtas
+problem-language-code = inte en språkkod enligt ISO 639-1
+problem-language-twice = språket står två gånger
+problem-diet = inte en känd kost (se docs/rules.md; skriv custom:<tagg> för programmets egna)
+problem-custom-diet = en egen kost behöver en tagg efter custom:
+problem-skipped-time = ett klockslag som inte finns i { $zone }: klockan ställs fram då
+problem-end-before-start = måste vara efter starten
+problem-weekly-end = måste skilja sig från starten (ett slut före starten går över midnatt)
+problem-latitude = latituden måste vara mellan -90 och 90; { -left-out }
+problem-longitude = longituden måste vara mellan -180 och 180; { -left-out }
+problem-travel = måste vara ett ändligt antal km, 0 eller mer; { -left-out }
+problem-unknown-id = { $side ->
+    [provider] ingen värd har id:t `{ $id }`
+   *[seeker] ingen sökande har id:t `{ $id }`
+}
+problem-ranked-twice = { $side ->
+    [provider] värden `{ $id }` är rangordnad två gånger
+   *[seeker] den sökande `{ $id }` är rangordnad två gånger
+}
+problem-listed-twice = { $side ->
+    [provider] värden `{ $id }` står två gånger
+   *[seeker] den sökande `{ $id }` står två gånger
+}
+problem-unknown-host = `{ $id }` är varken en värds `host` eller id:t för en värd
+problem-unknown-met = okänt id `{ $id }`: här ska stå id:t för en sökande eller en värds `host`, som i {"{"}"people": ["s1", "s2"], "date": "2026-10-04"{"}"}
+problem-met-same-person = anger samma person två gånger: ett möte är mellan två personer
+problem-set-too-small = en grupp behöver minst två sökande
+problem-apart-and-together = `{ $first }` och `{ $second }` ska också hållas ihop
+problem-locked-twice = den sökande `{ $id }` är låst två gånger
+problem-past-window = slutar före policy.today: en tid för ett kommande tillfälle ligger i det förflutna (fel årtal?)
+problem-swapped = latitud och longitud verkar ha bytt plats: lästa åt andra hållet hamnar punkten bland instansens övriga platser
+problem-far = ligger långt från alla andra platser (mer än tio gånger medianavståndet till deras mittpunkt): kontrollera koordinaterna
+problem-no-shows = fler uteblivna tillfällen än historiken har tillfällen för den här värdens `host`
+invalid-instance = ogiltig instans: { $n ->
+    [one] ett fel
+   *[other] { $n } fel
+}
+at-row = { $file }, rad { $row }
+at-cell = { $file }, rad { $row }, kolumn { $column }

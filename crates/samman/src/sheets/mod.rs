@@ -302,6 +302,12 @@ impl Roster {
     /// an instance read from JSON.
     #[must_use]
     pub fn locate(&self, path: &str) -> Option<String> {
+        crate::i18n::with_english(|m| self.locate_in(m, path))
+    }
+
+    /// [`Roster::locate`] in `m`'s language: `gaster.csv, rad 7, kolumn antal`.
+    #[must_use]
+    pub fn locate_in(&self, m: &crate::i18n::Messages, path: &str) -> Option<String> {
         let (pass, rest, ids): (&PassThrough, &str, Vec<&str>) =
             if let Some(rest) = path.strip_prefix("seekers[") {
                 let ids = self
@@ -333,14 +339,26 @@ impl Roster {
             .split(['.', '['])
             .filter(|s| !s.is_empty() && !s.ends_with(']'));
         let column = match segments.next() {
-            None => return Some(format!("{}, row {row}", pass.file)),
+            None => {
+                return Some(m.text(
+                    "at-row",
+                    &[("file", pass.file.as_str().into()), ("row", row.into())],
+                ));
+            }
             Some("profile" | "verification" | "reliability") => segments.next()?.to_owned(),
             Some("host_profile") => format!("host_{}", segments.next()?),
             Some("location") => "lat".to_owned(),
             Some(other) => other.to_owned(),
         };
         let header = pass.header(&column).unwrap_or(&column);
-        Some(format!("{}, row {row}, column {header}", pass.file))
+        Some(m.text(
+            "at-cell",
+            &[
+                ("file", pass.file.as_str().into()),
+                ("row", row.into()),
+                ("column", header.into()),
+            ],
+        ))
     }
 }
 
