@@ -320,7 +320,9 @@ impl std::fmt::Display for Failure {
         match self {
             Failure::Input(message) | Failure::Other(message) => f.write_str(message),
             Failure::Core(samman::Error::Parse(e)) => write!(f, "cannot read the instance: {e}"),
-            // The problems of an invalid instance in the report language.
+            // Problems of the input in the report language.
+            Failure::Core(samman::Error::Load(e)) => f.write_str(&e.text(&messages())),
+            Failure::Core(samman::Error::Csv(e)) => f.write_str(&e.text(&messages())),
             Failure::Core(e) => match e.invalid() {
                 Some(invalid) => f.write_str(&invalid.text(&messages())),
                 None => write!(f, "{e}"),

@@ -1,35 +1,6 @@
-//! Messages in plain words: what a cell or a JSON value *is* ("a text", "a date") without
-//! repeating it, and serde's programmer-facing messages ("invalid type: string, expected u32")
-//! rewritten for the person who wrote the file ("found a text; expected a whole number, such
-//! as 4").
-
-/// The form of a value, for a message that must not repeat it: `a whole number`, `a number
-/// with decimals`, `a date`, `a text with digits`, `a text`, `an empty cell`.
-#[must_use]
-pub fn form(value: &str) -> &'static str {
-    let value = value.trim();
-    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    if value.is_empty() {
-        "an empty cell"
-    } else if digits(value.trim_start_matches(['-', '+'])) {
-        "a whole number"
-    } else if value
-        .split_once(['.', ','])
-        .is_some_and(|(a, b)| digits(a.trim_start_matches(['-', '+'])) && digits(b))
-    {
-        "a number with decimals"
-    } else if value.len() >= 10
-        && value.as_bytes()[4] == b'-'
-        && value.as_bytes()[7] == b'-'
-        && digits(&value[..4])
-    {
-        "a date"
-    } else if value.bytes().any(|b| b.is_ascii_digit()) {
-        "a text with digits"
-    } else {
-        "a text"
-    }
-}
+//! Messages in plain words: serde's programmer-facing messages ("invalid type: string,
+//! expected u32") rewritten for the person who wrote the file ("found a text; expected a whole
+//! number, such as 4"). What a spreadsheet's cell *is* is [`crate::sheets::Form`].
 
 /// What serde's name of a type means to a person, with an example.
 fn expected(name: &str) -> Option<&'static str> {
@@ -110,16 +81,6 @@ pub fn json_problem(message: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn forms() {
-        assert_eq!(form("4 personer"), "a text with digits");
-        assert_eq!(form("två"), "a text");
-        assert_eq!(form("2,5"), "a number with decimals");
-        assert_eq!(form("-3"), "a whole number");
-        assert_eq!(form("2026-13-01"), "a date");
-        assert_eq!(form(" "), "an empty cell");
-    }
 
     #[test]
     fn serde_messages() {

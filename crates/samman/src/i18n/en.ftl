@@ -336,3 +336,65 @@ problem-no-shows = more no-shows than the events history records for this provid
 invalid-instance = invalid instance: { $n } problem(s)
 at-row = { $file }, row { $row }
 at-cell = { $file }, row { $row }, column { $column }
+
+## Reading a spreadsheet: the words after the file's name
+sheet-at = row { $row }, column { $column }: { $message }
+sheet-bad = found { $found }; expected { $expected }
+form-empty-cell = an empty cell
+form-whole-number = a whole number
+form-decimal = a number with decimals
+form-date = a date
+form-text-with-digits = a text with digits
+form-text = a text
+expected-people = a whole number of people, such as 2
+expected-km = a distance in km, such as 2.5
+expected-date = a date written as 2026-08-01
+expected-number = a number, such as 1.5
+expected-seats = a whole number of places the party takes, such as 1
+expected-yes-no = yes or no (also true/false, 1/0, ja/nej)
+expected-origin = newcomer or established (nyanländ or etablerad)
+expected-gender = female, male, mixed or other (kvinna, man, blandat, annat)
+expected-languages = a list of code:level such as sv:native;en:fluent
+expected-diets = a list of known diets such as vegan;halal (docs/rules.md)
+expected-dated-window = a window such as 2026-09-05T17:00/2026-09-05T23:00
+expected-window = a window such as tue 14:00-16:00 or 2026-09-05T17:00/2026-09-05T23:00
+expected-latitude = a latitude in degrees, such as 59.33
+expected-longitude = a longitude in degrees, such as 18.06
+expected-events = a whole number of events the host takes on, such as 1
+expected-capacity = a whole number of seats, such as 6
+expected-kind = dinner, visit, workshop, experience, coaching or other
+expected-count = a whole number, such as 3
+expected-status = ready, in_training or paused
+sheet-missing-while-given = missing while { $other } is given
+sheet-accepts-items = expected attribute:value items such as gender:female
+sheet-empty-cell = must not be empty
+sheet-needs-host = needs the host in the `host` column: the limit is the host's
+sheet-differs-from-row = differs from row { $first } for the same host
+sheet-empty-file = the file is empty: the first row must name the columns
+sheet-misspelt = looks like the column { $column } misspelt; write it { $column } (or rename it clearly if it is a column of your own)
+sheet-column-twice = the column appears twice
+sheet-required-column = a required column is missing
+sheet-too-many-cells = the row has { $cells } cells but the header has { $header }; check for a { $delimiter ->
+        [comma] comma
+        [semicolon] semicolon
+       *[tab] tab
+    } inside a value (put such a value in quotes)
+sheet-not-csv = the file cannot be read as CSV (an unclosed quote?)
+sheet-no-sheet = the workbook has no sheet
+sheet-first-sheet-unreadable = the first sheet of the workbook cannot be read
+sheet-not-workbook = the file cannot be opened as a workbook (XLSX or ODS); save it again from the spreadsheet program
+sheet-cell-error = the cell shows an error (such as #VALUE! or #DIV/0!); correct the formula or write the value
+sheet-cell-error-read-back = the cell shows an error (such as #VALUE! or #DIV/0!)
+sheet-cannot-read = cannot read: { $reason }
+sheet-cannot-write = cannot write: { $reason }
+
+## Reading the files a command is given
+load-file = { $file }: { $message }
+load-open = { $file }: cannot be opened ({ $reason })
+load-no-such-file = no such file
+load-permission-denied = permission denied
+usage-policy-with-instance = a policy file goes with --seekers and --providers; an instance file has its own policy
+usage-both = give either an instance file or --seekers and --providers, not both
+usage-seekers-alone = --seekers needs --providers: the file of hosts, volunteers or groups
+usage-providers-alone = --providers needs --seekers: the file of guests or participants
+usage-nothing = give an instance file, or --seekers FILE and --providers FILE

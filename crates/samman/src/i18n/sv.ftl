@@ -338,3 +338,65 @@ invalid-instance = ogiltig instans: { $n ->
 }
 at-row = { $file }, rad { $row }
 at-cell = { $file }, rad { $row }, kolumn { $column }
+
+## Att läsa ett kalkylark: orden efter filens namn
+sheet-at = rad { $row }, kolumn { $column }: { $message }
+sheet-bad = här står { $found }; skriv { $expected }
+form-empty-cell = en tom cell
+form-whole-number = ett heltal
+form-decimal = ett decimaltal
+form-date = ett datum
+form-text-with-digits = en text med siffror
+form-text = en text
+expected-people = ett helt antal personer, till exempel 2
+expected-km = ett avstånd i km, till exempel 2,5
+expected-date = ett datum som 2026-08-01
+expected-number = ett tal, till exempel 1,5
+expected-seats = ett helt antal platser som sällskapet tar, till exempel 1
+expected-yes-no = ja eller nej (även true/false, 1/0, yes/no)
+expected-origin = nyanländ eller etablerad (newcomer eller established)
+expected-gender = kvinna, man, blandat eller annat (female, male, mixed, other)
+expected-languages = en lista med kod:nivå, till exempel sv:native;en:fluent
+expected-diets = en lista med kända koster, till exempel vegan;halal (docs/rules.md)
+expected-dated-window = en tid som 2026-09-05T17:00/2026-09-05T23:00
+expected-window = en tid som tue 14:00-16:00 eller 2026-09-05T17:00/2026-09-05T23:00
+expected-latitude = en latitud i grader, till exempel 59,33
+expected-longitude = en longitud i grader, till exempel 18,06
+expected-events = ett helt antal tillfällen som värden tar på sig, till exempel 1
+expected-capacity = ett helt antal platser, till exempel 6
+expected-kind = dinner, visit, workshop, experience, coaching eller other
+expected-count = ett heltal, till exempel 3
+expected-status = ready, in_training eller paused
+sheet-missing-while-given = saknas fast { $other } är ifylld
+sheet-accepts-items = skriv egenskap:värde, till exempel gender:female
+sheet-empty-cell = får inte vara tom
+sheet-needs-host = behöver värden i kolumnen `host`: gränsen gäller värden
+sheet-differs-from-row = skiljer sig från rad { $first } för samma värd
+sheet-empty-file = filen är tom: första raden ska ange kolumnerna
+sheet-misspelt = ser ut att vara kolumnen { $column } felstavad; skriv { $column } (eller ge den ett tydligt annat namn om det är en egen kolumn)
+sheet-column-twice = kolumnen finns två gånger
+sheet-required-column = en kolumn som krävs saknas
+sheet-too-many-cells = raden har { $cells } celler men rubrikraden har { $header }; kontrollera om { $delimiter ->
+        [comma] ett kommatecken
+        [semicolon] ett semikolon
+       *[tab] ett tabbtecken
+    } står inne i ett värde (sätt i så fall värdet inom citattecken)
+sheet-not-csv = filen kan inte läsas som CSV (ett citattecken som inte stängs?)
+sheet-no-sheet = arbetsboken har inget blad
+sheet-first-sheet-unreadable = arbetsbokens första blad kan inte läsas
+sheet-not-workbook = filen kan inte öppnas som arbetsbok (XLSX eller ODS); spara den igen från kalkylprogrammet
+sheet-cell-error = cellen visar ett fel (som #VÄRDEFEL! eller #DIVISION/0!); rätta formeln eller skriv in värdet
+sheet-cell-error-read-back = cellen visar ett fel (som #VÄRDEFEL! eller #DIVISION/0!)
+sheet-cannot-read = kan inte läsas: { $reason }
+sheet-cannot-write = kan inte skrivas: { $reason }
+
+## Att läsa filerna ett kommando får
+load-file = { $file }: { $message }
+load-open = { $file }: kan inte öppnas ({ $reason })
+load-no-such-file = filen finns inte
+load-permission-denied = behörighet saknas
+usage-policy-with-instance = en policyfil hör ihop med --seekers och --providers; en instansfil har sin egen policy
+usage-both = ange antingen en instansfil eller --seekers och --providers, inte båda
+usage-seekers-alone = --seekers behöver --providers: filen med värdar, volontärer eller grupper
+usage-providers-alone = --providers behöver --seekers: filen med gäster eller deltagare
+usage-nothing = ange en instansfil, eller --seekers FIL och --providers FIL

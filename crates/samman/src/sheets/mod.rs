@@ -8,6 +8,7 @@
 mod charset;
 mod headers;
 mod office;
+mod problem;
 pub mod report;
 mod text;
 pub mod write;
@@ -19,8 +20,10 @@ use std::path::{Path, PathBuf};
 pub use headers::{ALIASES, normalise};
 pub(crate) use headers::{Header, classify};
 pub use office::SheetText;
+pub use problem::{Expected, Form, SheetProblem};
 
 use crate::csv_io::{self, CsvError};
+use crate::i18n::Messages;
 use crate::model::{Instance, Policy};
 use crate::validate::{ParseError, parse_json};
 
@@ -381,14 +384,14 @@ pub struct Source {
 pub enum LoadError {
     /// The files given do not make one input.
     #[error("{0}")]
-    Usage(String),
+    Usage(Usage),
     /// A file cannot be opened.
     #[error("{file}: cannot be opened ({reason})")]
     Open {
         /// The file, as given.
         file: String,
-        /// Why, as the system says it.
-        reason: String,
+        /// Why.
+        reason: OpenReason,
     },
     /// A spreadsheet with a problem at a row and column.
     #[error("{file}: {error}")]
@@ -406,6 +409,102 @@ pub enum LoadError {
         /// The problem.
         error: ParseError,
     },
+}
+
+impl LoadError {
+    /// The error in `m`'s language: the file, then what is wrong there (a JSON file's problem
+    /// is said in English only).
+    #[must_use]
+    pub fn text(&self, m: &Messages) -> String {
+        match self {
+            LoadError::Usage(usage) => usage.text(m),
+            LoadError::Open { file, reason } => m.text(
+                "load-open",
+                &[
+                    ("file", file.as_str().into()),
+                    ("reason", reason.text(m).into()),
+                ],
+            ),
+            LoadError::Sheet { file, error } => m.text(
+                "load-file",
+                &[
+                    ("file", file.as_str().into()),
+                    ("message", error.text(m).into()),
+                ],
+            ),
+            LoadError::Json { .. } => self.to_string(),
+        }
+    }
+}
+
+/// Files given that do not make one input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Usage {
+    /// A policy file with an instance file.
+    PolicyWithInstance,
+    /// An instance file and spreadsheets.
+    Both,
+    /// Seekers without providers.
+    SeekersAlone,
+    /// Providers without seekers.
+    ProvidersAlone,
+    /// No file.
+    Nothing,
+}
+
+impl Usage {
+    fn id(self) -> &'static str {
+        match self {
+            Self::PolicyWithInstance => "usage-policy-with-instance",
+            Self::Both => "usage-both",
+            Self::SeekersAlone => "usage-seekers-alone",
+            Self::ProvidersAlone => "usage-providers-alone",
+            Self::Nothing => "usage-nothing",
+        }
+    }
+
+    /// What to give instead, in `m`'s language.
+    #[must_use]
+    pub fn text(self, m: &Messages) -> String {
+        m.get(self.id())
+    }
+}
+
+impl fmt::Display for Usage {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&crate::i18n::with_english(|m| self.text(m)))
+    }
+}
+
+/// Why a file cannot be opened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum OpenReason {
+    /// There is no such file.
+    NotFound,
+    /// The system does not let samman read it.
+    PermissionDenied,
+    /// Another reason, as the system says it.
+    Other(String),
+}
+
+impl OpenReason {
+    /// The reason in `m`'s language (another reason as the system says it).
+    #[must_use]
+    pub fn text(&self, m: &Messages) -> String {
+        match self {
+            Self::NotFound => m.get("load-no-such-file"),
+            Self::PermissionDenied => m.get("load-permission-denied"),
+            Self::Other(reason) => reason.clone(),
+        }
+    }
+}
+
+impl fmt::Display for OpenReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&crate::i18n::with_english(|m| self.text(m)))
+    }
 }
 
 /// A JSON reading problem in plain words: where (the field's path, or the line and column
@@ -432,9 +531,9 @@ fn read_file(path: &Path) -> Result<Vec<u8>> {
     std::fs::read(path).map_err(|e| LoadError::Open {
         file: path.display().to_string(),
         reason: match e.kind() {
-            std::io::ErrorKind::NotFound => "no such file".to_owned(),
-            std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
-            _ => e.to_string(),
+            std::io::ErrorKind::NotFound => OpenReason::NotFound,
+            std::io::ErrorKind::PermissionDenied => OpenReason::PermissionDenied,
+            _ => OpenReason::Other(e.to_string()),
         },
     })
 }
@@ -594,9 +693,7 @@ pub fn load(source: &Source) -> Result<Roster> {
     match (&source.instance, &source.seekers, &source.providers) {
         (Some(path), None, None) => {
             if source.policy.is_some() {
-                return Err(LoadError::Usage(
-                    "a policy file goes with --seekers and --providers; an instance file has its own policy".into(),
-                ));
+                return Err(LoadError::Usage(Usage::PolicyWithInstance));
             }
             let bytes = read_file(path)?;
             let text = String::from_utf8_lossy(&bytes);
@@ -626,17 +723,9 @@ pub fn load(source: &Source) -> Result<Roster> {
             }
             Ok(roster)
         }
-        (Some(_), _, _) => Err(LoadError::Usage(
-            "give either an instance file or --seekers and --providers, not both".into(),
-        )),
-        (None, Some(_), None) => Err(LoadError::Usage(
-            "--seekers needs --providers: the file of hosts, volunteers or groups".into(),
-        )),
-        (None, None, Some(_)) => Err(LoadError::Usage(
-            "--providers needs --seekers: the file of guests or participants".into(),
-        )),
-        (None, None, None) => Err(LoadError::Usage(
-            "give an instance file, or --seekers FILE and --providers FILE".into(),
-        )),
+        (Some(_), _, _) => Err(LoadError::Usage(Usage::Both)),
+        (None, Some(_), None) => Err(LoadError::Usage(Usage::SeekersAlone)),
+        (None, None, Some(_)) => Err(LoadError::Usage(Usage::ProvidersAlone)),
+        (None, None, None) => Err(LoadError::Usage(Usage::Nothing)),
     }
 }
