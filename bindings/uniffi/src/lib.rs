@@ -15,10 +15,10 @@ mod recurring;
 use std::sync::Arc;
 
 use samman::explain::Explanation;
+use samman::ffi::ProblemRecord as Problem;
 use samman::metrics::{MetricsOptions, Plan, Report};
 use samman::model::{Instance, Policy, SeekerId};
 use samman::solve::{Assignment, Options};
-use samman::ffi::ProblemRecord as Problem;
 
 pub use error::SammanError;
 use error::guard;

@@ -602,11 +602,7 @@ fn validate_file(input: &input::Input, json: bool, strict: bool) -> Result<ExitC
     };
     let at = |problem: &Problem| roster.as_ref().and_then(|r| r.locate(&problem.path));
     let m = messages();
-    let at_in = |problem: &Problem| {
-        roster
-            .as_ref()
-            .and_then(|r| r.locate_in(&m, &problem.path))
-    };
+    let at_in = |problem: &Problem| roster.as_ref().and_then(|r| r.locate_in(&m, &problem.path));
     // With --strict a warning fails the check as an error does.
     let valid =
         parse.is_none() && report.errors.is_empty() && (!strict || report.warnings.is_empty());
@@ -637,13 +633,7 @@ fn validate_file(input: &input::Input, json: bool, strict: bool) -> Result<ExitC
     } else {
         print!(
             "{}",
-            samman::reports::validation(
-                &m,
-                &path.display().to_string(),
-                &report,
-                &at_in,
-                strict
-            )
+            samman::reports::validation(&m, &path.display().to_string(), &report, &at_in, strict)
         );
     }
     Ok(if valid {

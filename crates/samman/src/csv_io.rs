@@ -8,13 +8,13 @@
 use std::collections::HashMap;
 use std::io::{Read, Write};
 
+use crate::i18n::Messages;
 use crate::metrics::{Plan, PlanEntry};
 use crate::model::{
     Availability, DatedWindow, Day, Diet, Gender, Host, Instance, LanguageSkill, Level, Location,
     Origin, Profile, Provider, ProviderKind, ProviderStatus, Seeker, WeeklyWindow,
 };
 use crate::rules::Rules;
-use crate::i18n::Messages;
 use crate::sheets::{
     Delimiter, Expected, Form, Header, PassThrough, SheetKind, SheetProblem, Table, classify,
 };
@@ -216,11 +216,7 @@ impl Row<'_> {
                 "male" | "man" | "män" => Ok(Some(Gender::Male)),
                 "mixed" | "blandat" | "blandad" => Ok(Some(Gender::Mixed)),
                 "other" | "annat" | "annan" => Ok(Some(Gender::Other)),
-                _ => Err(self.bad(
-                    column,
-                    v,
-                    Expected::Gender,
-                )),
+                _ => Err(self.bad(column, v, Expected::Gender)),
             },
         }
     }
@@ -249,11 +245,7 @@ impl Row<'_> {
         self.list(column)
             .iter()
             .map(|name| match Diet::parse(name) {
-                Diet::Unknown(_) => Err(self.bad(
-                    column,
-                    name,
-                    Expected::Diets,
-                )),
+                Diet::Unknown(_) => Err(self.bad(column, name, Expected::Diets)),
                 diet => Ok(diet),
             })
             .collect()
@@ -275,13 +267,10 @@ impl Row<'_> {
                         .map_err(|_| self.bad("availability", &item, expected))?,
                 });
             } else {
-                availability.weekly.push(weekly(&item).ok_or_else(|| {
-                    self.bad(
-                        "availability",
-                        &item,
-                        Expected::Window,
-                    )
-                })?);
+                availability.weekly.push(
+                    weekly(&item)
+                        .ok_or_else(|| self.bad("availability", &item, Expected::Window))?,
+                );
             }
         }
         Ok(availability)
@@ -476,9 +465,7 @@ pub(crate) fn seekers_from_table(table: &Table) -> Result<(Vec<Seeker>, PassThro
 fn seeker_row(row: &Row<'_>) -> Result<Seeker> {
     {
         let mut seeker = Seeker::new(row.get("id").unwrap_or_default());
-        seeker.party_size = row
-            .parse("party_size", Expected::People)?
-            .unwrap_or(1);
+        seeker.party_size = row.parse("party_size", Expected::People)?.unwrap_or(1);
         seeker.profile = Profile {
             origin: row.origin("origin")?,
             gender: row.gender("gender")?,
@@ -499,9 +486,7 @@ fn seeker_row(row: &Row<'_>) -> Result<Seeker> {
             .collect();
         seeker.blocked = row.list("blocked").into_iter().map(Into::into).collect();
         seeker.waiting_since = row.parse("waiting_since", Expected::Date)?;
-        seeker.priority = row
-            .parse("priority", Expected::Number)?
-            .unwrap_or(0.0);
+        seeker.priority = row.parse("priority", Expected::Number)?.unwrap_or(0.0);
         seeker.needs = row.list("needs");
         seeker.accepts = row.accepts()?;
         seeker.seats = row.parse("seats", Expected::Seats)?;
@@ -533,8 +518,7 @@ pub(crate) fn hosts_from_table(table: &Table) -> Result<Vec<Host>> {
         "host_extra.",
         &["id", "capacity"],
         |row| {
-            let Some(max_events) = row.parse::<u32>("host_max_events", Expected::Events)?
-            else {
+            let Some(max_events) = row.parse::<u32>("host_max_events", Expected::Events)? else {
                 return Ok(());
             };
             let Some(host) = row.get("host") else {
@@ -576,21 +560,15 @@ pub(crate) fn providers_from_table(table: &Table) -> Result<(Vec<Provider>, Pass
 fn provider_row(row: &Row<'_>) -> Result<Provider> {
     {
         {
-            let capacity = row
-                .parse("capacity", Expected::Capacity)?
-                .unwrap_or(0);
+            let capacity = row.parse("capacity", Expected::Capacity)?.unwrap_or(0);
             let mut provider = Provider::new(row.get("id").unwrap_or_default(), capacity);
             provider.kind = match row.get("kind") {
                 None => ProviderKind::Other,
                 Some(kind) => serde_json::from_value(serde_json::Value::String(kind.to_owned()))
-                    .map_err(|_| {
-                        row.bad("kind", kind, Expected::Kind)
-                    })?,
+                    .map_err(|_| row.bad("kind", kind, Expected::Kind))?,
             };
             provider.host = row.get("host").map(Into::into);
-            provider.minimum = row
-                .parse("minimum", Expected::Capacity)?
-                .unwrap_or(0);
+            provider.minimum = row.parse("minimum", Expected::Capacity)?.unwrap_or(0);
             let host = Profile {
                 origin: row.origin("host_origin")?,
                 gender: row.gender("host_gender")?,
@@ -598,9 +576,7 @@ fn provider_row(row: &Row<'_>) -> Result<Provider> {
                 extra: row.extra("host_extra."),
             };
             provider.host_profile = (host != Profile::default()).then_some(host);
-            provider.host_size = row
-                .parse("host_size", Expected::People)?
-                .unwrap_or(1);
+            provider.host_size = row.parse("host_size", Expected::People)?.unwrap_or(1);
             provider.availability = row.availability()?;
             provider.location = row.location()?;
             provider.max_travel_km = row.parse("max_travel_km", Expected::Km)?;
@@ -608,17 +584,10 @@ fn provider_row(row: &Row<'_>) -> Result<Provider> {
             provider.caters = row.diets("caters")?;
             provider.topics = row.list("topics");
             provider.verification.verified = row.flag("verified")?;
-            provider.verification.verified_on =
-                row.parse("verified_on", Expected::Date)?;
-            provider.reliability.completed = row
-                .parse("completed", Expected::Count)?
-                .unwrap_or(0);
-            provider.reliability.cancelled = row
-                .parse("cancelled", Expected::Count)?
-                .unwrap_or(0);
-            provider.reliability.no_show = row
-                .parse("no_show", Expected::Count)?
-                .unwrap_or(0);
+            provider.verification.verified_on = row.parse("verified_on", Expected::Date)?;
+            provider.reliability.completed = row.parse("completed", Expected::Count)?.unwrap_or(0);
+            provider.reliability.cancelled = row.parse("cancelled", Expected::Count)?.unwrap_or(0);
+            provider.reliability.no_show = row.parse("no_show", Expected::Count)?.unwrap_or(0);
             provider.preferences = row
                 .list("preferences")
                 .into_iter()

@@ -15,7 +15,10 @@ fn committed_schema_is_up_to_date() {
 
 #[test]
 fn committed_document_schemas_are_up_to_date() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/schema/documents.json");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../docs/schema/documents.json"
+    );
     let committed = std::fs::read_to_string(path).expect("docs/schema/documents.json exists");
     assert!(
         committed == samman::document_schemas(),

@@ -4,8 +4,8 @@ use std::io::Cursor;
 
 use calamine::{Data, Ods, Range, Reader, Xlsx, open_workbook_from_rs};
 
-use super::{Delimiter, SheetFormat, SheetKind, Table, TableRow, TextEncoding};
 use super::SheetProblem;
+use super::{Delimiter, SheetFormat, SheetKind, Table, TableRow, TextEncoding};
 use crate::csv_io::CsvError;
 
 fn whole_file(problem: SheetProblem) -> CsvError {

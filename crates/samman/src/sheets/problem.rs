@@ -289,9 +289,7 @@ impl SheetProblem {
             Self::CellError => ("sheet-cell-error", vec![]),
             Self::CellErrorReadBack => ("sheet-cell-error-read-back", vec![]),
             Self::CannotRead { reason } => ("sheet-cannot-read", vec![("reason", text(reason))]),
-            Self::CannotWrite { reason } => {
-                ("sheet-cannot-write", vec![("reason", text(reason))])
-            }
+            Self::CannotWrite { reason } => ("sheet-cannot-write", vec![("reason", text(reason))]),
             Self::Other { message } => ("", vec![("message", text(message))]),
         }
     }
@@ -333,7 +331,9 @@ mod tests {
             })
             .collect();
         all.extend([
-            P::MissingWhileGiven { other: "lat".into() },
+            P::MissingWhileGiven {
+                other: "lat".into(),
+            },
             P::AcceptsItems,
             P::EmptyCell,
             P::NeedsHost,
@@ -410,7 +410,10 @@ mod tests {
                 let text = m
                     .checked_text(id, &args)
                     .unwrap_or_else(|e| panic!("{lang}.ftl, {id}: {e}"));
-                assert!(!text.contains("{ $") && !text.contains("{$"), "{lang} {id}: {text}");
+                assert!(
+                    !text.contains("{ $") && !text.contains("{$"),
+                    "{lang} {id}: {text}"
+                );
                 assert!(!text.is_empty() && text != id, "{lang} {id}");
             }
         }

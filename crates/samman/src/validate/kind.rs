@@ -177,7 +177,10 @@ impl ProblemKind {
         match self {
             Self::Version { found } => (
                 "problem-version",
-                vec![("found", (*found).into()), ("supported", FORMAT_VERSION.into())],
+                vec![
+                    ("found", (*found).into()),
+                    ("supported", FORMAT_VERSION.into()),
+                ],
             ),
             Self::TimeZone => ("problem-time-zone", vec![]),
             Self::AtLeastOne => ("problem-at-least-one", vec![]),
@@ -413,7 +416,10 @@ pub(crate) mod tests {
                 let text = m
                     .checked_text(id, &args)
                     .unwrap_or_else(|e| panic!("{lang}.ftl, {id}: {e}"));
-                assert!(!text.contains("{ $") && !text.contains("{$"), "{lang} {id}: {text}");
+                assert!(
+                    !text.contains("{ $") && !text.contains("{$"),
+                    "{lang} {id}: {text}"
+                );
                 assert!(!text.is_empty() && text != id, "{lang} {id}");
             }
         }
@@ -428,6 +434,9 @@ pub(crate) mod tests {
         let other = ProblemKind::Other {
             message: "as it is".into(),
         };
-        assert_eq!((other.text(&en), other.text(&sv)), ("as it is".into(), "as it is".into()));
+        assert_eq!(
+            (other.text(&en), other.text(&sv)),
+            ("as it is".into(), "as it is".into())
+        );
     }
 }
