@@ -319,7 +319,16 @@ impl std::fmt::Display for Failure {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Failure::Input(message) | Failure::Other(message) => f.write_str(message),
-            Failure::Core(samman::Error::Parse(e)) => write!(f, "cannot read the instance: {e}"),
+            // serde's words in English (as before); in plain words in another language.
+            Failure::Core(samman::Error::Parse(e)) => match messages() {
+                m if m.lang() == samman::i18n::Lang::En => {
+                    write!(f, "cannot read the instance: {e}")
+                }
+                m => f.write_str(&m.text(
+                    "cannot-read-instance",
+                    &[("message", samman::sheets::json_text_in(&m, e).into())],
+                )),
+            },
             // Problems of the input in the report language.
             Failure::Core(samman::Error::Load(e)) => f.write_str(&e.text(&messages())),
             Failure::Core(samman::Error::Csv(e)) => f.write_str(&e.text(&messages())),
@@ -626,9 +635,14 @@ fn validate_file(input: &input::Input, json: bool, strict: bool) -> Result<ExitC
         println!("{out:#}");
     } else if let Some(e) = &parse {
         eprintln!(
-            "samman: cannot read {}: {}",
-            path.display(),
-            samman::sheets::json_text(e)
+            "samman: {}",
+            m.text(
+                "cannot-read",
+                &[
+                    ("file", path.display().to_string().into()),
+                    ("message", samman::sheets::json_text_in(&m, e).into()),
+                ]
+            )
         );
     } else {
         print!(

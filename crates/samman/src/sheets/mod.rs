@@ -412,8 +412,7 @@ pub enum LoadError {
 }
 
 impl LoadError {
-    /// The error in `m`'s language: the file, then what is wrong there (a JSON file's problem
-    /// is said in English only).
+    /// The error in `m`'s language: the file, then what is wrong there.
     #[must_use]
     pub fn text(&self, m: &Messages) -> String {
         match self {
@@ -432,7 +431,13 @@ impl LoadError {
                     ("message", error.text(m).into()),
                 ],
             ),
-            LoadError::Json { .. } => self.to_string(),
+            LoadError::Json { file, error } => m.text(
+                "load-file",
+                &[
+                    ("file", file.as_str().into()),
+                    ("message", json_text_in(m, error).into()),
+                ],
+            ),
         }
     }
 }
@@ -511,17 +516,33 @@ impl fmt::Display for OpenReason {
 /// for a document that is not JSON) and what, without the value read.
 #[must_use]
 pub fn json_text(error: &ParseError) -> String {
-    let message = crate::plain::json_problem(&error.message);
-    let at = if error.line > 0 {
-        format!(" (line {}, column {})", error.line, error.column)
-    } else {
-        String::new()
-    };
-    if error.path == "." {
-        format!("{message}{at}")
-    } else {
-        format!("at {}: {message}{at}", error.path)
+    crate::i18n::with_english(|m| json_text_in(m, error))
+}
+
+/// [`json_text`] in `m`'s language.
+#[must_use]
+pub fn json_text_in(m: &Messages, error: &ParseError) -> String {
+    let mut message = crate::plain::JsonProblem::read(&error.message).text(m);
+    if error.path != "." {
+        message = m.text(
+            "json-at",
+            &[
+                ("path", error.path.as_str().into()),
+                ("message", message.into()),
+            ],
+        );
     }
+    if error.line > 0 {
+        message = m.text(
+            "json-line",
+            &[
+                ("message", message.into()),
+                ("line", error.line.into()),
+                ("column", error.column.into()),
+            ],
+        );
+    }
+    message
 }
 
 /// A `Result` with a [`LoadError`].
