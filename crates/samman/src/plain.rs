@@ -82,6 +82,32 @@ pub enum JsonProblem {
     TrailingComma,
     /// A field name not in double quotes.
     KeyNotString,
+    /// A field the format does not have.
+    UnknownField {
+        /// The field.
+        field: String,
+        /// serde's words after the field (`, expected one of ...`).
+        rest: String,
+        /// The fields there are (`` `a`, `b` ``).
+        allowed: String,
+    },
+    /// A field that must be given.
+    MissingField {
+        /// The field.
+        field: String,
+    },
+    /// A field given twice.
+    DuplicateField {
+        /// The field.
+        field: String,
+    },
+    /// A name the format does not have (a value's own name is left out where it is personal).
+    UnknownVariant {
+        /// serde's words after "unknown variant".
+        rest: String,
+        /// The names there are.
+        allowed: String,
+    },
     /// A message of another shape, as serde says it (it names fields, not values).
     Other(String),
 }
@@ -129,6 +155,50 @@ impl JsonProblem {
         if message.starts_with("key must be a string") {
             return Self::KeyNotString;
         }
+        // The names a format allows, after serde's "expected".
+        let allowed = |rest: &str| {
+            rest.strip_prefix(", expected one of ")
+                .or_else(|| rest.strip_prefix(", expected "))
+                .map(str::to_owned)
+        };
+        // A field's name, in backquotes, and what follows it.
+        let field = |rest: &str| {
+            let rest = rest.strip_prefix('`')?;
+            let (field, rest) = rest.split_once('`')?;
+            Some((field.to_owned(), rest.to_owned()))
+        };
+        if let Some((field, rest)) = message.strip_prefix("unknown field ").and_then(field) {
+            if let Some(allowed) = allowed(&rest) {
+                return Self::UnknownField {
+                    field,
+                    rest,
+                    allowed,
+                };
+            }
+        }
+        if let Some((field, rest)) = message.strip_prefix("missing field ").and_then(field) {
+            if rest.is_empty() {
+                return Self::MissingField { field };
+            }
+        }
+        if let Some((field, rest)) = message.strip_prefix("duplicate field ").and_then(field) {
+            if rest.is_empty() {
+                return Self::DuplicateField { field };
+            }
+        }
+        if let Some(rest) = message.strip_prefix("unknown variant") {
+            // The variant written (`` `x` ``), when serde's message still has it.
+            let after_name = rest
+                .strip_prefix(" `")
+                .and_then(|r| r.split_once('`'))
+                .map_or(rest, |(_, after)| after);
+            if let Some(allowed) = allowed(after_name) {
+                return Self::UnknownVariant {
+                    rest: rest.to_owned(),
+                    allowed,
+                };
+            }
+        }
         Self::Other(message.to_owned())
     }
 
@@ -159,6 +229,26 @@ impl JsonProblem {
             Self::EndsEarly => m.get("json-ends-early"),
             Self::TrailingComma => m.get("json-trailing-comma"),
             Self::KeyNotString => m.get("json-key-not-string"),
+            Self::UnknownField {
+                field,
+                rest,
+                allowed,
+            } => m.text(
+                "json-unknown-field",
+                &[
+                    ("field", text(field)),
+                    ("rest", text(rest)),
+                    ("allowed", text(allowed)),
+                ],
+            ),
+            Self::MissingField { field } => m.text("json-missing-field", &[("field", text(field))]),
+            Self::DuplicateField { field } => {
+                m.text("json-duplicate-field", &[("field", text(field))])
+            }
+            Self::UnknownVariant { rest, allowed } => m.text(
+                "json-unknown-variant",
+                &[("rest", text(rest)), ("allowed", text(allowed))],
+            ),
             Self::Other(message) => message.clone(),
         }
     }
@@ -183,7 +273,15 @@ mod tests {
             "found a text; expected a whole number, such as 4"
         );
         assert!(json_problem("input is out of range").contains("2026-09-05"));
-        assert_eq!(json_problem("missing field `id`"), "missing field `id`");
+        for serde in [
+            "missing field `id`",
+            "duplicate field `id`",
+            "unknown field `tme`, expected one of `time`, `diet`",
+            "unknown variant `x`, expected one of `a`, `b`",
+            "unknown variant, expected `a` or `b`",
+        ] {
+            assert_eq!(json_problem(serde), serde, "as serde says it, in English");
+        }
         let sv = Messages::new(Lang::Sv);
         assert_eq!(
             JsonProblem::read("invalid type: string \"4 personer\", expected u32").text(&sv),
@@ -228,6 +326,12 @@ mod tests {
                 "EOF while parsing an object",
                 "trailing comma",
                 "key must be a string",
+                "unknown field `tme`, expected one of `time`, `diet`",
+                "unknown field `x`, expected `id`",
+                "missing field `id`",
+                "duplicate field `id`",
+                "unknown variant `x`, expected one of `a`, `b`",
+                "unknown variant, expected `a` or `b`",
             ]
             .map(str::to_owned),
         );

@@ -428,3 +428,7 @@ json-at = at { $path }: { $message }
 json-line = { $message } (line { $line }, column { $column })
 cannot-read = cannot read { $file }: { $message }
 cannot-read-instance = cannot read the instance: { $message }
+json-unknown-field = unknown field `{ $field }`{ $rest }
+json-missing-field = missing field `{ $field }`
+json-duplicate-field = duplicate field `{ $field }`
+json-unknown-variant = unknown variant{ $rest }

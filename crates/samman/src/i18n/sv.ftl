@@ -430,3 +430,7 @@ json-at = vid { $path }: { $message }
 json-line = { $message } (rad { $line }, kolumn { $column })
 cannot-read = kan inte läsa { $file }: { $message }
 cannot-read-instance = kan inte läsa instansen: { $message }
+json-unknown-field = okänt fält `{ $field }`; fälten som finns är { $allowed }
+json-missing-field = fältet `{ $field }` saknas
+json-duplicate-field = fältet `{ $field }` står två gånger
+json-unknown-variant = okänt namn; namnen som finns är { $allowed }
