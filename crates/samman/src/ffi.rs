@@ -15,8 +15,9 @@ use crate::model::{
 use crate::rules::{Criterion, Rule};
 use crate::validate::Problem;
 
-/// A problem as Kotlin and Swift see it (named `Problem` there): where, and what in English.
-/// The core's [`Problem`] also carries the message's id and arguments, which do not cross.
+// Kotlin and Swift see the core's `Problem` as this record, named `Problem` there: the path and
+// the English message. The message's id and arguments (`Problem::kind`) do not cross.
+/// One thing wrong with an instance: where, and what.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 #[uniffi(name = "Problem")]
 pub struct ProblemRecord {
