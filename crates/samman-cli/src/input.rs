@@ -45,8 +45,17 @@ impl Input {
     /// keeps the spreadsheets' carried columns for the outputs.
     pub fn session(&self) -> Result<(Session, Roster), Failure> {
         let roster = self.load()?;
-        let session = crate::progress::watch(Session::new(roster.instance.clone())?);
-        Ok((session, roster))
+        let session = Session::new(roster.instance.clone()).map_err(|error| {
+            if error.invalid().is_some() && !roster.seekers.file().is_empty() {
+                Failure::InSheets {
+                    error,
+                    roster: Box::new(roster.clone()),
+                }
+            } else {
+                error.into()
+            }
+        })?;
+        Ok((crate::progress::watch(session), roster))
     }
 
     /// For a command that also takes a plan file: with spreadsheets, the one positional file

@@ -276,6 +276,14 @@ enum Failure {
     /// An error of the core, mapped by its kind: exit code 1 for an internal fault, 2 for
     /// anything the input can mend.
     Core(samman::Error),
+    /// An invalid instance read from spreadsheets: as `Core`, its problems told by file, row
+    /// and column.
+    InSheets {
+        /// The error.
+        error: samman::Error,
+        /// The people read, to place the problems in their files.
+        roster: Box<samman::sheets::Roster>,
+    },
 }
 
 impl<E: Into<samman::Error>> From<E> for Failure {
@@ -289,7 +297,7 @@ impl Failure {
         match self {
             Failure::Input(_) => 2,
             Failure::Other(_) => 1,
-            Failure::Core(e) => match e.kind() {
+            Failure::Core(e) | Failure::InSheets { error: e, .. } => match e.kind() {
                 ErrorKind::InvalidInput | ErrorKind::LimitExceeded | ErrorKind::UnknownId => 2,
                 _ => 1,
             },
@@ -299,7 +307,7 @@ impl Failure {
     /// The failure as `--json` prints it: `{"error": {"kind", "path", "message", "problems"}}`.
     fn to_json(&self) -> serde_json::Value {
         match self {
-            Failure::Core(e) => serde_json::json!({"error": {
+            Failure::Core(e) | Failure::InSheets { error: e, .. } => serde_json::json!({"error": {
                 "kind": e.kind().name(),
                 "path": e.path(),
                 "message": e.to_string(),
@@ -332,6 +340,15 @@ impl std::fmt::Display for Failure {
             // Problems of the input in the report language.
             Failure::Core(samman::Error::Load(e)) => f.write_str(&e.text(&messages())),
             Failure::Core(samman::Error::Csv(e)) => f.write_str(&e.text(&messages())),
+            Failure::InSheets { error, roster } => {
+                let m = messages();
+                match error.invalid() {
+                    Some(invalid) => f.write_str(
+                        &invalid.text_at(&m, &|problem| roster.locate_in(&m, &problem.path)),
+                    ),
+                    None => write!(f, "{error}"),
+                }
+            }
             Failure::Core(e) => match e.invalid() {
                 Some(invalid) => f.write_str(&invalid.text(&messages())),
                 None => write!(f, "{e}"),

@@ -188,6 +188,21 @@ fn problems_are_said_in_the_language_asked() {
         en.contains("gäster-noll.csv, row 2, column antal: must be at least 1"),
         "{en}"
     );
+    // Planning it fails with the same place and words; --json keeps the path.
+    let said = text(&run("sv", "solve", &args).stderr);
+    assert!(
+        said.contains("ogiltig instans: ett fel")
+            && said.contains("gäster-noll.csv, rad 2, kolumn antal: måste vara minst 1"),
+        "{said}"
+    );
+    args.push("--json".into());
+    let json: serde_json::Value =
+        serde_json::from_slice(&run("sv", "solve", &args).stderr).unwrap();
+    assert_eq!(json["error"]["path"], "seekers[0].party_size");
+    assert_eq!(
+        json["error"]["problems"][0]["message"],
+        "must be at least 1"
+    );
 }
 
 #[test]

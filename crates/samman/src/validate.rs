@@ -92,9 +92,18 @@ impl Invalid {
     /// with its path.
     #[must_use]
     pub fn text(&self, m: &Messages) -> String {
+        self.text_at(m, &|_| None)
+    }
+
+    /// As [`Invalid::text`], each problem placed by `at` where it gives a place (a
+    /// spreadsheet's file, row and column: [`crate::sheets::Roster::locate_in`]), else by its
+    /// path.
+    #[must_use]
+    pub fn text_at(&self, m: &Messages, at: &dyn Fn(&Problem) -> Option<String>) -> String {
         let mut text = m.text("invalid-instance", &[("n", self.problems.len().into())]);
         for problem in &self.problems {
-            text.push_str(&format!("\n  {}: {}", problem.path, problem.text(m)));
+            let place = at(problem).unwrap_or_else(|| problem.path.clone());
+            text.push_str(&format!("\n  {place}: {}", problem.text(m)));
         }
         text
     }
