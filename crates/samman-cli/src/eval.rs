@@ -37,14 +37,18 @@ pub fn generate(
     let programme: Programme = programme.parse().map_err(Failure::Input)?;
     let defaults = Params::default();
     let positive = |name: &str, value: Option<f64>, default: f64| match value {
-        Some(v) if !(v.is_finite() && v > 0.0) => Err(Failure::Input(format!(
-            "--{name} must be a positive number of km, not {v}"
-        ))),
+        Some(v) if !(v.is_finite() && v > 0.0) => Err(Failure::input(
+            "cli-positive-km",
+            &[("option", format!("--{name}")), ("value", v.to_string())],
+        )),
         Some(v) => Ok(v),
         None => Ok(default),
     };
     if shape.providers == Some(0) {
-        return Err(Failure::Input("--providers must be at least 1".into()));
+        return Err(Failure::input(
+            "cli-at-least-one",
+            &[("option", "--providers".into())],
+        ));
     }
     let params = Params {
         size,

@@ -64,9 +64,10 @@ impl Input {
         match (plan, self.seekers.is_some() || self.providers.is_some()) {
             (Some(plan), _) => Ok((self.clone(), plan.clone())),
             (None, true) => {
-                let plan = self.file.clone().ok_or_else(|| {
-                    Failure::Input("give the plan file to evaluate after the options".into())
-                })?;
+                let plan = self
+                    .file
+                    .clone()
+                    .ok_or_else(|| Failure::input("cli-plan-after-options", &[]))?;
                 Ok((
                     Input {
                         file: None,
@@ -75,9 +76,7 @@ impl Input {
                     plan,
                 ))
             }
-            (None, false) => Err(Failure::Input(
-                "give the instance file and then the plan file".into(),
-            )),
+            (None, false) => Err(Failure::input("cli-instance-then-plan", &[])),
         }
     }
 }

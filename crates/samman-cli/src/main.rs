@@ -273,6 +273,16 @@ enum Failure {
     Input(String),
     /// Anything else: exit code 1.
     Other(String),
+    /// A failure the command says in words of its own (`cli-...` in the Fluent resources):
+    /// in the report language, and in English with `--json`. Exit code 2 for input, else 1.
+    Said {
+        /// The message id.
+        id: &'static str,
+        /// Its arguments, as text.
+        args: Vec<(&'static str, String)>,
+        /// Whether the input is at fault (exit code 2, `invalid_input`).
+        input: bool,
+    },
     /// An error of the core, mapped by its kind: exit code 1 for an internal fault, 2 for
     /// anything the input can mend.
     Core(samman::Error),
@@ -295,8 +305,8 @@ impl<E: Into<samman::Error>> From<E> for Failure {
 impl Failure {
     fn exit_code(&self) -> u8 {
         match self {
-            Failure::Input(_) => 2,
-            Failure::Other(_) => 1,
+            Failure::Input(_) | Failure::Said { input: true, .. } => 2,
+            Failure::Other(_) | Failure::Said { input: false, .. } => 1,
             Failure::Core(e) | Failure::InSheets { error: e, .. } => match e.kind() {
                 ErrorKind::InvalidInput | ErrorKind::LimitExceeded | ErrorKind::UnknownId => 2,
                 _ => 1,
@@ -319,6 +329,80 @@ impl Failure {
             Failure::Other(message) => serde_json::json!({"error": {
                 "kind": ErrorKind::Internal.name(), "path": null, "message": message,
             }}),
+            Failure::Said { input, .. } => {
+                let kind = if *input {
+                    ErrorKind::InvalidInput
+                } else {
+                    ErrorKind::Internal
+                };
+                let english = samman::i18n::Messages::new(samman::i18n::Lang::En);
+                serde_json::json!({"error": {
+                    "kind": kind.name(), "path": null, "message": self.text(&english),
+                }})
+            }
+        }
+    }
+
+    /// A failure of the input, in the command's own words.
+    pub(crate) fn input(id: &'static str, args: &[(&'static str, String)]) -> Self {
+        Failure::Said {
+            id,
+            args: args.to_vec(),
+            input: true,
+        }
+    }
+
+    /// A failure to read `path`, with the system's reason.
+    pub(crate) fn cannot_read(path: &Path, reason: &dyn std::fmt::Display) -> Self {
+        Self::input(
+            "cli-cannot-read",
+            &[
+                ("file", path.display().to_string()),
+                ("reason", reason.to_string()),
+            ],
+        )
+    }
+
+    /// A file that cannot be read: the system's reason in English, said in the report
+    /// language where samman knows it (no such file, permission denied).
+    pub(crate) fn cannot_open(path: &Path, error: &std::io::Error) -> Self {
+        let id = match error.kind() {
+            std::io::ErrorKind::NotFound => "cli-cannot-read-missing",
+            std::io::ErrorKind::PermissionDenied => "cli-cannot-read-denied",
+            _ => "cli-cannot-read",
+        };
+        Self::input(
+            id,
+            &[
+                ("file", path.display().to_string()),
+                ("reason", error.to_string()),
+            ],
+        )
+    }
+
+    /// A failure to write `path`, with the system's reason.
+    pub(crate) fn cannot_write(path: &Path, reason: &dyn std::fmt::Display) -> Self {
+        Failure::Said {
+            id: "cli-cannot-write",
+            args: vec![
+                ("file", path.display().to_string()),
+                ("reason", reason.to_string()),
+            ],
+            input: false,
+        }
+    }
+
+    /// A `Said` failure's words in `m`'s language.
+    fn text(&self, m: &samman::i18n::Messages) -> String {
+        match self {
+            Failure::Said { id, args, .. } => {
+                let args: Vec<(&str, samman::i18n::Arg)> = args
+                    .iter()
+                    .map(|(name, value)| (*name, value.as_str().into()))
+                    .collect();
+                m.text(id, &args)
+            }
+            other => other.to_string(),
         }
     }
 }
@@ -327,6 +411,7 @@ impl std::fmt::Display for Failure {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Failure::Input(message) | Failure::Other(message) => f.write_str(message),
+            Failure::Said { .. } => f.write_str(&self.text(&messages())),
             // serde's words in English (as before); in plain words in another language.
             Failure::Core(samman::Error::Parse(e)) => match messages() {
                 m if m.lang() == samman::i18n::Lang::En => {
@@ -530,22 +615,17 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
             key_file,
             output,
         } => {
-            let text = std::fs::read_to_string(file)
-                .map_err(|e| Failure::Input(format!("cannot read {}: {e}", file.display())))?;
+            let text = std::fs::read_to_string(file).map_err(|e| Failure::cannot_open(file, &e))?;
             let instance = parse_json(&text)?;
+            let key_name = key_file.display().to_string();
             let key = std::fs::read(key_file).map_err(|e| {
-                Failure::Input(format!(
-                    "cannot read the key file {}: {e}",
-                    key_file.display()
-                ))
+                Failure::input(
+                    "cli-cannot-read-key",
+                    &[("file", key_name.clone()), ("reason", e.to_string())],
+                )
             })?;
             if key.is_empty() {
-                return Err(Failure::Input(format!(
-                    "the key file {} is empty: put a secret of at least 16 random bytes in it, \
-                     for example with `head -c 32 /dev/urandom > {}`",
-                    key_file.display(),
-                    key_file.display()
-                )));
+                return Err(Failure::input("cli-empty-key", &[("file", key_name)]));
             }
             let hidden = samman::privacy::pseudonymize(&instance, &key);
             write_json(&hidden, output.as_deref())?;
@@ -573,8 +653,7 @@ fn write_json<T: serde::Serialize>(value: &T, output: Option<&Path>) -> Result<(
     let json =
         serde_json::to_string_pretty(value).map_err(|e| Failure::Other(e.to_string()))? + "\n";
     match output {
-        Some(path) => std::fs::write(path, json)
-            .map_err(|e| Failure::Other(format!("cannot write {}: {e}", path.display()))),
+        Some(path) => std::fs::write(path, json).map_err(|e| Failure::cannot_write(path, &e)),
         None => {
             print!("{json}");
             Ok(())
@@ -590,24 +669,20 @@ fn parse_lang(code: &str) -> Result<samman::i18n::Lang, String> {
 
 /// Read a JSON file into `T`; errors name the file and the place in it.
 pub(crate) fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, Failure> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| Failure::Input(format!("cannot read {}: {e}", path.display())))?;
-    serde_json::from_str(&text)
-        .map_err(|e| Failure::Input(format!("cannot read {}: {e}", path.display())))
+    let text = std::fs::read_to_string(path).map_err(|e| Failure::cannot_open(path, &e))?;
+    serde_json::from_str(&text).map_err(|e| Failure::cannot_read(path, &e))
 }
 
 /// Read and prepare an instance: the one way every command reads its input.
 fn read_session(path: &Path) -> Result<Session, Failure> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| Failure::Input(format!("cannot read {}: {e}", path.display())))?;
+    let text = std::fs::read_to_string(path).map_err(|e| Failure::cannot_open(path, &e))?;
     Ok(progress::watch(Session::from_json(&text)?))
 }
 
 fn validate_file(input: &input::Input, json: bool, strict: bool) -> Result<ExitCode, Failure> {
     let loaded = match &input.file {
         Some(path) if input.seekers.is_none() && input.providers.is_none() => {
-            let text = std::fs::read_to_string(path)
-                .map_err(|e| Failure::Input(format!("cannot read {}: {e}", path.display())))?;
+            let text = std::fs::read_to_string(path).map_err(|e| Failure::cannot_open(path, &e))?;
             parse_json(&text).map(|instance| samman::sheets::Roster {
                 instance,
                 ..samman::sheets::Roster::default()

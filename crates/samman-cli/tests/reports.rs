@@ -203,6 +203,24 @@ fn problems_are_said_in_the_language_asked() {
         json["error"]["problems"][0]["message"],
         "must be at least 1"
     );
+
+    // The command's own failures: in the language asked, English with --json.
+    let missing = ["/nonexistent/instance.json".to_owned()];
+    let said = text(&run("sv", "graph", &missing).stderr);
+    assert_eq!(
+        said.trim_end(),
+        "samman: kan inte läsa /nonexistent/instance.json: filen finns inte"
+    );
+    let said = text(&run("sv", "evaluate", &["--seekers".into(), "x.csv".into()]).stderr);
+    assert!(said.contains("ange planfilen som ska utvärderas"), "{said}");
+    let json: serde_json::Value =
+        serde_json::from_slice(&run("sv", "graph", &[missing[0].clone(), "--json".into()]).stderr)
+            .unwrap();
+    let message = json["error"]["message"].as_str().unwrap();
+    assert!(
+        message.starts_with("cannot read /nonexistent/instance.json: "),
+        "{message}"
+    );
 }
 
 #[test]

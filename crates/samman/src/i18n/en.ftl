@@ -432,3 +432,18 @@ json-unknown-field = unknown field `{ $field }`{ $rest }
 json-missing-field = missing field `{ $field }`
 json-duplicate-field = duplicate field `{ $field }`
 json-unknown-variant = unknown variant{ $rest }
+
+## The command's own failures
+cli-cannot-read = cannot read { $file }: { $reason }
+cli-cannot-write = cannot write { $file }: { $reason }
+cli-cannot-read-key = cannot read the key file { $file }: { $reason }
+cli-empty-key = the key file { $file } is empty: put a secret of at least 16 random bytes in it, for example with `head -c 32 /dev/urandom > { $file }`
+cli-cannot-read-dinner = cannot read the running dinner { $file }: { $reason }
+cli-plan-after-options = give the plan file to evaluate after the options
+cli-instance-then-plan = give the instance file and then the plan file
+cli-not-a-date = { $option }: `{ $text }` is not a date; expected YYYY-MM-DD, such as 2026-10-04
+cli-cancel-needs-previous = --cancel needs --previous PLAN.json, the plan the cancellation changes
+cli-positive-km = { $option } must be a positive number of km, not { $value }
+cli-at-least-one = { $option } must be at least 1
+cli-cannot-read-missing = cannot read { $file }: { $reason }
+cli-cannot-read-denied = cannot read { $file }: { $reason }

@@ -434,3 +434,18 @@ json-unknown-field = okänt fält `{ $field }`; fälten som finns är { $allowed
 json-missing-field = fältet `{ $field }` saknas
 json-duplicate-field = fältet `{ $field }` står två gånger
 json-unknown-variant = okänt namn; namnen som finns är { $allowed }
+
+## Kommandots egna fel
+cli-cannot-read = kan inte läsa { $file }: { $reason }
+cli-cannot-write = kan inte skriva { $file }: { $reason }
+cli-cannot-read-key = kan inte läsa nyckelfilen { $file }: { $reason }
+cli-empty-key = nyckelfilen { $file } är tom: lägg en hemlighet på minst 16 slumpmässiga byte i den, till exempel med `head -c 32 /dev/urandom > { $file }`
+cli-cannot-read-dinner = kan inte läsa den löpande middagen { $file }: { $reason }
+cli-plan-after-options = ange planfilen som ska utvärderas efter flaggorna
+cli-instance-then-plan = ange instansfilen och sedan planfilen
+cli-not-a-date = { $option }: `{ $text }` är inte ett datum; skriv ÅÅÅÅ-MM-DD, till exempel 2026-10-04
+cli-cancel-needs-previous = --cancel behöver --previous PLAN.json, planen som inställningen ändrar
+cli-positive-km = { $option } måste vara ett positivt antal km, inte { $value }
+cli-at-least-one = { $option } måste vara minst 1
+cli-cannot-read-missing = kan inte läsa { $file }: filen finns inte
+cli-cannot-read-denied = kan inte läsa { $file }: behörighet saknas
