@@ -69,14 +69,27 @@ pub fn generate(
 /// `{"seeker", "provider"}`).
 pub(crate) fn read_plan(path: &Path) -> Result<Plan, Failure> {
     let cannot = |e: &dyn std::fmt::Display| Failure::Input(format!("{}: {e}", path.display()));
+    // The system's reason in the report language where samman knows it; English as before.
+    let unreadable = |e: &std::io::Error| match Failure::cannot_open(path, e) {
+        Failure::Said { text, .. } => Failure::Said {
+            english: format!("{}: {e}", path.display()),
+            text,
+            input: true,
+        },
+        other => other,
+    };
     if path
         .extension()
         .is_some_and(|x| x.eq_ignore_ascii_case("csv"))
     {
-        let file = std::fs::File::open(path).map_err(|e| cannot(&e))?;
-        samman::csv_io::read_plan(file).map_err(|e| cannot(&e))
+        let file = std::fs::File::open(path).map_err(|e| unreadable(&e))?;
+        samman::csv_io::read_plan(file).map_err(|e| Failure::Said {
+            english: format!("{}: {e}", path.display()),
+            text: format!("{}: {}", path.display(), e.text(&crate::messages())),
+            input: true,
+        })
     } else {
-        let text = std::fs::read_to_string(path).map_err(|e| cannot(&e))?;
+        let text = std::fs::read_to_string(path).map_err(|e| unreadable(&e))?;
         Plan::from_json(&text).map_err(|e| cannot(&e))
     }
 }

@@ -273,13 +273,13 @@ enum Failure {
     Input(String),
     /// Anything else: exit code 1.
     Other(String),
-    /// A failure the command says in words of its own (`cli-...` in the Fluent resources):
-    /// in the report language, and in English with `--json`. Exit code 2 for input, else 1.
+    /// A failure said in the report language, and in English with `--json`: exit code 2 for
+    /// input, else 1.
     Said {
-        /// The message id.
-        id: &'static str,
-        /// Its arguments, as text.
-        args: Vec<(&'static str, String)>,
+        /// The words in English.
+        english: String,
+        /// The words in the report language.
+        text: String,
         /// Whether the input is at fault (exit code 2, `invalid_input`).
         input: bool,
     },
@@ -329,26 +329,34 @@ impl Failure {
             Failure::Other(message) => serde_json::json!({"error": {
                 "kind": ErrorKind::Internal.name(), "path": null, "message": message,
             }}),
-            Failure::Said { input, .. } => {
+            Failure::Said { english, input, .. } => {
                 let kind = if *input {
                     ErrorKind::InvalidInput
                 } else {
                     ErrorKind::Internal
                 };
-                let english = samman::i18n::Messages::new(samman::i18n::Lang::En);
                 serde_json::json!({"error": {
-                    "kind": kind.name(), "path": null, "message": self.text(&english),
+                    "kind": kind.name(), "path": null, "message": english,
                 }})
             }
         }
     }
 
-    /// A failure of the input, in the command's own words.
+    /// A failure of the input, in the command's own words (`cli-...` in the Fluent resources).
     pub(crate) fn input(id: &'static str, args: &[(&'static str, String)]) -> Self {
+        Self::said(id, args, true)
+    }
+
+    fn said(id: &'static str, args: &[(&'static str, String)], input: bool) -> Self {
+        let args: Vec<(&str, samman::i18n::Arg)> = args
+            .iter()
+            .map(|(name, value)| (*name, value.as_str().into()))
+            .collect();
+        let english = samman::i18n::Messages::new(samman::i18n::Lang::En);
         Failure::Said {
-            id,
-            args: args.to_vec(),
-            input: true,
+            english: english.text(id, &args),
+            text: messages().text(id, &args),
+            input,
         }
     }
 
@@ -382,28 +390,14 @@ impl Failure {
 
     /// A failure to write `path`, with the system's reason.
     pub(crate) fn cannot_write(path: &Path, reason: &dyn std::fmt::Display) -> Self {
-        Failure::Said {
-            id: "cli-cannot-write",
-            args: vec![
+        Self::said(
+            "cli-cannot-write",
+            &[
                 ("file", path.display().to_string()),
                 ("reason", reason.to_string()),
             ],
-            input: false,
-        }
-    }
-
-    /// A `Said` failure's words in `m`'s language.
-    fn text(&self, m: &samman::i18n::Messages) -> String {
-        match self {
-            Failure::Said { id, args, .. } => {
-                let args: Vec<(&str, samman::i18n::Arg)> = args
-                    .iter()
-                    .map(|(name, value)| (*name, value.as_str().into()))
-                    .collect();
-                m.text(id, &args)
-            }
-            other => other.to_string(),
-        }
+            false,
+        )
     }
 }
 
@@ -411,7 +405,7 @@ impl std::fmt::Display for Failure {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Failure::Input(message) | Failure::Other(message) => f.write_str(message),
-            Failure::Said { .. } => f.write_str(&self.text(&messages())),
+            Failure::Said { text, .. } => f.write_str(text),
             // serde's words in English (as before); in plain words in another language.
             Failure::Core(samman::Error::Parse(e)) => match messages() {
                 m if m.lang() == samman::i18n::Lang::En => {
