@@ -285,10 +285,10 @@ graph-isolated-by-rule = sökande utan möjlig värd, efter den regel som ensam 
 problem-version = formatversion { $found } stöds inte (det här är version { $supported })
 problem-time-zone = inte ett IANA-tidszonsnamn som Europe/Stockholm
 problem-at-least-one = måste vara minst 1
-problem-seats-at-least-one = måste vara minst 1 (det sällskapet tar av en värds platser)
-problem-larger-than-every-capacity = { $seats } är fler än platserna hos varje värd (som mest { $largest }); ingen värd kan ta emot sällskapet
+problem-seats-at-least-one = måste vara minst 1 (antalet platser sällskapet tar hos en värd)
+problem-larger-than-every-capacity = { $seats } är fler platser än någon värd har (som mest { $largest }); ingen värd kan ta emot sällskapet
 problem-priority = måste vara ett ändligt tal; { -left-out }
-problem-minimum-above-capacity = { $minimum } är fler än de { $capacity } platserna; { -left-out }
+problem-minimum-above-capacity = { $minimum } är fler än värdens { $capacity } platser; { -left-out }
 problem-host-size = måste vara minst 1 när en värdprofil anges; { -left-out }
 problem-host-not-named = ingen värd har `{ $id }` i fältet `host`: skriv det i en värds `host`, som i {"{"}"id": "d1", "host": "{ $id }", "capacity": 4{"}"}
 problem-weight = måste vara ett ändligt tal, 0 eller mer
@@ -331,7 +331,7 @@ problem-locked-twice = den sökande `{ $id }` är låst två gånger
 problem-past-window = slutar före policy.today: en tid för ett kommande tillfälle ligger i det förflutna (fel årtal?)
 problem-swapped = latitud och longitud verkar ha bytt plats: lästa åt andra hållet hamnar punkten bland instansens övriga platser
 problem-far = ligger långt från alla andra platser (mer än tio gånger medianavståndet till deras mittpunkt): kontrollera koordinaterna
-problem-no-shows = fler uteblivna tillfällen än historiken har tillfällen för den här värdens `host`
+problem-no-shows = fler uteblivna tillfällen (no_show) än historiken har tillfällen för den här värdens `host`
 invalid-instance = ogiltig instans: { $n ->
     [one] ett fel
    *[other] { $n } fel

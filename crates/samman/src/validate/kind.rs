@@ -270,12 +270,12 @@ impl ProblemKind {
 }
 
 #[cfg(test)]
-pub(crate) mod tests {
+mod tests {
     use super::*;
     use crate::i18n::Lang;
 
     /// One of every kind (but `Other`, which has no message id), with arguments.
-    pub(crate) fn every_kind() -> Vec<ProblemKind> {
+    fn every_kind() -> Vec<ProblemKind> {
         use ProblemKind as K;
         let s = |x: &str| x.to_owned();
         let all = vec![
