@@ -416,22 +416,17 @@ impl std::fmt::Display for Failure {
                     &[("message", samman::sheets::json_text_in(&m, e).into())],
                 )),
             },
-            // Problems of the input in the report language.
-            Failure::Core(samman::Error::Load(e)) => f.write_str(&e.text(&messages())),
-            Failure::Core(samman::Error::Csv(e)) => f.write_str(&e.text(&messages())),
             Failure::InSheets { error, roster } => {
                 let m = messages();
                 match error.invalid() {
                     Some(invalid) => f.write_str(
                         &invalid.text_at(&m, &|problem| roster.locate_in(&m, &problem.path)),
                     ),
-                    None => write!(f, "{error}"),
+                    None => f.write_str(&error.text(&m)),
                 }
             }
-            Failure::Core(e) => match e.invalid() {
-                Some(invalid) => f.write_str(&invalid.text(&messages())),
-                None => write!(f, "{e}"),
-            },
+            // What the input can mend in the report language (the core's words).
+            Failure::Core(e) => f.write_str(&e.text(&messages())),
         }
     }
 }

@@ -11,6 +11,7 @@ use crate::csv_io::CsvError;
 use crate::explain::ExplainError;
 use crate::graph::GraphError;
 use crate::history::HistoryError;
+use crate::i18n::Messages;
 use crate::metrics::{MetricsError, PlanError};
 use crate::rounds::RoundsError;
 use crate::running_dinner::DinnerError;
@@ -155,6 +156,60 @@ impl Error {
                 self.path().unwrap_or_default(),
                 self.message(),
             )],
+        }
+    }
+
+    /// The error in `m`'s language: what the input can mend (an invalid instance, a file that
+    /// cannot be read, an id no seeker has, a limit) in its words; a fault inside samman as
+    /// its English [`fmt::Display`]. A JSON text that cannot be read is said in plain words
+    /// (`found a text; expected a whole number, such as 4`), not in serde's.
+    #[must_use]
+    pub fn text(&self, m: &Messages) -> String {
+        let graph = match self {
+            Error::Graph(e)
+            | Error::Solve(SolveError::Graph(e))
+            | Error::Metrics(MetricsError::Graph(e))
+            | Error::Rounds(RoundsError::Graph(e)) => Some(e),
+            _ => None,
+        };
+        if let Some(GraphError::LimitExceeded { what, count, limit }) = graph {
+            // The kind of count, as a word Fluent can select on.
+            let kind = match *what {
+                "seekers" => "seekers",
+                "providers" => "providers",
+                "candidate edges" => "edges",
+                _ => "other",
+            };
+            return m.text(
+                "error-limit",
+                &[
+                    ("what", (*what).into()),
+                    ("kind", kind.into()),
+                    ("count", (*count).into()),
+                    ("limit", (*limit).into()),
+                ],
+            );
+        }
+        match self {
+            Error::Load(e) => e.text(m),
+            Error::Csv(e) => e.text(m),
+            Error::Parse(e) => crate::sheets::json_text_in(m, e),
+            Error::Explain(ExplainError::UnknownSeeker(id))
+            | Error::Suggest(SuggestError::UnknownSeeker(id)) => {
+                m.text("error-unknown-seeker", &[("id", id.as_str().into())])
+            }
+            Error::Solve(SolveError::UnknownId { path, what, id }) => m.text(
+                "error-unknown-id",
+                &[
+                    ("path", path.as_str().into()),
+                    ("what", (*what).into()),
+                    ("id", id.as_str().into()),
+                ],
+            ),
+            _ => match self.invalid() {
+                Some(invalid) => invalid.text(m),
+                None => self.to_string(),
+            },
         }
     }
 
@@ -398,5 +453,48 @@ impl CsvError {
     #[must_use]
     pub fn path(&self) -> Option<&str> {
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn errors_the_input_can_mend_are_said_in_either_language() {
+        let (en, sv) = (Messages::new(Lang::En), Messages::new(Lang::Sv));
+        let limit = |what| GraphError::LimitExceeded {
+            what,
+            count: 12,
+            limit: 10,
+        };
+        let errors: Vec<Error> = vec![
+            ExplainError::UnknownSeeker("s9".into()).into(),
+            SuggestError::UnknownSeeker("s9".into()).into(),
+            SolveError::UnknownId {
+                path: "constraints.locked[0].provider".into(),
+                what: "provider",
+                id: "p9".into(),
+            }
+            .into(),
+            limit("seekers").into(),
+            limit("candidate edges").into(),
+            SolveError::Graph(limit("providers")).into(),
+            crate::sheets::LoadError::Usage(crate::sheets::Usage::Nothing).into(),
+        ];
+        let swedish = [
+            "ingen sökande har id:t `s9`",
+            "ingen sökande har id:t `s9`",
+            "constraints.locked[0].provider: ingen värd har id:t `p9`",
+            "sökande: 12 är fler än gränsen 10 (policy.limits)",
+            "möjliga par: 12 är fler än gränsen 10 (policy.limits)",
+            "värdar: 12 är fler än gränsen 10 (policy.limits)",
+            "ange en instansfil, eller --seekers FIL och --providers FIL",
+        ];
+        for (error, swedish) in errors.iter().zip(swedish) {
+            assert_eq!(error.text(&en), error.to_string(), "English as before");
+            assert_eq!(error.text(&sv), swedish);
+        }
     }
 }

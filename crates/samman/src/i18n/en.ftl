@@ -447,3 +447,8 @@ cli-positive-km = { $option } must be a positive number of km, not { $value }
 cli-at-least-one = { $option } must be at least 1
 cli-cannot-read-missing = cannot read { $file }: { $reason }
 cli-cannot-read-denied = cannot read { $file }: { $reason }
+
+## Errors the input can mend
+error-unknown-seeker = no seeker has the id `{ $id }`
+error-unknown-id = { $path }: no { $what } has the id `{ $id }`
+error-limit = { $what }: { $count } is more than the limit of { $limit } (policy.limits)

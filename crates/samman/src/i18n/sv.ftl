@@ -449,3 +449,16 @@ cli-positive-km = { $option } måste vara ett positivt antal km, inte { $value }
 cli-at-least-one = { $option } måste vara minst 1
 cli-cannot-read-missing = kan inte läsa { $file }: filen finns inte
 cli-cannot-read-denied = kan inte läsa { $file }: behörighet saknas
+
+## Fel som går att rätta i indata
+error-unknown-seeker = ingen sökande har id:t `{ $id }`
+error-unknown-id = { $path }: { $what ->
+    [provider] ingen värd
+   *[seeker] ingen sökande
+} har id:t `{ $id }`
+error-limit = { $kind ->
+    [seekers] sökande
+    [providers] värdar
+    [edges] möjliga par
+   *[other] { $what }
+}: { $count } är fler än gränsen { $limit } (policy.limits)
