@@ -68,7 +68,6 @@ pub fn generate(
 /// Read a plan: CSV when the file name ends in `.csv`, else JSON (a samman plan or a list of
 /// `{"seeker", "provider"}`).
 pub(crate) fn read_plan(path: &Path) -> Result<Plan, Failure> {
-    let cannot = |e: &dyn std::fmt::Display| Failure::Input(format!("{}: {e}", path.display()));
     // The system's reason in the report language where samman knows it; English as before.
     let unreadable = |e: &std::io::Error| match Failure::cannot_open(path, e) {
         Failure::Said { text, .. } => Failure::Said {
@@ -90,7 +89,15 @@ pub(crate) fn read_plan(path: &Path) -> Result<Plan, Failure> {
         })
     } else {
         let text = std::fs::read_to_string(path).map_err(|e| unreadable(&e))?;
-        Plan::from_json(&text).map_err(|e| cannot(&e))
+        Plan::from_json(&text).map_err(|e| Failure::Said {
+            english: format!("{}: {e}", path.display()),
+            text: format!(
+                "{}: {}",
+                path.display(),
+                samman::Error::from(e).text(&crate::messages())
+            ),
+            input: true,
+        })
     }
 }
 

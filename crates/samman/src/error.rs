@@ -198,6 +198,21 @@ impl Error {
             | Error::Suggest(SuggestError::UnknownSeeker(id)) => {
                 m.text("error-unknown-seeker", &[("id", id.as_str().into())])
             }
+            Error::Plan(e) => m.text(
+                "error-plan",
+                &[(
+                    "message",
+                    crate::sheets::json_place_in(m, &e.path, e.line, e.column, &e.message).into(),
+                )],
+            ),
+            Error::History(HistoryError::UnknownId { path, kind, id }) => m.text(
+                "error-history-unknown-id",
+                &[
+                    ("path", path.as_str().into()),
+                    ("what", (*kind).into()),
+                    ("id", id.as_str().into()),
+                ],
+            ),
             Error::Solve(SolveError::UnknownId { path, what, id }) => m.text(
                 "error-unknown-id",
                 &[
@@ -478,6 +493,12 @@ mod tests {
                 id: "p9".into(),
             }
             .into(),
+            HistoryError::UnknownId {
+                path: "matches[3].provider".into(),
+                kind: "provider",
+                id: "p9".into(),
+            }
+            .into(),
             limit("seekers").into(),
             limit("candidate edges").into(),
             SolveError::Graph(limit("providers")).into(),
@@ -487,6 +508,8 @@ mod tests {
             "ingen sökande har id:t `s9`",
             "ingen sökande har id:t `s9`",
             "constraints.locked[0].provider: ingen värd har id:t `p9`",
+            "matches[3].provider: ingen värd har id:t `p9`: planen måste vara en plan för den här \
+             instansen",
             "sökande: 12 är fler än gränsen 10 (policy.limits)",
             "möjliga par: 12 är fler än gränsen 10 (policy.limits)",
             "värdar: 12 är fler än gränsen 10 (policy.limits)",
@@ -496,5 +519,18 @@ mod tests {
             assert_eq!(error.text(&en), error.to_string(), "English as before");
             assert_eq!(error.text(&sv), swedish);
         }
+        // A plan serde cannot read: in plain words, in either language.
+        let plan = crate::metrics::Plan::from_json(r#"{"matches": [{"seeker": 4}]}"#)
+            .expect_err("an id is a text");
+        let plan = Error::from(plan);
+        assert_eq!(
+            plan.text(&sv),
+            "kan inte läsa planen: vid matches[0].seeker: här står ett heltal; skriv en text inom \
+             citattecken, till exempel \"g1\""
+        );
+        assert!(
+            plan.text(&en)
+                .starts_with("cannot read the plan: at matches[0].seeker: found")
+        );
     }
 }

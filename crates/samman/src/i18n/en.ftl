@@ -452,3 +452,5 @@ cli-cannot-read-denied = cannot read { $file }: { $reason }
 error-unknown-seeker = no seeker has the id `{ $id }`
 error-unknown-id = { $path }: no { $what } has the id `{ $id }`
 error-limit = { $what }: { $count } is more than the limit of { $limit } (policy.limits)
+error-plan = cannot read the plan: { $message }
+error-history-unknown-id = { $path }: unknown { $what } id `{ $id }`: the plan must be a plan of this instance

@@ -462,3 +462,8 @@ error-limit = { $kind ->
     [edges] möjliga par
    *[other] { $what }
 }: { $count } är fler än gränsen { $limit } (policy.limits)
+error-plan = kan inte läsa planen: { $message }
+error-history-unknown-id = { $path }: { $what ->
+    [provider] ingen värd
+   *[seeker] ingen sökande
+} har id:t `{ $id }`: planen måste vara en plan för den här instansen

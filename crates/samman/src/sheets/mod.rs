@@ -522,23 +522,32 @@ pub fn json_text(error: &ParseError) -> String {
 /// [`json_text`] in `m`'s language.
 #[must_use]
 pub fn json_text_in(m: &Messages, error: &ParseError) -> String {
-    let mut message = crate::plain::JsonProblem::read(&error.message).text(m);
-    if error.path != "." {
+    json_place_in(m, &error.path, error.line, error.column, &error.message)
+}
+
+/// serde's `message` at `path` (`.` for the document), `line` and `column` (0: none) in plain
+/// words in `m`'s language.
+pub(crate) fn json_place_in(
+    m: &Messages,
+    path: &str,
+    line: usize,
+    column: usize,
+    message: &str,
+) -> String {
+    let mut message = crate::plain::JsonProblem::read(message).text(m);
+    if path != "." && !path.is_empty() {
         message = m.text(
             "json-at",
-            &[
-                ("path", error.path.as_str().into()),
-                ("message", message.into()),
-            ],
+            &[("path", path.into()), ("message", message.into())],
         );
     }
-    if error.line > 0 {
+    if line > 0 {
         message = m.text(
             "json-line",
             &[
                 ("message", message.into()),
-                ("line", error.line.into()),
-                ("column", error.column.into()),
+                ("line", line.into()),
+                ("column", column.into()),
             ],
         );
     }
