@@ -519,6 +519,22 @@ mod tests {
             assert_eq!(error.text(&en), error.to_string(), "English as before");
             assert_eq!(error.text(&sv), swedish);
         }
+        // Every way files given do not make one input, every reason a file cannot be opened.
+        use crate::sheets::{OpenReason, Usage};
+        for m in [&en, &sv] {
+            for usage in [
+                Usage::PolicyWithInstance,
+                Usage::Both,
+                Usage::SeekersAlone,
+                Usage::ProvidersAlone,
+                Usage::Nothing,
+            ] {
+                assert!(!usage.text(m).starts_with("usage-"), "{usage:?}");
+            }
+            for reason in [OpenReason::NotFound, OpenReason::PermissionDenied] {
+                assert!(!reason.text(m).starts_with("load-"), "{reason:?}");
+            }
+        }
         // A plan serde cannot read: in plain words, in either language.
         let plan = crate::metrics::Plan::from_json(r#"{"matches": [{"seeker": 4}]}"#)
             .expect_err("an id is a text");
