@@ -838,3 +838,40 @@ fn reasons(instance: &Instance, plan: &Assignment) -> BTreeMap<String, usize> {
     }
     counts
 }
+
+#[cfg(test)]
+mod tests {
+    /// Every message id the command says its own failures with is in both languages: the ids
+    /// in the command's source, found by their `cli-` prefix.
+    #[test]
+    fn every_failure_id_is_in_both_languages() {
+        let sources = [
+            include_str!("main.rs"),
+            include_str!("eval.rs"),
+            include_str!("input.rs"),
+            include_str!("output.rs"),
+            include_str!("recurring.rs"),
+        ];
+        // A quoted id: a quote, `cli-`, lowercase letters and dashes, a quote.
+        let mut ids: Vec<&str> = Vec::new();
+        for source in sources {
+            for (at, _) in source.match_indices(concat!('"', "cli-")) {
+                let rest = &source[at + 1..];
+                let end = rest.find('"').unwrap_or(0);
+                let id = &rest[..end];
+                if id.len() > 4 && id.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') {
+                    ids.push(id);
+                }
+            }
+        }
+        ids.sort_unstable();
+        ids.dedup();
+        assert!(ids.len() >= 10, "{ids:?}");
+        for lang in [samman::i18n::Lang::En, samman::i18n::Lang::Sv] {
+            let m = samman::i18n::Messages::new(lang);
+            for id in &ids {
+                assert!(m.has(id), "{lang}.ftl lacks {id}");
+            }
+        }
+    }
+}
