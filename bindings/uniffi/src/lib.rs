@@ -15,10 +15,10 @@ mod recurring;
 use std::sync::Arc;
 
 use samman::explain::Explanation;
+use samman::ffi::ProblemRecord as Problem;
 use samman::metrics::{MetricsOptions, Plan, Report};
 use samman::model::{Instance, Policy, SeekerId};
 use samman::solve::{Assignment, Options};
-use samman::validate::Problem;
 
 pub use error::SammanError;
 use error::guard;
@@ -97,7 +97,7 @@ impl Session {
     /// Problems of single records, each with its path: they never make the instance invalid;
     /// such a record is planned as far as its data allows or left out with its reason.
     pub fn warnings(&self) -> Vec<Problem> {
-        self.inner.warnings()
+        self.inner.warnings().into_iter().map(Into::into).collect()
     }
 
     /// Why each of `seekers` is or is not placed in `plan` (or in general, without a plan),
@@ -200,7 +200,7 @@ pub fn validate(instance: Instance) -> Result<Vec<Problem>, SammanError> {
     guard(|| {
         Ok::<_, samman::Error>(match samman::validate::validate(&instance) {
             Ok(()) => Vec::new(),
-            Err(invalid) => invalid.problems,
+            Err(invalid) => invalid.problems.into_iter().map(Into::into).collect(),
         })
     })
 }
@@ -213,7 +213,15 @@ pub fn validate(instance: Instance) -> Result<Vec<Problem>, SammanError> {
 /// Only `Internal`.
 #[uniffi::export]
 pub fn warnings(instance: Instance) -> Result<Vec<Problem>, SammanError> {
-    guard(|| Ok::<_, samman::Error>(samman::validate::check(&instance).warnings))
+    guard(|| {
+        Ok::<_, samman::Error>(
+            samman::validate::check(&instance)
+                .warnings
+                .into_iter()
+                .map(Into::into)
+                .collect(),
+        )
+    })
 }
 
 /// The instance with every id replaced by a keyed hash (`privacy::pseudonymize`, see

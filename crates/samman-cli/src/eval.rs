@@ -37,14 +37,18 @@ pub fn generate(
     let programme: Programme = programme.parse().map_err(Failure::Input)?;
     let defaults = Params::default();
     let positive = |name: &str, value: Option<f64>, default: f64| match value {
-        Some(v) if !(v.is_finite() && v > 0.0) => Err(Failure::Input(format!(
-            "--{name} must be a positive number of km, not {v}"
-        ))),
+        Some(v) if !(v.is_finite() && v > 0.0) => Err(Failure::input(
+            "cli-positive-km",
+            &[("option", format!("--{name}")), ("value", v.to_string())],
+        )),
         Some(v) => Ok(v),
         None => Ok(default),
     };
     if shape.providers == Some(0) {
-        return Err(Failure::Input("--providers must be at least 1".into()));
+        return Err(Failure::input(
+            "cli-at-least-one",
+            &[("option", "--providers".into())],
+        ));
     }
     let params = Params {
         size,
@@ -64,16 +68,36 @@ pub fn generate(
 /// Read a plan: CSV when the file name ends in `.csv`, else JSON (a samman plan or a list of
 /// `{"seeker", "provider"}`).
 pub(crate) fn read_plan(path: &Path) -> Result<Plan, Failure> {
-    let cannot = |e: &dyn std::fmt::Display| Failure::Input(format!("{}: {e}", path.display()));
+    // The system's reason in the report language where samman knows it; English as before.
+    let unreadable = |e: &std::io::Error| match Failure::cannot_open(path, e) {
+        Failure::Said { text, .. } => Failure::Said {
+            english: format!("{}: {e}", path.display()),
+            text,
+            input: true,
+        },
+        other => other,
+    };
     if path
         .extension()
         .is_some_and(|x| x.eq_ignore_ascii_case("csv"))
     {
-        let file = std::fs::File::open(path).map_err(|e| cannot(&e))?;
-        samman::csv_io::read_plan(file).map_err(|e| cannot(&e))
+        let file = std::fs::File::open(path).map_err(|e| unreadable(&e))?;
+        samman::csv_io::read_plan(file).map_err(|e| Failure::Said {
+            english: format!("{}: {e}", path.display()),
+            text: format!("{}: {}", path.display(), e.text(&crate::messages())),
+            input: true,
+        })
     } else {
-        let text = std::fs::read_to_string(path).map_err(|e| cannot(&e))?;
-        Plan::from_json(&text).map_err(|e| cannot(&e))
+        let text = std::fs::read_to_string(path).map_err(|e| unreadable(&e))?;
+        Plan::from_json(&text).map_err(|e| Failure::Said {
+            english: format!("{}: {e}", path.display()),
+            text: format!(
+                "{}: {}",
+                path.display(),
+                samman::Error::from(e).text(&crate::messages())
+            ),
+            input: true,
+        })
     }
 }
 

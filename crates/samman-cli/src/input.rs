@@ -45,8 +45,17 @@ impl Input {
     /// keeps the spreadsheets' carried columns for the outputs.
     pub fn session(&self) -> Result<(Session, Roster), Failure> {
         let roster = self.load()?;
-        let session = crate::progress::watch(Session::new(roster.instance.clone())?);
-        Ok((session, roster))
+        let session = Session::new(roster.instance.clone()).map_err(|error| {
+            if error.invalid().is_some() && !roster.seekers.file().is_empty() {
+                Failure::InSheets {
+                    error,
+                    roster: Box::new(roster.clone()),
+                }
+            } else {
+                error.into()
+            }
+        })?;
+        Ok((crate::progress::watch(session), roster))
     }
 
     /// For a command that also takes a plan file: with spreadsheets, the one positional file
@@ -55,9 +64,10 @@ impl Input {
         match (plan, self.seekers.is_some() || self.providers.is_some()) {
             (Some(plan), _) => Ok((self.clone(), plan.clone())),
             (None, true) => {
-                let plan = self.file.clone().ok_or_else(|| {
-                    Failure::Input("give the plan file to evaluate after the options".into())
-                })?;
+                let plan = self
+                    .file
+                    .clone()
+                    .ok_or_else(|| Failure::input("cli-plan-after-options", &[]))?;
                 Ok((
                     Input {
                         file: None,
@@ -66,9 +76,7 @@ impl Input {
                     plan,
                 ))
             }
-            (None, false) => Err(Failure::Input(
-                "give the instance file and then the plan file".into(),
-            )),
+            (None, false) => Err(Failure::input("cli-instance-then-plan", &[])),
         }
     }
 }

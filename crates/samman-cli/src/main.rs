@@ -273,9 +273,27 @@ enum Failure {
     Input(String),
     /// Anything else: exit code 1.
     Other(String),
+    /// A failure said in the report language, and in English with `--json`: exit code 2 for
+    /// input, else 1.
+    Said {
+        /// The words in English.
+        english: String,
+        /// The words in the report language.
+        text: String,
+        /// Whether the input is at fault (exit code 2, `invalid_input`).
+        input: bool,
+    },
     /// An error of the core, mapped by its kind: exit code 1 for an internal fault, 2 for
     /// anything the input can mend.
     Core(samman::Error),
+    /// An invalid instance read from spreadsheets: as `Core`, its problems told by file, row
+    /// and column.
+    InSheets {
+        /// The error.
+        error: samman::Error,
+        /// The people read, to place the problems in their files.
+        roster: Box<samman::sheets::Roster>,
+    },
 }
 
 impl<E: Into<samman::Error>> From<E> for Failure {
@@ -287,9 +305,9 @@ impl<E: Into<samman::Error>> From<E> for Failure {
 impl Failure {
     fn exit_code(&self) -> u8 {
         match self {
-            Failure::Input(_) => 2,
-            Failure::Other(_) => 1,
-            Failure::Core(e) => match e.kind() {
+            Failure::Input(_) | Failure::Said { input: true, .. } => 2,
+            Failure::Other(_) | Failure::Said { input: false, .. } => 1,
+            Failure::Core(e) | Failure::InSheets { error: e, .. } => match e.kind() {
                 ErrorKind::InvalidInput | ErrorKind::LimitExceeded | ErrorKind::UnknownId => 2,
                 _ => 1,
             },
@@ -299,7 +317,7 @@ impl Failure {
     /// The failure as `--json` prints it: `{"error": {"kind", "path", "message", "problems"}}`.
     fn to_json(&self) -> serde_json::Value {
         match self {
-            Failure::Core(e) => serde_json::json!({"error": {
+            Failure::Core(e) | Failure::InSheets { error: e, .. } => serde_json::json!({"error": {
                 "kind": e.kind().name(),
                 "path": e.path(),
                 "message": e.to_string(),
@@ -311,7 +329,75 @@ impl Failure {
             Failure::Other(message) => serde_json::json!({"error": {
                 "kind": ErrorKind::Internal.name(), "path": null, "message": message,
             }}),
+            Failure::Said { english, input, .. } => {
+                let kind = if *input {
+                    ErrorKind::InvalidInput
+                } else {
+                    ErrorKind::Internal
+                };
+                serde_json::json!({"error": {
+                    "kind": kind.name(), "path": null, "message": english,
+                }})
+            }
         }
+    }
+
+    /// A failure of the input, in the command's own words (`cli-...` in the Fluent resources).
+    pub(crate) fn input(id: &'static str, args: &[(&'static str, String)]) -> Self {
+        Self::said(id, args, true)
+    }
+
+    fn said(id: &'static str, args: &[(&'static str, String)], input: bool) -> Self {
+        let args: Vec<(&str, samman::i18n::Arg)> = args
+            .iter()
+            .map(|(name, value)| (*name, value.as_str().into()))
+            .collect();
+        let english = samman::i18n::Messages::new(samman::i18n::Lang::En);
+        Failure::Said {
+            english: english.text(id, &args),
+            text: messages().text(id, &args),
+            input,
+        }
+    }
+
+    /// A failure to read `path`, with the system's reason.
+    pub(crate) fn cannot_read(path: &Path, reason: &dyn std::fmt::Display) -> Self {
+        Self::input(
+            "cli-cannot-read",
+            &[
+                ("file", path.display().to_string()),
+                ("reason", reason.to_string()),
+            ],
+        )
+    }
+
+    /// A file that cannot be read: the system's reason in English, said in the report
+    /// language where samman knows it (no such file, permission denied).
+    pub(crate) fn cannot_open(path: &Path, error: &std::io::Error) -> Self {
+        let id = match error.kind() {
+            std::io::ErrorKind::NotFound => "cli-cannot-read-missing",
+            std::io::ErrorKind::PermissionDenied => "cli-cannot-read-denied",
+            _ => "cli-cannot-read",
+        };
+        Self::input(
+            id,
+            &[
+                ("file", path.display().to_string()),
+                ("reason", error.to_string()),
+            ],
+        )
+    }
+
+    /// A failure to write `path`, with the system's reason.
+    pub(crate) fn cannot_write(path: &Path, reason: &dyn std::fmt::Display) -> Self {
+        Self::said(
+            "cli-cannot-write",
+            &[
+                ("file", path.display().to_string()),
+                ("reason", reason.to_string()),
+            ],
+            false,
+        )
     }
 }
 
@@ -319,8 +405,28 @@ impl std::fmt::Display for Failure {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Failure::Input(message) | Failure::Other(message) => f.write_str(message),
-            Failure::Core(samman::Error::Parse(e)) => write!(f, "cannot read the instance: {e}"),
-            Failure::Core(e) => write!(f, "{e}"),
+            Failure::Said { text, .. } => f.write_str(text),
+            // serde's words in English (as before); in plain words in another language.
+            Failure::Core(samman::Error::Parse(e)) => match messages() {
+                m if m.lang() == samman::i18n::Lang::En => {
+                    write!(f, "cannot read the instance: {e}")
+                }
+                m => f.write_str(&m.text(
+                    "cannot-read-instance",
+                    &[("message", samman::sheets::json_text_in(&m, e).into())],
+                )),
+            },
+            Failure::InSheets { error, roster } => {
+                let m = messages();
+                match error.invalid() {
+                    Some(invalid) => f.write_str(
+                        &invalid.text_at(&m, &|problem| roster.locate_in(&m, &problem.path)),
+                    ),
+                    None => f.write_str(&error.text(&m)),
+                }
+            }
+            // What the input can mend in the report language (the core's words).
+            Failure::Core(e) => f.write_str(&e.text(&messages())),
         }
     }
 }
@@ -498,22 +604,17 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
             key_file,
             output,
         } => {
-            let text = std::fs::read_to_string(file)
-                .map_err(|e| Failure::Input(format!("cannot read {}: {e}", file.display())))?;
+            let text = std::fs::read_to_string(file).map_err(|e| Failure::cannot_open(file, &e))?;
             let instance = parse_json(&text)?;
+            let key_name = key_file.display().to_string();
             let key = std::fs::read(key_file).map_err(|e| {
-                Failure::Input(format!(
-                    "cannot read the key file {}: {e}",
-                    key_file.display()
-                ))
+                Failure::input(
+                    "cli-cannot-read-key",
+                    &[("file", key_name.clone()), ("reason", e.to_string())],
+                )
             })?;
             if key.is_empty() {
-                return Err(Failure::Input(format!(
-                    "the key file {} is empty: put a secret of at least 16 random bytes in it, \
-                     for example with `head -c 32 /dev/urandom > {}`",
-                    key_file.display(),
-                    key_file.display()
-                )));
+                return Err(Failure::input("cli-empty-key", &[("file", key_name)]));
             }
             let hidden = samman::privacy::pseudonymize(&instance, &key);
             write_json(&hidden, output.as_deref())?;
@@ -541,8 +642,7 @@ fn write_json<T: serde::Serialize>(value: &T, output: Option<&Path>) -> Result<(
     let json =
         serde_json::to_string_pretty(value).map_err(|e| Failure::Other(e.to_string()))? + "\n";
     match output {
-        Some(path) => std::fs::write(path, json)
-            .map_err(|e| Failure::Other(format!("cannot write {}: {e}", path.display()))),
+        Some(path) => std::fs::write(path, json).map_err(|e| Failure::cannot_write(path, &e)),
         None => {
             print!("{json}");
             Ok(())
@@ -558,24 +658,20 @@ fn parse_lang(code: &str) -> Result<samman::i18n::Lang, String> {
 
 /// Read a JSON file into `T`; errors name the file and the place in it.
 pub(crate) fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, Failure> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| Failure::Input(format!("cannot read {}: {e}", path.display())))?;
-    serde_json::from_str(&text)
-        .map_err(|e| Failure::Input(format!("cannot read {}: {e}", path.display())))
+    let text = std::fs::read_to_string(path).map_err(|e| Failure::cannot_open(path, &e))?;
+    serde_json::from_str(&text).map_err(|e| Failure::cannot_read(path, &e))
 }
 
 /// Read and prepare an instance: the one way every command reads its input.
 fn read_session(path: &Path) -> Result<Session, Failure> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| Failure::Input(format!("cannot read {}: {e}", path.display())))?;
+    let text = std::fs::read_to_string(path).map_err(|e| Failure::cannot_open(path, &e))?;
     Ok(progress::watch(Session::from_json(&text)?))
 }
 
 fn validate_file(input: &input::Input, json: bool, strict: bool) -> Result<ExitCode, Failure> {
     let loaded = match &input.file {
         Some(path) if input.seekers.is_none() && input.providers.is_none() => {
-            let text = std::fs::read_to_string(path)
-                .map_err(|e| Failure::Input(format!("cannot read {}: {e}", path.display())))?;
+            let text = std::fs::read_to_string(path).map_err(|e| Failure::cannot_open(path, &e))?;
             parse_json(&text).map(|instance| samman::sheets::Roster {
                 instance,
                 ..samman::sheets::Roster::default()
@@ -595,6 +691,8 @@ fn validate_file(input: &input::Input, json: bool, strict: bool) -> Result<ExitC
         Ok(roster) => (check(&roster.instance), Some(roster), None),
     };
     let at = |problem: &Problem| roster.as_ref().and_then(|r| r.locate(&problem.path));
+    let m = messages();
+    let at_in = |problem: &Problem| roster.as_ref().and_then(|r| r.locate_in(&m, &problem.path));
     // With --strict a warning fails the check as an error does.
     let valid =
         parse.is_none() && report.errors.is_empty() && (!strict || report.warnings.is_empty());
@@ -618,20 +716,19 @@ fn validate_file(input: &input::Input, json: bool, strict: bool) -> Result<ExitC
         println!("{out:#}");
     } else if let Some(e) = &parse {
         eprintln!(
-            "samman: cannot read {}: {}",
-            path.display(),
-            samman::sheets::json_text(e)
+            "samman: {}",
+            m.text(
+                "cannot-read",
+                &[
+                    ("file", path.display().to_string().into()),
+                    ("message", samman::sheets::json_text_in(&m, e).into()),
+                ]
+            )
         );
     } else {
         print!(
             "{}",
-            samman::reports::validation(
-                &messages(),
-                &path.display().to_string(),
-                &report,
-                &at,
-                strict
-            )
+            samman::reports::validation(&m, &path.display().to_string(), &report, &at_in, strict)
         );
     }
     Ok(if valid {
@@ -740,4 +837,41 @@ fn reasons(instance: &Instance, plan: &Assignment) -> BTreeMap<String, usize> {
         *counts.entry(unplaced.describe(instance)).or_insert(0) += 1;
     }
     counts
+}
+
+#[cfg(test)]
+mod tests {
+    /// Every message id the command says its own failures with is in both languages: the ids
+    /// in the command's source, found by their `cli-` prefix.
+    #[test]
+    fn every_failure_id_is_in_both_languages() {
+        let sources = [
+            include_str!("main.rs"),
+            include_str!("eval.rs"),
+            include_str!("input.rs"),
+            include_str!("output.rs"),
+            include_str!("recurring.rs"),
+        ];
+        // A quoted id: a quote, `cli-`, lowercase letters and dashes, a quote.
+        let mut ids: Vec<&str> = Vec::new();
+        for source in sources {
+            for (at, _) in source.match_indices(concat!('"', "cli-")) {
+                let rest = &source[at + 1..];
+                let end = rest.find('"').unwrap_or(0);
+                let id = &rest[..end];
+                if id.len() > 4 && id.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') {
+                    ids.push(id);
+                }
+            }
+        }
+        ids.sort_unstable();
+        ids.dedup();
+        assert!(ids.len() >= 10, "{ids:?}");
+        for lang in [samman::i18n::Lang::En, samman::i18n::Lang::Sv] {
+            let m = samman::i18n::Messages::new(lang);
+            for id in &ids {
+                assert!(m.has(id), "{lang}.ftl lacks {id}");
+            }
+        }
+    }
 }

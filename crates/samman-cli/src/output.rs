@@ -46,6 +46,5 @@ pub fn write_plan(
             (json + "\n").into_bytes()
         }
     };
-    std::fs::write(path, bytes)
-        .map_err(|e| Failure::Other(format!("cannot write {}: {e}", path.display())))
+    std::fs::write(path, bytes).map_err(|e| Failure::cannot_write(path, &e))
 }

@@ -50,9 +50,10 @@ pub fn history(command: &HistoryCommand) -> Result<ExitCode, Failure> {
 /// A date written as `YYYY-MM-DD`.
 fn parse_date(text: &str) -> Result<NaiveDate, Failure> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
-        Failure::Input(format!(
-            "--date: `{text}` is not a date; expected YYYY-MM-DD, such as 2026-10-04"
-        ))
+        Failure::input(
+            "cli-not-a-date",
+            &[("option", "--date".into()), ("text", text.into())],
+        )
     })
 }
 
@@ -153,13 +154,16 @@ pub struct DinnerArgs {
 
 /// `samman running-dinner FILE`: every team's route through the evening.
 pub fn running_dinner(args: &DinnerArgs, json: bool) -> Result<ExitCode, Failure> {
-    let text = std::fs::read_to_string(&args.file)
-        .map_err(|e| Failure::Input(format!("cannot read {}: {e}", args.file.display())))?;
+    let text =
+        std::fs::read_to_string(&args.file).map_err(|e| Failure::cannot_open(&args.file, &e))?;
     let mut dinner: RunningDinner = serde_json::from_str(&text).map_err(|e| {
-        Failure::Input(format!(
-            "cannot read the running dinner {}: {e}",
-            args.file.display()
-        ))
+        Failure::input(
+            "cli-cannot-read-dinner",
+            &[
+                ("file", args.file.display().to_string()),
+                ("reason", e.to_string()),
+            ],
+        )
     })?;
     if let Some(courses) = args.courses {
         dinner.courses = courses;
@@ -171,9 +175,7 @@ pub fn running_dinner(args: &DinnerArgs, json: bool) -> Result<ExitCode, Failure
             running_dinner::cancel(&dinner, &previous, &args.cancel, args.seed)
         }
         (None, false) => {
-            return Err(Failure::Input(
-                "--cancel needs --previous PLAN.json, the plan the cancellation changes".into(),
-            ));
+            return Err(Failure::input("cli-cancel-needs-previous", &[]));
         }
     }?;
     if json {

@@ -59,3 +59,45 @@ fn every_command_of_the_guide_runs() {
         );
     }
 }
+
+/// The guide's example of a bad cell (a `1 person` on row 3) is what samman answers, in each
+/// language.
+#[test]
+fn the_guides_example_of_a_bad_cell_is_what_samman_says() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let guide = std::fs::read_to_string(root.join("docs/coordinators.md")).unwrap();
+    let scratch: PathBuf =
+        std::env::temp_dir().join(format!("samman-guide-cell-{}", std::process::id()));
+    std::fs::create_dir_all(&scratch).unwrap();
+    let sheet = std::fs::read_to_string(root.join("examples/sheets/gaster.csv")).unwrap();
+    let mut rows: Vec<String> = sheet.lines().map(str::to_owned).collect();
+    let mut cells: Vec<&str> = rows[2].split(';').collect();
+    assert_eq!(cells[3], "1", "row 3's party size");
+    cells[3] = "1 person";
+    rows[2] = cells.join(";");
+    std::fs::write(scratch.join("gaster.csv"), rows.join("\n") + "\n").unwrap();
+    for (lang, start) in [
+        ("sv", "samman: gaster.csv: rad 3"),
+        ("en", "samman: gaster.csv: row 3"),
+    ] {
+        let example = guide
+            .lines()
+            .find(|line| line.starts_with(start))
+            .unwrap_or_else(|| panic!("the guide shows `{start}`"));
+        let output = Command::new(env!("CARGO_BIN_EXE_samman"))
+            .args([
+                "--lang",
+                lang,
+                "validate",
+                "--seekers",
+                "gaster.csv",
+                "--providers",
+            ])
+            .arg(root.join("examples/sheets/vardar.csv"))
+            .current_dir(&scratch)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(2));
+        assert_eq!(String::from_utf8_lossy(&output.stderr).trim_end(), example);
+    }
+}

@@ -98,6 +98,132 @@ fn validate_speaks_the_language_asked() {
 }
 
 #[test]
+fn problems_are_said_in_the_language_asked() {
+    // An invalid instance: each problem's words, not only the headings.
+    let broken = scratch(
+        "problems.json",
+        r#"{"version": 1, "policy": {"timezone": "Mars/Olympus"}, "seekers": [{"id": "s1", "party_size": 0, "preferences": ["p9"], "location": {"lat": 99, "lon": 18}}], "providers": [{"id": "p1", "capacity": 4, "minimum": 6}]}"#,
+    );
+    let file = vec![broken.display().to_string()];
+    let sv = text(&run("sv", "validate", &file).stdout);
+    for words in [
+        "fel: policy.timezone: inte ett IANA-tidszonsnamn som Europe/Stockholm",
+        "fel: seekers[0].party_size: måste vara minst 1",
+        "fel: seekers[0].preferences[0]: ingen värd har id:t `p9`",
+        "varning: seekers[0].location.lat: latituden måste vara mellan -90 och 90; den här \
+         posten lämnas utanför matchningen",
+    ] {
+        assert!(sv.contains(words), "`{words}` missing in:\n{sv}");
+    }
+    let en = text(&run("en", "validate", &file).stdout);
+    for words in [
+        "error: policy.timezone: not an IANA time zone name such as Europe/Stockholm",
+        "error: seekers[0].party_size: must be at least 1",
+        "error: seekers[0].preferences[0]: unknown provider id `p9`",
+        "warning: seekers[0].location.lat: latitude must be between -90 and 90; this record is \
+         left out of matching",
+    ] {
+        assert!(en.contains(words), "`{words}` missing in:\n{en}");
+    }
+    // The JSON output keeps the English messages whatever the language.
+    let json = |lang| run(lang, "validate", &[file[0].clone(), "--json".into()]).stdout;
+    let sv_json = json("sv");
+    assert_eq!(sv_json, json("en"));
+    let value: serde_json::Value = serde_json::from_slice(&sv_json).unwrap();
+    assert_eq!(value["problems"][1]["message"], "must be at least 1");
+    // Planning an invalid instance fails with the problems in the language asked.
+    let out = run("sv", "solve", &file);
+    assert_eq!(out.status.code(), Some(2));
+    let said = text(&out.stderr);
+    assert!(said.contains("ogiltig instans: 3 fel"), "{said}");
+    assert!(
+        said.contains("seekers[0].party_size: måste vara minst 1"),
+        "{said}"
+    );
+    let said = text(&run("en", "solve", &file).stderr);
+    assert!(said.contains("invalid instance: 3 problem(s)"), "{said}");
+
+    // A spreadsheet with a bad cell: the file, the row and the column, never the value.
+    let bad = scratch("gäster-fel.csv", "id;namn;antal\ng1;Åsa;4 personer\n");
+    let mut args = sheets();
+    args[1] = bad.display().to_string();
+    let sv = text(&run("sv", "validate", &args).stderr);
+    assert!(
+        sv.contains(
+            "gäster-fel.csv: rad 2, kolumn antal: här står en text med siffror; skriv ett helt \
+             antal personer, till exempel 2"
+        ),
+        "{sv}"
+    );
+    let en = text(&run("en", "validate", &args).stderr);
+    assert!(
+        en.contains(
+            "gäster-fel.csv: row 2, column antal: found a text with digits; expected a whole \
+             number of people, such as 2"
+        ),
+        "{en}"
+    );
+    for said in [&sv, &en] {
+        assert!(
+            !said.contains("4 personer") && !said.contains("Åsa"),
+            "{said}"
+        );
+    }
+    args.push("--json".into());
+    let sv_json = run("sv", "validate", &args).stderr;
+    assert_eq!(sv_json, run("en", "validate", &args).stderr);
+    assert!(text(&sv_json).contains("found a text with digits"));
+
+    // A value the sheet reads but validation refuses: placed by file, row and column.
+    let zero = scratch("gäster-noll.csv", "id;namn;antal\ng1;Åsa;0\n");
+    args[1] = zero.display().to_string();
+    args.pop();
+    let sv = text(&run("sv", "validate", &args).stdout);
+    assert!(
+        sv.contains("gäster-noll.csv, rad 2, kolumn antal: måste vara minst 1"),
+        "{sv}"
+    );
+    let en = text(&run("en", "validate", &args).stdout);
+    assert!(
+        en.contains("gäster-noll.csv, row 2, column antal: must be at least 1"),
+        "{en}"
+    );
+    // Planning it fails with the same place and words; --json keeps the path.
+    let said = text(&run("sv", "solve", &args).stderr);
+    assert!(
+        said.contains("ogiltig instans: ett fel")
+            && said.contains("gäster-noll.csv, rad 2, kolumn antal: måste vara minst 1"),
+        "{said}"
+    );
+    args.push("--json".into());
+    let json: serde_json::Value =
+        serde_json::from_slice(&run("sv", "solve", &args).stderr).unwrap();
+    assert_eq!(json["error"]["path"], "seekers[0].party_size");
+    assert_eq!(
+        json["error"]["problems"][0]["message"],
+        "must be at least 1"
+    );
+
+    // The command's own failures: in the language asked, English with --json.
+    let missing = ["/nonexistent/instance.json".to_owned()];
+    let said = text(&run("sv", "graph", &missing).stderr);
+    assert_eq!(
+        said.trim_end(),
+        "samman: kan inte läsa /nonexistent/instance.json: filen finns inte"
+    );
+    let said = text(&run("sv", "evaluate", &["--seekers".into(), "x.csv".into()]).stderr);
+    assert!(said.contains("ange planfilen som ska utvärderas"), "{said}");
+    let json: serde_json::Value =
+        serde_json::from_slice(&run("sv", "graph", &[missing[0].clone(), "--json".into()]).stderr)
+            .unwrap();
+    let message = json["error"]["message"].as_str().unwrap();
+    assert!(
+        message.starts_with("cannot read /nonexistent/instance.json: "),
+        "{message}"
+    );
+}
+
+#[test]
 fn solve_summarises_in_the_language_asked() {
     let plan = scratch("plan.json", "");
     let mut args = sheets();

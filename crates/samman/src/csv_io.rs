@@ -8,13 +8,16 @@
 use std::collections::HashMap;
 use std::io::{Read, Write};
 
+use crate::i18n::Messages;
 use crate::metrics::{Plan, PlanEntry};
 use crate::model::{
     Availability, DatedWindow, Day, Diet, Gender, Host, Instance, LanguageSkill, Level, Location,
     Origin, Profile, Provider, ProviderKind, ProviderStatus, Seeker, WeeklyWindow,
 };
 use crate::rules::Rules;
-use crate::sheets::{Delimiter, Header, PassThrough, SheetKind, Table, classify};
+use crate::sheets::{
+    Delimiter, Expected, Form, Header, PassThrough, SheetKind, SheetProblem, Table, classify,
+};
 
 /// A problem in a CSV file, at a row and column.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -25,8 +28,41 @@ pub struct CsvError {
     pub row: u64,
     /// The column's name from the header (empty for the file as a whole).
     pub column: String,
-    /// What is wrong, without the value of a personal column.
+    /// What is wrong, in English (the stable form), without the value of a cell.
     pub message: String,
+    /// What is wrong as a message id with its arguments, to say it in another language
+    /// ([`CsvError::text`]).
+    pub problem: SheetProblem,
+}
+
+impl CsvError {
+    /// A problem at `row` and `column`, its message the English of `problem`.
+    pub(crate) fn new(row: u64, column: impl Into<String>, problem: SheetProblem) -> Self {
+        Self {
+            row,
+            column: column.into(),
+            message: problem.english(),
+            problem,
+        }
+    }
+
+    /// A problem of the file as a whole (row 0, no column).
+    pub(crate) fn whole_file(problem: SheetProblem) -> Self {
+        Self::new(0, String::new(), problem)
+    }
+
+    /// The problem with its row and column, in `m`'s language: `rad 3, kolumn antal: ...`.
+    #[must_use]
+    pub fn text(&self, m: &Messages) -> String {
+        m.text(
+            "sheet-at",
+            &[
+                ("row", self.row.into()),
+                ("column", self.column.as_str().into()),
+                ("message", self.problem.text(m).into()),
+            ],
+        )
+    }
 }
 
 /// A `Result` with a [`CsvError`].
@@ -98,25 +134,24 @@ struct Row<'a> {
 }
 
 impl Row<'_> {
-    fn error(&self, column: &str, message: impl Into<String>) -> CsvError {
+    fn error(&self, column: &str, problem: SheetProblem) -> CsvError {
         let written = self
             .cells
             .get(column)
             .and_then(|&i| self.header.get(i))
             .map_or(column, |h| h.trim());
-        CsvError {
-            row: self.row,
-            column: written.to_owned(),
-            message: message.into(),
-        }
+        CsvError::new(self.row, written, problem)
     }
 
     /// A bad value, described by its form ("a text", "a date"), never repeated: a cell may
     /// hold a person's data, personal column or not.
-    fn bad(&self, column: &str, value: &str, expected: &str) -> CsvError {
+    fn bad(&self, column: &str, value: &str, expected: Expected) -> CsvError {
         self.error(
             column,
-            format!("found {}; expected {expected}", crate::plain::form(value)),
+            SheetProblem::Bad {
+                found: Form::of(value),
+                expected,
+            },
         )
     }
 
@@ -127,7 +162,7 @@ impl Row<'_> {
         (!value.is_empty()).then_some(value)
     }
 
-    fn parse<T: std::str::FromStr>(&self, column: &str, expected: &str) -> Result<Option<T>> {
+    fn parse<T: std::str::FromStr>(&self, column: &str, expected: Expected) -> Result<Option<T>> {
         self.get(column)
             .map(|v| {
                 v.parse()
@@ -158,7 +193,7 @@ impl Row<'_> {
         match self.get(column).map(str::to_ascii_lowercase).as_deref() {
             None | Some("false" | "no" | "0" | "nej" | "falskt") => Ok(false),
             Some("true" | "yes" | "1" | "ja" | "sant") => Ok(true),
-            Some(other) => Err(self.bad(column, other, "yes or no (also true/false, 1/0, ja/nej)")),
+            Some(other) => Err(self.bad(column, other, Expected::YesNo)),
         }
     }
 
@@ -168,7 +203,7 @@ impl Row<'_> {
             Some(v) => match v.to_lowercase().as_str() {
                 "newcomer" | "nyanländ" | "ny" => Ok(Some(Origin::Newcomer)),
                 "established" | "etablerad" => Ok(Some(Origin::Established)),
-                _ => Err(self.bad(column, v, "newcomer or established (nyanländ or etablerad)")),
+                _ => Err(self.bad(column, v, Expected::Origin)),
             },
         }
     }
@@ -181,11 +216,7 @@ impl Row<'_> {
                 "male" | "man" | "män" => Ok(Some(Gender::Male)),
                 "mixed" | "blandat" | "blandad" => Ok(Some(Gender::Mixed)),
                 "other" | "annat" | "annan" => Ok(Some(Gender::Other)),
-                _ => Err(self.bad(
-                    column,
-                    v,
-                    "female, male, mixed or other (kvinna, man, blandat, annat)",
-                )),
+                _ => Err(self.bad(column, v, Expected::Gender)),
             },
         }
     }
@@ -194,7 +225,7 @@ impl Row<'_> {
         self.list("languages")
             .iter()
             .map(|item| {
-                let expected = "a list of code:level such as sv:native;en:fluent";
+                let expected = Expected::Languages;
                 let (code, level) = item
                     .split_once(':')
                     .ok_or_else(|| self.bad("languages", item, expected))?;
@@ -214,11 +245,7 @@ impl Row<'_> {
         self.list(column)
             .iter()
             .map(|name| match Diet::parse(name) {
-                Diet::Unknown(_) => Err(self.bad(
-                    column,
-                    name,
-                    "a list of known diets such as vegan;halal (docs/rules.md)",
-                )),
+                Diet::Unknown(_) => Err(self.bad(column, name, Expected::Diets)),
                 diet => Ok(diet),
             })
             .collect()
@@ -228,7 +255,7 @@ impl Row<'_> {
         let mut availability = Availability::default();
         for item in self.list("availability") {
             if let Some((start, end)) = item.split_once('/') {
-                let expected = "a window such as 2026-09-05T17:00/2026-09-05T23:00";
+                let expected = Expected::DatedWindow;
                 availability.dated.push(DatedWindow {
                     start: start
                         .trim()
@@ -240,26 +267,33 @@ impl Row<'_> {
                         .map_err(|_| self.bad("availability", &item, expected))?,
                 });
             } else {
-                availability.weekly.push(weekly(&item).ok_or_else(|| {
-                    self.bad(
-                        "availability",
-                        &item,
-                        "a window such as tue 14:00-16:00 or 2026-09-05T17:00/2026-09-05T23:00",
-                    )
-                })?);
+                availability.weekly.push(
+                    weekly(&item)
+                        .ok_or_else(|| self.bad("availability", &item, Expected::Window))?,
+                );
             }
         }
         Ok(availability)
     }
 
     fn location(&self) -> Result<Option<Location>> {
-        let lat: Option<f64> = self.parse("lat", "a latitude in degrees, such as 59.33")?;
-        let lon: Option<f64> = self.parse("lon", "a longitude in degrees, such as 18.06")?;
+        let lat: Option<f64> = self.parse("lat", Expected::Latitude)?;
+        let lon: Option<f64> = self.parse("lon", Expected::Longitude)?;
         match (lat, lon) {
             (Some(lat), Some(lon)) => Ok(Some(Location { lat, lon })),
             (None, None) => Ok(None),
-            (Some(_), None) => Err(self.error("lon", "missing while lat is given")),
-            (None, Some(_)) => Err(self.error("lat", "missing while lon is given")),
+            (Some(_), None) => Err(self.error(
+                "lon",
+                SheetProblem::MissingWhileGiven {
+                    other: "lat".into(),
+                },
+            )),
+            (None, Some(_)) => Err(self.error(
+                "lat",
+                SheetProblem::MissingWhileGiven {
+                    other: "lon".into(),
+                },
+            )),
         }
     }
 
@@ -269,12 +303,9 @@ impl Row<'_> {
         let mut accepts: std::collections::BTreeMap<String, Vec<String>> =
             std::collections::BTreeMap::new();
         for item in self.list("accepts") {
-            let (attribute, value) = item.split_once(':').ok_or_else(|| {
-                self.error(
-                    "accepts",
-                    "expected attribute:value items such as gender:female",
-                )
-            })?;
+            let (attribute, value) = item
+                .split_once(':')
+                .ok_or_else(|| self.error("accepts", SheetProblem::AcceptsItems))?;
             accepts
                 .entry(attribute.trim().to_owned())
                 .or_default()
@@ -335,10 +366,10 @@ fn rows<T>(
 /// A CSV file read whole into a table.
 fn csv_table(mut reader: impl Read) -> Result<Table> {
     let mut bytes = Vec::new();
-    reader.read_to_end(&mut bytes).map_err(|e| CsvError {
-        row: 0,
-        column: String::new(),
-        message: format!("cannot read: {e}"),
+    reader.read_to_end(&mut bytes).map_err(|e| {
+        CsvError::whole_file(SheetProblem::CannotRead {
+            reason: e.to_string(),
+        })
     })?;
     Table::from_bytes(&bytes, SheetKind::Csv)
 }
@@ -352,11 +383,7 @@ fn rows_of_table<T>(
     mut build: impl FnMut(&Row<'_>) -> Result<T>,
 ) -> Result<(Vec<T>, PassThrough)> {
     if table.header.is_empty() {
-        return Err(CsvError {
-            row: 1,
-            column: String::new(),
-            message: "the file is empty: the first row must name the columns".into(),
-        });
+        return Err(CsvError::new(1, String::new(), SheetProblem::EmptyFile));
     }
     let mut cells = HashMap::new();
     let mut carried = Vec::new();
@@ -368,21 +395,17 @@ fn rows_of_table<T>(
                 continue;
             }
             Header::NearMiss(column) => {
-                return Err(CsvError {
-                    row: 1,
-                    column: name.trim().to_owned(),
-                    message: format!(
-                        "looks like the column {column} misspelt; write it {column} (or rename it clearly if it is a column of your own)"
-                    ),
-                });
+                return Err(CsvError::new(
+                    1,
+                    name.trim(),
+                    SheetProblem::Misspelt {
+                        column: column.to_owned(),
+                    },
+                ));
             }
         };
         if cells.insert(column.clone(), i).is_some() {
-            return Err(CsvError {
-                row: 1,
-                column,
-                message: "the column appears twice".into(),
-            });
+            return Err(CsvError::new(1, column, SheetProblem::ColumnTwice));
         }
     }
     let mut pass = PassThrough::new(
@@ -397,11 +420,7 @@ fn rows_of_table<T>(
     );
     for column in required {
         if !cells.contains_key(*column) {
-            return Err(CsvError {
-                row: 1,
-                column: (*column).to_owned(),
-                message: "a required column is missing".into(),
-            });
+            return Err(CsvError::new(1, *column, SheetProblem::RequiredColumn));
         }
     }
     let mut out = Vec::with_capacity(table.rows.len());
@@ -415,7 +434,7 @@ fn rows_of_table<T>(
         };
         for column in required {
             if row.get(column).is_none() {
-                return Err(row.error(column, "must not be empty"));
+                return Err(row.error(column, SheetProblem::EmptyCell));
             }
         }
         out.push(build(&row)?);
@@ -446,9 +465,7 @@ pub(crate) fn seekers_from_table(table: &Table) -> Result<(Vec<Seeker>, PassThro
 fn seeker_row(row: &Row<'_>) -> Result<Seeker> {
     {
         let mut seeker = Seeker::new(row.get("id").unwrap_or_default());
-        seeker.party_size = row
-            .parse("party_size", "a whole number of people, such as 2")?
-            .unwrap_or(1);
+        seeker.party_size = row.parse("party_size", Expected::People)?.unwrap_or(1);
         seeker.profile = Profile {
             origin: row.origin("origin")?,
             gender: row.gender("gender")?,
@@ -459,7 +476,7 @@ fn seeker_row(row: &Row<'_>) -> Result<Seeker> {
         seeker.diet = row.diets("diet")?;
         seeker.availability = row.availability()?;
         seeker.location = row.location()?;
-        seeker.max_travel_km = row.parse("max_travel_km", "a distance in km, such as 2.5")?;
+        seeker.max_travel_km = row.parse("max_travel_km", Expected::Km)?;
         seeker.topics = row.list("topics");
         seeker.requires_verified = row.flag("requires_verified")?;
         seeker.preferences = row
@@ -468,16 +485,11 @@ fn seeker_row(row: &Row<'_>) -> Result<Seeker> {
             .map(Into::into)
             .collect();
         seeker.blocked = row.list("blocked").into_iter().map(Into::into).collect();
-        seeker.waiting_since = row.parse("waiting_since", "a date written as 2026-08-01")?;
-        seeker.priority = row
-            .parse("priority", "a number, such as 1.5")?
-            .unwrap_or(0.0);
+        seeker.waiting_since = row.parse("waiting_since", Expected::Date)?;
+        seeker.priority = row.parse("priority", Expected::Number)?.unwrap_or(0.0);
         seeker.needs = row.list("needs");
         seeker.accepts = row.accepts()?;
-        seeker.seats = row.parse(
-            "seats",
-            "a whole number of places the party takes, such as 1",
-        )?;
+        seeker.seats = row.parse("seats", Expected::Seats)?;
         Ok(seeker)
     }
 }
@@ -506,23 +518,16 @@ pub(crate) fn hosts_from_table(table: &Table) -> Result<Vec<Host>> {
         "host_extra.",
         &["id", "capacity"],
         |row| {
-            let Some(max_events) = row.parse::<u32>(
-                "host_max_events",
-                "a whole number of events the host takes on, such as 1",
-            )?
-            else {
+            let Some(max_events) = row.parse::<u32>("host_max_events", Expected::Events)? else {
                 return Ok(());
             };
             let Some(host) = row.get("host") else {
-                return Err(row.error(
-                    "host_max_events",
-                    "needs the host in the `host` column: the limit is the host's",
-                ));
+                return Err(row.error("host_max_events", SheetProblem::NeedsHost));
             };
             match hosts.iter().find(|(h, _)| h.id.as_str() == host) {
                 Some((h, first)) if h.max_events != max_events => Err(row.error(
                     "host_max_events",
-                    format!("differs from row {first} for the same host"),
+                    SheetProblem::DiffersFromRow { first: *first },
                 )),
                 Some(_) => Ok(()),
                 None => {
@@ -555,25 +560,15 @@ pub(crate) fn providers_from_table(table: &Table) -> Result<(Vec<Provider>, Pass
 fn provider_row(row: &Row<'_>) -> Result<Provider> {
     {
         {
-            let capacity = row
-                .parse("capacity", "a whole number of seats, such as 6")?
-                .unwrap_or(0);
+            let capacity = row.parse("capacity", Expected::Capacity)?.unwrap_or(0);
             let mut provider = Provider::new(row.get("id").unwrap_or_default(), capacity);
             provider.kind = match row.get("kind") {
                 None => ProviderKind::Other,
                 Some(kind) => serde_json::from_value(serde_json::Value::String(kind.to_owned()))
-                    .map_err(|_| {
-                        row.bad(
-                            "kind",
-                            kind,
-                            "dinner, visit, workshop, experience, coaching or other",
-                        )
-                    })?,
+                    .map_err(|_| row.bad("kind", kind, Expected::Kind))?,
             };
             provider.host = row.get("host").map(Into::into);
-            provider.minimum = row
-                .parse("minimum", "a whole number of seats, such as 6")?
-                .unwrap_or(0);
+            provider.minimum = row.parse("minimum", Expected::Capacity)?.unwrap_or(0);
             let host = Profile {
                 origin: row.origin("host_origin")?,
                 gender: row.gender("host_gender")?,
@@ -581,27 +576,18 @@ fn provider_row(row: &Row<'_>) -> Result<Provider> {
                 extra: row.extra("host_extra."),
             };
             provider.host_profile = (host != Profile::default()).then_some(host);
-            provider.host_size = row
-                .parse("host_size", "a whole number of people, such as 2")?
-                .unwrap_or(1);
+            provider.host_size = row.parse("host_size", Expected::People)?.unwrap_or(1);
             provider.availability = row.availability()?;
             provider.location = row.location()?;
-            provider.max_travel_km = row.parse("max_travel_km", "a distance in km, such as 2.5")?;
+            provider.max_travel_km = row.parse("max_travel_km", Expected::Km)?;
             provider.languages = row.languages()?;
             provider.caters = row.diets("caters")?;
             provider.topics = row.list("topics");
             provider.verification.verified = row.flag("verified")?;
-            provider.verification.verified_on =
-                row.parse("verified_on", "a date written as 2026-08-01")?;
-            provider.reliability.completed = row
-                .parse("completed", "a whole number, such as 3")?
-                .unwrap_or(0);
-            provider.reliability.cancelled = row
-                .parse("cancelled", "a whole number, such as 3")?
-                .unwrap_or(0);
-            provider.reliability.no_show = row
-                .parse("no_show", "a whole number, such as 3")?
-                .unwrap_or(0);
+            provider.verification.verified_on = row.parse("verified_on", Expected::Date)?;
+            provider.reliability.completed = row.parse("completed", Expected::Count)?.unwrap_or(0);
+            provider.reliability.cancelled = row.parse("cancelled", Expected::Count)?.unwrap_or(0);
+            provider.reliability.no_show = row.parse("no_show", Expected::Count)?.unwrap_or(0);
             provider.preferences = row
                 .list("preferences")
                 .into_iter()
@@ -611,7 +597,7 @@ fn provider_row(row: &Row<'_>) -> Result<Provider> {
             provider.status = match row.get("status") {
                 None => ProviderStatus::Ready,
                 Some(status) => ProviderStatus::parse(status)
-                    .ok_or_else(|| row.bad("status", status, "ready, in_training or paused"))?,
+                    .ok_or_else(|| row.bad("status", status, Expected::Status))?,
             };
             provider.offers = row.list("offers");
             provider.accepts = row.accepts()?;
@@ -639,15 +625,15 @@ pub fn read_instance(seekers: impl Read, providers: impl Read) -> Result<Instanc
 /// # Errors
 /// A [`CsvError`] at row 0 when writing fails.
 pub fn write_plan(instance: &Instance, plan: &Plan, writer: impl Write) -> Result<()> {
-    let io = |e: csv::Error| CsvError {
-        row: 0,
-        column: String::new(),
-        message: format!("cannot write: {e}"),
+    let io = |e: csv::Error| {
+        CsvError::whole_file(SheetProblem::CannotWrite {
+            reason: e.to_string(),
+        })
     };
-    let tz = crate::validate::prepare(instance).map_err(|invalid| CsvError {
-        row: 0,
-        column: String::new(),
-        message: format!("cannot write the plan of an {invalid}"),
+    let tz = crate::validate::prepare(instance).map_err(|invalid| {
+        CsvError::whole_file(SheetProblem::Other {
+            message: format!("cannot write the plan of an {invalid}"),
+        })
     })?;
     let rules = Rules::new(instance, tz);
     let seeker_ix = instance.seeker_indices();
@@ -668,10 +654,10 @@ pub fn write_plan(instance: &Instance, plan: &Plan, writer: impl Write) -> Resul
         csv.write_record([m.seeker.as_str(), m.provider.as_str(), &seats, &score])
             .map_err(io)?;
     }
-    csv.flush().map_err(|e| CsvError {
-        row: 0,
-        column: String::new(),
-        message: format!("cannot write: {e}"),
+    csv.flush().map_err(|e| {
+        CsvError::whole_file(SheetProblem::CannotWrite {
+            reason: e.to_string(),
+        })
     })
 }
 

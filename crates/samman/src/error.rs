@@ -11,6 +11,7 @@ use crate::csv_io::CsvError;
 use crate::explain::ExplainError;
 use crate::graph::GraphError;
 use crate::history::HistoryError;
+use crate::i18n::Messages;
 use crate::metrics::{MetricsError, PlanError};
 use crate::rounds::RoundsError;
 use crate::running_dinner::DinnerError;
@@ -149,7 +150,89 @@ impl Error {
     /// error itself as one problem (with an empty path when it has none).
     #[must_use]
     pub fn problems(&self) -> Vec<Problem> {
-        let invalid = match self {
+        match self.invalid() {
+            Some(invalid) => invalid.problems.clone(),
+            None => vec![Problem::untranslated(
+                self.path().unwrap_or_default(),
+                self.message(),
+            )],
+        }
+    }
+
+    /// The error in `m`'s language: what the input can mend (an invalid instance, a file that
+    /// cannot be read, an id no seeker has, a limit) in its words; a fault inside samman as
+    /// its English [`fmt::Display`]. A JSON text that cannot be read is said in plain words
+    /// (`found a text; expected a whole number, such as 4`), not in serde's.
+    #[must_use]
+    pub fn text(&self, m: &Messages) -> String {
+        let graph = match self {
+            Error::Graph(e)
+            | Error::Solve(SolveError::Graph(e))
+            | Error::Metrics(MetricsError::Graph(e))
+            | Error::Rounds(RoundsError::Graph(e)) => Some(e),
+            _ => None,
+        };
+        if let Some(GraphError::LimitExceeded { what, count, limit }) = graph {
+            // The kind of count, as a word Fluent can select on.
+            let kind = match *what {
+                "seekers" => "seekers",
+                "providers" => "providers",
+                "candidate edges" => "edges",
+                _ => "other",
+            };
+            return m.text(
+                "error-limit",
+                &[
+                    ("what", (*what).into()),
+                    ("kind", kind.into()),
+                    ("count", (*count).into()),
+                    ("limit", (*limit).into()),
+                ],
+            );
+        }
+        match self {
+            Error::Load(e) => e.text(m),
+            Error::Csv(e) => e.text(m),
+            Error::Parse(e) => crate::sheets::json_text_in(m, e),
+            Error::Explain(ExplainError::UnknownSeeker(id))
+            | Error::Suggest(SuggestError::UnknownSeeker(id)) => {
+                m.text("error-unknown-seeker", &[("id", id.as_str().into())])
+            }
+            Error::Plan(e) => m.text(
+                "error-plan",
+                &[(
+                    "message",
+                    crate::sheets::json_place_in(m, &e.path, e.line, e.column, &e.message).into(),
+                )],
+            ),
+            Error::History(HistoryError::UnknownId { path, kind, id }) => m.text(
+                "error-history-unknown-id",
+                &[
+                    ("path", path.as_str().into()),
+                    ("what", (*kind).into()),
+                    ("id", id.as_str().into()),
+                ],
+            ),
+            Error::Solve(SolveError::UnknownId { path, what, id }) => m.text(
+                "error-unknown-id",
+                &[
+                    ("path", path.as_str().into()),
+                    ("what", (*what).into()),
+                    ("id", id.as_str().into()),
+                ],
+            ),
+            _ => match self.invalid() {
+                Some(invalid) => invalid.text(m),
+                None => self.to_string(),
+            },
+        }
+    }
+
+    /// The problems of an invalid instance, when that is what the error is (to say them in
+    /// another language: [`Invalid::text`]).
+    #[must_use]
+    pub fn invalid(&self) -> Option<&Invalid> {
+        match self {
             Error::Invalid(e)
             | Error::Graph(GraphError::Invalid(e))
             | Error::Solve(SolveError::Graph(GraphError::Invalid(e)))
@@ -157,13 +240,6 @@ impl Error {
             | Error::Suggest(SuggestError::Invalid(e))
             | Error::Metrics(MetricsError::Graph(GraphError::Invalid(e))) => Some(e),
             _ => None,
-        };
-        match invalid {
-            Some(invalid) => invalid.problems.clone(),
-            None => vec![Problem {
-                path: self.path().unwrap_or_default().to_owned(),
-                message: self.message(),
-            }],
         }
     }
 
@@ -392,5 +468,85 @@ impl CsvError {
     #[must_use]
     pub fn path(&self) -> Option<&str> {
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn errors_the_input_can_mend_are_said_in_either_language() {
+        let (en, sv) = (Messages::new(Lang::En), Messages::new(Lang::Sv));
+        let limit = |what| GraphError::LimitExceeded {
+            what,
+            count: 12,
+            limit: 10,
+        };
+        let errors: Vec<Error> = vec![
+            ExplainError::UnknownSeeker("s9".into()).into(),
+            SuggestError::UnknownSeeker("s9".into()).into(),
+            SolveError::UnknownId {
+                path: "constraints.locked[0].provider".into(),
+                what: "provider",
+                id: "p9".into(),
+            }
+            .into(),
+            HistoryError::UnknownId {
+                path: "matches[3].provider".into(),
+                kind: "provider",
+                id: "p9".into(),
+            }
+            .into(),
+            limit("seekers").into(),
+            limit("candidate edges").into(),
+            SolveError::Graph(limit("providers")).into(),
+            crate::sheets::LoadError::Usage(crate::sheets::Usage::Nothing).into(),
+        ];
+        let swedish = [
+            "ingen sökande har id:t `s9`",
+            "ingen sökande har id:t `s9`",
+            "constraints.locked[0].provider: ingen värd har id:t `p9`",
+            "matches[3].provider: ingen värd har id:t `p9`: planen måste vara en plan för den här \
+             instansen",
+            "sökande: 12 är fler än gränsen 10 (policy.limits)",
+            "möjliga par: 12 är fler än gränsen 10 (policy.limits)",
+            "värdar: 12 är fler än gränsen 10 (policy.limits)",
+            "ange en instansfil, eller --seekers FIL och --providers FIL",
+        ];
+        for (error, swedish) in errors.iter().zip(swedish) {
+            assert_eq!(error.text(&en), error.to_string(), "English as before");
+            assert_eq!(error.text(&sv), swedish);
+        }
+        // Every way files given do not make one input, every reason a file cannot be opened.
+        use crate::sheets::{OpenReason, Usage};
+        for m in [&en, &sv] {
+            for usage in [
+                Usage::PolicyWithInstance,
+                Usage::Both,
+                Usage::SeekersAlone,
+                Usage::ProvidersAlone,
+                Usage::Nothing,
+            ] {
+                assert!(!usage.text(m).starts_with("usage-"), "{usage:?}");
+            }
+            for reason in [OpenReason::NotFound, OpenReason::PermissionDenied] {
+                assert!(!reason.text(m).starts_with("load-"), "{reason:?}");
+            }
+        }
+        // A plan serde cannot read: in plain words, in either language.
+        let plan = crate::metrics::Plan::from_json(r#"{"matches": [{"seeker": 4}]}"#)
+            .expect_err("an id is a text");
+        let plan = Error::from(plan);
+        assert_eq!(
+            plan.text(&sv),
+            "kan inte läsa planen: vid matches[0].seeker: här står ett heltal; skriv en text inom \
+             citattecken, till exempel \"g1\""
+        );
+        assert!(
+            plan.text(&en)
+                .starts_with("cannot read the plan: at matches[0].seeker: found")
+        );
     }
 }

@@ -15,6 +15,27 @@ use crate::model::{
 use crate::rules::{Criterion, Rule};
 use crate::validate::Problem;
 
+// Kotlin and Swift see the core's `Problem` as this record, named `Problem` there: the path and
+// the English message. The message's id and arguments (`Problem::kind`) do not cross.
+/// One thing wrong with an instance: where, and what.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+#[uniffi(name = "Problem")]
+pub struct ProblemRecord {
+    /// The path of the offending field, such as `seekers[12].availability.dated[0].end`.
+    pub path: String,
+    /// What is wrong, without echoing personal attribute values.
+    pub message: String,
+}
+
+impl From<Problem> for ProblemRecord {
+    fn from(problem: Problem) -> Self {
+        Self {
+            path: problem.path,
+            message: problem.message,
+        }
+    }
+}
+
 uniffi::custom_newtype!(SeekerId, String);
 uniffi::custom_newtype!(ProviderId, String);
 uniffi::custom_newtype!(HostId, String);
@@ -172,7 +193,7 @@ pub enum SammanError {
         /// The core's message.
         detail: String,
         /// Every problem found, each with its path.
-        problems: Vec<Problem>,
+        problems: Vec<ProblemRecord>,
     },
     /// The input is larger than `policy.limits` allows: raise the limit or split the input.
     #[error("{detail}")]
@@ -242,7 +263,7 @@ impl From<Error> for SammanError {
                 kind: name,
                 path,
                 detail: error.to_string(),
-                problems: error.problems(),
+                problems: error.problems().into_iter().map(Into::into).collect(),
             },
             _ => Self::Internal {
                 kind: name,
@@ -256,7 +277,7 @@ impl From<Error> for SammanError {
 /// The error for text a date, time or count cannot be read from; `message` names what was
 /// expected, never the text.
 fn unreadable(message: &str) -> uniffi::deps::anyhow::Error {
-    let problem = Problem {
+    let problem = ProblemRecord {
         path: String::new(),
         message: message.to_owned(),
     };

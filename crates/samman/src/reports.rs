@@ -33,10 +33,8 @@ pub fn validation(
     let list = |out: &mut String, word: &str, problems: &[Problem]| {
         let word = m.get(word);
         for problem in problems {
-            let _ = match at(problem) {
-                Some(at) => writeln!(out, "  {word}: {at}: {}", problem.message),
-                None => writeln!(out, "  {word}: {problem}"),
-            };
+            let at = at(problem).unwrap_or_else(|| problem.path.clone());
+            let _ = writeln!(out, "  {word}: {at}: {}", problem.text(m));
         }
     };
     if errors.is_empty() && warnings.is_empty() {

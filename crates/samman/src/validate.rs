@@ -7,9 +7,14 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
+mod kind;
 mod suspicious;
 
+pub use kind::{ProblemKind, Side};
+
 use serde::Serialize;
+
+use crate::i18n::Messages;
 
 use crate::model::{
     Availability, Diet, FORMAT_VERSION, Instance, LanguageSkill, Location, Provider, ProviderId,
@@ -18,12 +23,48 @@ use crate::model::{
 
 /// One thing wrong with an instance: where, and what.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Problem {
     /// The path of the offending field, such as `seekers[12].availability.dated[0].end`.
     pub path: String,
-    /// What is wrong, without echoing personal attribute values.
+    /// What is wrong, in English (the stable form of JSON output), without echoing personal
+    /// attribute values.
     pub message: String,
+    /// What is wrong as a message id with its arguments, to say it in another language
+    /// ([`Problem::text`]).
+    #[serde(skip)]
+    pub kind: ProblemKind,
+}
+
+impl Problem {
+    /// A problem at `path`, its message the English of `kind`.
+    #[must_use]
+    pub fn new(path: impl Into<String>, kind: ProblemKind) -> Self {
+        Self {
+            path: path.into(),
+            message: kind.english(),
+            kind,
+        }
+    }
+
+    /// A problem whose message samman has in English only (an error of another kind told as a
+    /// problem).
+    #[must_use]
+    pub fn untranslated(path: impl Into<String>, message: impl Into<String>) -> Self {
+        let message = message.into();
+        Self {
+            path: path.into(),
+            kind: ProblemKind::Other {
+                message: message.clone(),
+            },
+            message,
+        }
+    }
+
+    /// What is wrong, in `m`'s language.
+    #[must_use]
+    pub fn text(&self, m: &Messages) -> String {
+        self.kind.text(m)
+    }
 }
 
 impl fmt::Display for Problem {
@@ -42,11 +83,29 @@ pub struct Invalid {
 
 impl fmt::Display for Invalid {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "invalid instance: {} problem(s)", self.problems.len())?;
+        f.write_str(&crate::i18n::with_english(|m| self.text(m)))
+    }
+}
+
+impl Invalid {
+    /// Every problem in `m`'s language: a heading with the count, then one line per problem
+    /// with its path.
+    #[must_use]
+    pub fn text(&self, m: &Messages) -> String {
+        self.text_at(m, &|_| None)
+    }
+
+    /// As [`Invalid::text`], each problem placed by `at` where it gives a place (a
+    /// spreadsheet's file, row and column: [`crate::sheets::Roster::locate_in`]), else by its
+    /// path.
+    #[must_use]
+    pub fn text_at(&self, m: &Messages, at: &dyn Fn(&Problem) -> Option<String>) -> String {
+        let mut text = m.text("invalid-instance", &[("n", self.problems.len().into())]);
         for problem in &self.problems {
-            write!(f, "\n  {problem}")?;
+            let place = at(problem).unwrap_or_else(|| problem.path.clone());
+            text.push_str(&format!("\n  {place}: {}", problem.text(m)));
         }
-        Ok(())
+        text
     }
 }
 
@@ -287,9 +346,6 @@ fn location_out_of_range(location: Option<Location>, max_travel_km: Option<f64>)
     }) || max_travel_km.is_some_and(|km| !km.is_finite() || km < 0.0)
 }
 
-/// The words appended to a warning about a record that is left out.
-const LEFT_OUT: &str = "; this record is left out of matching";
-
 /// The instance's time zone, or `None` if the name is not an IANA zone.
 #[must_use]
 pub fn time_zone(instance: &Instance) -> Option<Zone> {
@@ -303,42 +359,28 @@ struct Checker {
 }
 
 impl Checker {
-    fn report(&mut self, path: impl Into<String>, message: impl Into<String>) {
-        self.problems.push(Problem {
-            path: path.into(),
-            message: message.into(),
-        });
+    fn report(&mut self, path: impl Into<String>, kind: ProblemKind) {
+        self.problems.push(Problem::new(path, kind));
     }
 
-    /// A problem of one record, which does not block the rest.
-    fn warn(&mut self, path: impl Into<String>, message: impl Into<String>) {
-        self.warnings.push(Problem {
-            path: path.into(),
-            message: message.into(),
-        });
-    }
-
-    /// A problem that leaves its record out of matching.
-    fn warn_left_out(&mut self, path: impl Into<String>, message: &str) {
-        self.warn(path, format!("{message}{LEFT_OUT}"));
+    /// A problem of one record, which does not block the rest (some leave the record out of
+    /// matching, and say so).
+    fn warn(&mut self, path: impl Into<String>, kind: ProblemKind) {
+        self.warnings.push(Problem::new(path, kind));
     }
 
     fn instance(&mut self, instance: &Instance) {
         if instance.version != FORMAT_VERSION {
             self.report(
                 "version",
-                format!(
-                    "format version {} is not supported (this is version {FORMAT_VERSION})",
-                    instance.version
-                ),
+                ProblemKind::Version {
+                    found: instance.version,
+                },
             );
         }
         let tz = time_zone(instance);
         if tz.is_none() {
-            self.report(
-                "policy.timezone",
-                "not an IANA time zone name such as Europe/Stockholm",
-            );
+            self.report("policy.timezone", ProblemKind::TimeZone);
         }
         let tz = tz.unwrap_or_else(Zone::stockholm);
         self.policy(instance);
@@ -365,20 +407,16 @@ impl Checker {
                 format!("{at}.party_size")
             };
             if seeker.party_size == 0 {
-                self.report(format!("{at}.party_size"), "must be at least 1");
+                self.report(format!("{at}.party_size"), ProblemKind::AtLeastOne);
             } else if seeker.seats == Some(0) {
-                self.report(
-                    seats_at,
-                    "must be at least 1 (what the party takes of a provider's capacity)",
-                );
+                self.report(seats_at, ProblemKind::SeatsAtLeastOne);
             } else if let Some(largest) = largest.filter(|&c| seeker.seats_taken() > c) {
                 self.warn(
                     seats_at,
-                    format!(
-                        "{} is larger than every provider's capacity (largest {largest}); no \
-                         provider can take this party",
-                        seeker.seats_taken()
-                    ),
+                    ProblemKind::LargerThanEveryCapacity {
+                        seats: seeker.seats_taken(),
+                        largest,
+                    },
                 );
             }
             self.languages(&at, &seeker.languages);
@@ -391,39 +429,36 @@ impl Checker {
                 &format!("{at}.preferences"),
                 &seeker.preferences,
                 &provider_index,
-                "provider",
+                Side::Provider,
                 true,
             );
             self.references(
                 &format!("{at}.blocked"),
                 &seeker.blocked,
                 &provider_index,
-                "provider",
+                Side::Provider,
                 false,
             );
             if !seeker.priority.is_finite() {
-                self.warn_left_out(format!("{at}.priority"), "must be a finite number");
+                self.warn(format!("{at}.priority"), ProblemKind::Priority);
             }
         }
         for (i, provider) in instance.providers.iter().enumerate() {
             let at = format!("providers[{i}]");
             if provider.capacity == 0 {
-                self.report(format!("{at}.capacity"), "must be at least 1");
+                self.report(format!("{at}.capacity"), ProblemKind::AtLeastOne);
             }
             if provider.minimum > provider.capacity {
-                self.warn_left_out(
+                self.warn(
                     format!("{at}.minimum"),
-                    &format!(
-                        "{} is above the capacity {}",
-                        provider.minimum, provider.capacity
-                    ),
+                    ProblemKind::MinimumAboveCapacity {
+                        minimum: provider.minimum,
+                        capacity: provider.capacity,
+                    },
                 );
             }
             if provider.host_size == 0 && provider.host_profile.is_some() {
-                self.warn_left_out(
-                    format!("{at}.host_size"),
-                    "must be at least 1 when a host profile is given",
-                );
+                self.warn(format!("{at}.host_size"), ProblemKind::HostSize);
             }
             self.languages(&at, &provider.languages);
             self.diets(&format!("{at}.caters"), &provider.caters);
@@ -435,14 +470,14 @@ impl Checker {
                 &format!("{at}.preferences"),
                 &provider.preferences,
                 &seeker_index,
-                "seeker",
+                Side::Seeker,
                 true,
             );
             self.references(
                 &format!("{at}.blocked"),
                 &provider.blocked,
                 &seeker_index,
-                "seeker",
+                Side::Seeker,
                 false,
             );
         }
@@ -466,10 +501,7 @@ impl Checker {
             if !id.is_empty() && index.get(id) == Some(&j) && !named.contains(id) {
                 self.report(
                     format!("hosts[{j}].id"),
-                    format!(
-                        "no provider has `{id}` as its host: name it in a provider's `host`, \
-                         as in {{\"id\": \"d1\", \"host\": \"{id}\", \"capacity\": 4}}"
-                    ),
+                    ProblemKind::HostNotNamed { id: id.to_owned() },
                 );
             }
         }
@@ -491,44 +523,32 @@ impl Checker {
             ("priority", w.priority),
         ] {
             if !value.is_finite() || value < 0.0 {
-                self.report(
-                    format!("policy.weights.{name}"),
-                    "must be a finite number, 0 or more",
-                );
+                self.report(format!("policy.weights.{name}"), ProblemKind::Weight);
             }
         }
         if let Some(crate::model::Novelty::Penalty { half_life_days }) = policy.novelty {
             if !(half_life_days.is_finite() && half_life_days > 0.0) {
-                self.report(
-                    "policy.novelty.half_life_days",
-                    "must be a positive number of days, such as 180",
-                );
+                self.report("policy.novelty.half_life_days", ProblemKind::HalfLife);
             }
         }
         if let Some(d) = policy.rules.max_distance_km {
             if !d.is_finite() || d < 0.0 {
-                self.report(
-                    "policy.rules.max_distance_km",
-                    "must be a finite number of km, 0 or more",
-                );
+                self.report("policy.rules.max_distance_km", ProblemKind::Distance);
             }
         }
         if let Some(minimum) = policy.rules.min_reliability {
             if !(0.0..=1.0).contains(&minimum) {
-                self.report(
-                    "policy.rules.min_reliability",
-                    "must be a number from 0 to 1, such as 0.6",
-                );
+                self.report("policy.rules.min_reliability", ProblemKind::Reliability);
             }
         }
         if policy.rules.verification_valid_days.is_some() && policy.today.is_none() {
             self.report(
                 "policy.rules.verification_valid_days",
-                "needs policy.today, the date on which verifications are judged",
+                ProblemKind::NeedsToday,
             );
         }
         if policy.waiting_scale_days == 0 {
-            self.report("policy.waiting_scale_days", "must be at least 1");
+            self.report("policy.waiting_scale_days", ProblemKind::AtLeastOne);
         }
     }
 
@@ -541,12 +561,14 @@ impl Checker {
         let mut index = HashMap::new();
         for (i, id) in ids.enumerate() {
             if id.is_empty() {
-                self.report(format!("{side}[{i}].id"), "must not be empty");
+                self.report(format!("{side}[{i}].id"), ProblemKind::Empty);
             }
             if let Some(first) = index.get(id) {
                 self.report(
                     format!("{side}[{i}].id"),
-                    format!("duplicate of {side}[{first}].id"),
+                    ProblemKind::Duplicate {
+                        first: format!("{side}[{first}].id"),
+                    },
                 );
             } else {
                 index.insert(id, i);
@@ -559,7 +581,7 @@ impl Checker {
     fn tags(&mut self, at: &str, tags: &[String]) {
         for (j, tag) in tags.iter().enumerate() {
             if tag.trim().is_empty() {
-                self.warn(format!("{at}[{j}]"), "a tag must not be empty");
+                self.warn(format!("{at}[{j}]"), ProblemKind::EmptyTag);
             }
         }
     }
@@ -568,10 +590,7 @@ impl Checker {
     fn accepts(&mut self, at: &str, accepts: &std::collections::BTreeMap<String, Vec<String>>) {
         for (attribute, values) in accepts {
             if values.is_empty() {
-                self.warn(
-                    format!("{at}.{attribute}"),
-                    "lists no value, so nobody is accepted",
-                );
+                self.warn(format!("{at}.{attribute}"), ProblemKind::AcceptsNothing);
             }
         }
     }
@@ -582,10 +601,13 @@ impl Checker {
             if !skill.code.is_known() {
                 self.warn(
                     format!("{at}.languages[{j}].code"),
-                    "not an ISO 639-1 language code",
+                    ProblemKind::LanguageCode,
                 );
             } else if !seen.insert(&skill.code) {
-                self.warn(format!("{at}.languages[{j}].code"), "language listed twice");
+                self.warn(
+                    format!("{at}.languages[{j}].code"),
+                    ProblemKind::LanguageTwice,
+                );
             }
         }
     }
@@ -593,15 +615,9 @@ impl Checker {
     fn diets(&mut self, at: &str, diets: &[Diet]) {
         for (j, diet) in diets.iter().enumerate() {
             match diet {
-                Diet::Unknown(_) => self.warn(
-                    format!("{at}[{j}]"),
-                    "not a known diet (see docs/rules.md; use custom:<tag> for a programme's own)",
-                ),
+                Diet::Unknown(_) => self.warn(format!("{at}[{j}]"), ProblemKind::Diet),
                 Diet::Custom(tag) if tag.is_empty() => {
-                    self.warn(
-                        format!("{at}[{j}]"),
-                        "a custom diet needs a tag after custom:",
-                    );
+                    self.warn(format!("{at}[{j}]"), ProblemKind::CustomDiet);
                 }
                 _ => {}
             }
@@ -614,14 +630,14 @@ impl Checker {
             let start = window.start.resolve(tz);
             let end = window.end.resolve(tz);
             if let Err(e) = &start {
-                self.warn(format!("{here}.start"), e.to_string());
+                self.warn(format!("{here}.start"), skipped(e));
             }
             if let Err(e) = &end {
-                self.warn(format!("{here}.end"), e.to_string());
+                self.warn(format!("{here}.end"), skipped(e));
             }
             if let (Ok(s), Ok(e)) = (start, end) {
                 if e <= s {
-                    self.warn(format!("{here}.end"), "must be after the start");
+                    self.warn(format!("{here}.end"), ProblemKind::EndBeforeStart);
                 }
             }
         }
@@ -629,7 +645,7 @@ impl Checker {
             if window.start == window.end {
                 self.warn(
                     format!("{at}.availability.weekly[{j}].end"),
-                    "must differ from the start (an end before the start runs past midnight)",
+                    ProblemKind::WeeklyEnd,
                 );
             }
         }
@@ -638,24 +654,15 @@ impl Checker {
     fn location(&mut self, at: &str, location: Option<Location>, max_travel_km: Option<f64>) {
         if let Some(location) = location {
             if !(location.lat.is_finite() && (-90.0..=90.0).contains(&location.lat)) {
-                self.warn_left_out(
-                    format!("{at}.location.lat"),
-                    "latitude must be between -90 and 90",
-                );
+                self.warn(format!("{at}.location.lat"), ProblemKind::Latitude);
             }
             if !(location.lon.is_finite() && (-180.0..=180.0).contains(&location.lon)) {
-                self.warn_left_out(
-                    format!("{at}.location.lon"),
-                    "longitude must be between -180 and 180",
-                );
+                self.warn(format!("{at}.location.lon"), ProblemKind::Longitude);
             }
         }
         if let Some(km) = max_travel_km {
             if !km.is_finite() || km < 0.0 {
-                self.warn_left_out(
-                    format!("{at}.max_travel_km"),
-                    "must be a finite number of km, 0 or more",
-                );
+                self.warn(format!("{at}.max_travel_km"), ProblemKind::Travel);
             }
         }
     }
@@ -665,21 +672,23 @@ impl Checker {
         at: &str,
         ids: &[T],
         index: &HashMap<&str, usize>,
-        kind: &str,
+        side: Side,
         ranked: bool,
     ) {
         let mut seen = HashSet::new();
         for (j, id) in ids.iter().enumerate() {
             let id = id.as_ref();
             if !index.contains_key(id) {
-                self.report(format!("{at}[{j}]"), format!("unknown {kind} id `{id}`"));
+                let id = id.to_owned();
+                self.report(format!("{at}[{j}]"), ProblemKind::UnknownId { side, id });
             } else if !seen.insert(id) {
-                let what = if ranked {
-                    "ranked twice"
+                let id = id.to_owned();
+                let kind = if ranked {
+                    ProblemKind::RankedTwice { side, id }
                 } else {
-                    "listed twice"
+                    ProblemKind::ListedTwice { side, id }
                 };
-                self.report(format!("{at}[{j}]"), format!("{kind} `{id}` {what}"));
+                self.report(format!("{at}[{j}]"), kind);
             }
         }
     }
@@ -690,16 +699,18 @@ impl Checker {
             if !seekers.contains_key(meeting.seeker.as_str()) {
                 self.report(
                     format!("history.meetings[{j}].seeker"),
-                    format!("unknown seeker id `{}`", meeting.seeker),
+                    ProblemKind::UnknownId {
+                        side: Side::Seeker,
+                        id: meeting.seeker.as_str().to_owned(),
+                    },
                 );
             }
             if !hosts.contains(meeting.host.as_str()) {
                 self.report(
                     format!("history.meetings[{j}].host"),
-                    format!(
-                        "`{}` is neither a provider's host nor a provider id",
-                        meeting.host
-                    ),
+                    ProblemKind::UnknownHost {
+                        id: meeting.host.as_str().to_owned(),
+                    },
                 );
             }
         }
@@ -708,17 +719,16 @@ impl Checker {
                 if !seekers.contains_key(id.as_str()) && !hosts.contains(id.as_str()) {
                     self.report(
                         format!("history.met[{j}].people[{k}]"),
-                        format!(
-                            "unknown id `{id}`: expected a seeker id or a provider's host, \
-                             as in {{\"people\": [\"s1\", \"s2\"], \"date\": \"2026-10-04\"}}"
-                        ),
+                        ProblemKind::UnknownMet {
+                            id: id.as_str().to_owned(),
+                        },
                     );
                 }
             }
             if met.people[0] == met.people[1] {
                 self.report(
                     format!("history.met[{j}].people"),
-                    "names the same person twice: a meeting is between two people",
+                    ProblemKind::MetSamePerson,
                 );
             }
         }
@@ -738,9 +748,9 @@ impl Checker {
             for (j, set) in sets.iter().enumerate() {
                 let at = format!("constraints.{kind}[{j}]");
                 if set.len() < 2 {
-                    self.report(at.clone(), "a set needs at least two seekers");
+                    self.report(at.clone(), ProblemKind::SetTooSmall);
                 }
-                self.references(&at, set, seekers, "seeker", false);
+                self.references(&at, set, seekers, Side::Seeker, false);
             }
         }
         // Two seekers kept together (directly or through a chain of sets) cannot be kept apart.
@@ -754,7 +764,10 @@ impl Checker {
                         if g1 == g2 {
                             self.report(
                                 format!("constraints.keep_apart[{j}]"),
-                                format!("`{first}` and `{second}` must also be kept together"),
+                                ProblemKind::ApartAndTogether {
+                                    first: first.as_str().to_owned(),
+                                    second: second.as_str().to_owned(),
+                                },
                             );
                         }
                     }
@@ -767,21 +780,38 @@ impl Checker {
             if !seekers.contains_key(lock.seeker.as_str()) {
                 self.report(
                     format!("{at}.seeker"),
-                    format!("unknown seeker id `{}`", lock.seeker),
+                    ProblemKind::UnknownId {
+                        side: Side::Seeker,
+                        id: lock.seeker.as_str().to_owned(),
+                    },
                 );
             } else if !locked.insert(lock.seeker.as_str()) {
                 self.report(
                     format!("{at}.seeker"),
-                    format!("seeker `{}` is locked twice", lock.seeker),
+                    ProblemKind::LockedTwice {
+                        id: lock.seeker.as_str().to_owned(),
+                    },
                 );
             }
             if !providers.contains_key(lock.provider.as_str()) {
                 self.report(
                     format!("{at}.provider"),
-                    format!("unknown provider id `{}`", lock.provider),
+                    ProblemKind::UnknownId {
+                        side: Side::Provider,
+                        id: lock.provider.as_str().to_owned(),
+                    },
                 );
             }
         }
+    }
+}
+
+/// A moment that cannot be placed in time, as a problem.
+fn skipped(error: &crate::model::MomentError) -> ProblemKind {
+    match error {
+        crate::model::MomentError::Skipped { tz, .. } => ProblemKind::SkippedTime {
+            zone: tz.to_string(),
+        },
     }
 }
 

@@ -5,6 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
+use samman::i18n::{Lang, Messages};
 use samman::sheets::{self, Source};
 
 fn scratch() -> PathBuf {
@@ -25,10 +26,16 @@ const SEEKERS: &str =
     "id;namn;antal;tillgänglighet;språk\ng1;Bo;2;2026-09-05T17:00/2026-09-05T23:00;sv:native\n";
 
 /// Every message of one bad input: the load error, or the validation problems located in the
-/// sheets.
+/// sheets. Each is also said in Swedish and checked there (`check_swedish`); said through the
+/// English messages it is the stable English text.
 fn messages(source: &Source) -> Vec<String> {
+    let (en, sv) = (Messages::new(Lang::En), Messages::new(Lang::Sv));
     match sheets::load(source) {
-        Err(e) => vec![e.to_string()],
+        Err(e) => {
+            assert_eq!(e.text(&en), e.to_string());
+            check_swedish(&e.text(&sv));
+            vec![e.to_string()]
+        }
         Ok(roster) => {
             // Errors and warnings alike are read by a coordinator.
             let report = samman::validate::check(&roster.instance);
@@ -36,12 +43,34 @@ fn messages(source: &Source) -> Vec<String> {
                 .errors
                 .iter()
                 .chain(&report.warnings)
-                .map(|p| match roster.locate(&p.path) {
-                    Some(at) => format!("{at}: {}", p.message),
-                    None => p.to_string(),
+                .map(|p| {
+                    let said = |m: &Messages| match roster.locate_in(m, &p.path) {
+                        Some(at) => format!("{at}: {}", p.text(m)),
+                        None => format!("{}: {}", p.path, p.text(m)),
+                    };
+                    let english = match roster.locate(&p.path) {
+                        Some(at) => format!("{at}: {}", p.message),
+                        None => p.to_string(),
+                    };
+                    assert_eq!(said(&en), english);
+                    check_swedish(&said(&sv));
+                    english
                 })
                 .collect()
         }
+    }
+}
+
+/// A Swedish message has no English words of samman's own left in it (the format's names,
+/// such as `languages` or `party_size`, may stay).
+fn check_swedish(message: &str) {
+    for english in [
+        "found ", "expected", " row ", "column ", "must ", "cannot ", " at ", "line ", "{ $",
+    ] {
+        assert!(
+            !message.contains(english),
+            "`{english}` in the Swedish message: {message}"
+        );
     }
 }
 

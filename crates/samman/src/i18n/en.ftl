@@ -280,3 +280,177 @@ graph-seeker-degree = seeker degree: min { $min } median { $median } mean { $mea
 graph-provider-degree = provider degree: min { $min } median { $median } mean { $mean } p90 { $p90 } max { $max }
 graph-isolated = seekers with no feasible provider: { $seekers }; providers with no feasible seeker: { $providers }
 graph-isolated-by-rule = seekers with no feasible provider, by the rule that alone excludes the most providers:
+
+## Problems of an instance (samman validate); the words after a path
+-left-out = this record is left out of matching
+problem-version = format version { $found } is not supported (this is version { $supported })
+problem-time-zone = not an IANA time zone name such as Europe/Stockholm
+problem-at-least-one = must be at least 1
+problem-seats-at-least-one = must be at least 1 (what the party takes of a provider's capacity)
+problem-larger-than-every-capacity = { $seats } is larger than every provider's capacity (largest { $largest }); no provider can take this party
+problem-priority = must be a finite number; { -left-out }
+problem-minimum-above-capacity = { $minimum } is above the capacity { $capacity }; { -left-out }
+problem-host-size = must be at least 1 when a host profile is given; { -left-out }
+problem-host-not-named = no provider has `{ $id }` as its host: name it in a provider's `host`, as in {"{"}"id": "d1", "host": "{ $id }", "capacity": 4{"}"}
+problem-weight = must be a finite number, 0 or more
+problem-half-life = must be a positive number of days, such as 180
+problem-distance = must be a finite number of km, 0 or more
+problem-reliability = must be a number from 0 to 1, such as 0.6
+problem-needs-today = needs policy.today, the date on which verifications are judged
+problem-empty = must not be empty
+problem-duplicate = duplicate of { $first }
+problem-empty-tag = a tag must not be empty
+problem-accepts-nothing = lists no value, so nobody is accepted
+problem-language-code = not an ISO 639-1 language code
+problem-language-twice = language listed twice
+problem-diet = not a known diet (see docs/rules.md; use custom:<tag> for a programme's own)
+problem-custom-diet = a custom diet needs a tag after custom:
+problem-skipped-time = a wall-clock time that does not exist in { $zone }: clocks move forward then
+problem-end-before-start = must be after the start
+problem-weekly-end = must differ from the start (an end before the start runs past midnight)
+problem-latitude = latitude must be between -90 and 90; { -left-out }
+problem-longitude = longitude must be between -180 and 180; { -left-out }
+problem-travel = must be a finite number of km, 0 or more; { -left-out }
+problem-unknown-id = { $side ->
+    [provider] unknown provider id `{ $id }`
+   *[seeker] unknown seeker id `{ $id }`
+}
+problem-ranked-twice = { $side ->
+    [provider] provider `{ $id }` ranked twice
+   *[seeker] seeker `{ $id }` ranked twice
+}
+problem-listed-twice = { $side ->
+    [provider] provider `{ $id }` listed twice
+   *[seeker] seeker `{ $id }` listed twice
+}
+problem-unknown-host = `{ $id }` is neither a provider's host nor a provider id
+problem-unknown-met = unknown id `{ $id }`: expected a seeker id or a provider's host, as in {"{"}"people": ["s1", "s2"], "date": "2026-10-04"{"}"}
+problem-met-same-person = names the same person twice: a meeting is between two people
+problem-set-too-small = a set needs at least two seekers
+problem-apart-and-together = `{ $first }` and `{ $second }` must also be kept together
+problem-locked-twice = seeker `{ $id }` is locked twice
+problem-past-window = ends before policy.today: a window for an event to come lies in the past (a mistyped year?)
+problem-swapped = latitude and longitude look swapped: read the other way round, the point lies among the instance's other places
+problem-far = lies far from all other places (more than ten times the median distance to their centre): check the coordinates
+problem-no-shows = more no-shows than the events history records for this provider's host
+invalid-instance = invalid instance: { $n } problem(s)
+at-row = { $file }, row { $row }
+at-cell = { $file }, row { $row }, column { $column }
+
+## Reading a spreadsheet: the words after the file's name
+sheet-at = row { $row }, column { $column }: { $message }
+sheet-bad = found { $found }; expected { $expected }
+form-empty-cell = an empty cell
+form-whole-number = a whole number
+form-decimal = a number with decimals
+form-date = a date
+form-text-with-digits = a text with digits
+form-text = a text
+expected-people = a whole number of people, such as 2
+expected-km = a distance in km, such as 2.5
+expected-date = a date written as 2026-08-01
+expected-number = a number, such as 1.5
+expected-seats = a whole number of places the party takes, such as 1
+expected-yes-no = yes or no (also true/false, 1/0, ja/nej)
+expected-origin = newcomer or established (nyanländ or etablerad)
+expected-gender = female, male, mixed or other (kvinna, man, blandat, annat)
+expected-languages = a list of code:level such as sv:native;en:fluent
+expected-diets = a list of known diets such as vegan;halal (docs/rules.md)
+expected-dated-window = a window such as 2026-09-05T17:00/2026-09-05T23:00
+expected-window = a window such as tue 14:00-16:00 or 2026-09-05T17:00/2026-09-05T23:00
+expected-latitude = a latitude in degrees, such as 59.33
+expected-longitude = a longitude in degrees, such as 18.06
+expected-events = a whole number of events the host takes on, such as 1
+expected-capacity = a whole number of seats, such as 6
+expected-kind = dinner, visit, workshop, experience, coaching or other
+expected-count = a whole number, such as 3
+expected-status = ready, in_training or paused
+sheet-missing-while-given = missing while { $other } is given
+sheet-accepts-items = expected attribute:value items such as gender:female
+sheet-empty-cell = must not be empty
+sheet-needs-host = needs the host in the `host` column: the limit is the host's
+sheet-differs-from-row = differs from row { $first } for the same host
+sheet-empty-file = the file is empty: the first row must name the columns
+sheet-misspelt = looks like the column { $column } misspelt; write it { $column } (or rename it clearly if it is a column of your own)
+sheet-column-twice = the column appears twice
+sheet-required-column = a required column is missing
+sheet-too-many-cells = the row has { $cells } cells but the header has { $header }; check for a { $delimiter ->
+        [comma] comma
+        [semicolon] semicolon
+       *[tab] tab
+    } inside a value (put such a value in quotes)
+sheet-not-csv = the file cannot be read as CSV (an unclosed quote?)
+sheet-no-sheet = the workbook has no sheet
+sheet-first-sheet-unreadable = the first sheet of the workbook cannot be read
+sheet-not-workbook = the file cannot be opened as a workbook (XLSX or ODS); save it again from the spreadsheet program
+sheet-cell-error = the cell shows an error (such as #VALUE! or #DIV/0!); correct the formula or write the value
+sheet-cell-error-read-back = the cell shows an error (such as #VALUE! or #DIV/0!)
+sheet-cannot-read = cannot read: { $reason }
+sheet-cannot-write = cannot write: { $reason }
+
+## Reading the files a command is given
+load-file = { $file }: { $message }
+load-open = { $file }: cannot be opened ({ $reason })
+load-no-such-file = no such file
+load-permission-denied = permission denied
+usage-policy-with-instance = a policy file goes with --seekers and --providers; an instance file has its own policy
+usage-both = give either an instance file or --seekers and --providers, not both
+usage-seekers-alone = --seekers needs --providers: the file of hosts, volunteers or groups
+usage-providers-alone = --providers needs --seekers: the file of guests or participants
+usage-nothing = give an instance file, or --seekers FILE and --providers FILE
+
+## Reading a JSON file: what was found and what is expected
+json-found = found { $found }
+json-found-expected = found { $found }; expected { $expected }
+json-found-text = a text
+json-found-whole-number = a whole number
+json-found-decimal = a number with decimals
+json-found-boolean = true or false
+json-found-list = a list
+json-found-object = an object
+json-found-null = null
+json-found-other = a value of another kind
+json-expect-whole-number = a whole number, such as 4
+json-expect-signed-number = a whole number, such as -2 or 4
+json-expect-number = a number, such as 2.5
+json-expect-boolean = true or false
+json-expect-text = a text in quotes, such as "g1"
+json-expect-list = a list in square brackets, such as ["a", "b"]
+json-expect-map = an object in braces, such as {"{"}"id": "g1"{"}"}
+json-expect-object = an object in braces
+json-not-a-date = not a real date or time; write a date as 2026-09-05 and a time as 2026-09-05T18:00
+json-wrong-length = a list of the wrong length; expected { $expected }
+json-not-json = not JSON here{ $rest }: a value (a number, a text in quotes, a list or an object) is expected
+json-ends-early = the file ends too early: a closing bracket or brace is missing
+json-trailing-comma = a comma before a closing bracket or brace: remove it
+json-key-not-string = a field name must be in double quotes, such as "id"
+json-at = at { $path }: { $message }
+json-line = { $message } (line { $line }, column { $column })
+cannot-read = cannot read { $file }: { $message }
+cannot-read-instance = cannot read the instance: { $message }
+json-unknown-field = unknown field `{ $field }`{ $rest }
+json-missing-field = missing field `{ $field }`
+json-duplicate-field = duplicate field `{ $field }`
+json-unknown-variant = unknown variant{ $rest }
+
+## The command's own failures
+cli-cannot-read = cannot read { $file }: { $reason }
+cli-cannot-write = cannot write { $file }: { $reason }
+cli-cannot-read-key = cannot read the key file { $file }: { $reason }
+cli-empty-key = the key file { $file } is empty: put a secret of at least 16 random bytes in it, for example with `head -c 32 /dev/urandom > { $file }`
+cli-cannot-read-dinner = cannot read the running dinner { $file }: { $reason }
+cli-plan-after-options = give the plan file to evaluate after the options
+cli-instance-then-plan = give the instance file and then the plan file
+cli-not-a-date = { $option }: `{ $text }` is not a date; expected YYYY-MM-DD, such as 2026-10-04
+cli-cancel-needs-previous = --cancel needs --previous PLAN.json, the plan the cancellation changes
+cli-positive-km = { $option } must be a positive number of km, not { $value }
+cli-at-least-one = { $option } must be at least 1
+cli-cannot-read-missing = cannot read { $file }: { $reason }
+cli-cannot-read-denied = cannot read { $file }: { $reason }
+
+## Errors the input can mend
+error-unknown-seeker = no seeker has the id `{ $id }`
+error-unknown-id = { $path }: no { $what } has the id `{ $id }`
+error-limit = { $what }: { $count } is more than the limit of { $limit } (policy.limits)
+error-plan = cannot read the plan: { $message }
+error-history-unknown-id = { $path }: unknown { $what } id `{ $id }`: the plan must be a plan of this instance

@@ -162,17 +162,35 @@ impl Messages {
         let Some(pattern) = self.bundle.get_message(id).and_then(|m| m.value()) else {
             return id.to_owned();
         };
-        let mut fluent_args = FluentArgs::new();
-        for (name, value) in args {
-            match value {
-                Arg::Text(s) => fluent_args.set(*name, FluentValue::from(s.clone())),
-                Arg::Number(n) => fluent_args.set(*name, FluentValue::from(*n)),
-            }
-        }
+        let fluent_args = fluent_args(args);
         let mut errors = Vec::new();
         self.bundle
             .format_pattern(pattern, Some(&fluent_args), &mut errors)
             .into_owned()
+    }
+
+    /// The message `id` with its arguments, or what is wrong: no such message, or an argument
+    /// it names missing (how tests check that every message is said in full).
+    ///
+    /// # Errors
+    /// The id, or Fluent's errors in words.
+    pub fn checked_text(&self, id: &str, args: &[(&str, Arg)]) -> Result<String, String> {
+        let pattern = self
+            .bundle
+            .get_message(id)
+            .and_then(|m| m.value())
+            .ok_or_else(|| format!("no message {id}"))?;
+        let fluent_args = fluent_args(args);
+        let mut errors = Vec::new();
+        let text = self
+            .bundle
+            .format_pattern(pattern, Some(&fluent_args), &mut errors)
+            .into_owned();
+        if errors.is_empty() {
+            Ok(text)
+        } else {
+            Err(format!("{errors:?}"))
+        }
     }
 
     /// The message `id` without arguments.
@@ -216,6 +234,27 @@ impl Messages {
             ),
         }
     }
+}
+
+fn fluent_args<'a>(args: &'a [(&'a str, Arg)]) -> FluentArgs<'a> {
+    let mut fluent_args = FluentArgs::new();
+    for (name, value) in args {
+        match value {
+            Arg::Text(s) => fluent_args.set(*name, FluentValue::from(s.as_str())),
+            Arg::Number(n) => fluent_args.set(*name, FluentValue::from(*n)),
+        }
+    }
+    fluent_args
+}
+
+thread_local! {
+    /// The English messages, parsed once per thread: every problem carries its English text.
+    static ENGLISH: Messages = Messages::new(Lang::En);
+}
+
+/// Run `f` with the English messages (parsed once per thread).
+pub(crate) fn with_english<T>(f: impl FnOnce(&Messages) -> T) -> T {
+    ENGLISH.with(f)
 }
 
 /// The ids of the messages of a resource file, in order.

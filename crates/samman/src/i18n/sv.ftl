@@ -279,3 +279,191 @@ graph-seeker-degree = möjliga värdar per sökande: minst { $min } median { $me
 graph-provider-degree = möjliga sökande per värd: minst { $min } median { $median } medel { $mean } p90 { $p90 } högst { $max }
 graph-isolated = sökande utan möjlig värd: { $seekers }; värdar utan möjlig sökande: { $providers }
 graph-isolated-by-rule = sökande utan möjlig värd, efter den regel som ensam utesluter flest värdar:
+
+## Fel i en instans (samman validate); orden efter en sökväg
+-left-out = den här posten lämnas utanför matchningen
+problem-version = formatversion { $found } stöds inte (det här är version { $supported })
+problem-time-zone = inte ett IANA-tidszonsnamn som Europe/Stockholm
+problem-at-least-one = måste vara minst 1
+problem-seats-at-least-one = måste vara minst 1 (antalet platser sällskapet tar hos en värd)
+problem-larger-than-every-capacity = { $seats } är fler platser än någon värd har (som mest { $largest }); ingen värd kan ta emot sällskapet
+problem-priority = måste vara ett ändligt tal; { -left-out }
+problem-minimum-above-capacity = { $minimum } är fler än värdens { $capacity } platser; { -left-out }
+problem-host-size = måste vara minst 1 när en värdprofil anges; { -left-out }
+problem-host-not-named = ingen värd har `{ $id }` i fältet `host`: skriv det i en värds `host`, som i {"{"}"id": "d1", "host": "{ $id }", "capacity": 4{"}"}
+problem-weight = måste vara ett ändligt tal, 0 eller mer
+problem-half-life = måste vara ett positivt antal dagar, till exempel 180
+problem-distance = måste vara ett ändligt antal km, 0 eller mer
+problem-reliability = måste vara ett tal från 0 till 1, till exempel 0.6
+problem-needs-today = behöver policy.today, det datum då verifieringar bedöms
+problem-empty = får inte vara tomt
+problem-duplicate = dubblett av { $first }
+problem-empty-tag = en tagg får inte vara tom
+problem-accepts-nothing = anger inget värde, så ingen godtas
+problem-language-code = inte en språkkod enligt ISO 639-1
+problem-language-twice = språket står två gånger
+problem-diet = inte en känd kost (se docs/rules.md; skriv custom:<tagg> för programmets egna)
+problem-custom-diet = en egen kost behöver en tagg efter custom:
+problem-skipped-time = ett klockslag som inte finns i { $zone }: klockan ställs fram då
+problem-end-before-start = måste vara efter starten
+problem-weekly-end = måste skilja sig från starten (ett slut före starten går över midnatt)
+problem-latitude = latituden måste vara mellan -90 och 90; { -left-out }
+problem-longitude = longituden måste vara mellan -180 och 180; { -left-out }
+problem-travel = måste vara ett ändligt antal km, 0 eller mer; { -left-out }
+problem-unknown-id = { $side ->
+    [provider] ingen värd har id:t `{ $id }`
+   *[seeker] ingen sökande har id:t `{ $id }`
+}
+problem-ranked-twice = { $side ->
+    [provider] värden `{ $id }` är rangordnad två gånger
+   *[seeker] den sökande `{ $id }` är rangordnad två gånger
+}
+problem-listed-twice = { $side ->
+    [provider] värden `{ $id }` står två gånger
+   *[seeker] den sökande `{ $id }` står två gånger
+}
+problem-unknown-host = `{ $id }` är varken en värds `host` eller id:t för en värd
+problem-unknown-met = okänt id `{ $id }`: här ska stå id:t för en sökande eller en värds `host`, som i {"{"}"people": ["s1", "s2"], "date": "2026-10-04"{"}"}
+problem-met-same-person = anger samma person två gånger: ett möte är mellan två personer
+problem-set-too-small = en grupp behöver minst två sökande
+problem-apart-and-together = `{ $first }` och `{ $second }` ska också hållas ihop
+problem-locked-twice = den sökande `{ $id }` är låst två gånger
+problem-past-window = slutar före policy.today: en tid för ett kommande tillfälle ligger i det förflutna (fel årtal?)
+problem-swapped = latitud och longitud verkar ha bytt plats: lästa åt andra hållet hamnar punkten bland instansens övriga platser
+problem-far = ligger långt från alla andra platser (mer än tio gånger medianavståndet till deras mittpunkt): kontrollera koordinaterna
+problem-no-shows = fler uteblivna tillfällen (no_show) än historiken har tillfällen för den här värdens `host`
+invalid-instance = ogiltig instans: { $n ->
+    [one] ett fel
+   *[other] { $n } fel
+}
+at-row = { $file }, rad { $row }
+at-cell = { $file }, rad { $row }, kolumn { $column }
+
+## Att läsa ett kalkylark: orden efter filens namn
+sheet-at = rad { $row }, kolumn { $column }: { $message }
+sheet-bad = här står { $found }; skriv { $expected }
+form-empty-cell = en tom cell
+form-whole-number = ett heltal
+form-decimal = ett decimaltal
+form-date = ett datum
+form-text-with-digits = en text med siffror
+form-text = en text
+expected-people = ett helt antal personer, till exempel 2
+expected-km = ett avstånd i km, till exempel 2,5
+expected-date = ett datum som 2026-08-01
+expected-number = ett tal, till exempel 1,5
+expected-seats = ett helt antal platser som sällskapet tar, till exempel 1
+expected-yes-no = ja eller nej (även true/false, 1/0, yes/no)
+expected-origin = nyanländ eller etablerad (newcomer eller established)
+expected-gender = kvinna, man, blandat eller annat (female, male, mixed, other)
+expected-languages = en lista med kod:nivå, till exempel sv:native;en:fluent
+expected-diets = en lista med kända koster, till exempel vegan;halal (docs/rules.md)
+expected-dated-window = en tid som 2026-09-05T17:00/2026-09-05T23:00
+expected-window = en tid som tue 14:00-16:00 eller 2026-09-05T17:00/2026-09-05T23:00
+expected-latitude = en latitud i grader, till exempel 59,33
+expected-longitude = en longitud i grader, till exempel 18,06
+expected-events = ett helt antal tillfällen som värden tar på sig, till exempel 1
+expected-capacity = ett helt antal platser, till exempel 6
+expected-kind = dinner, visit, workshop, experience, coaching eller other
+expected-count = ett heltal, till exempel 3
+expected-status = ready, in_training eller paused
+sheet-missing-while-given = saknas fast { $other } är ifylld
+sheet-accepts-items = skriv egenskap:värde, till exempel gender:female
+sheet-empty-cell = får inte vara tom
+sheet-needs-host = behöver värden i kolumnen `host`: gränsen gäller värden
+sheet-differs-from-row = skiljer sig från rad { $first } för samma värd
+sheet-empty-file = filen är tom: första raden ska ange kolumnerna
+sheet-misspelt = ser ut att vara kolumnen { $column } felstavad; skriv { $column } (eller ge den ett tydligt annat namn om det är en egen kolumn)
+sheet-column-twice = kolumnen finns två gånger
+sheet-required-column = en kolumn som krävs saknas
+sheet-too-many-cells = raden har { $cells } celler men rubrikraden har { $header }; kontrollera om { $delimiter ->
+        [comma] ett kommatecken
+        [semicolon] ett semikolon
+       *[tab] ett tabbtecken
+    } står inne i ett värde (sätt i så fall värdet inom citattecken)
+sheet-not-csv = filen kan inte läsas som CSV (ett citattecken som inte stängs?)
+sheet-no-sheet = arbetsboken har inget blad
+sheet-first-sheet-unreadable = arbetsbokens första blad kan inte läsas
+sheet-not-workbook = filen kan inte öppnas som arbetsbok (XLSX eller ODS); spara den igen från kalkylprogrammet
+sheet-cell-error = cellen visar ett fel (som #VÄRDEFEL! eller #DIVISION/0!); rätta formeln eller skriv in värdet
+sheet-cell-error-read-back = cellen visar ett fel (som #VÄRDEFEL! eller #DIVISION/0!)
+sheet-cannot-read = kan inte läsas: { $reason }
+sheet-cannot-write = kan inte skrivas: { $reason }
+
+## Att läsa filerna ett kommando får
+load-file = { $file }: { $message }
+load-open = { $file }: kan inte öppnas ({ $reason })
+load-no-such-file = filen finns inte
+load-permission-denied = behörighet saknas
+usage-policy-with-instance = en policyfil hör ihop med --seekers och --providers; en instansfil har sin egen policy
+usage-both = ange antingen en instansfil eller --seekers och --providers, inte båda
+usage-seekers-alone = --seekers behöver --providers: filen med värdar, volontärer eller grupper
+usage-providers-alone = --providers behöver --seekers: filen med gäster eller deltagare
+usage-nothing = ange en instansfil, eller --seekers FIL och --providers FIL
+
+## Att läsa en JSON-fil: vad som står och vad som ska stå
+json-found = här står { $found }
+json-found-expected = här står { $found }; skriv { $expected }
+json-found-text = en text
+json-found-whole-number = ett heltal
+json-found-decimal = ett decimaltal
+json-found-boolean = true eller false
+json-found-list = en lista
+json-found-object = ett objekt
+json-found-null = null
+json-found-other = ett värde av ett annat slag
+json-expect-whole-number = ett heltal, till exempel 4
+json-expect-signed-number = ett heltal, till exempel -2 eller 4
+json-expect-number = ett tal, till exempel 2.5
+json-expect-boolean = true eller false
+json-expect-text = en text inom citattecken, till exempel "g1"
+json-expect-list = en lista inom hakparenteser, till exempel ["a", "b"]
+json-expect-map = ett objekt inom klammerparenteser, till exempel {"{"}"id": "g1"{"}"}
+json-expect-object = ett objekt inom klammerparenteser
+json-not-a-date = inte ett verkligt datum eller klockslag; skriv ett datum som 2026-09-05 och en tid som 2026-09-05T18:00
+json-wrong-length = en lista med fel längd; förväntat: { $expected }
+json-not-json = inte JSON här{ $rest }: här ska stå ett värde (ett tal, en text inom citattecken, en lista eller ett objekt)
+json-ends-early = filen tar slut för tidigt: en avslutande hakparentes eller klammerparentes saknas
+json-trailing-comma = ett kommatecken före en avslutande hakparentes eller klammerparentes: ta bort det
+json-key-not-string = ett fältnamn ska stå inom dubbla citattecken, till exempel "id"
+json-at = vid { $path }: { $message }
+json-line = { $message } (rad { $line }, kolumn { $column })
+cannot-read = kan inte läsa { $file }: { $message }
+cannot-read-instance = kan inte läsa instansen: { $message }
+json-unknown-field = okänt fält `{ $field }`; fälten som finns är { $allowed }
+json-missing-field = fältet `{ $field }` saknas
+json-duplicate-field = fältet `{ $field }` står två gånger
+json-unknown-variant = okänt namn; namnen som finns är { $allowed }
+
+## Kommandots egna fel
+cli-cannot-read = kan inte läsa { $file }: { $reason }
+cli-cannot-write = kan inte skriva { $file }: { $reason }
+cli-cannot-read-key = kan inte läsa nyckelfilen { $file }: { $reason }
+cli-empty-key = nyckelfilen { $file } är tom: lägg en hemlighet på minst 16 slumpmässiga byte i den, till exempel med `head -c 32 /dev/urandom > { $file }`
+cli-cannot-read-dinner = kan inte läsa den löpande middagen { $file }: { $reason }
+cli-plan-after-options = ange planfilen som ska utvärderas efter flaggorna
+cli-instance-then-plan = ange instansfilen och sedan planfilen
+cli-not-a-date = { $option }: `{ $text }` är inte ett datum; skriv ÅÅÅÅ-MM-DD, till exempel 2026-10-04
+cli-cancel-needs-previous = --cancel behöver --previous PLAN.json, planen som inställningen ändrar
+cli-positive-km = { $option } måste vara ett positivt antal km, inte { $value }
+cli-at-least-one = { $option } måste vara minst 1
+cli-cannot-read-missing = kan inte läsa { $file }: filen finns inte
+cli-cannot-read-denied = kan inte läsa { $file }: behörighet saknas
+
+## Fel som går att rätta i indata
+error-unknown-seeker = ingen sökande har id:t `{ $id }`
+error-unknown-id = { $path }: { $what ->
+    [provider] ingen värd
+   *[seeker] ingen sökande
+} har id:t `{ $id }`
+error-limit = { $kind ->
+    [seekers] sökande
+    [providers] värdar
+    [edges] möjliga par
+   *[other] { $what }
+}: { $count } är fler än gränsen { $limit } (policy.limits)
+error-plan = kan inte läsa planen: { $message }
+error-history-unknown-id = { $path }: { $what ->
+    [provider] ingen värd
+   *[seeker] ingen sökande
+} har id:t `{ $id }`: planen måste vara en plan för den här instansen

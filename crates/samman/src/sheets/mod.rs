@@ -8,6 +8,7 @@
 mod charset;
 mod headers;
 mod office;
+mod problem;
 pub mod report;
 mod text;
 pub mod write;
@@ -19,8 +20,10 @@ use std::path::{Path, PathBuf};
 pub use headers::{ALIASES, normalise};
 pub(crate) use headers::{Header, classify};
 pub use office::SheetText;
+pub use problem::{Expected, Form, SheetProblem};
 
 use crate::csv_io::{self, CsvError};
+use crate::i18n::Messages;
 use crate::model::{Instance, Policy};
 use crate::validate::{ParseError, parse_json};
 
@@ -302,6 +305,12 @@ impl Roster {
     /// an instance read from JSON.
     #[must_use]
     pub fn locate(&self, path: &str) -> Option<String> {
+        crate::i18n::with_english(|m| self.locate_in(m, path))
+    }
+
+    /// [`Roster::locate`] in `m`'s language: `gaster.csv, rad 7, kolumn antal`.
+    #[must_use]
+    pub fn locate_in(&self, m: &crate::i18n::Messages, path: &str) -> Option<String> {
         let (pass, rest, ids): (&PassThrough, &str, Vec<&str>) =
             if let Some(rest) = path.strip_prefix("seekers[") {
                 let ids = self
@@ -333,14 +342,26 @@ impl Roster {
             .split(['.', '['])
             .filter(|s| !s.is_empty() && !s.ends_with(']'));
         let column = match segments.next() {
-            None => return Some(format!("{}, row {row}", pass.file)),
+            None => {
+                return Some(m.text(
+                    "at-row",
+                    &[("file", pass.file.as_str().into()), ("row", row.into())],
+                ));
+            }
             Some("profile" | "verification" | "reliability") => segments.next()?.to_owned(),
             Some("host_profile") => format!("host_{}", segments.next()?),
             Some("location") => "lat".to_owned(),
             Some(other) => other.to_owned(),
         };
         let header = pass.header(&column).unwrap_or(&column);
-        Some(format!("{}, row {row}, column {header}", pass.file))
+        Some(m.text(
+            "at-cell",
+            &[
+                ("file", pass.file.as_str().into()),
+                ("row", row.into()),
+                ("column", header.into()),
+            ],
+        ))
     }
 }
 
@@ -363,14 +384,14 @@ pub struct Source {
 pub enum LoadError {
     /// The files given do not make one input.
     #[error("{0}")]
-    Usage(String),
+    Usage(Usage),
     /// A file cannot be opened.
     #[error("{file}: cannot be opened ({reason})")]
     Open {
         /// The file, as given.
         file: String,
-        /// Why, as the system says it.
-        reason: String,
+        /// Why.
+        reason: OpenReason,
     },
     /// A spreadsheet with a problem at a row and column.
     #[error("{file}: {error}")]
@@ -390,21 +411,147 @@ pub enum LoadError {
     },
 }
 
+impl LoadError {
+    /// The error in `m`'s language: the file, then what is wrong there.
+    #[must_use]
+    pub fn text(&self, m: &Messages) -> String {
+        match self {
+            LoadError::Usage(usage) => usage.text(m),
+            LoadError::Open { file, reason } => m.text(
+                "load-open",
+                &[
+                    ("file", file.as_str().into()),
+                    ("reason", reason.text(m).into()),
+                ],
+            ),
+            LoadError::Sheet { file, error } => m.text(
+                "load-file",
+                &[
+                    ("file", file.as_str().into()),
+                    ("message", error.text(m).into()),
+                ],
+            ),
+            LoadError::Json { file, error } => m.text(
+                "load-file",
+                &[
+                    ("file", file.as_str().into()),
+                    ("message", json_text_in(m, error).into()),
+                ],
+            ),
+        }
+    }
+}
+
+/// Files given that do not make one input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Usage {
+    /// A policy file with an instance file.
+    PolicyWithInstance,
+    /// An instance file and spreadsheets.
+    Both,
+    /// Seekers without providers.
+    SeekersAlone,
+    /// Providers without seekers.
+    ProvidersAlone,
+    /// No file.
+    Nothing,
+}
+
+impl Usage {
+    fn id(self) -> &'static str {
+        match self {
+            Self::PolicyWithInstance => "usage-policy-with-instance",
+            Self::Both => "usage-both",
+            Self::SeekersAlone => "usage-seekers-alone",
+            Self::ProvidersAlone => "usage-providers-alone",
+            Self::Nothing => "usage-nothing",
+        }
+    }
+
+    /// What to give instead, in `m`'s language.
+    #[must_use]
+    pub fn text(self, m: &Messages) -> String {
+        m.get(self.id())
+    }
+}
+
+impl fmt::Display for Usage {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&crate::i18n::with_english(|m| self.text(m)))
+    }
+}
+
+/// Why a file cannot be opened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum OpenReason {
+    /// There is no such file.
+    NotFound,
+    /// The system does not let samman read it.
+    PermissionDenied,
+    /// Another reason, as the system says it.
+    Other(String),
+}
+
+impl OpenReason {
+    /// The reason in `m`'s language (another reason as the system says it).
+    #[must_use]
+    pub fn text(&self, m: &Messages) -> String {
+        match self {
+            Self::NotFound => m.get("load-no-such-file"),
+            Self::PermissionDenied => m.get("load-permission-denied"),
+            Self::Other(reason) => reason.clone(),
+        }
+    }
+}
+
+impl fmt::Display for OpenReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&crate::i18n::with_english(|m| self.text(m)))
+    }
+}
+
 /// A JSON reading problem in plain words: where (the field's path, or the line and column
 /// for a document that is not JSON) and what, without the value read.
 #[must_use]
 pub fn json_text(error: &ParseError) -> String {
-    let message = crate::plain::json_problem(&error.message);
-    let at = if error.line > 0 {
-        format!(" (line {}, column {})", error.line, error.column)
-    } else {
-        String::new()
-    };
-    if error.path == "." {
-        format!("{message}{at}")
-    } else {
-        format!("at {}: {message}{at}", error.path)
+    crate::i18n::with_english(|m| json_text_in(m, error))
+}
+
+/// [`json_text`] in `m`'s language.
+#[must_use]
+pub fn json_text_in(m: &Messages, error: &ParseError) -> String {
+    json_place_in(m, &error.path, error.line, error.column, &error.message)
+}
+
+/// serde's `message` at `path` (`.` for the document), `line` and `column` (0: none) in plain
+/// words in `m`'s language.
+pub(crate) fn json_place_in(
+    m: &Messages,
+    path: &str,
+    line: usize,
+    column: usize,
+    message: &str,
+) -> String {
+    let mut message = crate::plain::JsonProblem::read(message).text(m);
+    if path != "." && !path.is_empty() {
+        message = m.text(
+            "json-at",
+            &[("path", path.into()), ("message", message.into())],
+        );
     }
+    if line > 0 {
+        message = m.text(
+            "json-line",
+            &[
+                ("message", message.into()),
+                ("line", line.into()),
+                ("column", column.into()),
+            ],
+        );
+    }
+    message
 }
 
 /// A `Result` with a [`LoadError`].
@@ -414,9 +561,9 @@ fn read_file(path: &Path) -> Result<Vec<u8>> {
     std::fs::read(path).map_err(|e| LoadError::Open {
         file: path.display().to_string(),
         reason: match e.kind() {
-            std::io::ErrorKind::NotFound => "no such file".to_owned(),
-            std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
-            _ => e.to_string(),
+            std::io::ErrorKind::NotFound => OpenReason::NotFound,
+            std::io::ErrorKind::PermissionDenied => OpenReason::PermissionDenied,
+            _ => OpenReason::Other(e.to_string()),
         },
     })
 }
@@ -576,9 +723,7 @@ pub fn load(source: &Source) -> Result<Roster> {
     match (&source.instance, &source.seekers, &source.providers) {
         (Some(path), None, None) => {
             if source.policy.is_some() {
-                return Err(LoadError::Usage(
-                    "a policy file goes with --seekers and --providers; an instance file has its own policy".into(),
-                ));
+                return Err(LoadError::Usage(Usage::PolicyWithInstance));
             }
             let bytes = read_file(path)?;
             let text = String::from_utf8_lossy(&bytes);
@@ -608,17 +753,9 @@ pub fn load(source: &Source) -> Result<Roster> {
             }
             Ok(roster)
         }
-        (Some(_), _, _) => Err(LoadError::Usage(
-            "give either an instance file or --seekers and --providers, not both".into(),
-        )),
-        (None, Some(_), None) => Err(LoadError::Usage(
-            "--seekers needs --providers: the file of hosts, volunteers or groups".into(),
-        )),
-        (None, None, Some(_)) => Err(LoadError::Usage(
-            "--providers needs --seekers: the file of guests or participants".into(),
-        )),
-        (None, None, None) => Err(LoadError::Usage(
-            "give an instance file, or --seekers FILE and --providers FILE".into(),
-        )),
+        (Some(_), _, _) => Err(LoadError::Usage(Usage::Both)),
+        (None, Some(_), None) => Err(LoadError::Usage(Usage::SeekersAlone)),
+        (None, None, Some(_)) => Err(LoadError::Usage(Usage::ProvidersAlone)),
+        (None, None, None) => Err(LoadError::Usage(Usage::Nothing)),
     }
 }

@@ -4,15 +4,12 @@ use std::io::Cursor;
 
 use calamine::{Data, Ods, Range, Reader, Xlsx, open_workbook_from_rs};
 
+use super::SheetProblem;
 use super::{Delimiter, SheetFormat, SheetKind, Table, TableRow, TextEncoding};
 use crate::csv_io::CsvError;
 
-fn whole_file(message: &str) -> CsvError {
-    CsvError {
-        row: 0,
-        column: String::new(),
-        message: message.to_owned(),
-    }
+fn whole_file(problem: SheetProblem) -> CsvError {
+    CsvError::whole_file(problem)
 }
 
 type Bytes<'a> = Cursor<&'a [u8]>;
@@ -29,11 +26,11 @@ fn read_ranges<'a, R: Reader<Bytes<'a>>>(
         .sheet_names()
         .first()
         .cloned()
-        .ok_or_else(|| whole_file("the workbook has no sheet"))?;
+        .ok_or_else(|| whole_file(SheetProblem::NoSheet))?;
     let range = book
         .worksheet_range_at(0)
-        .ok_or_else(|| whole_file("the workbook has no sheet"))?
-        .map_err(|_| whole_file("the first sheet of the workbook cannot be read"))?;
+        .ok_or_else(|| whole_file(SheetProblem::NoSheet))?
+        .map_err(|_| whole_file(SheetProblem::FirstSheetUnreadable))?;
     Ok(vec![(name, range)])
 }
 
@@ -48,11 +45,7 @@ fn ranges(
 ) -> Result<Vec<(String, Range<Data>)>, CsvError> {
     let xlsx = || open_workbook_from_rs::<Xlsx<_>, _>(Cursor::new(bytes)).ok();
     let ods = || open_workbook_from_rs::<Ods<_>, _>(Cursor::new(bytes)).ok();
-    let cannot = || {
-        whole_file(
-            "the file cannot be opened as a workbook (XLSX or ODS); save it again from the spreadsheet program",
-        )
-    };
+    let cannot = || whole_file(SheetProblem::NotWorkbook);
     if kind == SheetKind::Ods {
         if let Some(book) = ods() {
             return read_ranges(book, all);
@@ -69,7 +62,7 @@ pub(crate) fn read_workbook(bytes: &[u8], kind: SheetKind) -> Result<Table, CsvE
     let range = ranges(bytes, kind, false)?
         .pop()
         .map(|(_, range)| range)
-        .ok_or_else(|| whole_file("the workbook has no sheet"))?;
+        .ok_or_else(|| whole_file(SheetProblem::NoSheet))?;
     let first_row = range.start().map_or(0, |(row, _)| u64::from(row));
     let first_col = range.start().map_or(0, |(_, col)| col as usize);
     let mut header: Option<Vec<String>> = None;
@@ -79,10 +72,12 @@ pub(crate) fn read_workbook(bytes: &[u8], kind: SheetKind) -> Result<Table, CsvE
         // A sheet whose data starts in column C is read as if it started in column A.
         let mut text = Vec::with_capacity(cells.len());
         for (j, cell) in cells.iter().enumerate() {
-            text.push(cell_text(cell).ok_or_else(|| CsvError {
-                row: number,
-                column: column_letter(first_col + j),
-                message: "the cell shows an error (such as #VALUE! or #DIV/0!); correct the formula or write the value".into(),
+            text.push(cell_text(cell).ok_or_else(|| {
+                CsvError::new(
+                    number,
+                    column_letter(first_col + j),
+                    SheetProblem::CellError,
+                )
             })?);
         }
         if text.iter().all(|c| c.trim().is_empty()) {
@@ -136,10 +131,12 @@ pub(crate) fn workbook_text(bytes: &[u8]) -> Result<Vec<SheetText>, CsvError> {
         for (i, cells) in range.rows().enumerate() {
             let mut text = vec![String::new(); first_col as usize];
             for (j, cell) in cells.iter().enumerate() {
-                text.push(cell_text(cell).ok_or_else(|| CsvError {
-                    row: u64::from(first_row) + i as u64 + 1,
-                    column: column_letter(first_col as usize + j),
-                    message: "the cell shows an error (such as #VALUE! or #DIV/0!)".into(),
+                text.push(cell_text(cell).ok_or_else(|| {
+                    CsvError::new(
+                        u64::from(first_row) + i as u64 + 1,
+                        column_letter(first_col as usize + j),
+                        SheetProblem::CellErrorReadBack,
+                    )
                 })?);
             }
             rows.push(text);

@@ -2,7 +2,9 @@
 //! one (Excel's "Unicode text"), or Windows-1252 (Swedish Excel's "CSV"); separated by commas,
 //! semicolons or tabs.
 
-use super::{Delimiter, SheetFormat, SheetKind, Table, TableRow, TextEncoding, charset};
+use super::{
+    Delimiter, SheetFormat, SheetKind, SheetProblem, Table, TableRow, TextEncoding, charset,
+};
 use crate::csv_io::CsvError;
 
 /// Decode a CSV file's bytes, detecting the encoding.
@@ -109,27 +111,25 @@ pub(crate) fn read_csv(bytes: &[u8]) -> Result<Table, CsvError> {
                         if cells.len() > h.len()
                             && cells[h.len()..].iter().any(|c| !c.trim().is_empty()) =>
                     {
-                        return Err(CsvError {
-                            row: number,
-                            column: String::new(),
-                            message: format!(
-                                "the row has {} cells but the header has {}; check for a {} \
-                                 inside a value (put such a value in quotes)",
-                                cells.len(),
-                                h.len(),
-                                delimiter.name()
-                            ),
-                        });
+                        return Err(CsvError::new(
+                            number,
+                            String::new(),
+                            SheetProblem::TooManyCells {
+                                cells: cells.len(),
+                                header: h.len(),
+                                delimiter,
+                            },
+                        ));
                     }
                     Some(_) => rows.push(TableRow { number, cells }),
                 }
             }
             Err(e) => {
-                return Err(CsvError {
-                    row: e.position().map_or(line, csv::Position::line),
-                    column: String::new(),
-                    message: "the file cannot be read as CSV (an unclosed quote?)".into(),
-                });
+                return Err(CsvError::new(
+                    e.position().map_or(line, csv::Position::line),
+                    String::new(),
+                    SheetProblem::NotCsv,
+                ));
             }
         }
     }

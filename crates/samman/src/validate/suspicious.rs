@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 
 use crate::model::{Availability, Instance, Location, Reliability, Zone};
 
-use super::Problem;
+use super::{Problem, ProblemKind};
 
 /// How many times the median distance to the centre a point must lie to be far from all
 /// others.
@@ -32,16 +32,11 @@ pub(super) fn warnings(instance: &Instance, tz: Zone) -> Vec<Problem> {
         tz.earliest(midnight)
             .unwrap_or_else(|| midnight.and_utc().timestamp())
     });
-    let mut warn = |path: String, message: &str| {
-        warnings.push(Problem {
-            path,
-            message: message.to_owned(),
-        });
-    };
+    let mut warn = |path: String, kind: ProblemKind| warnings.push(Problem::new(path, kind));
     let mut record = |at: String, location: Option<Location>, availability: &Availability| {
         if let (Some(places), Some(location)) = (&places, location) {
-            if let Some(message) = places.judge(location) {
-                warn(format!("{at}.location"), message);
+            if let Some(kind) = places.judge(location) {
+                warn(format!("{at}.location"), kind);
             }
         }
         if let Some(today) = today {
@@ -49,8 +44,7 @@ pub(super) fn warnings(instance: &Instance, tz: Zone) -> Vec<Problem> {
                 if window.end.resolve(tz).is_ok_and(|end| end <= today) {
                     warn(
                         format!("{at}.availability.dated[{j}]"),
-                        "ends before policy.today: a window for an event to come lies in the \
-                         past (a mistyped year?)",
+                        ProblemKind::PastWindow,
                     );
                 }
             }
@@ -78,11 +72,10 @@ pub(super) fn warnings(instance: &Instance, tz: Zone) -> Vec<Problem> {
         }
     }
     for j in reliability {
-        warnings.push(Problem {
-            path: format!("providers[{j}].reliability.no_show"),
-            message: "more no-shows than the events history records for this provider's host"
-                .to_owned(),
-        });
+        warnings.push(Problem::new(
+            format!("providers[{j}].reliability.no_show"),
+            ProblemKind::NoShows,
+        ));
     }
     warnings
 }
@@ -141,7 +134,7 @@ impl Places {
 
     /// What is suspicious about `location`, if anything: far from the centre, and near it
     /// when latitude and longitude are read the other way round (swapped), or not (far).
-    fn judge(&self, location: Location) -> Option<&'static str> {
+    fn judge(&self, location: Location) -> Option<ProblemKind> {
         if !in_range(location) || location.distance_km(self.centre) <= self.far_km {
             return None;
         }
@@ -151,11 +144,9 @@ impl Places {
         };
         Some(
             if in_range(swapped) && swapped.distance_km(self.centre) <= self.far_km {
-                "latitude and longitude look swapped: read the other way round, the point \
-                 lies among the instance's other places"
+                ProblemKind::Swapped
             } else {
-                "lies far from all other places (more than ten times the median distance to \
-                 their centre): check the coordinates"
+                ProblemKind::Far
             },
         )
     }

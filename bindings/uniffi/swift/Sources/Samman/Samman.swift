@@ -1427,10 +1427,10 @@ private let initializationResult: InitializationResult = {
     if (uniffi_samman_ffi_checksum_func_samman_version() != 22125) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_samman_ffi_checksum_func_validate() != 51785) {
+    if (uniffi_samman_ffi_checksum_func_validate() != 36446) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_samman_ffi_checksum_func_warnings() != 22067) {
+    if (uniffi_samman_ffi_checksum_func_warnings() != 59822) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_samman_ffi_checksum_func_cancel_running_dinner() != 36383) {
@@ -1466,7 +1466,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_samman_ffi_checksum_method_session_suggest() != 32660) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_samman_ffi_checksum_method_session_warnings() != 62253) {
+    if (uniffi_samman_ffi_checksum_method_session_warnings() != 46712) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_samman_ffi_checksum_method_session_add_history() != 42781) {
