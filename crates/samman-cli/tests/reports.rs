@@ -303,3 +303,53 @@ fn no_progress_with_json_or_off_a_terminal() {
     assert!(!said.contains('\r') && !said.contains('\u{1b}'), "{said:?}");
     assert!(!said.contains("searching for groups"), "{said}");
 }
+
+#[test]
+fn rounds_and_running_dinner_problems_are_said_in_the_language_asked() {
+    // Rounds: an option out of range.
+    let mut rest = vec!["--rounds".to_owned(), "0".to_owned()];
+    rest.extend(sheets());
+    let sv = run("sv", "rounds", &rest);
+    assert!(!sv.status.success());
+    assert!(
+        text(&sv.stderr).contains("rounds: måste vara minst 1"),
+        "{}",
+        text(&sv.stderr)
+    );
+    let en = run("en", "rounds", &rest);
+    assert!(
+        text(&en.stderr).contains("rounds: must be at least 1"),
+        "{}",
+        text(&en.stderr)
+    );
+
+    // A running dinner with one course.
+    let generated = samman(&["generate", "running-dinner", "--teams", "8", "--seed", "1"]);
+    assert!(generated.status.success(), "{}", text(&generated.stderr));
+    let mut dinner: serde_json::Value = serde_json::from_slice(&generated.stdout).unwrap();
+    dinner["courses"] = 1.into();
+    let file = scratch("one-course.json", &dinner.to_string());
+    let file = file.display().to_string();
+    let sv = run("sv", "running-dinner", std::slice::from_ref(&file));
+    assert!(!sv.status.success());
+    assert!(
+        text(&sv.stderr).contains("courses: förväntade 2 till 12 rätter, till exempel 3"),
+        "{}",
+        text(&sv.stderr)
+    );
+    let en = run("en", "running-dinner", std::slice::from_ref(&file));
+    assert!(
+        text(&en.stderr).contains("courses: expected 2 to 12 courses, such as 3"),
+        "{}",
+        text(&en.stderr)
+    );
+    // The JSON keeps the English message, whatever the language.
+    let json = samman(&["--lang", "sv", "running-dinner", &file, "--json"]);
+    assert!(
+        text(&json.stdout).contains("expected 2 to 12 courses")
+            || text(&json.stderr).contains("expected 2 to 12 courses"),
+        "{}{}",
+        text(&json.stdout),
+        text(&json.stderr)
+    );
+}

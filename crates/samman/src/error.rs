@@ -221,6 +221,8 @@ impl Error {
                     ("id", id.as_str().into()),
                 ],
             ),
+            Error::Rounds(e @ RoundsError::InvalidOption { .. }) => e.text(m),
+            Error::Dinner(e) => e.text(m),
             _ => match self.invalid() {
                 Some(invalid) => invalid.text(m),
                 None => self.to_string(),

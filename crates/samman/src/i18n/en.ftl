@@ -454,3 +454,26 @@ error-unknown-id = { $path }: no { $what } has the id `{ $id }`
 error-limit = { $what }: { $count } is more than the limit of { $limit } (policy.limits)
 error-plan = cannot read the plan: { $message }
 error-history-unknown-id = { $path }: unknown { $what } id `{ $id }`: the plan must be a plan of this instance
+
+## Running dinners: what is wrong with the input (after the path)
+
+dinner-version = expected 1
+dinner-courses = expected 2 to 12 courses, such as 3
+dinner-too-few-teams = { $teams } team(s) for { $courses } courses: at least { $needed } are needed (each table a host and a guest)
+dinner-empty-id = must not be empty
+dinner-duplicate-id = `{ $id }` is used twice
+dinner-size = must be at least 1
+dinner-location = expected latitude -90 to 90 and longitude -180 to 180, such as {"{"}"lat": 59.33, "lon": 18.07{"}"}
+dinner-course-number = courses are numbered 1 to { $courses }
+dinner-must-host = a team must be able to host at least one course
+dinner-wishes = the course wishes (cannot_host) leave no way for each of the { $courses } courses to have its [{ $hosts }] hosts
+dinner-unknown-team = `{ $id }` is not a team of this dinner
+dinner-route-length = expected { $courses } courses
+dinner-every-team = the previous plan must route every team of the dinner
+
+## Rounds: an option out of range (after the option's name)
+
+rounds-option-at-least-one = must be at least 1
+rounds-option-time-limit = must be a positive number of seconds, such as 10
+rounds-option-too-many-people = { $people } people (seekers and hosts): rounds are planned for at most { $max }
+rounds-option-dates = { $rounds } by-date rounds asked for, but the providers' dated windows fall on { $dates } date(s); give each round's providers a dated window on its date

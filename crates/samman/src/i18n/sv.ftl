@@ -467,3 +467,26 @@ error-history-unknown-id = { $path }: { $what ->
     [provider] ingen värd
    *[seeker] ingen sökande
 } har id:t `{ $id }`: planen måste vara en plan för den här instansen
+
+## Running dinners: what is wrong with the input (after the path)
+
+dinner-version = förväntade 1
+dinner-courses = förväntade 2 till 12 rätter, till exempel 3
+dinner-too-few-teams = { $teams } lag för { $courses } rätter: minst { $needed } behövs (varje bord har en värd och en gäst)
+dinner-empty-id = får inte vara tomt
+dinner-duplicate-id = `{ $id }` används två gånger
+dinner-size = måste vara minst 1
+dinner-location = förväntade latitud -90 till 90 och longitud -180 till 180, till exempel {"{"}"lat": 59.33, "lon": 18.07{"}"}
+dinner-course-number = rätterna numreras 1 till { $courses }
+dinner-must-host = ett lag måste kunna vara värd för minst en rätt
+dinner-wishes = önskemålen om rätter (cannot_host) gör att inte var och en av de { $courses } rätterna kan få sina [{ $hosts }] värdar
+dinner-unknown-team = `{ $id }` är inte ett lag i den här middagen
+dinner-route-length = förväntade { $courses } rätter
+dinner-every-team = den tidigare planen måste ge varje lag i middagen en rutt
+
+## Rounds: an option out of range (after the option's name)
+
+rounds-option-at-least-one = måste vara minst 1
+rounds-option-time-limit = måste vara ett positivt antal sekunder, till exempel 10
+rounds-option-too-many-people = { $people } personer (deltagare och värdar): omgångar planeras för högst { $max }
+rounds-option-dates = { $rounds } omgångar per datum efterfrågades, men värdarnas daterade tider infaller på { $dates } datum; ge varje omgångs värdar en daterad tid på sitt datum

@@ -221,9 +221,81 @@ pub enum RoundsError {
     InvalidOption {
         /// The option, such as `rounds`.
         option: &'static str,
-        /// What is wrong and what is expected.
+        /// What is wrong and what is expected, in English.
         message: String,
+        /// The same, to say in another language ([`RoundsError::text`]).
+        problem: OptionProblem,
     },
+}
+
+/// What is wrong with an option of a plan of rounds, as a message id of `en.ftl` and `sv.ftl`
+/// with its arguments.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum OptionProblem {
+    /// A count that must be at least 1.
+    AtLeastOne,
+    /// A time limit that is not a positive number of seconds.
+    TimeLimit,
+    /// More people than a plan of rounds takes.
+    TooManyPeople {
+        /// The seekers and hosts.
+        people: usize,
+    },
+    /// More rounds by date than the providers' dates.
+    Dates {
+        /// The rounds asked for.
+        rounds: u32,
+        /// The dates the providers' windows fall on.
+        dates: usize,
+    },
+}
+
+impl OptionProblem {
+    /// The problem in the language of `m`.
+    #[must_use]
+    pub fn text(&self, m: &crate::i18n::Messages) -> String {
+        match self {
+            Self::AtLeastOne => m.text("rounds-option-at-least-one", &[]),
+            Self::TimeLimit => m.text("rounds-option-time-limit", &[]),
+            Self::TooManyPeople { people } => m.text(
+                "rounds-option-too-many-people",
+                &[("people", (*people).into()), ("max", MAX_PEOPLE.into())],
+            ),
+            Self::Dates { rounds, dates } => m.text(
+                "rounds-option-dates",
+                &[("rounds", (*rounds).into()), ("dates", (*dates).into())],
+            ),
+        }
+    }
+
+    /// The problem in English: the error's message.
+    #[must_use]
+    pub fn english(&self) -> String {
+        crate::i18n::with_english(|m| self.text(m))
+    }
+}
+
+impl RoundsError {
+    /// An option out of range.
+    pub(crate) fn option(option: &'static str, problem: OptionProblem) -> Self {
+        Self::InvalidOption {
+            option,
+            message: problem.english(),
+            problem,
+        }
+    }
+
+    /// The error in the language of `m`.
+    #[must_use]
+    pub fn text(&self, m: &crate::i18n::Messages) -> String {
+        match self {
+            Self::InvalidOption {
+                option, problem, ..
+            } => format!("{option}: {}", problem.text(m)),
+            Self::Graph(e) => e.to_string(),
+        }
+    }
 }
 
 /// The most people (seekers and hosts) a plan of rounds takes: the search keeps a table of
@@ -313,16 +385,13 @@ pub(crate) fn changes_rules(instance: &Instance, options: &RoundsOptions) -> boo
 
 fn check_options(options: &RoundsOptions) -> Result<(), RoundsError> {
     if options.rounds == 0 {
-        return Err(RoundsError::InvalidOption {
-            option: "rounds",
-            message: "must be at least 1".into(),
-        });
+        return Err(RoundsError::option("rounds", OptionProblem::AtLeastOne));
     }
     if !(options.time_limit_seconds.is_finite() && options.time_limit_seconds > 0.0) {
-        return Err(RoundsError::InvalidOption {
-            option: "time_limit_seconds",
-            message: "must be a positive number of seconds, such as 10".into(),
-        });
+        return Err(RoundsError::option(
+            "time_limit_seconds",
+            OptionProblem::TimeLimit,
+        ));
     }
     Ok(())
 }

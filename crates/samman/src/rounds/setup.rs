@@ -9,7 +9,8 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
 use super::{
-    Absence, Group, MAX_PEOPLE, Round, RoundProviders, RoundsError, RoundsOptions, Unseated,
+    Absence, Group, MAX_PEOPLE, OptionProblem, Round, RoundProviders, RoundsError, RoundsOptions,
+    Unseated,
 };
 use crate::graph::CandidateGraph;
 use crate::history::{earlier_pairs, host_person};
@@ -102,12 +103,10 @@ impl Problem {
         }
         let n = people.len();
         if n > MAX_PEOPLE {
-            return Err(RoundsError::InvalidOption {
-                option: "rounds",
-                message: format!(
-                    "{n} people (seekers and hosts): rounds are planned for at most {MAX_PEOPLE}"
-                ),
-            });
+            return Err(RoundsError::option(
+                "rounds",
+                OptionProblem::TooManyPeople { people: n },
+            ));
         }
         let mut history = vec![0.0f32; n * n];
         for ((a, b), w) in earlier_pairs(instance) {
@@ -462,15 +461,13 @@ fn round_providers(
             dates.sort_unstable();
             dates.dedup();
             if (options.rounds as usize) > dates.len() {
-                return Err(RoundsError::InvalidOption {
-                    option: "rounds",
-                    message: format!(
-                        "{} by-date rounds asked for, but the providers' dated windows fall on \
-                         {} date(s); give each round's providers a dated window on its date",
-                        options.rounds,
-                        dates.len()
-                    ),
-                });
+                return Err(RoundsError::option(
+                    "rounds",
+                    OptionProblem::Dates {
+                        rounds: options.rounds,
+                        dates: dates.len(),
+                    },
+                ));
             }
             Ok(dates
                 .into_iter()

@@ -5,7 +5,9 @@
 //! catered for and walk least; every other route stays as it was.
 
 use super::search::{Evening, Layout};
-use super::{DinnerError, DinnerPlan, RouteChange, RunningDinner, Team, check, invalid};
+use super::{
+    DinnerError, DinnerPlan, DinnerProblem, RouteChange, RunningDinner, Team, check, invalid,
+};
 use crate::rules::diet_ok;
 
 /// Re-plan after cancellations, changing as few routes as possible.
@@ -38,30 +40,29 @@ pub fn cancel(
         let t = index(&teams, &route.id).ok_or_else(|| {
             invalid(
                 format!("previous.teams[{i}].id"),
-                format!("`{}` is not a team of this dinner", route.id),
+                DinnerProblem::UnknownTeam {
+                    id: route.id.clone(),
+                },
             )
         })?;
         if route.route.len() != courses {
             return Err(invalid(
                 format!("previous.teams[{i}].route"),
-                format!("expected {courses} courses"),
+                DinnerProblem::RouteLength { courses },
             ));
         }
         for (c, host) in route.route.iter().enumerate() {
             at[t][c] = index(&teams, host).ok_or_else(|| {
                 invalid(
                     format!("previous.teams[{i}].route[{c}]"),
-                    format!("`{host}` is not a team of this dinner"),
+                    DinnerProblem::UnknownTeam { id: host.clone() },
                 )
             })?;
         }
         hosts[t] = route.hosts.saturating_sub(1) as usize;
     }
     if previous.teams.len() != teams.len() {
-        return Err(invalid(
-            "previous.teams",
-            "the previous plan must route every team of the dinner",
-        ));
+        return Err(invalid("previous.teams", DinnerProblem::EveryTeam));
     }
     let mut waiting: Vec<Team> = dinner.waiting_list.clone();
     let mut changes = Vec::new();
@@ -70,7 +71,7 @@ pub fn cancel(
         let Some(t) = index(&teams, id) else {
             return Err(invalid(
                 format!("cancelled[{i}]"),
-                format!("`{id}` is not a team of this dinner"),
+                DinnerProblem::UnknownTeam { id: id.clone() },
             ));
         };
         let c = hosts[t];

@@ -12,7 +12,10 @@
 mod bound;
 mod cancel;
 mod generate;
+mod problem;
 mod search;
+
+pub use problem::DinnerProblem;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -157,15 +160,28 @@ pub enum DinnerError {
     Invalid {
         /// Where, such as `teams[3].cannot_host[0]`.
         path: String,
-        /// What is wrong and what is expected.
+        /// What is wrong and what is expected, in English.
         message: String,
+        /// The same, to say in another language ([`DinnerError::text`]).
+        problem: DinnerProblem,
     },
 }
 
-fn invalid(path: impl Into<String>, message: impl Into<String>) -> DinnerError {
+impl DinnerError {
+    /// The error in the language of `m`: the path, then the problem.
+    #[must_use]
+    pub fn text(&self, m: &crate::i18n::Messages) -> String {
+        match self {
+            Self::Invalid { path, problem, .. } => format!("{path}: {}", problem.text(m)),
+        }
+    }
+}
+
+fn invalid(path: impl Into<String>, problem: DinnerProblem) -> DinnerError {
     DinnerError::Invalid {
         path: path.into(),
-        message: message.into(),
+        message: problem.english(),
+        problem,
     }
 }
 
@@ -175,20 +191,19 @@ fn invalid(path: impl Into<String>, message: impl Into<String>) -> DinnerError {
 /// The first problem found, with its path.
 pub fn check(dinner: &RunningDinner) -> Result<(), DinnerError> {
     if dinner.version != 1 {
-        return Err(invalid("version", "expected 1"));
+        return Err(invalid("version", DinnerProblem::Version));
     }
     if !(2..=12).contains(&dinner.courses) {
-        return Err(invalid("courses", "expected 2 to 12 courses, such as 3"));
+        return Err(invalid("courses", DinnerProblem::Courses));
     }
     let c = dinner.courses as usize;
     if dinner.teams.len() < 2 * c {
         return Err(invalid(
             "teams",
-            format!(
-                "{} team(s) for {c} courses: at least {} are needed (each table a host and a guest)",
-                dinner.teams.len(),
-                2 * c
-            ),
+            DinnerProblem::TooFewTeams {
+                teams: dinner.teams.len(),
+                courses: c,
+            },
         ));
     }
     let mut seen = std::collections::HashSet::new();
@@ -199,16 +214,18 @@ pub fn check(dinner: &RunningDinner) -> Result<(), DinnerError> {
         for (i, team) in teams.iter().enumerate() {
             let at = format!("{list}[{i}]");
             if team.id.is_empty() {
-                return Err(invalid(format!("{at}.id"), "must not be empty"));
+                return Err(invalid(format!("{at}.id"), DinnerProblem::EmptyId));
             }
             if !seen.insert(team.id.as_str()) {
                 return Err(invalid(
                     format!("{at}.id"),
-                    format!("`{}` is used twice", team.id),
+                    DinnerProblem::DuplicateId {
+                        id: team.id.clone(),
+                    },
                 ));
             }
             if team.size == 0 {
-                return Err(invalid(format!("{at}.size"), "must be at least 1"));
+                return Err(invalid(format!("{at}.size"), DinnerProblem::Size));
             }
             let l = team.location;
             if !(l.lat.is_finite()
@@ -216,23 +233,22 @@ pub fn check(dinner: &RunningDinner) -> Result<(), DinnerError> {
                 && l.lat.abs() <= 90.0
                 && l.lon.abs() <= 180.0)
             {
-                return Err(invalid(
-                    format!("{at}.location"),
-                    "expected latitude -90 to 90 and longitude -180 to 180, such as {\"lat\": 59.33, \"lon\": 18.07}",
-                ));
+                return Err(invalid(format!("{at}.location"), DinnerProblem::Location));
             }
             for (k, &course) in team.cannot_host.iter().enumerate() {
                 if course == 0 || course > dinner.courses {
                     return Err(invalid(
                         format!("{at}.cannot_host[{k}]"),
-                        format!("courses are numbered 1 to {}", dinner.courses),
+                        DinnerProblem::CourseNumber {
+                            courses: dinner.courses,
+                        },
                     ));
                 }
             }
             if (1..=dinner.courses).all(|k| team.cannot_host.contains(&k)) {
                 return Err(invalid(
                     format!("{at}.cannot_host"),
-                    "a team must be able to host at least one course",
+                    DinnerProblem::MustHost,
                 ));
             }
         }

@@ -8,7 +8,8 @@ use rand_chacha::ChaCha8Rng;
 
 use super::bound::lower_bound_km;
 use super::{
-    DinnerError, DinnerPlan, DinnerTable, RunningDinner, TeamRoute, hosts_per_course, invalid,
+    DinnerError, DinnerPlan, DinnerProblem, DinnerTable, RunningDinner, TeamRoute,
+    hosts_per_course, invalid,
 };
 use crate::model::Radians;
 use crate::rules::diet_ok;
@@ -106,11 +107,10 @@ impl<'d> Evening<'d> {
             ) {
                 return Err(invalid(
                     "teams",
-                    format!(
-                        "the course wishes (cannot_host) leave no way for each of the {} courses \
-                         to have its {:?} hosts",
-                        self.courses, self.hosts
-                    ),
+                    DinnerProblem::Wishes {
+                        courses: self.courses,
+                        hosts: self.hosts.clone(),
+                    },
                 ));
             }
         }

@@ -25,7 +25,7 @@ impl Side {
     }
 }
 
-/// What is wrong, one variant per message. Each names its message id in [`ProblemKind::id`].
+/// What is wrong, one variant per message. Each names its message id in [`ProblemKind::message`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ProblemKind {
