@@ -227,3 +227,41 @@ fn placements_csv_keeps_the_inputs_form_and_reads_back_as_the_plan() {
     let text = String::from_utf8(utf8).unwrap();
     assert!(text.starts_with("seeker,namn,"), "{text}");
 }
+
+#[test]
+fn a_group_below_its_minimum_is_said_as_such() {
+    // Märta's table (d3) needs 10 to take place: Kerstin (g4), who fits there and at Åsa's full
+    // table only, is told that d3 needs 10 and how few can come, not "seats taken".
+    let (mut roster, _) = planned();
+    let d3 = roster
+        .instance
+        .providers
+        .iter_mut()
+        .find(|p| p.id.as_str() == "d3")
+        .unwrap();
+    d3.minimum = 10;
+    d3.capacity = d3.capacity.max(10);
+    let options = Options {
+        solver: SolverKind::Groups,
+        ..Options::default()
+    };
+    let plan = solve::solve(&roster.instance, &options).unwrap();
+    assert!(plan.matches.iter().all(|m| m.provider.as_str() != "d3"));
+    for (lang, words) in [
+        (Lang::En, "Märta Öberg (d3) needs 10 people to take place; only "),
+        (Lang::Sv, "Märta Öberg (d3) behöver 10 personer"),
+    ] {
+        let sheets = sheets_for(&roster, &plan, lang);
+        let g4 = sheets[2]
+            .lines
+            .iter()
+            .find(|l| l.cells[0].text() == "g4")
+            .unwrap();
+        let g4 = texts(&g4.cells);
+        assert!(g4.iter().any(|c| c.starts_with(words)), "{g4:?}");
+        assert!(
+            !g4.iter().any(|c| c.contains("are full") || c.contains("är full")),
+            "{g4:?}"
+        );
+    }
+}
