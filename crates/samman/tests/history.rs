@@ -273,3 +273,42 @@ fn a_penalty_fades_the_novelty_criterion_with_time() {
     assert!((rules.breakdown(0, 0).novelty - 0.5).abs() < 1e-6);
     assert!(!rules.failures(0, 0).contains(&Rule::MetBefore));
 }
+
+/// A table without a host person (a lunch roulette's) is no one to have met: under never-again
+/// a seeker may sit at it again, while a provider with a host profile stays closed to a seeker
+/// who met its host.
+#[test]
+fn a_table_without_a_host_is_no_one_to_have_met() {
+    let instance: Instance = serde_json::from_str(
+        r#"{
+            "version": 1,
+            "policy": {"novelty": {"mode": "never_again"}},
+            "seekers": [{"id": "p1"}, {"id": "p2"}],
+            "providers": [
+                {"id": "table-1", "capacity": 4},
+                {"id": "visitor-1", "capacity": 4, "host_profile": {"gender": "female"}}
+            ],
+            "history": {"meetings": [
+                {"seeker": "p1", "host": "table-1", "date": "2026-09-01"},
+                {"seeker": "p2", "host": "visitor-1", "date": "2026-09-01"}
+            ]}
+        }"#,
+    )
+    .unwrap();
+    validate(&instance).unwrap();
+    let session = samman::Session::new(instance).unwrap();
+    let rules = session.rules();
+    // p1 sat at table-1: still open to p1. p2 met visitor-1's host: closed to p2.
+    assert!(!rules.met_before(0, 0));
+    assert!(rules.met_before(1, 1));
+    assert!(!samman::rules::met_before_at_table(
+        session.instance(),
+        0,
+        &["p1"]
+    ));
+    assert!(samman::rules::met_before_at_table(
+        session.instance(),
+        1,
+        &["p2"]
+    ));
+}

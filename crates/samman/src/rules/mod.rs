@@ -5,6 +5,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::sync::atomic::{AtomicU8, Ordering};
 
+use crate::history::host_person;
 use crate::parallel::prelude::*;
 
 use chrono::NaiveDate;
@@ -24,6 +25,9 @@ pub(crate) use exclusions::exclusions;
 pub use hosts::host_events_violations;
 use novelty::hosts_met;
 pub use novelty::met_before_at_table;
+
+/// The host index of a provider without a host person.
+const NO_HOST: u32 = u32::MAX;
 
 /// A hard rule about one seeker and one provider.
 #[derive(
@@ -405,6 +409,7 @@ pub struct Rules<'a> {
     met: Vec<Vec<u32>>,
     /// Per seeker, beside `met`, the weight novelty gives the latest meeting (1: as if now).
     met_weight: Vec<Vec<f32>>,
+    /// Per provider, the index of its host person in `met`, or [`NO_HOST`].
     provider_host: Vec<u32>,
     seeker_traits: Vec<Traits>,
     provider_traits: Vec<Traits>,
@@ -781,11 +786,15 @@ impl<'a> Rules<'a> {
             list.sort_unstable();
             list.dedup();
         }
+        // Host people only: a provider without one (a table, a room) is no one to have met.
         let mut host_ix: HashMap<&str, u32> = HashMap::new();
         let provider_host = instance
             .providers
             .iter()
             .map(|p| {
+                if host_person(p).is_none() {
+                    return NO_HOST;
+                }
                 let next = host_ix.len() as u32;
                 *host_ix.entry(p.history_key()).or_insert(next)
             })
@@ -887,10 +896,12 @@ impl<'a> Rules<'a> {
         self.any_provider_accepts
     }
 
-    /// Whether seeker `s` and provider `p` met before (history).
+    /// Whether seeker `s` and the host person of provider `p` met before (history); never for
+    /// a provider without a host person.
     #[must_use]
     pub fn met_before(&self, s: usize, p: usize) -> bool {
-        self.met[s].binary_search(&self.provider_host[p]).is_ok()
+        self.provider_host[p] != NO_HOST
+            && self.met[s].binary_search(&self.provider_host[p]).is_ok()
     }
 
     /// The position of provider `p` in seeker `s`'s preference list.
@@ -1089,6 +1100,9 @@ impl<'a> Rules<'a> {
     /// they never met, 1 for a meeting as bad as now, less for a fading one (penalty mode).
     #[must_use]
     pub fn met_weight(&self, s: usize, p: usize) -> f64 {
+        if self.provider_host[p] == NO_HOST {
+            return 0.0;
+        }
         self.met[s]
             .binary_search(&self.provider_host[p])
             .map_or(0.0, |i| f64::from(self.met_weight[s][i]))

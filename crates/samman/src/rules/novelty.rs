@@ -52,7 +52,8 @@ pub(super) fn hosts_met(
 
 /// Whether a table seats two people who met before, when `policy.novelty` is never-again:
 /// two of `members` (seeker ids), or one of them and the host person of provider `p`
-/// (`history.met`, and `history.meetings` for seekers with hosts). Always `false` in any
+/// (`history.met`, and `history.meetings` for seekers with hosts; a provider without a host
+/// person, such as a table of a lunch roulette, is no one to have met). Always `false` in any
 /// other novelty mode.
 #[must_use]
 pub fn met_before_at_table(instance: &Instance, p: usize, members: &[&str]) -> bool {
@@ -68,8 +69,9 @@ pub fn met_before_at_table(instance: &Instance, p: usize, members: &[&str]) -> b
         .met
         .iter()
         .any(|m| m.people[0] != m.people[1] && m.people.iter().all(|id| at.contains(id.as_str())))
-        || history
-            .meetings
-            .iter()
-            .any(|m| m.host.as_str() == key && members.contains(&m.seeker.as_str()))
+        || host.is_some()
+            && history
+                .meetings
+                .iter()
+                .any(|m| m.host.as_str() == key && members.contains(&m.seeker.as_str()))
 }
