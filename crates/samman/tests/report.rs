@@ -248,7 +248,10 @@ fn a_group_below_its_minimum_is_said_as_such() {
     let plan = solve::solve(&roster.instance, &options).unwrap();
     assert!(plan.matches.iter().all(|m| m.provider.as_str() != "d3"));
     for (lang, words) in [
-        (Lang::En, "Märta Öberg (d3) needs 10 people to take place; only "),
+        (
+            Lang::En,
+            "Märta Öberg (d3) needs 10 people to take place; only ",
+        ),
         (Lang::Sv, "Märta Öberg (d3) behöver 10 personer"),
     ] {
         let sheets = sheets_for(&roster, &plan, lang);
@@ -260,7 +263,8 @@ fn a_group_below_its_minimum_is_said_as_such() {
         let g4 = texts(&g4.cells);
         assert!(g4.iter().any(|c| c.starts_with(words)), "{g4:?}");
         assert!(
-            !g4.iter().any(|c| c.contains("are full") || c.contains("är full")),
+            !g4.iter()
+                .any(|c| c.contains("are full") || c.contains("är full")),
             "{g4:?}"
         );
     }
