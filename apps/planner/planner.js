@@ -18,7 +18,7 @@ const state = {
   sheets: null,
   plan: null,
   rounds: null,
-  explanations: new Map(),
+  unplacedWords: {},
   locks: [],
   status: { key: "loading", vars: {} },
 };
@@ -99,16 +99,6 @@ function ruleNames(rules) {
   return rules.map((r) => t(`g_${typeof r === "string" ? r : r.kind ?? Object.keys(r)[0]}`)).join(", ");
 }
 
-function reasonText(unplaced, explanation) {
-  const reason = unplaced.reason;
-  let text;
-  if (reason.kind === "seats_taken") text = t("r_seats_taken", { feasible: reason.feasible });
-  else if (reason.kind === "group") text = t("r_group", { rules: ruleNames(reason.rules) });
-  else text = t("r_no_feasible_provider");
-  if (explanation?.most_limiting) text += " " + t("mostLimiting", { rule: t(`rule_${explanation.most_limiting}`) });
-  return text;
-}
-
 function render() {
   const { instance, plan } = state;
   const seekersById = new Map(instance.seekers.map((s) => [s.id, s]));
@@ -136,17 +126,15 @@ function render() {
   });
   $("providers-table").tBodies[0].replaceChildren(...rows);
 
+  // Why and what would help, in words from the core (the workbook's "Not placed" sheet).
+  const words = state.unplacedWords[state.lang] ?? new Map();
   const unplacedRows = plan.unplaced.map((u) => {
-    const explanation = state.explanations.get(u.seeker);
-    const suggestions = explanation?.relaxations ?? [];
-    const help = suggestions.length > 0
-      ? el("ul", {}, ...suggestions.slice(0, 3).map((r) => el("li", { textContent: r.description })))
-      : el("span", { textContent: t("noSuggestion") });
+    const said = words.get(u.seeker);
     const size = seekersById.get(u.seeker)?.party_size ?? 1;
     return el("tr", {},
       el("th", { scope: "row", textContent: `${label("seekers", u.seeker)}, ${peopleText(size)}` }),
-      el("td", { textContent: reasonText(u, explanation) }),
-      el("td", {}, help));
+      el("td", { textContent: said?.reason ?? "" }),
+      el("td", { textContent: said?.help || t("noSuggestion") }));
   });
   $("unplaced-table").tBodies[0].replaceChildren(...unplacedRows);
   $("unplaced-table").hidden = unplacedRows.length === 0;
@@ -298,9 +286,14 @@ async function plan_(again, locks = state.locks) {
       const instance = read?.roster.instance ?? state.instance;
       const previous = again ? state.plan.matches.map(({ seeker, provider }) => ({ seeker, provider })) : [];
       const plan = await core.call("solve", instance, { solver: $("solver").value, seed: 0, locked: locks, previous });
-      const unplaced = plan.unplaced.map((u) => u.seeker);
-      const explanations = unplaced.length > 0 ? await core.call("explainMany", instance, unplaced, { plan }) : [];
-      return { read, plan, explanations };
+      // The not-placed list in words, in both languages, so that switching language is instant.
+      const files = read?.sheets ?? state.sheets;
+      const unplacedWords = {};
+      for (const lang of ["en", "sv"]) {
+        const words = plan.unplaced.length > 0 ? await core.call("notPlaced", files, plan, { lang }) : [];
+        unplacedWords[lang] = new Map(words.map((w) => [w.seeker, w]));
+      }
+      return { read, plan, unplacedWords };
     });
     if (done.problems) {
       forget();
@@ -319,7 +312,7 @@ async function plan_(again, locks = state.locks) {
     }
     state.plan = done.plan;
     state.locks = locks;
-    state.explanations = new Map(done.explanations.map((e) => [e.seeker, e]));
+    state.unplacedWords = done.unplacedWords;
     render();
     showStatus("planned", { ms: Math.round(performance.now() - started) });
   } catch (e) {

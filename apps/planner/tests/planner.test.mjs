@@ -133,13 +133,15 @@ test("a coordinator plans, moves a person, re-plans and downloads, all on the de
   const unplacedRows = await rows(page, "unplaced-table");
   assert.deepEqual(unplacedRows.map((r) => ids(r[0])[0]), expected.unplaced.map((u) => u.seeker));
   assert.ok(unplacedRows[0][0].startsWith(label(expected.unplaced[0].seeker)), unplacedRows[0][0]);
-  const why = samman.explainMany(instance, expected.unplaced.map((u) => u.seeker), { plan: expected });
-  for (const [i, explanation] of why.entries()) {
-    for (const relaxation of explanation.relaxations.slice(0, 3)) {
-      assert.ok(unplacedRows[i][2].includes(relaxation.description), unplacedRows[i][2]);
-    }
-    assert.ok(unplacedRows[i][1].length > 0);
+  // Why and what would help are the core's words (the workbook's "Not placed" sheet).
+  const words = samman.notPlaced(sheets, expected, { lang: "en" });
+  assert.deepEqual(words.map((w) => w.seeker), expected.unplaced.map((u) => u.seeker));
+  for (const [i, said] of words.entries()) {
+    assert.ok(said.reason.length > 0);
+    assert.equal(unplacedRows[i][1], said.reason);
+    assert.equal(unplacedRows[i][2], said.help || "No single change found.");
   }
+  assert.ok(words.some((w) => w.help.length > 0), "the fixture has a suggestion");
   assert.match(await page.innerText("#summary"), new RegExp(`^${expected.people_placed} of `));
   await page.screenshot({ path: join(results, "planned-en.png"), fullPage: true });
 
@@ -203,9 +205,16 @@ test("a coordinator plans, moves a person, re-plans and downloads, all on the de
   assert.deepEqual(plan.matches.map((m) => m.seeker), replanned.matches.map((m) => m.seeker));
   await page.screenshot({ path: join(results, "replanned-en.png"), fullPage: true });
 
-  // In Swedish.
+  // In Swedish, the not-placed list too.
   await page.selectOption("#lang", "sv");
   assert.equal(await page.innerText("#plan"), "Planera");
+  const swedish = samman.notPlaced(sheets, replanned, { lang: "sv" });
+  const swedishRows = await rows(page, "unplaced-table");
+  for (const [i, said] of swedish.entries()) {
+    assert.equal(swedishRows[i][1], said.reason);
+    assert.equal(swedishRows[i][2], said.help || "Ingen enskild ändring hittades.");
+  }
+  assert.ok(swedish.some((w) => w.help.length > 0 && !/would open|travelling/.test(w.help)), JSON.stringify(swedish));
   assert.match(await page.innerText("#summary"), / av .* personer placerade/);
   assert.match(await page.innerText("#status"), /^Planerat på \d+ ms\.$/);
   await page.screenshot({ path: join(results, "replanned-sv.png"), fullPage: true });

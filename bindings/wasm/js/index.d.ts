@@ -72,6 +72,16 @@ export interface Carried {
 export interface Roster { instance: Instance; seekers: Carried; providers: Carried }
 
 /** Options of the coordinator's workbook. */
+/** A seeker a plan leaves out, in words: the rows of the workbook's "Not placed" sheet. */
+export interface UnplacedWords {
+  /** The seeker's id. */
+  seeker: string;
+  /** Why, in plain words. */
+  reason: string;
+  /** What would help, the coordinator's side first; empty when no single change would. */
+  help: string;
+}
+
 export interface WorkbookOptions {
   /** The language of the workbook: `sv` or `en` (English when absent). */
   lang?: "sv" | "en";
@@ -97,6 +107,7 @@ export interface Samman {
   readSheets(files: Sheets): Roster;
   isProvidersSheet(file: SheetFile): boolean;
   writeWorkbook(files: Sheets, plan: Plan | string, options?: WorkbookOptions | string): Uint8Array;
+  notPlaced(files: Sheets, plan: Plan | string, options?: { lang?: "sv" | "en" } | string): UnplacedWords[];
   writePlacementsCsv(files: Sheets, plan: Plan | string): Uint8Array;
   readWorkbook(workbook: FileContents): SheetText[];
   schemas(): Record<"Instance" | "Options" | "Plan" | "Params" | "MetricsOptions" | "RoundsOptions" | "RoundsPlan", object>;

@@ -77,6 +77,12 @@ function api() {
     /** The coordinator's workbook (XLSX bytes) of a plan made on the files and policy. */
     writeWorkbook: (files, plan, options) =>
       core.writeWorkbook(...sheets(files), text(plan), optional(options)),
+    /**
+     * The seekers the plan leaves out, in words in `options.lang` (`sv` or `en`): why, and
+     * what would help, as the workbook's "Not placed" sheet says it: `[{seeker, reason, help}]`.
+     */
+    notPlaced: (files, plan, options) =>
+      JSON.parse(core.notPlaced(...sheets(files), text(plan), optional(options))),
     /** The placements CSV (bytes, in the seekers file's delimiter and encoding). */
     writePlacementsCsv: (files, plan) => core.writePlacementsCsv(...sheets(files), text(plan)),
     /** Every sheet of a workbook (XLSX or ODS bytes) as text: `[{name, rows}]`. */

@@ -181,6 +181,26 @@ pub fn write_workbook(
     sheets::write_workbook(&files, plan, options).map_err(Failure::into_js)
 }
 
+/// The seekers a plan made on the files and policy leaves out, in words, with options
+/// `{lang: "sv" | "en"}`: `[{seeker, reason, help}]` as JSON text, the rows of the workbook's
+/// "Not placed" sheet (why, and what would help, providers by name).
+///
+/// # Errors
+/// An `Error` whose `kind` and `path` say what is wrong.
+#[wasm_bindgen(js_name = notPlaced)]
+pub fn not_placed(
+    seekers_name: &str,
+    seekers: &[u8],
+    providers_name: &str,
+    providers: &[u8],
+    policy: &str,
+    plan: &str,
+    options: &str,
+) -> JsResult {
+    let files = files(seekers_name, seekers, providers_name, providers, policy);
+    sheets::not_placed(&files, plan, options).map_err(Failure::into_js)
+}
+
 /// The placements CSV (bytes, in the seekers file's delimiter and encoding) of a plan made on
 /// the files and policy: as `samman solve -o plan.csv` writes it.
 ///

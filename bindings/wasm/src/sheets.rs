@@ -98,11 +98,7 @@ struct WorkbookOptions {
 /// people, or a workbook that cannot be written.
 pub fn write_workbook(sheets: &Sheets<'_>, plan: &str, options: &str) -> Result<Vec<u8>, Failure> {
     let options: WorkbookOptions = argument("options", options)?;
-    let lang = match options.lang.as_deref() {
-        None => Lang::En,
-        Some(code) => Lang::parse(code)
-            .ok_or_else(|| Failure::argument("options.lang", "expected `sv` or `en`"))?,
-    };
+    let lang = lang_of(&options)?;
     let roster = roster(sheets)?;
     let plan: Assignment = required("plan", plan)?;
     let session = session_of(&roster)?;
@@ -115,6 +111,37 @@ pub fn write_workbook(sheets: &Sheets<'_>, plan: &str, options: &str) -> Result<
         changes: options.changes,
     };
     write::xlsx(&report::workbook(&input, &Messages::new(lang))).map_err(|e| Failure::internal(&e))
+}
+
+/// See [`crate::not_placed`].
+///
+/// # Errors
+/// A [`Failure`] for unreadable files, policy, plan or options, or a plan that does not fit the
+/// people.
+pub fn not_placed(sheets: &Sheets<'_>, plan: &str, options: &str) -> Result<String, Failure> {
+    let options: WorkbookOptions = argument("options", options)?;
+    let lang = lang_of(&options)?;
+    let roster = roster(sheets)?;
+    let plan: Assignment = required("plan", plan)?;
+    let session = session_of(&roster)?;
+    let explanations = report::explain_unplaced(&session, &plan)?;
+    let input = ReportInput {
+        session: &session,
+        roster: &roster,
+        plan: &plan,
+        explanations: &explanations,
+        changes: false,
+    };
+    json(&report::unplaced_words(&input, &Messages::new(lang)))
+}
+
+/// The language of the options: English when absent.
+fn lang_of(options: &WorkbookOptions) -> Result<Lang, Failure> {
+    match options.lang.as_deref() {
+        None => Ok(Lang::En),
+        Some(code) => Lang::parse(code)
+            .ok_or_else(|| Failure::argument("options.lang", "expected `sv` or `en`")),
+    }
 }
 
 /// See [`crate::write_placements_csv`].

@@ -455,7 +455,23 @@ fn closer_reason(
     }
 }
 
-fn not_placed(input: &ReportInput<'_>, m: &Messages) -> Sheet {
+/// A seeker not placed, in words: why, and what would help. The rows of the workbook's "Not
+/// placed" sheet, and the planner page's list.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct UnplacedWords {
+    /// The seeker's id.
+    pub seeker: String,
+    /// Why, in plain words: a group below its minimum or that does not take place is said as
+    /// such, never as seats taken.
+    pub reason: String,
+    /// What would help, the coordinator's side first, providers by name where the files give
+    /// one; empty when no single change would.
+    pub help: String,
+}
+
+/// Every seeker the plan leaves out, in the plan's order, in words in the language of `m`.
+#[must_use]
+pub fn unplaced_words(input: &ReportInput<'_>, m: &Messages) -> Vec<UnplacedWords> {
     let roster = input.roster;
     let instance = &roster.instance;
     let seeker_ix = instance.seeker_indices();
@@ -464,13 +480,6 @@ fn not_placed(input: &ReportInput<'_>, m: &Messages) -> Sheet {
         .iter()
         .map(|e| (e.seeker.as_str(), e))
         .collect();
-    let mut header = headers(m, &roster.seekers);
-    header.extend([
-        m.get("col-people").into(),
-        m.get("col-reason").into(),
-        m.get("col-suggestion").into(),
-    ]);
-    let mut lines = vec![Line::new(Style::Header, header)];
     // The pair rules, prepared only when there are explanations to read the reasons closer.
     let rules = (!explanations.is_empty()).then(|| input.session.rules());
     let taking_place: std::collections::HashSet<&str> = input
@@ -479,28 +488,50 @@ fn not_placed(input: &ReportInput<'_>, m: &Messages) -> Sheet {
         .iter()
         .map(|x| x.provider.as_str())
         .collect();
-    for unplaced in &input.plan.unplaced {
-        let id = unplaced.seeker.as_str();
+    input
+        .plan
+        .unplaced
+        .iter()
+        .map(|unplaced| {
+            let id = unplaced.seeker.as_str();
+            let closer = match (&rules, seeker_ix.get(id), explanations.get(id)) {
+                (Some(rules), Some(&s), Some(e))
+                    if matches!(unplaced.reason, Reason::SeatsTaken { .. }) =>
+                {
+                    closer_reason(m, roster, rules, &taking_place, s, e)
+                }
+                _ => None,
+            };
+            UnplacedWords {
+                seeker: id.to_owned(),
+                reason: closer.unwrap_or_else(|| reason_text(m, instance, unplaced)),
+                help: help_text(m, roster, explanations.get(id).copied()),
+            }
+        })
+        .collect()
+}
+
+fn not_placed(input: &ReportInput<'_>, m: &Messages) -> Sheet {
+    let roster = input.roster;
+    let instance = &roster.instance;
+    let seeker_ix = instance.seeker_indices();
+    let mut header = headers(m, &roster.seekers);
+    header.extend([
+        m.get("col-people").into(),
+        m.get("col-reason").into(),
+        m.get("col-suggestion").into(),
+    ]);
+    let mut lines = vec![Line::new(Style::Header, header)];
+    for words in unplaced_words(input, m) {
+        let id = words.seeker.as_str();
         let mut cells = vec![Cell::Text(id.to_owned())];
         cells.extend(carried(&roster.seekers, id));
         let people = seeker_ix
             .get(id)
             .map_or(0, |&s| instance.seekers[s].party_size);
         cells.push(Cell::Number(f64::from(people)));
-        let closer = match (&rules, seeker_ix.get(id), explanations.get(id)) {
-            (Some(rules), Some(&s), Some(e))
-                if matches!(unplaced.reason, Reason::SeatsTaken { .. }) =>
-            {
-                closer_reason(m, roster, rules, &taking_place, s, e)
-            }
-            _ => None,
-        };
-        cells.push(
-            closer
-                .unwrap_or_else(|| reason_text(m, instance, unplaced))
-                .into(),
-        );
-        cells.push(help_text(m, roster, explanations.get(id).copied()).into());
+        cells.push(words.reason.into());
+        cells.push(words.help.into());
         lines.push(Line::new(Style::Plain, cells));
     }
     Sheet {
