@@ -35,7 +35,7 @@ pub fn help(m: &Messages, label: &dyn Fn(&str) -> String, e: &Explanation) -> St
                 m.text("help-cater", &args("providers", providers(ids)))
             }
             Change::TravelFurther { extra_km, .. } => {
-                m.text("help-travel", &args("km", format!("{extra_km:.1}")))
+                m.text("help-travel", &args("km", m.decimal(*extra_km, 1)))
             }
             Change::AddDatedWindow { window } => {
                 m.text("help-date", &args("window", dated(window)))

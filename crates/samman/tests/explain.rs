@@ -523,3 +523,26 @@ fn coordinator_changes_come_first_and_name_the_provider() {
     );
     assert_eq!(e.relaxations[1].opens, 3);
 }
+
+#[test]
+fn travel_is_suggested_with_the_languages_decimal_mark() {
+    use samman::i18n::{Lang, Messages};
+    let instance = distance_instance();
+    let plan = Plan::from(&solve::solve(&instance, &Options::default()).unwrap());
+    let e = explain(&instance, Some(&plan), &"guest".into()).unwrap();
+    let Change::TravelFurther { extra_km, .. } = e.relaxations[0].change else {
+        panic!("travel further first: {:?}", e.relaxations[0]);
+    };
+    let label = |id: &str| id.to_owned();
+    let en = samman::advice::help(&Messages::new(Lang::En), &label, &e);
+    let sv = samman::advice::help(&Messages::new(Lang::Sv), &label, &e);
+    assert!(
+        en.contains(&format!("travelling {extra_km:.1} km further")),
+        "{en}"
+    );
+    let swedish = format!("{extra_km:.1}").replace('.', ",");
+    assert!(
+        sv.contains(&format!("att resa {swedish} km längre")),
+        "{sv}"
+    );
+}
