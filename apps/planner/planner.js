@@ -121,6 +121,7 @@ function render() {
       ...matches.map((m) => el("li", { textContent: `${label("seekers", m.seeker)}, ${peopleText(m.seats)}` })));
     const name = el("th", { scope: "row", textContent: label("providers", p.id) });
     if (cancelled.has(p.id)) name.append(el("div", { className: "note", textContent: t("cancelled", { rules: ruleNames(cancelled.get(p.id)) }) }));
+    else if (matches.length === 0) name.append(el("div", { className: "note", textContent: t("nobody") }));
     return el("tr", { className: matches.length === 0 ? "empty" : "" },
       name, el("td", { textContent: `${seats} / ${p.capacity}` }), el("td", {}, list));
   });

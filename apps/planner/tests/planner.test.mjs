@@ -128,7 +128,12 @@ test("a coordinator plans, moves a person, re-plans and downloads, all on the de
     const people = expected.matches.filter((m) => m.provider === provider.id).map((m) => `${label(m.seeker)}, ${peopleText(m.seats)}`);
     assert.ok(providerRows[i][0].startsWith(label(provider.id)), providerRows[i][0]);
     assert.deepEqual(providerRows[i][2] === "" ? [] : providerRows[i][2].split("\n"), people, provider.id);
+    // A provider with no one says it does not take place.
+    const cancelled = expected.cancelled.some((c) => c.provider === provider.id);
+    if (people.length === 0 && !cancelled) assert.match(providerRows[i][0], /no one placed: it does not take place/);
+    if (people.length > 0) assert.doesNotMatch(providerRows[i][0], /does not take place/);
   }
+  assert.ok(instance.providers.some((p) => !expected.matches.some((m) => m.provider === p.id)), "the fixture has an empty provider");
   // The not-placed table: each unplaced seeker, with the reason and the core's suggestions.
   const unplacedRows = await rows(page, "unplaced-table");
   assert.deepEqual(unplacedRows.map((r) => ids(r[0])[0]), expected.unplaced.map((u) => u.seeker));
@@ -306,7 +311,12 @@ test("XLSX files saved by LibreOffice plan as their CSV; rounds are the core's, 
   for (const [i, provider] of fromXlsx.instance.providers.entries()) {
     const people = expected.matches.filter((m) => m.provider === provider.id).map((m) => `${label(m.seeker)}, ${peopleText(m.seats)}`);
     assert.deepEqual(providerRows[i][2] === "" ? [] : providerRows[i][2].split("\n"), people, provider.id);
+    // A provider with no one says it does not take place.
+    const cancelled = expected.cancelled.some((c) => c.provider === provider.id);
+    if (people.length === 0 && !cancelled) assert.match(providerRows[i][0], /no one placed: it does not take place/);
+    if (people.length > 0) assert.doesNotMatch(providerRows[i][0], /does not take place/);
   }
+  assert.ok(instance.providers.some((p) => !expected.matches.some((m) => m.provider === p.id)), "the fixture has an empty provider");
 
   // Rounds: each round's tables as the core plans them for the same options.
   const roundsExpected = samman.rounds(fromXlsx.instance, { rounds: 3, seed: 0, max_iterations: 20000, time_limit_seconds: 30 });
