@@ -98,19 +98,11 @@ struct WorkbookOptions {
 /// people, or a workbook that cannot be written.
 pub fn write_workbook(sheets: &Sheets<'_>, plan: &str, options: &str) -> Result<Vec<u8>, Failure> {
     let options: WorkbookOptions = argument("options", options)?;
-    let lang = lang_of(&options)?;
-    let roster = roster(sheets)?;
-    let plan: Assignment = required("plan", plan)?;
-    let session = session_of(&roster)?;
-    let explanations = report::explain_unplaced(&session, &plan)?;
-    let input = ReportInput {
-        session: &session,
-        roster: &roster,
-        plan: &plan,
-        explanations: &explanations,
-        changes: options.changes,
-    };
-    write::xlsx(&report::workbook(&input, &Messages::new(lang))).map_err(|e| Failure::internal(&e))
+    let m = Messages::new(lang_of(&options)?);
+    let sheets = with_report(sheets, plan, options.changes, |input| {
+        report::workbook(input, &m)
+    })?;
+    write::xlsx(&sheets).map_err(|e| Failure::internal(&e))
 }
 
 /// See [`crate::not_placed`].
@@ -120,19 +112,31 @@ pub fn write_workbook(sheets: &Sheets<'_>, plan: &str, options: &str) -> Result<
 /// people.
 pub fn not_placed(sheets: &Sheets<'_>, plan: &str, options: &str) -> Result<String, Failure> {
     let options: WorkbookOptions = argument("options", options)?;
-    let lang = lang_of(&options)?;
+    let m = Messages::new(lang_of(&options)?);
+    json(&with_report(sheets, plan, false, |input| {
+        report::unplaced_words(input, &m)
+    })?)
+}
+
+/// What the coordinator's outputs are computed from, for the people of the files and a plan
+/// made on them: the validated session and the unplaced seekers' explanations.
+fn with_report<T>(
+    sheets: &Sheets<'_>,
+    plan: &str,
+    changes: bool,
+    f: impl FnOnce(&ReportInput<'_>) -> T,
+) -> Result<T, Failure> {
     let roster = roster(sheets)?;
     let plan: Assignment = required("plan", plan)?;
     let session = session_of(&roster)?;
     let explanations = report::explain_unplaced(&session, &plan)?;
-    let input = ReportInput {
+    Ok(f(&ReportInput {
         session: &session,
         roster: &roster,
         plan: &plan,
         explanations: &explanations,
-        changes: false,
-    };
-    json(&report::unplaced_words(&input, &Messages::new(lang)))
+        changes,
+    }))
 }
 
 /// The language of the options: English when absent.

@@ -128,6 +128,9 @@ fn schema_graph_and_solve() {
     let schema = samman(&["schema"]);
     assert!(schema.status.success());
     assert_eq!(stdout(&schema), samman::instance_schema());
+    let documents = samman(&["schema", "--documents"]);
+    assert!(documents.status.success());
+    assert_eq!(stdout(&documents), samman::document_schemas());
 
     let instance = samman::generate::dinners(&samman::generate::Params {
         size: 60,

@@ -295,22 +295,7 @@ mod tests {
     #[test]
     fn every_rule_has_words_in_both_languages() {
         use crate::rules::{GroupRule, Rule};
-        let group_rules = [
-            GroupRule::Capacity,
-            GroupRule::Minimum,
-            GroupRule::Newcomers,
-            GroupRule::Established,
-            GroupRule::LoneMember {
-                attribute: "gender".into(),
-            },
-            GroupRule::GenderParties,
-            GroupRule::KeepApart,
-            GroupRule::KeepTogether,
-            GroupRule::MetBefore,
-            GroupRule::HostEvents {
-                host: "household-7".into(),
-            },
-        ];
+        let group_rules = GroupRule::every_kind();
         for lang in [Lang::En, Lang::Sv] {
             let messages = Messages::new(lang);
             for rule in Rule::ALL {

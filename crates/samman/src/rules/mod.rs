@@ -1242,22 +1242,7 @@ mod tests {
             let value = serde_json::to_value(criterion).unwrap();
             assert_eq!(json(value).as_deref(), Some(criterion.name()));
         }
-        let group_rules = [
-            GroupRule::Capacity,
-            GroupRule::Minimum,
-            GroupRule::Newcomers,
-            GroupRule::Established,
-            GroupRule::LoneMember {
-                attribute: "gender".into(),
-            },
-            GroupRule::GenderParties,
-            GroupRule::KeepApart,
-            GroupRule::KeepTogether,
-            GroupRule::MetBefore,
-            GroupRule::HostEvents {
-                host: "household-7".into(),
-            },
-        ];
+        let group_rules = GroupRule::every_kind();
         for rule in &group_rules {
             let value = serde_json::to_value(rule).unwrap();
             assert_eq!(json(value["rule"].clone()).as_deref(), Some(rule.name()));
@@ -1511,6 +1496,43 @@ impl GroupRule {
             GroupRule::MetBefore => "met_before",
             GroupRule::HostEvents { .. } => "host_events",
         }
+    }
+
+    /// One rule of each kind, for the tests that must cover them all: the match stops
+    /// compiling when a kind is added without an example here.
+    #[cfg(test)]
+    pub(crate) fn every_kind() -> Vec<GroupRule> {
+        let all = vec![
+            GroupRule::Capacity,
+            GroupRule::Minimum,
+            GroupRule::Newcomers,
+            GroupRule::Established,
+            GroupRule::LoneMember {
+                attribute: "gender".into(),
+            },
+            GroupRule::GenderParties,
+            GroupRule::KeepApart,
+            GroupRule::KeepTogether,
+            GroupRule::MetBefore,
+            GroupRule::HostEvents {
+                host: "household-7".into(),
+            },
+        ];
+        for rule in &all {
+            match rule {
+                GroupRule::Capacity
+                | GroupRule::Minimum
+                | GroupRule::Newcomers
+                | GroupRule::Established
+                | GroupRule::LoneMember { .. }
+                | GroupRule::GenderParties
+                | GroupRule::KeepApart
+                | GroupRule::KeepTogether
+                | GroupRule::MetBefore
+                | GroupRule::HostEvents { .. } => {}
+            }
+        }
+        all
     }
 
     /// Whether the rule is a conflict between members (capacity, gender parties, keep-apart):
