@@ -13,6 +13,7 @@ mod groups;
 mod hosts;
 mod optimal;
 mod stable;
+mod wants;
 
 use std::collections::BTreeMap;
 use web_time::Instant;
@@ -22,11 +23,12 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::algo::bmatching;
-use crate::graph::{CandidateGraph, GraphError};
+use crate::graph::{CandidateGraph, GraphError, Strategy};
 use crate::model::{Instance, Lock, ProviderId, SeekerId};
 use crate::progress::{Hook, Step, Tracker};
 use crate::rules::{Breakdown, GroupRule, Rule, Rules, group_violations, keep_together_violations};
 use context::{Component, Context};
+use wants::Copies;
 
 pub use auto::{SolverChoice, binding_group_rules};
 pub use greedy::greedy;
@@ -470,7 +472,43 @@ pub(crate) fn solve_observed(
     } else {
         options
     };
+    let mut assignment = match Copies::of(instance, options, graph.time_zone()) {
+        None => solve_in(instance, graph, options, progress, None)?,
+        Some((copies, copied_options)) => {
+            let graph = CandidateGraph::build_prepared(
+                &copies.instance,
+                graph.time_zone(),
+                Strategy::Indexed,
+                None,
+            )?;
+            let plan = solve_in(
+                &copies.instance,
+                &graph,
+                &copied_options,
+                progress,
+                Some(&copies),
+            )
+            .map_err(|e| copies.restore(instance, e))?;
+            let mut plan = copies.fold(instance, plan);
+            plan.moves = moves(instance, options, &plan);
+            plan
+        }
+    };
+    assignment.solver_choice = choice;
+    assignment.stats.seconds = started.elapsed().as_secs_f64();
+    Ok(assignment)
+}
+
+/// Solve `instance` (the copies of `copies`, where seekers want several providers).
+fn solve_in(
+    instance: &Instance,
+    graph: &CandidateGraph,
+    options: &Options,
+    progress: Option<Hook<'_>>,
+    copies: Option<&Copies>,
+) -> Result<Assignment, SolveError> {
     let mut context = Context::new(instance, graph, options)?;
+    context.copies = copies;
     let components = context.components();
     let searching = matches!(options.solver, SolverKind::Groups | SolverKind::Auto);
     if searching && progress.is_some() {
@@ -532,6 +570,9 @@ pub(crate) fn solve_observed(
             _ => None,
         };
     }
+    if let Some(copies) = copies {
+        wants::separate(&context, copies, &mut chosen);
+    }
     let mut assignment = finalize_in(&context, &chosen)?;
     assignment.stats.iterations = iterations;
     if matches!(options.solver, SolverKind::Optimal | SolverKind::Groups) {
@@ -540,8 +581,6 @@ pub(crate) fn solve_observed(
         assignment.stats.gap = bound.map(|b| relative_gap(b, achieved));
     }
     assignment.moves = moves(instance, options, &assignment);
-    assignment.solver_choice = choice;
-    assignment.stats.seconds = started.elapsed().as_secs_f64();
     Ok(assignment)
 }
 
@@ -578,47 +617,56 @@ fn relative_gap(bound: f64, achieved: f64) -> f64 {
     ((bound - achieved) / bound.abs()).max(0.0)
 }
 
-/// Seekers of the previous plan who are no longer with the same provider.
+/// Seekers of the previous plan who are no longer with the same provider. A seeker with
+/// several providers moves from each previous one it lost to a provider it did not have
+/// before (in plan order), or to none.
 fn moves(instance: &Instance, options: &Options, plan: &Assignment) -> Vec<Move> {
-    let now: BTreeMap<&SeekerId, &ProviderId> = plan
-        .matches
-        .iter()
-        .map(|m| (&m.seeker, &m.provider))
-        .collect();
-    let size: BTreeMap<&SeekerId, u32> = instance
-        .seekers
-        .iter()
-        .map(|s| (&s.id, s.party_size))
-        .collect();
-    let mut moves: Vec<(usize, Move)> = Vec::new();
-    let order: BTreeMap<&SeekerId, usize> = instance
+    let mut now: BTreeMap<&SeekerId, Vec<&ProviderId>> = BTreeMap::new();
+    for m in &plan.matches {
+        now.entry(&m.seeker).or_default().push(&m.provider);
+    }
+    let mut before: BTreeMap<&SeekerId, Vec<&ProviderId>> = BTreeMap::new();
+    for placement in &options.previous {
+        before
+            .entry(&placement.seeker)
+            .or_default()
+            .push(&placement.provider);
+    }
+    let mut moves: Vec<(usize, usize, Move)> = Vec::new();
+    let order: BTreeMap<&SeekerId, (usize, u32)> = instance
         .seekers
         .iter()
         .enumerate()
-        .map(|(i, s)| (&s.id, i))
+        .map(|(i, s)| (&s.id, (i, s.wants.max(1))))
         .collect();
-    for placement in &options.previous {
-        let (Some(&people), Some(&at)) =
-            (size.get(&placement.seeker), order.get(&placement.seeker))
-        else {
+    for (seeker, previous) in &before {
+        let Some(&(at, wants)) = order.get(seeker) else {
             continue;
         };
-        let to = now.get(&placement.seeker).copied();
-        if to != Some(&placement.provider) {
+        let placed = now.get(seeker).map_or(&[][..], Vec::as_slice);
+        // Only a seeker's first `wants` previous placements count.
+        let previous = &previous[..previous.len().min(wants as usize)];
+        let mut new = placed.iter().filter(|p| !previous.contains(p));
+        let mut seen: Vec<&ProviderId> = Vec::new();
+        for (k, from) in previous.iter().enumerate() {
+            if placed.contains(from) || seen.contains(from) {
+                continue;
+            }
+            seen.push(from);
             moves.push((
                 at,
+                k,
                 Move {
-                    seeker: placement.seeker.clone(),
-                    from: placement.provider.clone(),
-                    to: to.cloned(),
-                    people,
+                    seeker: (*seeker).clone(),
+                    from: (*from).clone(),
+                    to: new.next().map(|p| (*p).clone()),
+                    people: instance.seekers[at].party_size,
                 },
             ));
         }
     }
-    moves.sort_by_key(|(at, _)| *at);
-    moves.dedup_by_key(|(at, _)| *at);
-    moves.into_iter().map(|(_, m)| m).collect()
+    moves.sort_by_key(|(at, k, _)| (*at, *k));
+    moves.into_iter().map(|(_, _, m)| m).collect()
 }
 
 /// Turn a solver's choice (for each seeker, the graph edge it is placed on) into a plan that
@@ -825,6 +873,9 @@ fn finalize_in(context: &Context<'_>, chosen: &[Option<usize>]) -> Result<Assign
             });
             for e in options {
                 let p = graph.candidates_by_edge(e).provider as usize;
+                if context.sibling_conflict(s, p, &edge_of) {
+                    continue;
+                }
                 members[p].push(s);
                 if group_violations(instance, p, &members[p]).is_empty() {
                     edge_of[s] = Some(e);
@@ -978,6 +1029,9 @@ fn mend_locked_group(
     for (s, e) in offers {
         if broken.is_empty() {
             break;
+        }
+        if context.sibling_conflict(s, p, edge_of) {
+            continue;
         }
         kept.push(s);
         let now = group_violations(instance, p, kept);
