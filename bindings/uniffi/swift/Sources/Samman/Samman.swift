@@ -1448,7 +1448,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_samman_ffi_checksum_method_session_evaluate() != 59769) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_samman_ffi_checksum_method_session_evaluate_plan() != 29747) {
+    if (uniffi_samman_ffi_checksum_method_session_evaluate_plan() != 45071) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_samman_ffi_checksum_method_session_explain() != 15566) {
