@@ -644,7 +644,8 @@ mod many {
         let mut result = Vec::new();
         let mut choice = vec![0usize; n_left];
         loop {
-            let matching: Vec<Vec<u32>> = (0..n_left).map(|i| options[i][choice[i]].clone()).collect();
+            let matching: Vec<Vec<u32>> =
+                (0..n_left).map(|i| options[i][choice[i]].clone()).collect();
             let mut used = vec![0u32; instance.right_prefs.len()];
             for &j in matching.iter().flatten() {
                 used[j as usize] += 1;
@@ -716,7 +717,10 @@ mod many {
                                 (ranks(&instance, i, &got[i]), ranks(&instance, i, &other[i]));
                             // The same number of rights in every stable matching, each no worse.
                             assert_eq!(best.len(), theirs.len(), "round {round}");
-                            assert!(best.iter().zip(&theirs).all(|(a, b)| a <= b), "round {round}");
+                            assert!(
+                                best.iter().zip(&theirs).all(|(a, b)| a <= b),
+                                "round {round}"
+                            );
                         }
                     }
                 }
@@ -781,7 +785,10 @@ mod many {
         ));
         assert!(matches!(
             deferred_acceptance_many(&market, &[1, 1], Proposing::Left),
-            Err(Error::LeftCapacityLength { expected: 1, got: 2 })
+            Err(Error::LeftCapacityLength {
+                expected: 1,
+                got: 2
+            })
         ));
     }
 }

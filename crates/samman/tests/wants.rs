@@ -254,3 +254,111 @@ fn wants_of_zero_is_refused_with_its_path() {
         "{problems:?}"
     );
 }
+
+mod metrics {
+    use super::*;
+    use samman::metrics::{MetricsOptions, Plan, Violation, evaluate};
+
+    fn as_plan(plan: &Assignment) -> Plan {
+        Plan::from_pairs(
+            plan.matches
+                .iter()
+                .map(|m| (m.seeker.clone(), m.provider.clone())),
+        )
+    }
+
+    fn report(instance: &Instance, pairs: &[(&str, &str)]) -> samman::metrics::Report {
+        let plan = Plan::from_pairs(pairs.iter().copied());
+        evaluate(instance, &plan, &MetricsOptions::default()).unwrap()
+    }
+
+    #[test]
+    fn seekers_are_fully_partly_or_not_served() {
+        let mut instance = visits();
+        instance.seekers.push(Seeker::new("older-3"));
+        let r = report(&instance, &[("older-1", "v1"), ("older-2", "v2")]);
+        assert!(r.validity.valid, "{:?}", r.validity.violations);
+        let p = &r.placement;
+        assert_eq!((p.fully_served, p.partly_served, p.not_served), (1, 1, 1));
+        assert_eq!((p.parties, p.parties_placed), (3, 2));
+        let r = report(
+            &instance,
+            &[("older-1", "v1"), ("older-2", "v2"), ("older-1", "v3")],
+        );
+        let p = &r.placement;
+        assert_eq!((p.fully_served, p.partly_served, p.not_served), (2, 0, 1));
+        assert_eq!(p.seats_used, 3);
+    }
+
+    #[test]
+    fn every_solver_plan_is_valid_and_scores_as_planned() {
+        let instance = series();
+        for solver in SOLVERS {
+            let plan = solve(&instance, &with(solver)).unwrap();
+            let r = evaluate(&instance, &as_plan(&plan), &MetricsOptions::default()).unwrap();
+            assert!(r.validity.valid, "{solver:?}: {:?}", r.validity.violations);
+            assert!(
+                (r.score.total - plan.total_score).abs() < 1e-9,
+                "{solver:?}"
+            );
+            assert_eq!(r.placement.fully_served, 1);
+        }
+    }
+
+    #[test]
+    fn a_third_entry_the_same_provider_twice_and_overlapping_times_are_violations() {
+        let instance = visits();
+        let r = report(
+            &instance,
+            &[("older-1", "v1"), ("older-1", "v2"), ("older-1", "v3")],
+        );
+        assert!(matches!(
+            &r.validity.violations[..],
+            [Violation::PlacedTwice { entry: 2, seeker }] if seeker.as_str() == "older-1"
+        ));
+        let r = report(&instance, &[("older-1", "v1"), ("older-1", "v1")]);
+        assert!(matches!(
+            &r.validity.violations[..],
+            [Violation::PlacedTwice { entry: 1, .. }]
+        ));
+        let r = report(&series(), &[("participant", "a"), ("participant", "b")]);
+        assert!(
+            matches!(
+                &r.validity.violations[..],
+                [Violation::TimesOverlap { seeker, providers }]
+                    if seeker.as_str() == "participant" && providers.len() == 2
+            ),
+            "{:?}",
+            r.validity.violations
+        );
+    }
+
+    #[test]
+    fn the_stable_plan_has_no_blocking_pair_and_a_worse_one_has() {
+        // Volunteers rank older-2 first; older-1 wants two and ranks v1, v2, v3.
+        let mut instance = visits();
+        instance.seekers[0].preferences = vec!["v1".into(), "v2".into(), "v3".into()];
+        for v in &mut instance.providers {
+            v.preferences = vec!["older-2".into(), "older-1".into()];
+        }
+        let plan = solve(&instance, &with(SolverKind::Stable)).unwrap();
+        let options = MetricsOptions {
+            list_blocking_pairs: true,
+            ..MetricsOptions::default()
+        };
+        let r = evaluate(&instance, &as_plan(&plan), &options).unwrap();
+        assert_eq!(r.stability.blocking_pairs, 0, "{:?}", plan.matches);
+        // older-1 with only v3 while v2 sits empty: (older-1, v1) and (older-1, v2) block.
+        let plan = Plan::from_pairs([("older-1", "v3"), ("older-2", "v1")]);
+        let r = evaluate(&instance, &plan, &options).unwrap();
+        let list: Vec<(String, String)> = r
+            .stability
+            .blocking_pair_list
+            .unwrap()
+            .iter()
+            .map(|p| (p.seeker.to_string(), p.provider.to_string()))
+            .collect();
+        assert_eq!(list, [("older-1".to_owned(), "v2".to_owned())]);
+        assert_eq!(r.stability.blocking_pairs, 1);
+    }
+}

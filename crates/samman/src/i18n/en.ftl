@@ -225,6 +225,7 @@ violation-pair-rules = { $seeker } with { $provider } breaks { $rules }
 violation-group-rules = the group at { $provider } breaks a rule about the whole group: { $rules }
 violation-keep-together = keep-together set { $set } is split
 violation-host-events = host { $host } has { $events } events, more than its { $max }
+violation-times-overlap = { $seeker } has providers whose times overlap: { $providers }
 violation-lock-not-kept = { $seeker } is locked to { $provider } but not placed there
 
 ## Rounds (samman rounds)

@@ -224,6 +224,7 @@ violation-pair-rules = { $seeker } hos { $provider } bryter mot { $rules }
 violation-group-rules = gruppen hos { $provider } bryter en regel för hela gruppen: { $rules }
 violation-keep-together = grupp { $set } som ska hållas ihop är delad
 violation-host-events = värden { $host } har { $events } tillfällen, fler än sina { $max }
+violation-times-overlap = { $seeker } har värdar vars tider överlappar: { $providers }
 violation-lock-not-kept = { $seeker } är låst till { $provider } men inte placerad där
 
 ## Omgångar (samman rounds)

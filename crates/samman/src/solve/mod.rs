@@ -13,7 +13,7 @@ mod groups;
 mod hosts;
 mod optimal;
 mod stable;
-mod wants;
+pub(crate) mod wants;
 
 use std::collections::BTreeMap;
 use web_time::Instant;
@@ -23,7 +23,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::algo::bmatching;
-use crate::graph::{CandidateGraph, GraphError, Strategy};
+use crate::graph::{CandidateGraph, GraphError};
 use crate::model::{Instance, Lock, ProviderId, SeekerId};
 use crate::progress::{Hook, Step, Tracker};
 use crate::rules::{Breakdown, GroupRule, Rule, Rules, group_violations, keep_together_violations};
@@ -475,12 +475,7 @@ pub(crate) fn solve_observed(
     let mut assignment = match Copies::of(instance, options, graph.time_zone()) {
         None => solve_in(instance, graph, options, progress, None)?,
         Some((copies, copied_options)) => {
-            let graph = CandidateGraph::build_prepared(
-                &copies.instance,
-                graph.time_zone(),
-                Strategy::Indexed,
-                None,
-            )?;
+            let graph = graph.repeated(copies.original());
             let plan = solve_in(
                 &copies.instance,
                 &graph,

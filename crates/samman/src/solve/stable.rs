@@ -243,6 +243,13 @@ fn provider_order(
             position.entry(s).or_insert(rank);
         }
     }
+    // Copies of a seeker who wants several providers stand where the seeker is named.
+    let global = |i: u32| {
+        let s = component.seekers[i as usize];
+        context
+            .copies
+            .map_or(s, |copies| copies.first(s as usize) as u32)
+    };
     let mut keyed: Vec<(usize, u32)> = candidates
         .iter()
         .filter_map(|&(u, _)| {
@@ -317,8 +324,7 @@ pub(crate) fn solve_component(
             right_capacity: Some(&locked.seats),
             left_size: Some(&lefts.size),
         };
-        let held =
-            algo::stable::deferred_acceptance_many(&market, &lefts.capacity, proposing)?;
+        let held = algo::stable::deferred_acceptance_many(&market, &lefts.capacity, proposing)?;
         for (l, rights) in held.into_iter().enumerate() {
             for (&u, p) in lefts.units[l].iter().zip(rights) {
                 let provider = component.providers[p as usize] as usize;

@@ -28,6 +28,8 @@ pub(crate) struct Copies {
     times: Vec<ResolvedAvailability>,
     /// The time zone of `times`.
     tz: Zone,
+    /// Copy by id.
+    index: HashMap<String, usize>,
 }
 
 impl Copies {
@@ -74,12 +76,9 @@ impl Copies {
             seekers,
             ..instance.clone()
         };
+        // A provider's list names first copies only, so that ranks keep their meaning: the
+        // rules and the stable solver rank every copy as its first ([`Copies::first`]).
         for provider in &mut expanded.providers {
-            provider.preferences = provider
-                .preferences
-                .iter()
-                .flat_map(|s| all(s.as_str()))
-                .collect();
             provider.blocked = provider
                 .blocked
                 .iter()
@@ -177,6 +176,12 @@ impl Copies {
         };
         Some((
             Copies {
+                index: expanded
+                    .seekers
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| (s.id.to_string(), i))
+                    .collect(),
                 instance: expanded,
                 copies,
                 original,
@@ -185,6 +190,35 @@ impl Copies {
             },
             options,
         ))
+    }
+
+    /// The copies of original seeker `s`.
+    pub fn copies_of(&self, s: usize) -> Range<usize> {
+        let range = &self.copies[s];
+        range.start as usize..range.end as usize
+    }
+
+    /// The copy with id `id`.
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.index.get(id).copied()
+    }
+
+    /// Per copy, its original seeker.
+    pub fn original(&self) -> &[u32] {
+        &self.original
+    }
+
+    /// Per copy, the first copy of its seeker (the one under the seeker's own id).
+    pub fn firsts(&self) -> Vec<u32> {
+        self.original
+            .iter()
+            .map(|&s| self.copies[s as usize].start)
+            .collect()
+    }
+
+    /// The first copy of copy `s`'s seeker.
+    pub fn first(&self, s: usize) -> usize {
+        self.copies[self.original[s] as usize].start as usize
     }
 
     /// The copies of the same original seeker as copy `s`, `s` included.
@@ -225,13 +259,7 @@ impl Copies {
     /// seeker's id, in seeker order; a seeker unplaced (with its first copy's reason) only
     /// when no copy is placed.
     pub fn fold(&self, original: &Instance, mut plan: Assignment) -> Assignment {
-        let index: HashMap<&str, usize> = self
-            .instance
-            .seekers
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.id.as_str(), i))
-            .collect();
+        let index = &self.index;
         let mut placed = vec![false; original.seekers.len()];
         for m in &mut plan.matches {
             let s = self.original[index[m.seeker.as_str()]] as usize;

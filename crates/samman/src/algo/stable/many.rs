@@ -89,10 +89,19 @@ fn left_proposing(f: &Filtered, left_capacity: &[u32]) -> Vec<Vec<u32>> {
             next[i] += 1;
             let j = f.left_right[entry] as usize;
             let rank = f.left_rank_at_right[entry];
-            let room = make_room(f, j, rank, size, &mut held, &mut worst, &mut used, |loser| {
-                partners[loser].retain(|&r| r as usize != j);
-                free.push(loser as u32);
-            });
+            let room = make_room(
+                f,
+                j,
+                rank,
+                size,
+                &mut held,
+                &mut worst,
+                &mut used,
+                |loser| {
+                    partners[loser].retain(|&r| r as usize != j);
+                    free.push(loser as u32);
+                },
+            );
             if !room {
                 continue;
             }
