@@ -76,29 +76,31 @@ pub fn explanation(
 ) -> String {
     let mut lines = Vec::new();
     match &e.placed {
-        Some(placed) => {
-            let criteria: Vec<String> = placed
-                .contributions
-                .iter()
-                .filter(|c| c.contribution != 0.0)
-                .map(|c| format!("{} {:.3} × {:.3}", c.criterion.name(), c.weight, c.value))
-                .collect();
-            lines.push(m.text(
-                "explain-placed",
-                &[
-                    ("seeker", e.seeker.as_str().into()),
-                    ("provider", label(placed.provider.as_str()).into()),
-                    ("score", format!("{:.3}", placed.score).into()),
-                    ("criteria", criteria.join(" + ").into()),
-                ],
-            ));
-            if !placed.broken_rules.is_empty() {
-                let names: Vec<String> = placed
-                    .broken_rules
+        Some(first) => {
+            for placed in std::iter::once(first).chain(&e.also_placed) {
+                let criteria: Vec<String> = placed
+                    .contributions
                     .iter()
-                    .map(|r| r.name().to_owned())
+                    .filter(|c| c.contribution != 0.0)
+                    .map(|c| format!("{} {:.3} × {:.3}", c.criterion.name(), c.weight, c.value))
                     .collect();
-                lines.push(m.text("explain-breaks", &[("rules", m.list(&names).into())]));
+                lines.push(m.text(
+                    "explain-placed",
+                    &[
+                        ("seeker", e.seeker.as_str().into()),
+                        ("provider", label(placed.provider.as_str()).into()),
+                        ("score", format!("{:.3}", placed.score).into()),
+                        ("criteria", criteria.join(" + ").into()),
+                    ],
+                ));
+                if !placed.broken_rules.is_empty() {
+                    let names: Vec<String> = placed
+                        .broken_rules
+                        .iter()
+                        .map(|r| r.name().to_owned())
+                        .collect();
+                    lines.push(m.text("explain-breaks", &[("rules", m.list(&names).into())]));
+                }
             }
         }
         None if with_plan => {

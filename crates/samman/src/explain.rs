@@ -212,6 +212,11 @@ pub struct Explanation {
     pub seeker: SeekerId,
     /// The match, when the plan places the seeker.
     pub placed: Option<MatchExplanation>,
+    /// A seeker who wants several providers (`seeker.wants`): its further matches, in plan
+    /// order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub also_placed: Vec<MatchExplanation>,
     /// Providers in the instance.
     pub providers: usize,
     /// Providers for which every pair rule holds.
@@ -453,6 +458,7 @@ fn found(
     let mut explanation = Explanation {
         seeker: instance.seekers[s].id.clone(),
         placed: None,
+        also_placed: Vec::new(),
         providers: n_providers,
         feasible: feasible.len(),
         excluded,
@@ -468,11 +474,16 @@ fn found(
     if let Some(Placements {
         provider_of,
         members,
+        also,
     }) = placements
     {
         if let Some(p) = provider_of[s] {
             explanation.placed = Some(match_explanation(rules, rs, p));
         }
+        explanation.also_placed = also[s]
+            .iter()
+            .map(|&p| match_explanation(rules, rs, p))
+            .collect();
         let (mut taken, mut composition, mut open) = (0, 0, 0);
         let size = u64::from(instance.seekers[s].seats_taken());
         // Hosts at their limit on events: their providers not taking place stay shut (no work
@@ -490,7 +501,10 @@ fn found(
         }
         let mut elsewhere = 0;
         // The seeker is among the members of its own provider only, which is skipped.
-        for &p in feasible.iter().filter(|&&p| provider_of[s] != Some(p)) {
+        for &p in feasible
+            .iter()
+            .filter(|&&p| provider_of[s] != Some(p) && !also[s].contains(&p))
+        {
             if host_limit
                 .get(p)
                 .copied()
@@ -585,6 +599,9 @@ pub(crate) struct Placements {
     pub(crate) provider_of: Vec<Option<usize>>,
     /// Per provider, the seekers placed there, in instance order.
     pub(crate) members: Vec<Vec<usize>>,
+    /// Per seeker who wants several providers, its further providers (other entries, up to
+    /// its `wants`, none twice), in plan order.
+    pub(crate) also: Vec<Vec<usize>>,
 }
 
 impl Placements {
@@ -592,23 +609,36 @@ impl Placements {
         let seeker_ix = instance.seeker_indices();
         let provider_ix = instance.provider_indices();
         let mut provider_of = vec![None; instance.seekers.len()];
+        let mut also: Vec<Vec<usize>> = vec![Vec::new(); instance.seekers.len()];
         for m in &plan.matches {
             if let (Some(&s), Some(&p)) = (
                 seeker_ix.get(m.seeker.as_str()),
                 provider_ix.get(m.provider.as_str()),
             ) {
-                provider_of[s].get_or_insert(p);
+                match provider_of[s] {
+                    None => provider_of[s] = Some(p),
+                    Some(first) => {
+                        let wanted = instance.seekers[s].wants.max(1) as usize;
+                        if first != p && !also[s].contains(&p) && also[s].len() + 1 < wanted {
+                            also[s].push(p);
+                        }
+                    }
+                }
             }
         }
         let mut members: Vec<Vec<usize>> = vec![Vec::new(); instance.providers.len()];
         for (t, p) in provider_of.iter().enumerate() {
-            if let Some(p) = p {
+            for p in p.iter().chain(&also[t]) {
                 members[*p].push(t);
             }
+        }
+        for group in &mut members {
+            group.sort_unstable();
         }
         Self {
             provider_of,
             members,
+            also,
         }
     }
 }

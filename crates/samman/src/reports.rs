@@ -75,8 +75,9 @@ pub fn plan_summary(m: &Messages, instance: &Instance, plan: &Assignment) -> Str
     let people: u64 = instance
         .seekers
         .iter()
-        .map(|s| u64::from(s.party_size))
+        .map(crate::model::Seeker::people_wanted)
         .sum();
+    let served = plan.served(instance);
     let mut details = vec![format!("{} s", m.decimal(plan.stats.seconds, 2))];
     if let (Some(bound), Some(gap)) = (plan.stats.bound, plan.stats.gap) {
         details.push(m.text(
@@ -100,7 +101,7 @@ pub fn plan_summary(m: &Messages, instance: &Instance, plan: &Assignment) -> Str
         m.text(
             "report-placed",
             &[
-                ("parties", plan.matches.len().into()),
+                ("parties", served.placed().into()),
                 ("all_parties", instance.seekers.len().into()),
                 ("people", plan.people_placed.into()),
                 ("all_people", people.into()),
@@ -108,6 +109,20 @@ pub fn plan_summary(m: &Messages, instance: &Instance, plan: &Assignment) -> Str
             ],
         )
     );
+    if instance.seekers.iter().any(|s| s.wants > 1) {
+        let _ = writeln!(
+            out,
+            "{}",
+            m.text(
+                "report-served",
+                &[
+                    ("fully", served.fully.into()),
+                    ("partly", served.partly.into()),
+                    ("not", served.not.into()),
+                ],
+            )
+        );
+    }
     let taking_place = {
         let mut ids: Vec<&str> = plan.matches.iter().map(|x| x.provider.as_str()).collect();
         ids.sort_unstable();
@@ -229,6 +244,17 @@ pub fn metric_rows(m: &Messages, r: &metrics::Report) -> Vec<(String, String)> {
                 "{} ({})",
                 of(m, p.parties_placed, p.parties),
                 rate(m, p.party_rate)
+            ),
+        ),
+        (
+            label("metric-served"),
+            m.text(
+                "metric-served-value",
+                &[
+                    ("fully", p.fully_served.into()),
+                    ("partly", p.partly_served.into()),
+                    ("not", p.not_served.into()),
+                ],
             ),
         ),
         (

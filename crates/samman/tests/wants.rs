@@ -362,3 +362,27 @@ mod metrics {
         assert_eq!(r.stability.blocking_pairs, 1);
     }
 }
+
+#[test]
+fn the_explanation_names_every_provider_of_the_seeker() {
+    let instance = visits();
+    let session = samman::Session::new(instance).unwrap();
+    let plan = session.solve(&Options::default()).unwrap();
+    let pairs = samman::metrics::Plan::from_pairs(
+        plan.matches
+            .iter()
+            .map(|m| (m.seeker.clone(), m.provider.clone())),
+    );
+    let e = session
+        .explain_one(Some(&pairs), &"older-1".into())
+        .unwrap();
+    let mut named: Vec<String> = std::iter::once(e.placed.unwrap())
+        .chain(e.also_placed)
+        .map(|m| m.provider.to_string())
+        .collect();
+    named.sort();
+    let mut planned = providers_of(&plan)["older-1"].clone();
+    planned.sort();
+    assert_eq!(named, planned);
+    assert_eq!(e.open, Some(0), "the one volunteer left is taken by older-2");
+}

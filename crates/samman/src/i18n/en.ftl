@@ -164,6 +164,7 @@ check-warning = warning
 report-solver = solver: { $solver }
 report-gap = relaxation bound { $bound }, gap { $gap }%
 report-placed = placed: { $parties } of { $all_parties } parties, { $people } of { $all_people } people ({ $percent }%)
+report-served = served: { $fully } with every provider they want, { $partly } with some, { $not } with none
 report-taking-place = taking place: { $taking } of { $providers } providers, { $cancelled } cancelled by a group rule; seats used { $used } of { $seats }
 report-moves = { $n ->
     [one] one party moved from the previous plan
@@ -183,6 +184,8 @@ metric-no-violations = { $n ->
    *[other] no ({ $n } broken rules)
 }
 metric-parties-placed = parties placed
+metric-served = served fully / partly / not
+metric-served-value = { $fully } / { $partly } / { $not }
 metric-people-placed = people placed
 metric-providers-taking-place = providers taking place
 metric-seats-used = seats used

@@ -163,6 +163,7 @@ check-warning = varning
 report-solver = lösare: { $solver }
 report-gap = relaxationsgräns { $bound }, gap { $gap } %
 report-placed = placerade: { $parties } av { $all_parties } sällskap, { $people } av { $all_people } personer ({ $percent } %)
+report-served = fått det de önskar: { $fully } med alla värdar de önskar, { $partly } med några, { $not } med ingen
 report-taking-place = blir av: { $taking } av { $providers } värdar, { $cancelled } inställda av en gruppregel; platser använda { $used } av { $seats }
 report-moves = { $n ->
     [one] ett sällskap flyttat från den förra planen
@@ -182,6 +183,8 @@ metric-no-violations = { $n ->
    *[other] nej ({ $n } brutna regler)
 }
 metric-parties-placed = placerade sällskap
+metric-served = fått allt / delvis / inget
+metric-served-value = { $fully } / { $partly } / { $not }
 metric-people-placed = placerade personer
 metric-providers-taking-place = värdar som blir av
 metric-seats-used = använda platser

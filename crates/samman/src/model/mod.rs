@@ -337,6 +337,12 @@ impl Seeker {
         self.seats.unwrap_or(self.party_size)
     }
 
+    /// The people of every placement the seeker wants: `party_size × wants`.
+    #[must_use]
+    pub fn people_wanted(&self) -> u64 {
+        u64::from(self.party_size) * u64::from(self.wants.max(1))
+    }
+
     /// A seeker with an id and every other field at its default.
     #[must_use]
     pub fn new(id: &str) -> Self {

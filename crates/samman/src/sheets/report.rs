@@ -148,8 +148,9 @@ fn summary(input: &ReportInput<'_>, m: &Messages) -> Sheet {
     let people: u64 = instance
         .seekers
         .iter()
-        .map(|s| u64::from(s.party_size))
+        .map(crate::model::Seeker::people_wanted)
         .sum();
+    let served = plan.served(instance);
     let taking_place = {
         let mut ids: Vec<&str> = plan.matches.iter().map(|x| x.provider.as_str()).collect();
         ids.sort_unstable();
@@ -167,7 +168,7 @@ fn summary(input: &ReportInput<'_>, m: &Messages) -> Sheet {
             m.text(
                 "summary-placed-value",
                 &[
-                    ("parties", plan.matches.len().into()),
+                    ("parties", served.placed().into()),
                     ("all_parties", instance.seekers.len().into()),
                     ("people", plan.people_placed.into()),
                     ("all_people", people.into()),

@@ -351,6 +351,46 @@ pub struct Assignment {
     pub solver_choice: Option<SolverChoice>,
 }
 
+/// How many seekers a plan serves: with as many providers as they want (`seeker.wants`, 1 by
+/// default), with some but fewer, with none.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Served {
+    /// Placed with every provider wanted.
+    pub fully: usize,
+    /// Placed with some but fewer providers than wanted.
+    pub partly: usize,
+    /// Not placed.
+    pub not: usize,
+}
+
+impl Served {
+    /// Seekers placed with at least one provider.
+    #[must_use]
+    pub fn placed(self) -> usize {
+        self.fully + self.partly
+    }
+}
+
+impl Assignment {
+    /// How many seekers of `instance` the plan serves fully, partly and not at all.
+    #[must_use]
+    pub fn served(&self, instance: &Instance) -> Served {
+        let mut placements: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
+        for m in &self.matches {
+            *placements.entry(m.seeker.as_str()).or_default() += 1;
+        }
+        let mut served = Served::default();
+        for seeker in &instance.seekers {
+            match placements.get(seeker.id.as_str()).copied().unwrap_or(0) {
+                0 => served.not += 1,
+                n if n >= seeker.wants.max(1) => served.fully += 1,
+                _ => served.partly += 1,
+            }
+        }
+        served
+    }
+}
+
 /// Why solving failed.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[non_exhaustive]

@@ -306,7 +306,8 @@ impl Copies {
 
 /// Copies of one seeker placed with the same provider, or with providers whose times overlap:
 /// the lower-scoring copy (a locked one never) moves to its best provider with seats free that
-/// conflicts with none of its siblings, or is left out.
+/// conflicts with none of its siblings, or is left out. Seats so freed then go to unplaced
+/// seekers, best pair first.
 pub(crate) fn separate(context: &Context<'_>, copies: &Copies, chosen: &mut [Option<usize>]) {
     let (instance, graph) = (context.instance, context.graph);
     let by_people = context.options.objective == super::Objective::MaxPlaced;
@@ -323,6 +324,7 @@ pub(crate) fn separate(context: &Context<'_>, copies: &Copies, chosen: &mut [Opt
             open[provider(*e)] = true;
         }
     }
+    let mut moved = false;
     for range in &copies.copies {
         if range.len() < 2 {
             continue;
@@ -370,6 +372,36 @@ pub(crate) fn separate(context: &Context<'_>, copies: &Copies, chosen: &mut [Opt
                 open[provider(f)] = true;
                 kept.push(provider(f));
             }
+            moved = true;
         }
+    }
+    if !moved {
+        return;
+    }
+    // Seats freed by a copy that moved or was left out go to unplaced seekers, best pair first.
+    let mut offers: Vec<(f64, usize, usize)> = (0..instance.seekers.len())
+        .filter(|&s| {
+            chosen[s].is_none()
+                && context.locked[s].is_none()
+                && context.units[context.unit_of[s] as usize].len() == 1
+        })
+        .flat_map(|s| graph.edge_range(s).map(move |e| (s, e)))
+        .filter(|&(_, e)| context.weight(e) > 0.0 || by_people)
+        .map(|(s, e)| (context.weight(e), s, e))
+        .collect();
+    offers.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.2.cmp(&b.2)));
+    for (_, s, e) in offers {
+        let p = provider(e);
+        let size = i64::from(context.size(s));
+        if chosen[s].is_some()
+            || free[p] < size
+            || !(open[p] || context.host_limit[p].is_none())
+            || copies.conflicts(context, s, p, chosen)
+        {
+            continue;
+        }
+        chosen[s] = Some(e);
+        free[p] -= size;
+        open[p] = true;
     }
 }
