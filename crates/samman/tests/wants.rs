@@ -384,5 +384,52 @@ fn the_explanation_names_every_provider_of_the_seeker() {
     let mut planned = providers_of(&plan)["older-1"].clone();
     planned.sort();
     assert_eq!(named, planned);
-    assert_eq!(e.open, Some(0), "the one volunteer left is taken by older-2");
+    assert_eq!(
+        e.open,
+        Some(0),
+        "the one volunteer left is taken by older-2"
+    );
+}
+
+/// Workshops where series overlap and one is ranked by its tutor: the stable plan, whichever
+/// side proposes, leaves no pair who would rather be together (a seeker with a free place, or
+/// one it likes less than the series it could join, never one whose times overlap another
+/// series it has).
+#[test]
+fn the_stable_plan_of_overlapping_series_has_no_blocking_pair() {
+    let case: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("../../tests/conformance/cases/hand-wants.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    let instance: Instance = serde_json::from_value(case["instance"].clone()).unwrap();
+    for proposing in [
+        samman::solve::Proposing::Seekers,
+        samman::solve::Proposing::Providers,
+    ] {
+        let options = Options {
+            solver: SolverKind::Stable,
+            proposing,
+            ..Options::default()
+        };
+        let plan = solve(&instance, &options).unwrap();
+        let pairs = samman::metrics::Plan::from_pairs(
+            plan.matches
+                .iter()
+                .map(|m| (m.seeker.clone(), m.provider.clone())),
+        );
+        let r = samman::metrics::evaluate(&instance, &pairs, &Default::default()).unwrap();
+        assert!(r.validity.valid, "{:?}", r.validity.violations);
+        assert_eq!(
+            r.stability.blocking_pairs, 0,
+            "{proposing:?}: {:?}",
+            plan.matches
+        );
+        let mut p1 = providers_of(&plan)["p1"].clone();
+        p1.sort();
+        assert_eq!(p1, ["a", "c"], "{proposing:?}");
+    }
 }

@@ -34,6 +34,7 @@ use serde::{Deserialize, Serialize};
 use super::Side;
 
 mod many;
+pub(crate) use many::deferred_acceptance_apart;
 pub use many::{blocking_pairs_many, deferred_acceptance_many};
 
 /// Which side proposes in [`deferred_acceptance`]; its optimal stable matching is returned.

@@ -128,17 +128,17 @@ struct Resolved {
     breakdown: Vec<Option<Breakdown>>,
     score: Vec<Option<f64>>,
     violations: Vec<Violation>,
-    /// Where seekers want several providers (over their copies): per copy, the providers of
-    /// its seeker's other copies.
-    siblings: Option<Vec<Vec<usize>>>,
+    /// Where seekers want several providers (over their copies): per copy, the providers it
+    /// may not take because of its seeker's other providers (the same, or overlapping times).
+    off_limits: Option<Vec<Vec<usize>>>,
 }
 
 impl Resolved {
-    /// The providers of seeker `s`'s other copies (none without copies).
-    fn held_by_siblings(&self, s: usize) -> &[usize] {
-        self.siblings
+    /// The providers copy `s` may not take (none without copies).
+    fn off_limits(&self, s: usize) -> &[usize] {
+        self.off_limits
             .as_ref()
-            .map_or(&[], |held| held[s].as_slice())
+            .map_or(&[], |off| off[s].as_slice())
     }
 }
 

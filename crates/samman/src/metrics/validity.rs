@@ -188,6 +188,6 @@ pub(super) fn resolve(instance: &Instance, rules: &Rules<'_>, plan: &Plan) -> Re
         breakdown,
         score,
         violations,
-        siblings: None,
+        off_limits: None,
     }
 }

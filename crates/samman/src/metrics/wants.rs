@@ -26,16 +26,23 @@ pub(super) fn evaluate(
         &onto_copies(instance, copies, plan),
     );
     let n = copies.instance.seekers.len();
-    let held: Vec<Vec<usize>> = (0..n)
+    // A copy may not take a provider its seeker has through another copy, nor one whose
+    // times overlap such a provider's.
+    let off_limits: Vec<Vec<usize>> = (0..n)
         .map(|s| {
-            copies
+            let held: Vec<usize> = copies
                 .siblings(s)
                 .filter(|&t| t != s)
                 .filter_map(|t| resolved.provider_of[t])
+                .collect();
+            graph
+                .edge_range(s)
+                .map(|e| graph.candidates_by_edge(e).provider as usize)
+                .filter(|&p| held.iter().any(|&q| copies.conflict(p, q)))
                 .collect()
         })
         .collect();
-    resolved.siblings = Some(held);
+    resolved.off_limits = Some(off_limits);
     let overlaps = overlaps(instance, copies, &resolved);
     let listing = MetricsOptions {
         list_blocking_pairs: true,

@@ -324,7 +324,19 @@ pub(crate) fn solve_component(
             right_capacity: Some(&locked.seats),
             left_size: Some(&lefts.size),
         };
-        let held = algo::stable::deferred_acceptance_many(&market, &lefts.capacity, proposing)?;
+        // Never two providers whose times overlap (or the same one twice).
+        let conflict = |a: u32, b: u32| {
+            copies.conflict(
+                component.providers[a as usize] as usize,
+                component.providers[b as usize] as usize,
+            )
+        };
+        let held = algo::stable::deferred_acceptance_apart(
+            &market,
+            &lefts.capacity,
+            proposing,
+            &conflict,
+        )?;
         for (l, rights) in held.into_iter().enumerate() {
             for (&u, p) in lefts.units[l].iter().zip(rights) {
                 let provider = component.providers[p as usize] as usize;

@@ -48,11 +48,24 @@ pub fn deferred_acceptance_many(
     left_capacity: &[u32],
     proposing: Proposing,
 ) -> Result<Vec<Vec<u32>>> {
+    deferred_acceptance_apart(market, left_capacity, proposing, &|_, _| false)
+}
+
+/// [`deferred_acceptance_many`] where no left may hold two rights that `conflict` (such as two
+/// providers whose times overlap): a proposing left passes over a right that conflicts with
+/// one it holds, and a left offered a right gives up the worse rights it conflicts with, or
+/// refuses it for a better one. Pairwise stability is then no longer guaranteed.
+pub(crate) fn deferred_acceptance_apart(
+    market: &Market<'_>,
+    left_capacity: &[u32],
+    proposing: Proposing,
+    conflict: &dyn Fn(u32, u32) -> bool,
+) -> Result<Vec<Vec<u32>>> {
     let f = Filtered::new(market)?;
     check_capacity(&f, left_capacity)?;
     let mut matching = match proposing {
-        Proposing::Left => left_proposing(&f, left_capacity),
-        Proposing::Right => right_proposing(&f, left_capacity),
+        Proposing::Left => left_proposing(&f, left_capacity, conflict),
+        Proposing::Right => right_proposing(&f, left_capacity, conflict),
     };
     // In the order of each left's list.
     for (i, rights) in matching.iter_mut().enumerate() {
@@ -72,7 +85,11 @@ fn check_capacity(f: &Filtered, left_capacity: &[u32]) -> Result<()> {
     Ok(())
 }
 
-fn left_proposing(f: &Filtered, left_capacity: &[u32]) -> Vec<Vec<u32>> {
+fn left_proposing(
+    f: &Filtered,
+    left_capacity: &[u32],
+    conflict: &dyn Fn(u32, u32) -> bool,
+) -> Vec<Vec<u32>> {
     let n_left = f.n_left();
     let n_right = f.n_right();
     let mut partners: Vec<Vec<u32>> = vec![Vec::new(); n_left];
@@ -89,6 +106,9 @@ fn left_proposing(f: &Filtered, left_capacity: &[u32]) -> Vec<Vec<u32>> {
             next[i] += 1;
             let j = f.left_right[entry] as usize;
             let rank = f.left_rank_at_right[entry];
+            if partners[i].iter().any(|&r| conflict(r, j as u32)) {
+                continue;
+            }
             let room = make_room(
                 f,
                 j,
@@ -113,7 +133,11 @@ fn left_proposing(f: &Filtered, left_capacity: &[u32]) -> Vec<Vec<u32>> {
     partners
 }
 
-fn right_proposing(f: &Filtered, left_capacity: &[u32]) -> Vec<Vec<u32>> {
+fn right_proposing(
+    f: &Filtered,
+    left_capacity: &[u32],
+    conflict: &dyn Fn(u32, u32) -> bool,
+) -> Vec<Vec<u32>> {
     let n_left = f.n_left();
     let n_right = f.n_right();
     // Per left, (its rank of the right, the right) held.
@@ -134,6 +158,18 @@ fn right_proposing(f: &Filtered, left_capacity: &[u32]) -> Vec<Vec<u32>> {
                 continue;
             }
             let list = &mut held[i];
+            // A better right held that conflicts: refused; worse ones that conflict: given up.
+            if list.iter().any(|&(r, k)| r < rank && conflict(k, j as u32)) {
+                continue;
+            }
+            list.retain(|&(_, k)| {
+                let keep = !conflict(k, j as u32);
+                if !keep {
+                    used[k as usize] -= size;
+                    active.push(k);
+                }
+                keep
+            });
             if list.len() >= left_capacity[i] as usize {
                 let (at, &(worst, loser)) = list
                     .iter()
