@@ -17,6 +17,7 @@ mod pair;
 mod prepare;
 mod screen;
 
+pub(crate) use criteria::with_criteria;
 pub use criteria::{Breakdown, Criterion, distance_score, rank_score, topics_score, waiting_score};
 pub(crate) use exclusions::exclusions;
 pub use group::{GroupRule, group_violations, keep_together_violations};

@@ -797,17 +797,7 @@ impl<'a> Rules<'a> {
     /// The score of a pair from its breakdown: `placement + Σ weight × criterion`.
     #[must_use]
     pub fn score(&self, breakdown: &Breakdown) -> f64 {
-        let w = &self.instance.policy.weights;
-        w.placement
-            + w.distance * f64::from(breakdown.distance)
-            + w.language * f64::from(breakdown.language)
-            + w.preference * f64::from(breakdown.preference)
-            + w.waiting * f64::from(breakdown.waiting)
-            + w.continuity * f64::from(breakdown.continuity)
-            + w.novelty * f64::from(breakdown.novelty)
-            + w.topics * f64::from(breakdown.topics)
-            + w.reliability * f64::from(breakdown.reliability)
-            + w.priority * f64::from(breakdown.priority)
+        breakdown.score(&self.instance.policy.weights)
     }
 }
 

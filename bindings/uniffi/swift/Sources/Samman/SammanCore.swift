@@ -1023,39 +1023,39 @@ public func FfiConverterTypeBlockingPair_lower(_ value: BlockingPair) -> RustBuf
  */
 public struct Breakdown: Equatable, Hashable {
     /**
-     * Distance criterion.
+     * `1 - distance / limit`, 1 for a remote pair.
      */
     public var distance: Float
     /**
-     * Language criterion.
+     * The shared language level as a fraction of native.
      */
     public var language: Float
     /**
-     * Preference criterion.
+     * Rank in each side's preference list.
      */
     public var preference: Float
     /**
-     * Waiting criterion.
+     * Days waited over the waiting scale, at most 1.
      */
     public var waiting: Float
     /**
-     * Continuity criterion.
+     * 1 if they met before.
      */
     public var continuity: Float
     /**
-     * Novelty criterion.
+     * 1 if they did not meet before.
      */
     public var novelty: Float
     /**
-     * Topics criterion.
+     * Share of the seeker's topics offered.
      */
     public var topics: Float
     /**
-     * Reliability criterion.
+     * The provider's expected completion rate.
      */
     public var reliability: Float
     /**
-     * Priority criterion.
+     * The seeker's priority value (not bounded to 1).
      */
     public var priority: Float
 
@@ -1063,31 +1063,31 @@ public struct Breakdown: Equatable, Hashable {
     // declare one manually.
     public init(
         /**
-         * Distance criterion.
+         * `1 - distance / limit`, 1 for a remote pair.
          */distance: Float, 
         /**
-         * Language criterion.
+         * The shared language level as a fraction of native.
          */language: Float, 
         /**
-         * Preference criterion.
+         * Rank in each side's preference list.
          */preference: Float, 
         /**
-         * Waiting criterion.
+         * Days waited over the waiting scale, at most 1.
          */waiting: Float, 
         /**
-         * Continuity criterion.
+         * 1 if they met before.
          */continuity: Float, 
         /**
-         * Novelty criterion.
+         * 1 if they did not meet before.
          */novelty: Float, 
         /**
-         * Topics criterion.
+         * Share of the seeker's topics offered.
          */topics: Float, 
         /**
-         * Reliability criterion.
+         * The provider's expected completion rate.
          */reliability: Float, 
         /**
-         * Priority criterion.
+         * The seeker's priority value (not bounded to 1).
          */priority: Float) {
         self.distance = distance
         self.language = language
