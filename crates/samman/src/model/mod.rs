@@ -19,9 +19,9 @@ use crate::rules::Criterion;
 pub use diet::{DIET_NAMES, Diet};
 pub use language::{LanguageCode, LanguageSkill, Level};
 pub use novelty::{Met, Novelty};
+pub(crate) use time::ResolvedAvailability;
 pub use time::{
-    Availability, ClockTime, DatedWindow, Day, Moment, MomentError, ResolvedAvailability,
-    WEEK_MINUTES, WeeklyWindow,
+    Availability, ClockTime, DatedWindow, Day, Moment, MomentError, WEEK_MINUTES, WeeklyWindow,
 };
 #[doc(hidden)]
 pub use zone::write as zone_table;
@@ -180,7 +180,7 @@ pub(crate) const EARTH_RADIUS_KM: f64 = 6371.0088;
 /// cost no more trigonometry than they must. Gives bit for bit the same distances as
 /// [`Location::distance_km`].
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Radians {
+pub(crate) struct Radians {
     phi: f64,
     lambda: f64,
     cos_phi: f64,

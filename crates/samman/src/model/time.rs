@@ -374,7 +374,7 @@ impl Availability {
 /// An availability resolved for fast comparison: absolute intervals, weekly intervals in
 /// minutes since Monday 00:00, and a bit mask of the local hours of the week it touches.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
-pub struct ResolvedAvailability {
+pub(crate) struct ResolvedAvailability {
     dated: Vec<(i64, i64)>,
     weekly: Vec<(u32, u32)>,
     hours: [u64; 3],
@@ -413,12 +413,6 @@ impl ResolvedAvailability {
         resolved.dated.sort_unstable();
         resolved.weekly.sort_unstable();
         resolved
-    }
-
-    /// Whether the availability places no constraint.
-    #[must_use]
-    pub fn is_unconstrained(&self) -> bool {
-        self.unconstrained
     }
 
     fn mark_hour(&mut self, hour: u32) {
