@@ -69,7 +69,7 @@ impl CsvError {
 pub type Result<T> = std::result::Result<T, CsvError>;
 
 /// The columns a seekers file may have (and `extra.<name>` for profile attributes).
-pub const SEEKER_COLUMNS: [&str; 20] = [
+pub const SEEKER_COLUMNS: [&str; 21] = [
     "id",
     "party_size",
     "origin",
@@ -90,6 +90,7 @@ pub const SEEKER_COLUMNS: [&str; 20] = [
     "needs",
     "accepts",
     "seats",
+    "wants",
 ];
 
 /// The columns a providers file may have (and `host_extra.<name>`).
@@ -490,6 +491,7 @@ fn seeker_row(row: &Row<'_>) -> Result<Seeker> {
         seeker.needs = row.list("needs");
         seeker.accepts = row.accepts()?;
         seeker.seats = row.parse("seats", Expected::Seats)?;
+        seeker.wants = row.parse("wants", Expected::Wants)?.unwrap_or(1);
         Ok(seeker)
     }
 }

@@ -350,6 +350,48 @@ impl CandidateGraph {
         })
     }
 
+    /// The graph of an instance whose seeker `k` is a copy of this graph's seeker
+    /// `original[k]` (seekers who want several providers, `solve::wants`): the same feasible
+    /// pairs with the same scores, seeker by seeker.
+    pub(crate) fn repeated(&self, original: &[u32]) -> CandidateGraph {
+        let n_seekers = original.len();
+        let edges: usize = original
+            .iter()
+            .map(|&s| self.edge_range(s as usize).len())
+            .sum();
+        let mut graph = UnGraph::with_capacity(n_seekers + self.n_providers, edges);
+        for s in 0..n_seekers {
+            graph.add_node(Node::Seeker(s as u32));
+        }
+        for p in 0..self.n_providers {
+            graph.add_node(Node::Provider(p as u32));
+        }
+        let mut seeker_offsets = Vec::with_capacity(n_seekers + 1);
+        seeker_offsets.push(0);
+        for (k, &s) in original.iter().enumerate() {
+            for e in self.edge_range(s as usize) {
+                let candidate = Candidate {
+                    seeker: k as u32,
+                    ..*self.candidates_by_edge(e)
+                };
+                graph.add_edge(
+                    NodeIndex::new(k),
+                    NodeIndex::new(n_seekers + candidate.provider as usize),
+                    candidate,
+                );
+            }
+            seeker_offsets.push(graph.edge_count());
+        }
+        Self {
+            graph,
+            n_seekers,
+            n_providers: self.n_providers,
+            seeker_offsets,
+            build_seconds: 0.0,
+            tz: self.tz,
+        }
+    }
+
     /// The time zone of the instance the graph was built from.
     #[must_use]
     pub fn time_zone(&self) -> Zone {

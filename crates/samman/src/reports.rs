@@ -430,6 +430,16 @@ pub fn violation(m: &Messages, instance: &Instance, v: &Violation) -> String {
                 ("max", (*max_events).into()),
             ],
         ),
+        Violation::TimesOverlap { seeker, providers } => {
+            let names: Vec<String> = providers.iter().map(ToString::to_string).collect();
+            m.text(
+                "violation-times-overlap",
+                &[
+                    ("seeker", seeker.as_str().into()),
+                    ("providers", m.list(&names).into()),
+                ],
+            )
+        }
         Violation::LockNotKept { seeker, provider } => m.text(
             "violation-lock-not-kept",
             &[

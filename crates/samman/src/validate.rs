@@ -17,8 +17,8 @@ use serde::Serialize;
 use crate::i18n::Messages;
 
 use crate::model::{
-    Availability, Diet, FORMAT_VERSION, Instance, LanguageSkill, Location, Provider, ProviderId,
-    Seeker, SeekerId, Zone,
+    Availability, Diet, FORMAT_VERSION, Instance, LanguageSkill, Location, Lock, Provider,
+    ProviderId, Seeker, SeekerId, Zone,
 };
 
 /// One thing wrong with an instance: where, and what.
@@ -408,6 +408,8 @@ impl Checker {
             };
             if seeker.party_size == 0 {
                 self.report(format!("{at}.party_size"), ProblemKind::AtLeastOne);
+            } else if seeker.wants == 0 {
+                self.report(format!("{at}.wants"), ProblemKind::AtLeastOne);
             } else if seeker.seats == Some(0) {
                 self.report(seats_at, ProblemKind::SeatsAtLeastOne);
             } else if let Some(largest) = largest.filter(|&c| seeker.seats_taken() > c) {
@@ -766,7 +768,8 @@ impl Checker {
                 }
             }
         }
-        let mut locked: HashSet<&str> = HashSet::new();
+        // A seeker may be locked once per provider it wants, never twice to one provider.
+        let mut locked: HashMap<&str, Vec<&str>> = HashMap::new();
         for (j, lock) in constraints.locked.iter().enumerate() {
             let at = format!("constraints.locked[{j}]");
             if !seekers.contains_key(lock.seeker.as_str()) {
@@ -777,7 +780,7 @@ impl Checker {
                         id: lock.seeker.as_str().to_owned(),
                     },
                 );
-            } else if !locked.insert(lock.seeker.as_str()) {
+            } else if !lock_fits(&mut locked, instance, seekers, lock) {
                 self.report(
                     format!("{at}.seeker"),
                     ProblemKind::LockedTwice {
@@ -844,4 +847,23 @@ impl AsRef<str> for ProviderId {
     fn as_ref(&self) -> &str {
         &self.0
     }
+}
+
+/// Records `lock` among the seeker's locks; false when the seeker is already locked as many
+/// times as it wants providers, or already locked to that provider.
+fn lock_fits<'a>(
+    locked: &mut HashMap<&'a str, Vec<&'a str>>,
+    instance: &Instance,
+    seekers: &HashMap<&str, usize>,
+    lock: &'a Lock,
+) -> bool {
+    let wants = seekers
+        .get(lock.seeker.as_str())
+        .map_or(1, |&s| instance.seekers[s].wants.max(1));
+    let providers = locked.entry(lock.seeker.as_str()).or_default();
+    if providers.len() >= wants as usize || providers.contains(&lock.provider.as_str()) {
+        return false;
+    }
+    providers.push(lock.provider.as_str());
+    true
 }

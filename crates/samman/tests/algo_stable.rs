@@ -582,3 +582,213 @@ fn equals_the_python_matching_package() {
         }
     }
 }
+
+/// Many-to-many: every matching of a small market (each left a set of acceptable rights within
+/// its capacity, rights within theirs), with blocking pairs by the textbook definition.
+mod many {
+    use super::*;
+    use samman::algo::stable::{blocking_pairs_many, deferred_acceptance_many};
+
+    fn naive_blocking(instance: &Instance, caps: &[u32], matching: &[Vec<u32>]) -> Vec<(u32, u32)> {
+        let mut pairs = Vec::new();
+        for (i, list) in instance.left_prefs.iter().enumerate() {
+            let worst = matching[i]
+                .iter()
+                .map(|&j| Instance::rank(list, j).unwrap())
+                .max();
+            for (q, &j) in list.iter().enumerate() {
+                let j = j as usize;
+                if !instance.acceptable(i, j) || matching[i].contains(&(j as u32)) {
+                    continue;
+                }
+                let left_wants =
+                    (matching[i].len() as u32) < caps[i] || worst.is_some_and(|w| q < w);
+                let held: Vec<usize> = (0..matching.len())
+                    .filter(|&h| matching[h].contains(&(j as u32)))
+                    .collect();
+                let rank_i = Instance::rank(&instance.right_prefs[j], i as u32).unwrap();
+                let right_wants = (held.len() as u32) < instance.cap(j)
+                    || held.iter().any(|&h| {
+                        Instance::rank(&instance.right_prefs[j], h as u32).unwrap() > rank_i
+                    });
+                if left_wants && right_wants {
+                    pairs.push((i as u32, j as u32));
+                }
+            }
+        }
+        pairs.sort_unstable();
+        pairs
+    }
+
+    /// Every pairwise stable matching, each left's rights in the order of its list.
+    fn all_stable(instance: &Instance, caps: &[u32]) -> Vec<Vec<Vec<u32>>> {
+        let n_left = instance.left_prefs.len();
+        let options: Vec<Vec<Vec<u32>>> = (0..n_left)
+            .map(|i| {
+                let acceptable: Vec<u32> = instance.left_prefs[i]
+                    .iter()
+                    .copied()
+                    .filter(|&j| instance.acceptable(i, j as usize))
+                    .collect();
+                (0u32..1 << acceptable.len())
+                    .filter(|mask| mask.count_ones() <= caps[i])
+                    .map(|mask| {
+                        (0..acceptable.len())
+                            .filter(|b| mask >> b & 1 == 1)
+                            .map(|b| acceptable[b])
+                            .collect()
+                    })
+                    .collect()
+            })
+            .collect();
+        let mut result = Vec::new();
+        let mut choice = vec![0usize; n_left];
+        loop {
+            let matching: Vec<Vec<u32>> =
+                (0..n_left).map(|i| options[i][choice[i]].clone()).collect();
+            let mut used = vec![0u32; instance.right_prefs.len()];
+            for &j in matching.iter().flatten() {
+                used[j as usize] += 1;
+            }
+            if used.iter().enumerate().all(|(j, &u)| u <= instance.cap(j))
+                && naive_blocking(instance, caps, &matching).is_empty()
+            {
+                result.push(matching);
+            }
+            let mut k = 0;
+            loop {
+                if k == n_left {
+                    return result;
+                }
+                choice[k] += 1;
+                if choice[k] < options[k].len() {
+                    break;
+                }
+                choice[k] = 0;
+                k += 1;
+            }
+        }
+    }
+
+    /// A left's ranks of its rights, best first.
+    fn ranks(instance: &Instance, i: usize, rights: &[u32]) -> Vec<usize> {
+        let mut ranks: Vec<usize> = rights
+            .iter()
+            .map(|&j| Instance::rank(&instance.left_prefs[i], j).unwrap())
+            .collect();
+        ranks.sort_unstable();
+        ranks
+    }
+
+    #[test]
+    fn pairwise_stable_and_optimal_for_the_proposing_lefts_by_brute_force() {
+        let mut rng = ChaCha8Rng::seed_from_u64(13);
+        for round in 0..1500 {
+            let mut instance = random_instance(&mut rng, 4, 3);
+            instance.size = None;
+            let n_right = instance.right_prefs.len();
+            instance.capacity = Some((0..n_right).map(|_| rng.random_range(1..=2)).collect());
+            let caps: Vec<u32> = (0..instance.left_prefs.len())
+                .map(|_| rng.random_range(0..=3))
+                .collect();
+            let market = instance.market();
+            let stable = all_stable(&instance, &caps);
+            assert!(!stable.is_empty(), "round {round}");
+            for proposing in [Proposing::Left, Proposing::Right] {
+                let got = deferred_acceptance_many(&market, &caps, proposing).unwrap();
+                let mut sorted = got.clone();
+                for (i, rights) in sorted.iter_mut().enumerate() {
+                    rights.sort_by_key(|&j| Instance::rank(&instance.left_prefs[i], j));
+                }
+                assert_eq!(got, sorted, "round {round}: in list order");
+                assert!(
+                    naive_blocking(&instance, &caps, &got).is_empty(),
+                    "round {round} {proposing:?}: {instance:?} {caps:?} {got:?}"
+                );
+                assert_eq!(
+                    blocking_pairs_many(&market, &caps, &got).unwrap(),
+                    Vec::<(u32, u32)>::new()
+                );
+                assert!(stable.contains(&got), "round {round}");
+                if proposing == Proposing::Left {
+                    for other in &stable {
+                        for i in 0..caps.len() {
+                            let (best, theirs) =
+                                (ranks(&instance, i, &got[i]), ranks(&instance, i, &other[i]));
+                            // The same number of rights in every stable matching, each no worse.
+                            assert_eq!(best.len(), theirs.len(), "round {round}");
+                            assert!(
+                                best.iter().zip(&theirs).all(|(a, b)| a <= b),
+                                "round {round}"
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn blocking_pairs_many_agrees_with_the_textbook_definition() {
+        let mut rng = ChaCha8Rng::seed_from_u64(17);
+        for round in 0..1500 {
+            let mut instance = random_instance(&mut rng, 4, 3);
+            instance.size = None;
+            let n_right = instance.right_prefs.len();
+            instance.capacity = Some((0..n_right).map(|_| rng.random_range(1..=2)).collect());
+            let caps: Vec<u32> = (0..instance.left_prefs.len())
+                .map(|_| rng.random_range(1..=2))
+                .collect();
+            // A random matching within every capacity.
+            let mut used = vec![0u32; n_right];
+            let matching: Vec<Vec<u32>> = (0..caps.len())
+                .map(|i| {
+                    let mut rights = Vec::new();
+                    for &j in &instance.left_prefs[i] {
+                        if instance.acceptable(i, j as usize)
+                            && (rights.len() as u32) < caps[i]
+                            && used[j as usize] < instance.cap(j as usize)
+                            && rng.random_bool(0.5)
+                        {
+                            used[j as usize] += 1;
+                            rights.push(j);
+                        }
+                    }
+                    rights
+                })
+                .collect();
+            assert_eq!(
+                blocking_pairs_many(&instance.market(), &caps, &matching).unwrap(),
+                naive_blocking(&instance, &caps, &matching),
+                "round {round}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_left_over_its_capacity_or_with_a_right_twice_is_refused() {
+        let prefs = vec![vec![0, 1]];
+        let rights = vec![vec![0], vec![0]];
+        let market = Market {
+            left_prefs: &prefs,
+            right_prefs: &rights,
+            right_capacity: None,
+            left_size: None,
+        };
+        assert!(matches!(
+            blocking_pairs_many(&market, &[1], &[vec![0, 1]]),
+            Err(Error::LeftOverCapacity { left: 0, .. })
+        ));
+        assert!(matches!(
+            blocking_pairs_many(&market, &[2], &[vec![0, 0]]),
+            Err(Error::LeftOverCapacity { left: 0, .. })
+        ));
+        assert!(matches!(
+            deferred_acceptance_many(&market, &[1, 1], Proposing::Left),
+            Err(Error::LeftCapacityLength {
+                expected: 1,
+                got: 2
+            })
+        ));
+    }
+}

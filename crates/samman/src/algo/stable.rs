@@ -3,7 +3,9 @@
 //!
 //! [`deferred_acceptance`] finds the left-optimal or the right-optimal stable matching,
 //! [`blocking_pairs`] and [`is_stable`] check a matching, and [`preferences_from_scores`]
-//! turns edge scores into preference lists.
+//! turns edge scores into preference lists. [`deferred_acceptance_many`] and
+//! [`blocking_pairs_many`] do the same for many-to-many markets, where a left takes several
+//! rights (pairwise stability).
 //!
 //! # Acceptability
 //! A pair is acceptable only if each side lists the other; entries that the other side does not
@@ -30,6 +32,9 @@ use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
 
 use super::Side;
+
+mod many;
+pub use many::{blocking_pairs_many, deferred_acceptance_many};
 
 /// Which side proposes in [`deferred_acceptance`]; its optimal stable matching is returned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -140,6 +145,24 @@ pub enum Error {
         right: usize,
         /// Seats taken.
         seats: u64,
+        /// Its capacity.
+        capacity: u32,
+    },
+    /// `left_capacity` does not have one entry per left.
+    #[error("left_capacity has {got} entries but there are {expected} lefts")]
+    LeftCapacityLength {
+        /// The number of lefts.
+        expected: usize,
+        /// The length given.
+        got: usize,
+    },
+    /// A many-to-many matching gives a left more rights than its capacity, or one right twice.
+    #[error("left {left} holds {rights} rights (one twice, or over its capacity {capacity})")]
+    LeftOverCapacity {
+        /// The left.
+        left: usize,
+        /// Rights it holds.
+        rights: usize,
         /// Its capacity.
         capacity: u32,
     },
@@ -452,44 +475,23 @@ fn left_proposing(f: &Filtered) -> Vec<u32> {
             next[i] += 1;
             let j = f.left_right[entry] as usize;
             let rank = f.left_rank_at_right[entry];
-            let capacity = u64::from(f.capacity[j]);
-            let base = f.right_first[j] as usize;
-            if used[j] + size > capacity {
-                // Seats that rejecting lefts j likes less than i would free, worst first.
-                let needed = used[j] + size - capacity;
-                let mut freed = 0u64;
-                let mut r = worst[j];
-                while r != NONE && r > rank && freed < needed {
-                    if held[base + r as usize] {
-                        freed += u64::from(f.size[f.right_left[base + r as usize] as usize]);
-                    }
-                    r = r.wrapping_sub(1);
-                }
-                if freed < needed {
-                    continue;
-                }
-                // Reject those lefts, from the worst, as many as needed.
-                let mut freed = 0u64;
-                let mut r = worst[j];
-                while freed < needed {
-                    if held[base + r as usize] {
-                        held[base + r as usize] = false;
-                        let loser = f.right_left[base + r as usize] as usize;
-                        freed += u64::from(f.size[loser]);
-                        used[j] -= u64::from(f.size[loser]);
-                        partner[loser] = NONE;
-                        free.push(loser as u32);
-                    }
-                    r -= 1;
-                }
-                // The new worst is the best-ranked position at or below r still held, or i.
-                while r > rank && !held[base + r as usize] {
-                    r -= 1;
-                }
-                worst[j] = r.max(rank);
-            } else if worst[j] == NONE || worst[j] < rank {
-                worst[j] = rank;
+            let room = make_room(
+                f,
+                j,
+                rank,
+                size,
+                &mut held,
+                &mut worst,
+                &mut used,
+                |loser| {
+                    partner[loser] = NONE;
+                    free.push(loser as u32);
+                },
+            );
+            if !room {
+                continue;
             }
+            let base = f.right_first[j] as usize;
             held[base + rank as usize] = true;
             used[j] += size;
             partner[i] = j as u32;
@@ -497,6 +499,62 @@ fn left_proposing(f: &Filtered) -> Vec<u32> {
         }
     }
     partner
+}
+
+/// Makes room at right `j` for a left it ranks `rank`, of `size` seats: when the free seats
+/// are too few, rejects the held lefts `j` likes less, worst first and only as many as needed,
+/// calling `reject` for each. False, changing nothing, when even rejecting all of them would
+/// not free enough seats. The caller then holds the left (`held`, `used`).
+#[allow(clippy::too_many_arguments)]
+#[inline]
+fn make_room(
+    f: &Filtered,
+    j: usize,
+    rank: u32,
+    size: u64,
+    held: &mut [bool],
+    worst: &mut [u32],
+    used: &mut [u64],
+    mut reject: impl FnMut(usize),
+) -> bool {
+    let capacity = u64::from(f.capacity[j]);
+    let base = f.right_first[j] as usize;
+    if used[j] + size > capacity {
+        // Seats that rejecting lefts j likes less than i would free, worst first.
+        let needed = used[j] + size - capacity;
+        let mut freed = 0u64;
+        let mut r = worst[j];
+        while r != NONE && r > rank && freed < needed {
+            if held[base + r as usize] {
+                freed += u64::from(f.size[f.right_left[base + r as usize] as usize]);
+            }
+            r = r.wrapping_sub(1);
+        }
+        if freed < needed {
+            return false;
+        }
+        // Reject those lefts, from the worst, as many as needed.
+        let mut freed = 0u64;
+        let mut r = worst[j];
+        while freed < needed {
+            if held[base + r as usize] {
+                held[base + r as usize] = false;
+                let loser = f.right_left[base + r as usize] as usize;
+                freed += u64::from(f.size[loser]);
+                used[j] -= u64::from(f.size[loser]);
+                reject(loser);
+            }
+            r -= 1;
+        }
+        // The new worst is the best-ranked position at or below r still held, or i.
+        while r > rank && !held[base + r as usize] {
+            r -= 1;
+        }
+        worst[j] = r.max(rank);
+    } else if worst[j] == NONE || worst[j] < rank {
+        worst[j] = rank;
+    }
+    true
 }
 
 fn right_proposing(f: &Filtered) -> Vec<u32> {

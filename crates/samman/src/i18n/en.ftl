@@ -225,6 +225,7 @@ violation-pair-rules = { $seeker } with { $provider } breaks { $rules }
 violation-group-rules = the group at { $provider } breaks a rule about the whole group: { $rules }
 violation-keep-together = keep-together set { $set } is split
 violation-host-events = host { $host } has { $events } events, more than its { $max }
+violation-times-overlap = { $seeker } has providers whose times overlap: { $providers }
 violation-lock-not-kept = { $seeker } is locked to { $provider } but not placed there
 
 ## Rounds (samman rounds)
@@ -351,6 +352,7 @@ expected-km = a distance in km, such as 2.5
 expected-date = a date written as 2026-08-01
 expected-number = a number, such as 1.5
 expected-seats = a whole number of places the party takes, such as 1
+expected-wants = a whole number of providers wanted at once, such as 2
 expected-yes-no = yes or no (also true/false, 1/0, ja/nej)
 expected-origin = newcomer or established (nyanländ or etablerad)
 expected-gender = female, male, mixed or other (kvinna, man, blandat, annat)

@@ -224,6 +224,7 @@ violation-pair-rules = { $seeker } hos { $provider } bryter mot { $rules }
 violation-group-rules = gruppen hos { $provider } bryter en regel för hela gruppen: { $rules }
 violation-keep-together = grupp { $set } som ska hållas ihop är delad
 violation-host-events = värden { $host } har { $events } tillfällen, fler än sina { $max }
+violation-times-overlap = { $seeker } har värdar vars tider överlappar: { $providers }
 violation-lock-not-kept = { $seeker } är låst till { $provider } men inte placerad där
 
 ## Omgångar (samman rounds)
@@ -353,6 +354,7 @@ expected-km = ett avstånd i km, till exempel 2,5
 expected-date = ett datum som 2026-08-01
 expected-number = ett tal, till exempel 1,5
 expected-seats = ett helt antal platser som sällskapet tar, till exempel 1
+expected-wants = ett helt antal värdar eller volontärer som önskas samtidigt, till exempel 2
 expected-yes-no = ja eller nej (även true/false, 1/0, yes/no)
 expected-origin = nyanländ eller etablerad (newcomer eller established)
 expected-gender = kvinna, man, blandat eller annat (female, male, mixed, other)

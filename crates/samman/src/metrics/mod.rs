@@ -17,6 +17,7 @@ use serde::{Deserialize, Serialize};
 use crate::graph::{CandidateGraph, GraphError};
 use crate::model::Instance;
 use crate::rules::{Breakdown, Rules};
+use crate::solve::{Options, wants::Copies};
 
 mod composition;
 mod fairness;
@@ -30,6 +31,7 @@ mod score;
 mod stability;
 mod travel;
 mod validity;
+mod wants;
 
 use composition::composition;
 use fairness::fairness;
@@ -126,6 +128,18 @@ struct Resolved {
     breakdown: Vec<Option<Breakdown>>,
     score: Vec<Option<f64>>,
     violations: Vec<Violation>,
+    /// Where seekers want several providers (over their copies): per copy, the providers of
+    /// its seeker's other copies.
+    siblings: Option<Vec<Vec<usize>>>,
+}
+
+impl Resolved {
+    /// The providers of seeker `s`'s other copies (none without copies).
+    fn held_by_siblings(&self, s: usize) -> &[usize] {
+        self.siblings
+            .as_ref()
+            .map_or(&[], |held| held[s].as_slice())
+    }
 }
 
 /// Evaluate a plan against an instance.
@@ -153,29 +167,43 @@ pub fn evaluate_with_graph(
     plan: &Plan,
     options: &MetricsOptions,
 ) -> Report {
+    if let Some((copies, _)) = Copies::of(instance, &Options::default(), graph.time_zone()) {
+        return wants::evaluate(instance, graph, &copies, plan, options);
+    }
     let rules = Rules::new(instance, graph.time_zone());
     let resolved = resolve(instance, &rules, plan);
+    report(instance, graph, &rules, &resolved, options)
+}
+
+/// Every figure of a resolved plan.
+fn report(
+    instance: &Instance,
+    graph: &CandidateGraph,
+    rules: &Rules<'_>,
+    resolved: &Resolved,
+    options: &MetricsOptions,
+) -> Report {
     Report {
         validity: Validity {
             valid: resolved.violations.is_empty(),
             violations: resolved.violations.clone(),
         },
-        placement: placement(instance, &resolved),
-        score: score(instance, &resolved),
-        preferences: preferences(&rules, &resolved),
+        placement: placement(instance, resolved),
+        score: score(instance, resolved),
+        preferences: preferences(rules, resolved),
         stability: stability(
             instance,
-            &rules,
+            rules,
             graph,
-            &resolved,
+            resolved,
             options.list_blocking_pairs,
         ),
-        fairness: fairness(instance, &resolved, options),
-        composition: composition(instance, &resolved),
-        travel: travel(instance, &resolved),
-        language: language(instance, &resolved),
-        history: history(instance, &rules, &resolved),
-        reliability: reliability(instance, &resolved),
+        fairness: fairness(instance, resolved, options),
+        composition: composition(instance, resolved),
+        travel: travel(instance, resolved),
+        language: language(instance, resolved),
+        history: history(instance, rules, resolved),
+        reliability: reliability(instance, resolved),
     }
 }
 

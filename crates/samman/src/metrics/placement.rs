@@ -35,6 +35,12 @@ pub struct Placement {
     pub seats_used: u64,
     /// `seats_used / seats`.
     pub seat_rate: Option<f64>,
+    /// Seekers placed with as many providers as they want (`seeker.wants`, 1 by default).
+    pub fully_served: usize,
+    /// Seekers placed with some but fewer providers than they want.
+    pub partly_served: usize,
+    /// Seekers placed with no provider.
+    pub not_served: usize,
 }
 
 pub(super) fn placement(instance: &Instance, r: &Resolved) -> Placement {
@@ -76,5 +82,8 @@ pub(super) fn placement(instance: &Instance, r: &Resolved) -> Placement {
         seats,
         seats_used,
         seat_rate: ratio(seats_used as f64, seats as f64),
+        fully_served: parties_placed,
+        partly_served: 0,
+        not_served: parties - parties_placed,
     }
 }

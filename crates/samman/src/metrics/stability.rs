@@ -107,7 +107,7 @@ pub(super) fn stability(
         let mut envies = false;
         for e in graph.edge_range(s) {
             let p = graph.candidates_by_edge(e).provider as usize;
-            if r.provider_of[s] == Some(p) {
+            if r.provider_of[s] == Some(p) || r.held_by_siblings(s).contains(&p) {
                 continue;
             }
             if current.is_some_and(|c| !seeker_key(s, p).beats(c)) {

@@ -29,7 +29,8 @@ pub enum Violation {
         /// The id.
         provider: ProviderId,
     },
-    /// A seeker placed by more than one entry (the first counts in every other figure).
+    /// A seeker placed by more entries than it wants providers, or twice with one provider
+    /// (the first entries count in every other figure).
     PlacedTwice {
         /// Position of the later entry.
         entry: usize,
@@ -65,6 +66,13 @@ pub enum Violation {
         events: u32,
         /// The host's limit.
         max_events: u32,
+    },
+    /// A seeker who wants several providers has two whose times overlap (time rule on).
+    TimesOverlap {
+        /// The seeker.
+        seeker: SeekerId,
+        /// The two providers, in plan order.
+        providers: Vec<ProviderId>,
     },
     /// A locked assignment is not in the plan.
     LockNotKept {
@@ -180,5 +188,6 @@ pub(super) fn resolve(instance: &Instance, rules: &Rules<'_>, plan: &Plan) -> Re
         breakdown,
         score,
         violations,
+        siblings: None,
     }
 }

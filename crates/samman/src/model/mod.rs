@@ -324,6 +324,12 @@ pub struct Seeker {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub seats: Option<u32>,
+    /// How many providers the seeker wants at once (default 1): two volunteers for one older
+    /// person, a participant in two workshop series. Never twice the same provider, and with
+    /// the time rule on never two providers whose times overlap (the `wants` rule).
+    #[serde(default = "one", skip_serializing_if = "is_one")]
+    #[cfg_attr(feature = "uniffi", uniffi(default = 1))]
+    pub wants: u32,
 }
 
 impl Seeker {
@@ -354,6 +360,7 @@ impl Seeker {
             needs: Vec::new(),
             accepts: BTreeMap::new(),
             seats: None,
+            wants: 1,
         }
     }
 }

@@ -415,6 +415,12 @@ impl ResolvedAvailability {
         resolved
     }
 
+    /// Whether the availability places no constraint.
+    #[must_use]
+    pub fn is_unconstrained(&self) -> bool {
+        self.unconstrained
+    }
+
     fn mark_hour(&mut self, hour: u32) {
         let h = hour % WEEK_HOURS;
         self.hours[(h / 64) as usize] |= 1 << (h % 64);

@@ -497,6 +497,23 @@ impl<'a> Rules<'a> {
     pub fn seeker_rank(&self, s: usize, p: usize) -> Option<usize> {
         lookup(&self.seeker_rank[s], p as u32)
     }
+    /// The rules of an instance of copies (`solve::wants`), where seeker `k` is a copy of
+    /// seeker `first[k]` and only the first copies are named in the providers' lists: every
+    /// copy is ranked where its first copy is, so it scores the same.
+    pub(crate) fn ranking_copies_as(mut self, first: &[u32]) -> Self {
+        for list in &mut self.provider_rank {
+            let named: Vec<(u32, u32)> = list.clone();
+            for (k, &f) in first.iter().enumerate() {
+                if k as u32 != f {
+                    if let Some(rank) = lookup(&named, f) {
+                        list.push((k as u32, rank as u32));
+                    }
+                }
+            }
+            list.sort_unstable();
+        }
+        self
+    }
 
     /// The position of seeker `s` in provider `p`'s preference list.
     #[must_use]

@@ -2,12 +2,14 @@
 //! spaces or hyphens for underscores, to the column it names (docs/csv.md has the table).
 
 /// Swedish (and other common) names of the columns, after [`normalise`]: `(name, column)`.
-pub const ALIASES: [(&str, &str); 52] = [
+pub const ALIASES: [(&str, &str); 54] = [
     ("antal", "party_size"),
     ("antal_personer", "party_size"),
     ("sällskap", "party_size"),
     ("tar_platser", "seats"),
     ("upptar_platser", "seats"),
+    ("önskat_antal", "wants"),
+    ("antal_önskade", "wants"),
     ("ursprung", "origin"),
     ("bakgrund", "origin"),
     ("kön", "gender"),

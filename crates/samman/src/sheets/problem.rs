@@ -89,6 +89,8 @@ pub enum Expected {
     Number,
     /// The places a party takes.
     Seats,
+    /// How many providers a seeker wants.
+    Wants,
     /// Yes or no.
     YesNo,
     /// newcomer or established.
@@ -127,6 +129,7 @@ impl Expected {
             Self::Date => "expected-date",
             Self::Number => "expected-number",
             Self::Seats => "expected-seats",
+            Self::Wants => "expected-wants",
             Self::YesNo => "expected-yes-no",
             Self::Origin => "expected-origin",
             Self::Gender => "expected-gender",
@@ -145,12 +148,13 @@ impl Expected {
     }
 
     /// Every expectation, for tests.
-    pub const ALL: [Self; 19] = [
+    pub const ALL: [Self; 20] = [
         Self::People,
         Self::Km,
         Self::Date,
         Self::Number,
         Self::Seats,
+        Self::Wants,
         Self::YesNo,
         Self::Origin,
         Self::Gender,

@@ -9,6 +9,7 @@ use crate::model::{Instance, Lock};
 use crate::progress::{Step, Tracker};
 use crate::rules::{GroupRule, Rules, group_violations};
 
+use super::wants::Copies;
 use super::{Options, SolveError};
 
 /// An instance prepared for solving.
@@ -33,6 +34,8 @@ pub(crate) struct Context<'a> {
     pub host_limit: Vec<Option<(usize, u32)>>,
     /// The group search's progress (unwatched unless the caller gave a hook).
     pub search: Tracker<'a>,
+    /// Where seekers want several providers: their copies.
+    pub copies: Option<&'a Copies>,
 }
 
 impl<'a> Context<'a> {
@@ -81,6 +84,7 @@ impl<'a> Context<'a> {
             provider_ix: HashMap::new(),
             host_limit: instance.host_limits(),
             search: Tracker::new(None, Step::Search, 0, 1),
+            copies: None,
         };
         context.resolve_locks(&seeker_ix, &provider_ix)?;
         for placement in &options.previous {
@@ -225,6 +229,13 @@ impl<'a> Context<'a> {
             }
         }
         Ok(())
+    }
+
+    /// Whether placing seeker `s` with provider `p` conflicts with where its other copies are
+    /// (the same provider, or overlapping times): never without copies.
+    pub fn sibling_conflict(&self, s: usize, p: usize, edge_of: &[Option<usize>]) -> bool {
+        self.copies
+            .is_some_and(|copies| copies.conflicts(self, s, p, edge_of))
     }
 
     /// The edge between seeker `s` and provider `p`, if the pair is feasible.

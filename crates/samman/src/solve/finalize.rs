@@ -289,6 +289,9 @@ fn reoffer(context: &Context<'_>, edge_of: &mut [Option<usize>], mut removed: Ve
         });
         for e in options {
             let p = graph.candidates_by_edge(e).provider as usize;
+            if context.sibling_conflict(s, p, edge_of) {
+                continue;
+            }
             members[p].push(s);
             if group_violations(instance, p, &members[p]).is_empty() {
                 edge_of[s] = Some(e);
@@ -448,6 +451,9 @@ fn mend_locked_group(
         if broken.is_empty() {
             break;
         }
+        if context.sibling_conflict(s, p, edge_of) {
+            continue;
+        }
         kept.push(s);
         let now = group_violations(instance, p, kept);
         if now.iter().any(GroupRule::is_conflict) {
@@ -460,6 +466,7 @@ fn mend_locked_group(
     broken
 }
 
-fn score_of(graph: &CandidateGraph, edge_of: &[Option<usize>], s: usize) -> f64 {
+/// The score of seeker `s` where it is placed, or minus infinity when it is not.
+pub(super) fn score_of(graph: &CandidateGraph, edge_of: &[Option<usize>], s: usize) -> f64 {
     edge_of[s].map_or(f64::NEG_INFINITY, |e| graph.candidates_by_edge(e).score)
 }

@@ -14,6 +14,7 @@ mod groups;
 mod hosts;
 mod optimal;
 mod stable;
+pub(crate) mod wants;
 
 use std::collections::BTreeMap;
 use web_time::Instant;
@@ -28,10 +29,11 @@ use crate::model::{Instance, Lock, ProviderId, SeekerId};
 use crate::progress::{Hook, Step, Tracker};
 use crate::rules::{Breakdown, GroupRule, Rule, Rules};
 use context::{Component, Context};
+use wants::Copies;
 
 pub use auto::{SolverChoice, binding_group_rules};
 pub use finalize::finalize;
-use finalize::finalize_in;
+use finalize::{finalize_in, score_of};
 pub use greedy::greedy;
 pub use stable::{BlockingPair, blocking_pairs};
 
@@ -473,7 +475,38 @@ pub(crate) fn solve_observed(
     } else {
         options
     };
+    let mut assignment = match Copies::of(instance, options, graph.time_zone()) {
+        None => solve_in(instance, graph, options, progress, None)?,
+        Some((copies, copied_options)) => {
+            let graph = graph.repeated(copies.original());
+            let plan = solve_in(
+                &copies.instance,
+                &graph,
+                &copied_options,
+                progress,
+                Some(&copies),
+            )
+            .map_err(|e| copies.restore(instance, e))?;
+            let mut plan = copies.fold(instance, plan);
+            plan.moves = moves(instance, options, &plan);
+            plan
+        }
+    };
+    assignment.solver_choice = choice;
+    assignment.stats.seconds = started.elapsed().as_secs_f64();
+    Ok(assignment)
+}
+
+/// Solve `instance` (the copies of `copies`, where seekers want several providers).
+fn solve_in(
+    instance: &Instance,
+    graph: &CandidateGraph,
+    options: &Options,
+    progress: Option<Hook<'_>>,
+    copies: Option<&Copies>,
+) -> Result<Assignment, SolveError> {
     let mut context = Context::new(instance, graph, options)?;
+    context.copies = copies;
     let components = context.components();
     let searching = matches!(options.solver, SolverKind::Groups | SolverKind::Auto);
     if searching && progress.is_some() {
@@ -535,6 +568,9 @@ pub(crate) fn solve_observed(
             _ => None,
         };
     }
+    if let Some(copies) = copies {
+        wants::separate(&context, copies, &mut chosen);
+    }
     let mut assignment = finalize_in(&context, &chosen)?;
     assignment.stats.iterations = iterations;
     if matches!(options.solver, SolverKind::Optimal | SolverKind::Groups) {
@@ -543,8 +579,6 @@ pub(crate) fn solve_observed(
         assignment.stats.gap = bound.map(|b| relative_gap(b, achieved));
     }
     assignment.moves = moves(instance, options, &assignment);
-    assignment.solver_choice = choice;
-    assignment.stats.seconds = started.elapsed().as_secs_f64();
     Ok(assignment)
 }
 
@@ -581,47 +615,56 @@ fn relative_gap(bound: f64, achieved: f64) -> f64 {
     ((bound - achieved) / bound.abs()).max(0.0)
 }
 
-/// Seekers of the previous plan who are no longer with the same provider.
+/// Seekers of the previous plan who are no longer with the same provider. A seeker with
+/// several providers moves from each previous one it lost to a provider it did not have
+/// before (in plan order), or to none.
 fn moves(instance: &Instance, options: &Options, plan: &Assignment) -> Vec<Move> {
-    let now: BTreeMap<&SeekerId, &ProviderId> = plan
-        .matches
-        .iter()
-        .map(|m| (&m.seeker, &m.provider))
-        .collect();
-    let size: BTreeMap<&SeekerId, u32> = instance
-        .seekers
-        .iter()
-        .map(|s| (&s.id, s.party_size))
-        .collect();
-    let mut moves: Vec<(usize, Move)> = Vec::new();
-    let order: BTreeMap<&SeekerId, usize> = instance
+    let mut now: BTreeMap<&SeekerId, Vec<&ProviderId>> = BTreeMap::new();
+    for m in &plan.matches {
+        now.entry(&m.seeker).or_default().push(&m.provider);
+    }
+    let mut before: BTreeMap<&SeekerId, Vec<&ProviderId>> = BTreeMap::new();
+    for placement in &options.previous {
+        before
+            .entry(&placement.seeker)
+            .or_default()
+            .push(&placement.provider);
+    }
+    let mut moves: Vec<(usize, usize, Move)> = Vec::new();
+    let order: BTreeMap<&SeekerId, (usize, u32)> = instance
         .seekers
         .iter()
         .enumerate()
-        .map(|(i, s)| (&s.id, i))
+        .map(|(i, s)| (&s.id, (i, s.wants.max(1))))
         .collect();
-    for placement in &options.previous {
-        let (Some(&people), Some(&at)) =
-            (size.get(&placement.seeker), order.get(&placement.seeker))
-        else {
+    for (seeker, previous) in &before {
+        let Some(&(at, wants)) = order.get(seeker) else {
             continue;
         };
-        let to = now.get(&placement.seeker).copied();
-        if to != Some(&placement.provider) {
+        let placed = now.get(seeker).map_or(&[][..], Vec::as_slice);
+        // Only a seeker's first `wants` previous placements count.
+        let previous = &previous[..previous.len().min(wants as usize)];
+        let mut new = placed.iter().filter(|p| !previous.contains(p));
+        let mut seen: Vec<&ProviderId> = Vec::new();
+        for (k, from) in previous.iter().enumerate() {
+            if placed.contains(from) || seen.contains(from) {
+                continue;
+            }
+            seen.push(from);
             moves.push((
                 at,
+                k,
                 Move {
-                    seeker: placement.seeker.clone(),
-                    from: placement.provider.clone(),
-                    to: to.cloned(),
-                    people,
+                    seeker: (*seeker).clone(),
+                    from: (*from).clone(),
+                    to: new.next().map(|p| (*p).clone()),
+                    people: instance.seekers[at].party_size,
                 },
             ));
         }
     }
-    moves.sort_by_key(|(at, _)| *at);
-    moves.dedup_by_key(|(at, _)| *at);
-    moves.into_iter().map(|(_, m)| m).collect()
+    moves.sort_by_key(|(at, k, _)| (*at, *k));
+    moves.into_iter().map(|(_, _, m)| m).collect()
 }
 
 /// Providers excluded by each hard rule, and those excluded by that rule alone.

@@ -243,6 +243,13 @@ fn provider_order(
             position.entry(s).or_insert(rank);
         }
     }
+    // Copies of a seeker who wants several providers stand where the seeker is named.
+    let global = |i: u32| {
+        let s = component.seekers[i as usize];
+        context
+            .copies
+            .map_or(s, |copies| copies.first(s as usize) as u32)
+    };
     let mut keyed: Vec<(usize, u32)> = candidates
         .iter()
         .filter_map(|&(u, _)| {
@@ -309,6 +316,26 @@ pub(crate) fn solve_component(
         Proposing::Seekers => algo::stable::Proposing::Left,
         Proposing::Providers => algo::stable::Proposing::Right,
     };
+    if let Some(copies) = context.copies {
+        let lefts = Lefts::of(context, component, copies, &prefs, &left_prefs, &left_size);
+        let market = Market {
+            left_prefs: &lefts.prefs,
+            right_prefs: &lefts.right_prefs,
+            right_capacity: Some(&locked.seats),
+            left_size: Some(&lefts.size),
+        };
+        let held = algo::stable::deferred_acceptance_many(&market, &lefts.capacity, proposing)?;
+        for (l, rights) in held.into_iter().enumerate() {
+            for (&u, p) in lefts.units[l].iter().zip(rights) {
+                let provider = component.providers[p as usize] as usize;
+                let s = component.seekers[prefs.members[u as usize][0] as usize];
+                if let Some(e) = context.edge(s as usize, provider) {
+                    part.chosen.push((s, e));
+                }
+            }
+        }
+        return Ok(part);
+    }
     let held = algo::stable::deferred_acceptance(&market, proposing)?;
     for (u, place) in held.into_iter().enumerate() {
         let Some(p) = place else { continue };
@@ -321,6 +348,93 @@ pub(crate) fn solve_component(
         }
     }
     Ok(part)
+}
+
+/// The proposers where seekers want several providers: the units of a seeker's copies (each
+/// a seeker alone) are one left, taking as many providers as it has copies not locked, and
+/// proposing by the first such copy's list without the providers of its locked copies; every
+/// other unit is a left of its own.
+struct Lefts {
+    /// Per left, its free units (the copies in order; one unit for any other left).
+    units: Vec<Vec<u32>>,
+    /// Per left, its list over the providers.
+    prefs: Vec<Vec<u32>>,
+    /// Per provider, lefts most preferred first.
+    right_prefs: Vec<Vec<u32>>,
+    /// Per left, seats it takes at a provider.
+    size: Vec<u32>,
+    /// Per left, how many providers it takes.
+    capacity: Vec<u32>,
+}
+
+impl Lefts {
+    fn of(
+        context: &Context<'_>,
+        component: &Component,
+        copies: &super::wants::Copies,
+        prefs: &Preferences,
+        unit_prefs: &[Vec<u32>],
+        unit_size: &[u32],
+    ) -> Self {
+        let global = |u: usize| component.seekers[prefs.members[u][0] as usize] as usize;
+        let mut left_of: Vec<u32> = vec![u32::MAX; prefs.members.len()];
+        let mut first_of: HashMap<usize, u32> = HashMap::new();
+        let mut lefts = Lefts {
+            units: Vec::new(),
+            prefs: Vec::new(),
+            right_prefs: Vec::new(),
+            size: Vec::new(),
+            capacity: Vec::new(),
+        };
+        let mut taken: Vec<Vec<u32>> = Vec::new();
+        for (u, members) in prefs.members.iter().enumerate() {
+            let s = global(u);
+            let key = if members.len() == 1 && copies.siblings(s).len() > 1 {
+                copies.siblings(s).start
+            } else {
+                usize::MAX - u
+            };
+            let l = *first_of.entry(key).or_insert_with(|| {
+                lefts.units.push(Vec::new());
+                lefts.prefs.push(Vec::new());
+                lefts.size.push(unit_size[u]);
+                lefts.capacity.push(0);
+                taken.push(Vec::new());
+                (lefts.units.len() - 1) as u32
+            });
+            left_of[u] = l;
+            let l = l as usize;
+            match context.locked[s] {
+                // A locked copy's provider is not proposed to by its siblings.
+                Some(e) => {
+                    let p = context.graph.candidates_by_edge(e).provider;
+                    taken[l].push(component.provider(p) as u32);
+                }
+                None => {
+                    if lefts.units[l].is_empty() {
+                        lefts.prefs[l] = unit_prefs[u].clone();
+                    }
+                    lefts.units[l].push(u as u32);
+                    lefts.capacity[l] += 1;
+                }
+            }
+        }
+        for (list, taken) in lefts.prefs.iter_mut().zip(&taken) {
+            list.retain(|p| !taken.contains(p));
+        }
+        lefts.right_prefs = prefs
+            .provider_list
+            .iter()
+            .map(|list| {
+                let mut seen = std::collections::HashSet::new();
+                list.iter()
+                    .map(|&u| left_of[u as usize])
+                    .filter(|&l| seen.insert(l))
+                    .collect()
+            })
+            .collect();
+        lefts
+    }
 }
 
 /// The blocking pairs of a plan under the preferences the stable solver uses with `options`
