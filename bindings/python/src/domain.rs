@@ -10,6 +10,7 @@ use pyo3::types::{PyDict, PyString, PyTuple};
 use samman::generate::Programme;
 use samman::metrics::{self, MetricsOptions};
 use samman::model::Instance;
+use samman::rules::Criterion;
 use samman::solve::{Assignment, Objective, Options, SolverKind};
 use samman::{Session, csv_io, generate as generators, validate};
 use serde::de::DeserializeOwned;
@@ -356,23 +357,12 @@ impl PyPlan {
             })
             .collect();
         let pandas = py.import("pandas")?;
-        let columns = [
-            "seeker",
-            "provider",
-            "seats",
-            "score",
-            "distance",
-            "language",
-            "preference",
-            "waiting",
-            "continuity",
-            "novelty",
-            "topics",
-            "reliability",
-            "priority",
-        ];
+        let columns: Vec<&str> = ["seeker", "provider", "seats", "score"]
+            .into_iter()
+            .chain(Criterion::ALL.map(Criterion::name))
+            .collect();
         let kwargs = PyDict::new(py);
-        kwargs.set_item("columns", columns.to_vec())?;
+        kwargs.set_item("columns", columns)?;
         pandas
             .getattr("DataFrame")?
             .call((json::to_python(py, &Value::Array(rows))?,), Some(&kwargs))

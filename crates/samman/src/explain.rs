@@ -652,17 +652,7 @@ pub fn match_explanation(rules: &Rules<'_>, s: usize, p: usize) -> MatchExplanat
     let contributions = Criterion::ALL
         .into_iter()
         .map(|criterion| {
-            let weight = match criterion {
-                Criterion::Distance => w.distance,
-                Criterion::Language => w.language,
-                Criterion::Preference => w.preference,
-                Criterion::Waiting => w.waiting,
-                Criterion::Continuity => w.continuity,
-                Criterion::Novelty => w.novelty,
-                Criterion::Topics => w.topics,
-                Criterion::Reliability => w.reliability,
-                Criterion::Priority => w.priority,
-            };
+            let weight = w.get(criterion);
             let value = f64::from(breakdown.get(criterion));
             Contribution {
                 criterion,

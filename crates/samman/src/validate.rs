@@ -512,18 +512,10 @@ impl Checker {
     fn policy(&mut self, instance: &Instance) {
         let policy = &instance.policy;
         let w = &policy.weights;
-        for (name, value) in [
-            ("placement", w.placement),
-            ("distance", w.distance),
-            ("language", w.language),
-            ("preference", w.preference),
-            ("waiting", w.waiting),
-            ("continuity", w.continuity),
-            ("novelty", w.novelty),
-            ("topics", w.topics),
-            ("reliability", w.reliability),
-            ("priority", w.priority),
-        ] {
+        let criteria = w
+            .iter()
+            .map(|(criterion, weight)| (criterion.name(), weight));
+        for (name, value) in std::iter::once(("placement", w.placement)).chain(criteria) {
             if !value.is_finite() || value < 0.0 {
                 self.report(format!("policy.weights.{name}"), ProblemKind::Weight);
             }

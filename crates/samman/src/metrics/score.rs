@@ -32,21 +32,6 @@ pub struct ScoreFigures {
     pub criteria: BTreeMap<Criterion, CriterionFigures>,
 }
 
-fn weight(instance: &Instance, criterion: Criterion) -> f64 {
-    let w = &instance.policy.weights;
-    match criterion {
-        Criterion::Distance => w.distance,
-        Criterion::Language => w.language,
-        Criterion::Preference => w.preference,
-        Criterion::Waiting => w.waiting,
-        Criterion::Continuity => w.continuity,
-        Criterion::Novelty => w.novelty,
-        Criterion::Topics => w.topics,
-        Criterion::Reliability => w.reliability,
-        Criterion::Priority => w.priority,
-    }
-}
-
 pub(super) fn score(instance: &Instance, r: &Resolved) -> ScoreFigures {
     let scores: Vec<f64> = r.score.iter().flatten().copied().collect();
     let breakdowns: Vec<&Breakdown> = r.breakdown.iter().flatten().collect();
@@ -59,7 +44,7 @@ pub(super) fn score(instance: &Instance, r: &Resolved) -> ScoreFigures {
                 .map(|b| f64::from(b.get(criterion)))
                 .sum::<f64>()
                 / n;
-            let weight = weight(instance, criterion);
+            let weight = instance.policy.weights.get(criterion);
             criteria.insert(
                 criterion,
                 CriterionFigures {

@@ -14,12 +14,14 @@ use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::rules::Criterion;
+
 pub use diet::{DIET_NAMES, Diet};
 pub use language::{LanguageCode, LanguageSkill, Level};
 pub use novelty::{Met, Novelty};
+pub(crate) use time::ResolvedAvailability;
 pub use time::{
-    Availability, ClockTime, DatedWindow, Day, Moment, MomentError, ResolvedAvailability,
-    WEEK_MINUTES, WeeklyWindow,
+    Availability, ClockTime, DatedWindow, Day, Moment, MomentError, WEEK_MINUTES, WeeklyWindow,
 };
 #[doc(hidden)]
 pub use zone::write as zone_table;
@@ -178,7 +180,7 @@ pub(crate) const EARTH_RADIUS_KM: f64 = 6371.0088;
 /// cost no more trigonometry than they must. Gives bit for bit the same distances as
 /// [`Location::distance_km`].
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Radians {
+pub(crate) struct Radians {
     phi: f64,
     lambda: f64,
     cos_phi: f64,
@@ -718,48 +720,58 @@ impl Default for HardRules {
     }
 }
 
-/// Weights of the soft criteria. A feasible match scores
-/// `placement + Σ weight × criterion`, each criterion in `[0, 1]` (docs/rules.md).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields, default)]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct Weights {
-    /// Score of any feasible match, so that placing someone is worth something.
-    pub placement: f64,
-    /// Shorter travel.
-    pub distance: f64,
-    /// A better shared language.
-    pub language: f64,
-    /// Higher in each side's preference list.
-    pub preference: f64,
-    /// Longer waiting.
-    pub waiting: f64,
-    /// The same provider as before (visits).
-    pub continuity: f64,
-    /// A provider not met before (dinners).
-    pub novelty: f64,
-    /// More of the seeker's topics offered.
-    pub topics: f64,
-    /// A provider with a better record.
-    pub reliability: f64,
-    /// The seeker's own priority value.
-    pub priority: f64,
+/// Writes [`Weights`] from the list of soft criteria (`rules::with_criteria`).
+macro_rules! weights {
+    ($($(#[$measures:meta])* $variant:ident $name:ident = $weight:literal, $rewards:literal;)*) => {
+        /// Weights of the soft criteria. A feasible match scores
+        /// `placement + Σ weight × criterion`, each criterion in `[0, 1]` (docs/rules.md).
+        #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+        #[serde(deny_unknown_fields, default)]
+        #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+        pub struct Weights {
+            /// Score of any feasible match, so that placing someone is worth something.
+            pub placement: f64,
+            $(
+                #[doc = $rewards]
+                pub $name: f64,
+            )*
+        }
+
+        impl Default for Weights {
+            fn default() -> Self {
+                Self {
+                    placement: 1.0,
+                    $($name: $weight,)*
+                }
+            }
+        }
+
+        impl Weights {
+            /// The weight of one criterion.
+            #[must_use]
+            pub fn get(&self, criterion: Criterion) -> f64 {
+                match criterion {
+                    $(Criterion::$variant => self.$name,)*
+                }
+            }
+
+            /// Set the weight of one criterion.
+            pub fn set(&mut self, criterion: Criterion, weight: f64) {
+                match criterion {
+                    $(Criterion::$variant => self.$name = weight,)*
+                }
+            }
+        }
+    };
 }
 
-impl Default for Weights {
-    fn default() -> Self {
-        Self {
-            placement: 1.0,
-            distance: 1.0,
-            language: 0.5,
-            preference: 1.0,
-            waiting: 0.5,
-            continuity: 0.0,
-            novelty: 0.5,
-            topics: 0.5,
-            reliability: 0.25,
-            priority: 1.0,
-        }
+crate::rules::with_criteria!(weights);
+
+impl Weights {
+    /// Every criterion with its weight, in [`Criterion::ALL`] order (`placement` is not a
+    /// criterion).
+    pub fn iter(&self) -> impl Iterator<Item = (Criterion, f64)> + '_ {
+        Criterion::ALL.into_iter().map(|c| (c, self.get(c)))
     }
 }
 

@@ -374,7 +374,7 @@ impl Availability {
 /// An availability resolved for fast comparison: absolute intervals, weekly intervals in
 /// minutes since Monday 00:00, and a bit mask of the local hours of the week it touches.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
-pub struct ResolvedAvailability {
+pub(crate) struct ResolvedAvailability {
     dated: Vec<(i64, i64)>,
     weekly: Vec<(u32, u32)>,
     hours: [u64; 3],

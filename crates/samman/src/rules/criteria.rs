@@ -4,103 +4,114 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-/// A soft criterion, each worth between 0 and 1 before weighting.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
-pub enum Criterion {
-    /// `1 - distance / limit`, 1 for a remote pair.
-    Distance,
-    /// The shared language level as a fraction of native.
-    Language,
-    /// Rank in each side's preference list.
-    Preference,
-    /// Days waited over the waiting scale, at most 1.
-    Waiting,
-    /// 1 if they met before.
-    Continuity,
-    /// 1 if they did not meet before.
-    Novelty,
-    /// Share of the seeker's topics offered.
-    Topics,
-    /// The provider's expected completion rate.
-    Reliability,
-    /// The seeker's priority value (not bounded to 1).
-    Priority,
-}
+use crate::model::Weights;
 
-impl Criterion {
-    /// Every criterion, in breakdown order.
-    pub const ALL: [Criterion; 9] = [
-        Criterion::Distance,
-        Criterion::Language,
-        Criterion::Preference,
-        Criterion::Waiting,
-        Criterion::Continuity,
-        Criterion::Novelty,
-        Criterion::Topics,
-        Criterion::Reliability,
-        Criterion::Priority,
-    ];
-
-    /// The criterion's name in JSON and reports.
-    #[must_use]
-    pub fn name(self) -> &'static str {
-        match self {
-            Criterion::Distance => "distance",
-            Criterion::Language => "language",
-            Criterion::Preference => "preference",
-            Criterion::Waiting => "waiting",
-            Criterion::Continuity => "continuity",
-            Criterion::Novelty => "novelty",
-            Criterion::Topics => "topics",
-            Criterion::Reliability => "reliability",
-            Criterion::Priority => "priority",
+/// The one list of soft criteria, in breakdown order. Each line gives what the criterion
+/// measures (the doc of its [`Criterion`] variant and of its [`Breakdown`] field), its variant,
+/// its name (in JSON the field of `breakdown` and of `policy.weights`), its default weight, and
+/// what its weight rewards (the doc of its [`Weights`] field). Adding a criterion is a line
+/// here, its value in [`Rules::breakdown`](super::Rules::breakdown) and its row in
+/// docs/rules.md.
+///
+/// `with_criteria!(make)` hands the list to the macro `make`, which writes one thing from it:
+/// [`Criterion`] and [`Breakdown`] below, [`Weights`] in the model.
+macro_rules! with_criteria {
+    ($make:ident) => {
+        $make! {
+            /// `1 - distance / limit`, 1 for a remote pair.
+            Distance distance = 1.0, "Shorter travel.";
+            /// The shared language level as a fraction of native.
+            Language language = 0.5, "A better shared language.";
+            /// Rank in each side's preference list.
+            Preference preference = 1.0, "Higher in each side's preference list.";
+            /// Days waited over the waiting scale, at most 1.
+            Waiting waiting = 0.5, "Longer waiting.";
+            /// 1 if they met before.
+            Continuity continuity = 0.0, "The same provider as before (visits).";
+            /// 1 if they did not meet before.
+            Novelty novelty = 0.5, "A provider not met before (dinners).";
+            /// Share of the seeker's topics offered.
+            Topics topics = 0.5, "More of the seeker's topics offered.";
+            /// The provider's expected completion rate.
+            Reliability reliability = 0.25, "A provider with a better record.";
+            /// The seeker's priority value (not bounded to 1).
+            Priority priority = 1.0, "The seeker's own priority value.";
         }
-    }
+    };
+}
+pub(crate) use with_criteria;
+
+/// Writes [`Criterion`] and [`Breakdown`] from the list of [`with_criteria`].
+macro_rules! criterion_and_breakdown {
+    ($($(#[$measures:meta])* $variant:ident $name:ident = $weight:literal, $rewards:literal;)*) => {
+        /// A soft criterion, each worth between 0 and 1 before weighting.
+        #[derive(
+            Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+            JsonSchema,
+        )]
+        #[serde(rename_all = "snake_case")]
+        #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+        pub enum Criterion {
+            $($(#[$measures])* $variant,)*
+        }
+
+        impl Criterion {
+            /// Every criterion, in breakdown order.
+            pub const ALL: [Criterion; [$(Criterion::$variant),*].len()] =
+                [$(Criterion::$variant),*];
+
+            /// The criterion's name in JSON and reports.
+            #[must_use]
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(Criterion::$variant => stringify!($name),)*
+                }
+            }
+        }
+
+        /// The value of each soft criterion for one pair, before weighting.
+        #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+        #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+        pub struct Breakdown {
+            $(
+                $(#[$measures])*
+                pub $name: f32,
+            )*
+        }
+
+        impl Breakdown {
+            /// The value of one criterion.
+            #[must_use]
+            pub fn get(&self, criterion: Criterion) -> f32 {
+                match criterion {
+                    $(Criterion::$variant => self.$name,)*
+                }
+            }
+
+            /// Set the value of one criterion.
+            pub fn set(&mut self, criterion: Criterion, value: f32) {
+                match criterion {
+                    $(Criterion::$variant => self.$name = value,)*
+                }
+            }
+
+            /// The score of a pair with this breakdown: `placement + Σ weight × criterion`,
+            /// summed in [`Criterion::ALL`] order (spelled out, as the graph builder computes
+            /// it for every feasible pair).
+            #[must_use]
+            pub fn score(&self, weights: &Weights) -> f64 {
+                weights.placement $(+ weights.$name * f64::from(self.$name))*
+            }
+        }
+    };
 }
 
-/// The value of each soft criterion for one pair, before weighting.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct Breakdown {
-    /// Distance criterion.
-    pub distance: f32,
-    /// Language criterion.
-    pub language: f32,
-    /// Preference criterion.
-    pub preference: f32,
-    /// Waiting criterion.
-    pub waiting: f32,
-    /// Continuity criterion.
-    pub continuity: f32,
-    /// Novelty criterion.
-    pub novelty: f32,
-    /// Topics criterion.
-    pub topics: f32,
-    /// Reliability criterion.
-    pub reliability: f32,
-    /// Priority criterion.
-    pub priority: f32,
-}
+with_criteria!(criterion_and_breakdown);
 
 impl Breakdown {
-    /// The value of one criterion.
-    #[must_use]
-    pub fn get(&self, criterion: Criterion) -> f32 {
-        match criterion {
-            Criterion::Distance => self.distance,
-            Criterion::Language => self.language,
-            Criterion::Preference => self.preference,
-            Criterion::Waiting => self.waiting,
-            Criterion::Continuity => self.continuity,
-            Criterion::Novelty => self.novelty,
-            Criterion::Topics => self.topics,
-            Criterion::Reliability => self.reliability,
-            Criterion::Priority => self.priority,
-        }
+    /// Every criterion with its value, in [`Criterion::ALL`] order.
+    pub fn iter(&self) -> impl Iterator<Item = (Criterion, f32)> + '_ {
+        Criterion::ALL.into_iter().map(|c| (c, self.get(c)))
     }
 }
 
@@ -157,6 +168,35 @@ mod tests {
             let value = serde_json::to_value(criterion).unwrap();
             assert_eq!(value.as_str(), Some(criterion.name()));
         }
+    }
+
+    /// Weights and breakdowns are keyed by criterion, and their JSON fields are the names.
+    #[test]
+    fn weights_and_breakdowns_by_criterion() {
+        let mut weights = Weights::default();
+        let mut breakdown = Breakdown::default();
+        for (i, criterion) in Criterion::ALL.into_iter().enumerate() {
+            weights.set(criterion, i as f64);
+            breakdown.set(criterion, 1.0 + i as f32);
+        }
+        let (w, b) = (
+            serde_json::to_value(&weights).unwrap(),
+            serde_json::to_value(breakdown).unwrap(),
+        );
+        for (i, criterion) in Criterion::ALL.into_iter().enumerate() {
+            assert_eq!(weights.get(criterion), i as f64);
+            assert_eq!(breakdown.get(criterion), 1.0 + i as f32);
+            assert_eq!(w[criterion.name()].as_f64(), Some(i as f64));
+            assert_eq!(b[criterion.name()].as_f64(), Some(1.0 + i as f64));
+        }
+        assert_eq!(w.as_object().unwrap().len(), 1 + Criterion::ALL.len());
+        assert_eq!(b.as_object().unwrap().len(), Criterion::ALL.len());
+        let sum: f64 = weights
+            .iter()
+            .zip(breakdown.iter())
+            .map(|((_, w), (_, x))| w * f64::from(x))
+            .sum();
+        assert!((breakdown.score(&weights) - weights.placement - sum).abs() < 1e-9);
     }
 
     #[test]

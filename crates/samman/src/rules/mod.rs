@@ -5,7 +5,7 @@
 //! - `group.rs`: the rules about everyone at one provider, and keep-together ([`GroupRule`]),
 //!   with the host and novelty rules beside them (`hosts.rs`, `novelty.rs`);
 //! - `prepare.rs`: [`Rules`], an instance prepared once so the graph builder applies them
-//!   fast, with `screen.rs`, the [`Screen`] that rejects most pairs before any rule runs, and
+//!   fast, with `screen.rs`, the `Screen` that rejects most pairs before any rule runs, and
 //!   `exclusions.rs`, the counts of which rules exclude which providers.
 
 mod criteria;
@@ -17,6 +17,7 @@ mod pair;
 mod prepare;
 mod screen;
 
+pub(crate) use criteria::with_criteria;
 pub use criteria::{Breakdown, Criterion, distance_score, rank_score, topics_score, waiting_score};
 pub(crate) use exclusions::exclusions;
 pub use group::{GroupRule, group_violations, keep_together_violations};
@@ -28,4 +29,4 @@ pub use pair::{
     verification_ok,
 };
 pub use prepare::Rules;
-pub use screen::Screen;
+pub(crate) use screen::Screen;

@@ -426,7 +426,7 @@ impl<'a> Rules<'a> {
 
     /// The screen of seeker `s`.
     #[must_use]
-    pub fn seeker_screen(&self, s: usize) -> Screen {
+    pub(crate) fn seeker_screen(&self, s: usize) -> Screen {
         let on = &self.instance.policy.rules;
         let t = &self.seeker_traits[s];
         Screen {
@@ -450,7 +450,7 @@ impl<'a> Rules<'a> {
 
     /// The screen of provider `p`.
     #[must_use]
-    pub fn provider_screen(&self, p: usize) -> Screen {
+    pub(crate) fn provider_screen(&self, p: usize) -> Screen {
         let on = &self.instance.policy.rules;
         let t = &self.provider_traits[p];
         Screen {
@@ -557,7 +557,7 @@ impl<'a> Rules<'a> {
     /// per-side data read once: explaining a seeker asks this of every provider.
     #[must_use]
     #[inline]
-    pub fn failed(&self, s: usize, p: usize) -> u16 {
+    pub(crate) fn failed(&self, s: usize, p: usize) -> u16 {
         const _: () = assert!(Rule::ALL.len() == 15, "one bit below for each rule");
         // Spelled out so that each call is inlined with its rule known: a loop over the rules
         // would dispatch on the rule for every provider.
@@ -679,7 +679,7 @@ impl<'a> Rules<'a> {
     /// Whether every hard rule holds for a pair that passed [`Screen::admits`] (which decides
     /// seats, vocabulary diets, languages and distance exactly, as the quick test does).
     #[must_use]
-    pub fn feasible_after_screen(&self, s: usize, p: usize) -> bool {
+    pub(crate) fn feasible_after_screen(&self, s: usize, p: usize) -> bool {
         // What the quick test decided exactly (seats, languages, distance, vocabulary diets)
         // is not checked again; the rest is.
         let on = &self.instance.policy.rules;
@@ -814,17 +814,7 @@ impl<'a> Rules<'a> {
     /// The score of a pair from its breakdown: `placement + Σ weight × criterion`.
     #[must_use]
     pub fn score(&self, breakdown: &Breakdown) -> f64 {
-        let w = &self.instance.policy.weights;
-        w.placement
-            + w.distance * f64::from(breakdown.distance)
-            + w.language * f64::from(breakdown.language)
-            + w.preference * f64::from(breakdown.preference)
-            + w.waiting * f64::from(breakdown.waiting)
-            + w.continuity * f64::from(breakdown.continuity)
-            + w.novelty * f64::from(breakdown.novelty)
-            + w.topics * f64::from(breakdown.topics)
-            + w.reliability * f64::from(breakdown.reliability)
-            + w.priority * f64::from(breakdown.priority)
+        breakdown.score(&self.instance.policy.weights)
     }
 }
 

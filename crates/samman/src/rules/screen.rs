@@ -7,7 +7,7 @@ use crate::model::Radians;
 /// stored beside each provider in the spatial grid so that screening streams through memory.
 /// A pair the screen rejects fails a hard rule; one it passes is checked fully.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Screen {
+pub(crate) struct Screen {
     /// Location (when the distance rule is on and the side has one).
     pub(super) at: Option<Radians>,
     /// Travel limit: the side's own; for a seeker also the programme's (infinite when none).

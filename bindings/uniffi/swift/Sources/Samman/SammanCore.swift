@@ -1023,39 +1023,39 @@ public func FfiConverterTypeBlockingPair_lower(_ value: BlockingPair) -> RustBuf
  */
 public struct Breakdown: Equatable, Hashable {
     /**
-     * Distance criterion.
+     * `1 - distance / limit`, 1 for a remote pair.
      */
     public var distance: Float
     /**
-     * Language criterion.
+     * The shared language level as a fraction of native.
      */
     public var language: Float
     /**
-     * Preference criterion.
+     * Rank in each side's preference list.
      */
     public var preference: Float
     /**
-     * Waiting criterion.
+     * Days waited over the waiting scale, at most 1.
      */
     public var waiting: Float
     /**
-     * Continuity criterion.
+     * 1 if they met before.
      */
     public var continuity: Float
     /**
-     * Novelty criterion.
+     * 1 if they did not meet before.
      */
     public var novelty: Float
     /**
-     * Topics criterion.
+     * Share of the seeker's topics offered.
      */
     public var topics: Float
     /**
-     * Reliability criterion.
+     * The provider's expected completion rate.
      */
     public var reliability: Float
     /**
-     * Priority criterion.
+     * The seeker's priority value (not bounded to 1).
      */
     public var priority: Float
 
@@ -1063,31 +1063,31 @@ public struct Breakdown: Equatable, Hashable {
     // declare one manually.
     public init(
         /**
-         * Distance criterion.
+         * `1 - distance / limit`, 1 for a remote pair.
          */distance: Float, 
         /**
-         * Language criterion.
+         * The shared language level as a fraction of native.
          */language: Float, 
         /**
-         * Preference criterion.
+         * Rank in each side's preference list.
          */preference: Float, 
         /**
-         * Waiting criterion.
+         * Days waited over the waiting scale, at most 1.
          */waiting: Float, 
         /**
-         * Continuity criterion.
+         * 1 if they met before.
          */continuity: Float, 
         /**
-         * Novelty criterion.
+         * 1 if they did not meet before.
          */novelty: Float, 
         /**
-         * Topics criterion.
+         * Share of the seeker's topics offered.
          */topics: Float, 
         /**
-         * Reliability criterion.
+         * The provider's expected completion rate.
          */reliability: Float, 
         /**
-         * Priority criterion.
+         * The seeker's priority value (not bounded to 1).
          */priority: Float) {
         self.distance = distance
         self.language = language
@@ -4525,6 +4525,18 @@ public struct PlacementFigures: Equatable, Hashable {
      * `seats_used / seats`.
      */
     public var seatRate: Double?
+    /**
+     * Seekers placed with as many providers as they want (`seeker.wants`, 1 by default).
+     */
+    public var fullyServed: Count
+    /**
+     * Seekers placed with some but fewer providers than they want.
+     */
+    public var partlyServed: Count
+    /**
+     * Seekers placed with no provider.
+     */
+    public var notServed: Count
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -4561,7 +4573,16 @@ public struct PlacementFigures: Equatable, Hashable {
          */seatsUsed: UInt64, 
         /**
          * `seats_used / seats`.
-         */seatRate: Double?) {
+         */seatRate: Double?, 
+        /**
+         * Seekers placed with as many providers as they want (`seeker.wants`, 1 by default).
+         */fullyServed: Count, 
+        /**
+         * Seekers placed with some but fewer providers than they want.
+         */partlyServed: Count, 
+        /**
+         * Seekers placed with no provider.
+         */notServed: Count) {
         self.parties = parties
         self.partiesPlaced = partiesPlaced
         self.partyRate = partyRate
@@ -4573,6 +4594,9 @@ public struct PlacementFigures: Equatable, Hashable {
         self.seats = seats
         self.seatsUsed = seatsUsed
         self.seatRate = seatRate
+        self.fullyServed = fullyServed
+        self.partlyServed = partlyServed
+        self.notServed = notServed
     }
 
     
@@ -4601,7 +4625,10 @@ public struct FfiConverterTypePlacementFigures: FfiConverterRustBuffer {
                 providersTakingPlace: FfiConverterTypeCount.read(from: &buf), 
                 seats: FfiConverterUInt64.read(from: &buf), 
                 seatsUsed: FfiConverterUInt64.read(from: &buf), 
-                seatRate: FfiConverterOptionDouble.read(from: &buf)
+                seatRate: FfiConverterOptionDouble.read(from: &buf), 
+                fullyServed: FfiConverterTypeCount.read(from: &buf), 
+                partlyServed: FfiConverterTypeCount.read(from: &buf), 
+                notServed: FfiConverterTypeCount.read(from: &buf)
         )
     }
 
@@ -4617,6 +4644,9 @@ public struct FfiConverterTypePlacementFigures: FfiConverterRustBuffer {
         FfiConverterUInt64.write(value.seats, into: &buf)
         FfiConverterUInt64.write(value.seatsUsed, into: &buf)
         FfiConverterOptionDouble.write(value.seatRate, into: &buf)
+        FfiConverterTypeCount.write(value.fullyServed, into: &buf)
+        FfiConverterTypeCount.write(value.partlyServed, into: &buf)
+        FfiConverterTypeCount.write(value.notServed, into: &buf)
     }
 }
 
@@ -6868,6 +6898,12 @@ public struct Seeker: Equatable, Hashable {
      * Composition rules still count people.
      */
     public var seats: UInt32?
+    /**
+     * How many providers the seeker wants at once (default 1): two volunteers for one older
+     * person, a participant in two workshop series. Never twice the same provider, and with
+     * the time rule on never two providers whose times overlap (the `wants` rule).
+     */
+    public var wants: UInt32
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -6927,7 +6963,12 @@ public struct Seeker: Equatable, Hashable {
          * What the party takes of a provider's capacity, when not one seat a person: a project
          * group of five takes one slot of a coach's caseload (`seats: 1`); none: `party_size`.
          * Composition rules still count people.
-         */seats: UInt32? = nil) {
+         */seats: UInt32? = nil, 
+        /**
+         * How many providers the seeker wants at once (default 1): two volunteers for one older
+         * person, a participant in two workshop series. Never twice the same provider, and with
+         * the time rule on never two providers whose times overlap (the `wants` rule).
+         */wants: UInt32 = UInt32(1)) {
         self.id = id
         self.partySize = partySize
         self.profile = profile
@@ -6945,6 +6986,7 @@ public struct Seeker: Equatable, Hashable {
         self.needs = needs
         self.accepts = accepts
         self.seats = seats
+        self.wants = wants
     }
 
     
@@ -6979,7 +7021,8 @@ public struct FfiConverterTypeSeeker: FfiConverterRustBuffer {
                 priority: FfiConverterDouble.read(from: &buf), 
                 needs: FfiConverterSequenceString.read(from: &buf), 
                 accepts: FfiConverterTypeAccepted.read(from: &buf), 
-                seats: FfiConverterOptionUInt32.read(from: &buf)
+                seats: FfiConverterOptionUInt32.read(from: &buf), 
+                wants: FfiConverterUInt32.read(from: &buf)
         )
     }
 
@@ -7001,6 +7044,7 @@ public struct FfiConverterTypeSeeker: FfiConverterRustBuffer {
         FfiConverterSequenceString.write(value.needs, into: &buf)
         FfiConverterTypeAccepted.write(value.accepts, into: &buf)
         FfiConverterOptionUInt32.write(value.seats, into: &buf)
+        FfiConverterUInt32.write(value.wants, into: &buf)
     }
 }
 
@@ -10434,7 +10478,8 @@ public enum Violation: Equatable, Hashable {
          */provider: ProviderId
     )
     /**
-     * A seeker placed by more than one entry (the first counts in every other figure).
+     * A seeker placed by more entries than it wants providers, or twice with one provider
+     * (the first entries count in every other figure).
      */
     case placedTwice(
         /**
@@ -10492,6 +10537,17 @@ public enum Violation: Equatable, Hashable {
          */maxEvents: UInt32
     )
     /**
+     * A seeker who wants several providers has two whose times overlap (time rule on).
+     */
+    case timesOverlap(
+        /**
+         * The seeker.
+         */seeker: SeekerId, 
+        /**
+         * The two providers, in plan order.
+         */providers: [ProviderId]
+    )
+    /**
      * A locked assignment is not in the plan.
      */
     case lockNotKept(
@@ -10544,7 +10600,10 @@ public struct FfiConverterTypeViolation: FfiConverterRustBuffer {
         case 7: return .hostEvents(host: try FfiConverterTypeHostId.read(from: &buf), events: try FfiConverterUInt32.read(from: &buf), maxEvents: try FfiConverterUInt32.read(from: &buf)
         )
         
-        case 8: return .lockNotKept(seeker: try FfiConverterTypeSeekerId.read(from: &buf), provider: try FfiConverterTypeProviderId.read(from: &buf)
+        case 8: return .timesOverlap(seeker: try FfiConverterTypeSeekerId.read(from: &buf), providers: try FfiConverterSequenceTypeProviderId.read(from: &buf)
+        )
+        
+        case 9: return .lockNotKept(seeker: try FfiConverterTypeSeekerId.read(from: &buf), provider: try FfiConverterTypeProviderId.read(from: &buf)
         )
         
         default: throw UniffiInternalError.unexpectedEnumCase
@@ -10598,8 +10657,14 @@ public struct FfiConverterTypeViolation: FfiConverterRustBuffer {
             FfiConverterUInt32.write(maxEvents, into: &buf)
             
         
-        case let .lockNotKept(seeker,provider):
+        case let .timesOverlap(seeker,providers):
             writeInt(&buf, Int32(8))
+            FfiConverterTypeSeekerId.write(seeker, into: &buf)
+            FfiConverterSequenceTypeProviderId.write(providers, into: &buf)
+            
+        
+        case let .lockNotKept(seeker,provider):
+            writeInt(&buf, Int32(9))
             FfiConverterTypeSeekerId.write(seeker, into: &buf)
             FfiConverterTypeProviderId.write(provider, into: &buf)
             
