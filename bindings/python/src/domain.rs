@@ -313,14 +313,31 @@ impl PyPlan {
         json::to_python(py, &to_value(&self.inner.cancelled))
     }
 
-    /// Seeker id to provider id, for every placed seeker.
+    /// Seeker id to provider id, for every placed seeker: its first provider (in plan
+    /// order) when it wants several (`providers_of` has them all).
     #[getter]
     fn placements(&self) -> std::collections::BTreeMap<String, String> {
-        self.inner
-            .matches
-            .iter()
-            .map(|m| (m.seeker.0.clone(), m.provider.0.clone()))
-            .collect()
+        let mut placements = std::collections::BTreeMap::new();
+        for m in &self.inner.matches {
+            placements
+                .entry(m.seeker.0.clone())
+                .or_insert_with(|| m.provider.0.clone());
+        }
+        placements
+    }
+
+    /// Seeker id to every provider id it is placed with, in plan order (several for a seeker
+    /// who wants several providers, `seeker.wants`).
+    #[getter]
+    fn providers_of(&self) -> std::collections::BTreeMap<String, Vec<String>> {
+        let mut providers = std::collections::BTreeMap::<String, Vec<String>>::new();
+        for m in &self.inner.matches {
+            providers
+                .entry(m.seeker.0.clone())
+                .or_default()
+                .push(m.provider.0.clone());
+        }
+        providers
     }
 
     /// Headline figures as a flat dict (one row of `samman.compare`).
@@ -331,7 +348,7 @@ impl PyPlan {
         row.set_item("objective", plan.objective.name())?;
         row.set_item("total_score", plan.total_score)?;
         row.set_item("people_placed", plan.people_placed)?;
-        row.set_item("seekers_placed", plan.matches.len())?;
+        row.set_item("seekers_placed", plan.seekers_placed())?;
         row.set_item("seekers_unplaced", plan.unplaced.len())?;
         row.set_item("providers_cancelled", plan.cancelled.len())?;
         row.set_item("seconds", plan.stats.seconds)?;
@@ -374,7 +391,7 @@ impl PyPlan {
             "Plan(solver={:?}, objective={:?}, placed={}, unplaced={}, total_score={})",
             plan.solver.name(),
             plan.objective.name(),
-            plan.matches.len(),
+            plan.seekers_placed(),
             plan.unplaced.len(),
             plan.total_score
         ))

@@ -261,3 +261,50 @@ def test_suspicious_data_is_warned_about_by_path() -> None:
     ]
     assert "swapped" in warnings[0][1]
     assert all("59.329" not in message and "2025" not in message for _, message in warnings)
+
+
+def test_wants_an_older_person_gets_two_volunteers() -> None:
+    # An older person who wants two volunteers, another who wants one; never the same volunteer
+    # twice, every solver, and the metrics count seekers served.
+    data = {
+        "version": 1,
+        "seekers": [{"id": "older-1", "wants": 2}, {"id": "older-2"}],
+        "providers": [{"id": f"v{i}", "capacity": 1} for i in range(1, 4)],
+    }
+    instance = samman.Instance.from_dict(data)
+    for solver in samman.SOLVERS:
+        plan = samman.solve(instance, solver=solver)
+        assert sorted(len(v) for v in plan.providers_of.values()) == [1, 2], solver
+        assert len(set(plan.providers_of["older-1"])) == 2, solver
+        assert plan.people_placed == 3
+        assert plan.summary()["seekers_placed"] == 2
+        placement = samman.evaluate(instance, plan)["placement"]
+        assert (placement["fully_served"], placement["partly_served"]) == (2, 0)
+    # Only one volunteer left for older-1: partly served, and not unplaced.
+    data["seekers"][0]["blocked"] = ["v1", "v2"]
+    plan = samman.solve(samman.Instance.from_dict(data))
+    assert plan.providers_of["older-1"] == ["v3"]
+    assert [u["seeker"] for u in plan.unplaced] == []
+    placement = samman.evaluate(samman.Instance.from_dict(data), plan)["placement"]
+    assert placement["partly_served"] == 1
+
+
+def test_wants_never_two_series_whose_times_overlap() -> None:
+    def window(day: int, start: int, end: int) -> dict[str, Any]:
+        return {"dated": [{"start": f"2026-09-{day:02}T{start:02}:00", "end": f"2026-09-{day:02}T{end:02}:00"}]}
+
+    data = {
+        "version": 1,
+        "seekers": [{"id": "participant", "wants": 2, "preferences": ["a", "b", "c"]}],
+        "providers": [
+            {"id": "a", "capacity": 3, "availability": window(7, 17, 19)},
+            {"id": "b", "capacity": 3, "availability": window(7, 18, 20)},
+            {"id": "c", "capacity": 3, "availability": window(8, 17, 19)},
+        ],
+    }
+    instance = samman.Instance.from_dict(data)
+    for solver in samman.SOLVERS:
+        plan = samman.solve(instance, solver=solver)
+        assert sorted(plan.providers_of["participant"]) == ["a", "c"], solver
+    report = samman.evaluate(instance, [("participant", "a"), ("participant", "b")])
+    assert [v["kind"] for v in report["validity"]["violations"]] == ["times_overlap"]

@@ -803,7 +803,7 @@ fn summary(instance: &Instance, plan: &Assignment) -> serde_json::Value {
     let people: u64 = instance
         .seekers
         .iter()
-        .map(|s| u64::from(s.party_size))
+        .map(samman::Seeker::people_wanted)
         .sum();
     let taking_place: std::collections::BTreeSet<&str> =
         plan.matches.iter().map(|m| m.provider.as_str()).collect();
@@ -817,7 +817,7 @@ fn summary(instance: &Instance, plan: &Assignment) -> serde_json::Value {
         "bound": plan.stats.bound,
         "gap": plan.stats.gap,
         "parties": instance.seekers.len(),
-        "parties_placed": plan.matches.len(),
+        "parties_placed": plan.seekers_placed(),
         "people": people,
         "people_placed": plan.people_placed,
         "providers": instance.providers.len(),

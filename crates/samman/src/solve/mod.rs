@@ -375,6 +375,16 @@ impl Served {
 }
 
 impl Assignment {
+    /// Seekers with at least one match (a seeker who wants several providers has a match
+    /// for each).
+    #[must_use]
+    pub fn seekers_placed(&self) -> usize {
+        let mut seekers: Vec<&str> = self.matches.iter().map(|m| m.seeker.as_str()).collect();
+        seekers.sort_unstable();
+        seekers.dedup();
+        seekers.len()
+    }
+
     /// How many seekers of `instance` the plan serves fully, partly and not at all.
     #[must_use]
     pub fn served(&self, instance: &Instance) -> Served {

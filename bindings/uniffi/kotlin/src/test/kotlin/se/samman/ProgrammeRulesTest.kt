@@ -101,4 +101,22 @@ class ProgrammeRulesTest {
             assertEquals(listOf(GroupRule.HostEvents(host = "household-7")), once.cancelled.single().rules, "$solver")
         }
     }
+    @Test
+    fun `an older person who wants two volunteers gets two, never the same one twice`() {
+        val older = listOf(Seeker(id = "older-1", wants = 2u), Seeker(id = "older-2"))
+        val volunteers = (1..3).map { Provider(id = "v$it", capacity = 1u, kind = ProviderKind.VISIT) }
+        val visits = Instance(seekers = older, providers = volunteers, policy = defaultPolicy())
+        val session = Session.fromJson(instanceToJson(visits))
+        for (solver in SolverKind.values()) {
+            val plan = session.solve(defaultOptions().copy(solver = solver))
+            val mine = plan.matches.filter { it.seeker == "older-1" }.map { it.provider }
+            assertEquals(2, mine.toSet().size, "$solver")
+            assertEquals(3uL, plan.peoplePlaced, "$solver")
+            val report = session.evaluate(plan, defaultMetricsOptions())
+            assertEquals(2uL, report.placement.fullyServed, "$solver")
+            val explained = session.explain(plan, listOf("older-1")).single()
+            assertEquals(mine.toSet(), (listOf(explained.placed!!) + explained.alsoPlaced).map { it.provider }.toSet())
+        }
+        assertEquals(2u, instanceFromJson(instanceToJson(visits)).seekers.first().wants)
+    }
 }
