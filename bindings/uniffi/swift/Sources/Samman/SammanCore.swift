@@ -2048,6 +2048,11 @@ public struct Explanation: Equatable, Hashable {
      */
     public var placed: MatchExplanation?
     /**
+     * A seeker who wants several providers (`seeker.wants`): its further matches, in plan
+     * order.
+     */
+    public var alsoPlaced: [MatchExplanation]
+    /**
      * Providers in the instance.
      */
     public var providers: Count
@@ -2106,6 +2111,10 @@ public struct Explanation: Equatable, Hashable {
          * The match, when the plan places the seeker.
          */placed: MatchExplanation?, 
         /**
+         * A seeker who wants several providers (`seeker.wants`): its further matches, in plan
+         * order.
+         */alsoPlaced: [MatchExplanation] = [], 
+        /**
          * Providers in the instance.
          */providers: Count, 
         /**
@@ -2144,6 +2153,7 @@ public struct Explanation: Equatable, Hashable {
          */expiredVerifications: [ExpiredVerification] = []) {
         self.seeker = seeker
         self.placed = placed
+        self.alsoPlaced = alsoPlaced
         self.providers = providers
         self.feasible = feasible
         self.excluded = excluded
@@ -2175,6 +2185,7 @@ public struct FfiConverterTypeExplanation: FfiConverterRustBuffer {
             try Explanation(
                 seeker: FfiConverterTypeSeekerId.read(from: &buf), 
                 placed: FfiConverterOptionTypeMatchExplanation.read(from: &buf), 
+                alsoPlaced: FfiConverterSequenceTypeMatchExplanation.read(from: &buf), 
                 providers: FfiConverterTypeCount.read(from: &buf), 
                 feasible: FfiConverterTypeCount.read(from: &buf), 
                 excluded: FfiConverterTypeRuleCounts.read(from: &buf), 
@@ -2192,6 +2203,7 @@ public struct FfiConverterTypeExplanation: FfiConverterRustBuffer {
     public static func write(_ value: Explanation, into buf: inout [UInt8]) {
         FfiConverterTypeSeekerId.write(value.seeker, into: &buf)
         FfiConverterOptionTypeMatchExplanation.write(value.placed, into: &buf)
+        FfiConverterSequenceTypeMatchExplanation.write(value.alsoPlaced, into: &buf)
         FfiConverterTypeCount.write(value.providers, into: &buf)
         FfiConverterTypeCount.write(value.feasible, into: &buf)
         FfiConverterTypeRuleCounts.write(value.excluded, into: &buf)
@@ -11515,6 +11527,31 @@ fileprivate struct FfiConverterSequenceTypeMatch: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeMatch.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeMatchExplanation: FfiConverterRustBuffer {
+    typealias SwiftType = [MatchExplanation]
+
+    public static func write(_ value: [MatchExplanation], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeMatchExplanation.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [MatchExplanation] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [MatchExplanation]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeMatchExplanation.read(from: &buf))
         }
         return seq
     }
