@@ -2,10 +2,10 @@
 //! participant in two workshop series.
 //!
 //! The solvers see a seeker who wants `k` providers as `k` *copies* of it, one per provider
-//! wanted, the first under the seeker's own id. Copies are kept apart (never twice the same
-//! provider) and, with the time rule on, never with two providers whose times overlap
-//! ([`Copies::conflict`]); every solver's choice goes through [`separate`] and then through
-//! `finalize`, which checks the same. The plan is then folded back: each copy's placement is a
+//! wanted, the first under the seeker's own id. Copies never share a provider and, with the
+//! time rule on, never have two providers whose times overlap ([`Copies::conflict`]); every
+//! solver's choice goes through [`separate`] and then through `finalize`, which checks the
+//! same. The plan is then folded back: each copy's placement is a
 //! match of the seeker, and a seeker is unplaced only when no copy is placed.
 
 use std::collections::HashMap;
@@ -113,17 +113,13 @@ impl Copies {
             })
             .collect();
         let constraints = &mut expanded.constraints;
+        // A set kept apart keeps every copy of its members apart. A seeker's own copies are
+        // kept apart by [`Copies::conflict`] (in `separate` and `finalize`), not by a set each:
+        // the group rules check every set at every provider.
         constraints.keep_apart = constraints
             .keep_apart
             .iter()
             .map(|set| set.iter().flat_map(|s| all(s.as_str())).collect())
-            .chain(
-                instance
-                    .seekers
-                    .iter()
-                    .filter(|s| s.wants > 1)
-                    .map(|s| all(s.id.as_str())),
-            )
             .collect();
         // Each lock of a seeker goes to its next copy, `constraints.locked` first; validation
         // allowed at most `wants` of them, to distinct providers.
