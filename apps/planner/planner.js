@@ -102,11 +102,13 @@ function ruleNames(rules) {
 function render() {
   const { instance, plan } = state;
   const seekersById = new Map(instance.seekers.map((s) => [s.id, s]));
-  const people = instance.seekers.reduce((n, s) => n + (s.party_size ?? 1), 0);
+  // A seeker who wants several providers (`wants`) counts its people once per placement, as
+  // the plan's people_placed does; it is unplaced only when it has no placement at all.
+  const people = instance.seekers.reduce((n, s) => n + (s.party_size ?? 1) * (s.wants ?? 1), 0);
   $("summary").textContent = t("summary", {
     placed: plan.people_placed,
     people,
-    parties: plan.matches.length,
+    parties: instance.seekers.length - plan.unplaced.length,
     total: instance.seekers.length,
     cancelled: plan.cancelled.length,
   });
@@ -141,9 +143,10 @@ function render() {
   $("unplaced-table").hidden = unplacedRows.length === 0;
   $("nobody-unplaced").hidden = unplacedRows.length > 0;
 
-  const where = new Map(plan.matches.map((m) => [m.seeker, m.provider]));
+  const where = new Map();
+  for (const m of plan.matches) where.set(m.seeker, [...(where.get(m.seeker) ?? []), label("providers", m.provider)]);
   $("move-seeker").replaceChildren(...instance.seekers.map((s) =>
-    el("option", { value: s.id, textContent: `${label("seekers", s.id)} → ${where.has(s.id) ? label("providers", where.get(s.id)) : t("notPlacedNow")}` })));
+    el("option", { value: s.id, textContent: `${label("seekers", s.id)} → ${where.has(s.id) ? where.get(s.id).join(", ") : t("notPlacedNow")}` })));
   $("move-provider").replaceChildren(...instance.providers.map((p) =>
     el("option", { value: p.id, textContent: label("providers", p.id) })));
 
