@@ -8,11 +8,11 @@
 use std::collections::HashMap;
 
 use arbitrary::Arbitrary;
-use samman::plan::{Pair, Plan};
 use samman::algo::bmatching::{Objective as FlowObjective, Problem, Solution};
 use samman::algo::stable::Market;
 use samman::graph::CandidateGraph;
 use samman::model::{Gender, Instance, Origin, Profile, Provider, Seeker};
+use samman::plan::{Pair, Plan};
 use samman::rules::{group_violations, keep_together_violations};
 use samman::solve::Objective;
 
