@@ -199,9 +199,7 @@ impl Plan {
         }
         served
     }
-}
 
-impl Plan {
     /// The plan's (seeker, provider) pairs, in its order: the `previous` plan of a re-plan.
     #[must_use]
     pub fn pairs(&self) -> Vec<Pair> {
@@ -212,5 +210,27 @@ impl Plan {
                 provider: m.provider.clone(),
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_pair_refuses_unknown_fields_where_pairs_read_a_plans_matches() {
+        let pair: Pair = serde_json::from_str(r#"{"seeker":"s1","provider":"p1"}"#).unwrap();
+        assert_eq!(pair, Pairs::from_pairs([("s1", "p1")]).matches[0]);
+        let lock = serde_json::from_str::<Pair>(r#"{"seeker":"s1","provider":"p1","seats":2}"#);
+        assert!(
+            lock.unwrap_err()
+                .to_string()
+                .contains("unknown field `seats`")
+        );
+        // Pairs read through serde as through `from_json`: a samman plan's matches carry more.
+        let pairs: Pairs =
+            serde_json::from_str(r#"{"matches":[{"seeker":"s1","provider":"p1","score":2.0}]}"#)
+                .unwrap();
+        assert_eq!(pairs, Pairs::from_pairs([("s1", "p1")]));
     }
 }
