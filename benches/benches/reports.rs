@@ -12,8 +12,9 @@ use criterion::{Criterion, Throughput, criterion_main};
 use samman::explain::{explain, explain_many};
 use samman::generate::{Params, dinners};
 use samman::graph::CandidateGraph;
-use samman::metrics::{MetricsOptions, Plan, evaluate_with_graph};
+use samman::metrics::{MetricsOptions, evaluate_with_graph};
 use samman::model::{Instance, SeekerId};
+use samman::plan::Pairs;
 use samman::solve::{Objective, Options, SolverKind, solve_graph};
 
 /// Seekers explained per iteration.
@@ -23,7 +24,7 @@ const EXPLAINED: usize = 100;
 struct Programme {
     instance: Instance,
     graph: CandidateGraph,
-    plan: Plan,
+    plan: Pairs,
     sample: Vec<SeekerId>,
 }
 
@@ -36,7 +37,7 @@ fn programme(name: &str, params: &Params) -> Programme {
         ..Options::default()
     };
     let assignment = solve_graph(&instance, &graph, &options).expect("solves");
-    let plan = Plan::from(&assignment);
+    let plan = Pairs::from(&assignment);
     let placed: std::collections::HashSet<&SeekerId> =
         assignment.matches.iter().map(|m| &m.seeker).collect();
     let unplaced: Vec<&SeekerId> = instance

@@ -11,9 +11,10 @@ use arbitrary::Arbitrary;
 use samman::algo::bmatching::{Objective as FlowObjective, Problem, Solution};
 use samman::algo::stable::Market;
 use samman::graph::CandidateGraph;
-use samman::model::{Gender, Instance, Lock, Origin, Profile, Provider, Seeker};
+use samman::model::{Gender, Instance, Origin, Profile, Provider, Seeker};
+use samman::plan::{Pair, Plan};
 use samman::rules::{group_violations, keep_together_violations};
-use samman::solve::{Assignment, Objective};
+use samman::solve::Objective;
 
 /// Scores are sums of a few `f64`s: equal objectives agree to this much.
 pub const TOLERANCE: f64 = 1e-6;
@@ -457,7 +458,7 @@ impl TinyInstance {
         if features.locks
             && let Some((s, p)) = self.lock
         {
-            instance.constraints.locked = vec![Lock {
+            instance.constraints.locked = vec![Pair {
                 seeker: format!("s{}", usize::from(s) % n_s).as_str().into(),
                 provider: format!("p{}", usize::from(p) % n_p).as_str().into(),
             }];
@@ -474,7 +475,7 @@ impl TinyInstance {
 ///
 /// # Panics
 /// When the plan breaks one.
-pub fn check_plan(instance: &Instance, plan: &Assignment) {
+pub fn check_plan(instance: &Instance, plan: &Plan) {
     let seeker_ix: HashMap<&str, usize> = instance
         .seekers
         .iter()

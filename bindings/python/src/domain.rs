@@ -8,10 +8,11 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString, PyTuple};
 use samman::generate::Programme;
-use samman::metrics::{self, MetricsOptions};
+use samman::metrics::MetricsOptions;
 use samman::model::Instance;
+use samman::plan::{Pairs, Plan};
 use samman::rules::Criterion;
-use samman::solve::{Assignment, Objective, Options, SolverKind};
+use samman::solve::{Objective, Options, SolverKind};
 use samman::{Session, csv_io, generate as generators, validate};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -221,7 +222,7 @@ impl PyInstance {
 #[pyclass(module = "samman", name = "Plan", frozen, eq)]
 #[derive(PartialEq)]
 pub struct PyPlan {
-    inner: Assignment,
+    inner: Plan,
 }
 
 #[pymethods]
@@ -231,7 +232,7 @@ impl PyPlan {
     fn from_json(text: &str) -> PyResult<Self> {
         guarded(|| {
             let mut de = serde_json::Deserializer::from_str(text);
-            let inner: Assignment = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+            let inner: Plan = serde_path_to_error::deserialize(&mut de).map_err(|e| {
                 let path = e.path().to_string();
                 let inner = e.into_inner();
                 errors::ParseError::new_err((
@@ -547,16 +548,16 @@ fn pseudonymize(
 
 /// Reads a plan made by samman or elsewhere: a `Plan`, a dict of seeker id to provider id,
 /// or (seeker id, provider id) pairs.
-pub(crate) fn any_plan(plan: &Bound<'_, PyAny>) -> PyResult<metrics::Plan> {
+pub(crate) fn any_plan(plan: &Bound<'_, PyAny>) -> PyResult<Pairs> {
     if let Ok(plan) = plan.cast::<PyPlan>() {
-        return Ok(metrics::Plan::from(&plan.get().inner));
+        return Ok(Pairs::from(&plan.get().inner));
     }
     let pairs = pairs(plan).map_err(|_| {
         PyValueError::new_err(
             "plan must be a samman.Plan, a dict of seeker id to provider id, or a list of (seeker id, provider id) pairs",
         )
     })?;
-    Ok(metrics::Plan::from_pairs(pairs))
+    Ok(Pairs::from_pairs(pairs))
 }
 
 /// A mapping's items or a sequence of pairs, as (str, str).

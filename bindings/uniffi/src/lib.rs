@@ -1,7 +1,7 @@
 //! samman for apps: Kotlin (Android, JVM services) and Swift (iOS) bindings made with uniffi.
 //!
 //! The records and enums apps use are the core's own (`Instance`, `Seeker`, `Policy`,
-//! `Options`, `Assignment`, `Report`, `Explanation`, ...), exported by the core's `uniffi`
+//! `Options`, `Plan`, `Pairs`, `Report`, `Explanation`, ...), exported by the core's `uniffi`
 //! feature. This crate only translates: a [`Session`] holds a validated instance and calls
 //! `samman::Session` for solving, evaluating and explaining; the functions below read and
 //! write the JSON formats with serde and give the core's defaults. Every failure is a
@@ -16,9 +16,10 @@ use std::sync::Arc;
 
 use samman::explain::Explanation;
 use samman::ffi::ProblemRecord as Problem;
-use samman::metrics::{MetricsOptions, Plan, Report};
+use samman::metrics::{MetricsOptions, Report};
 use samman::model::{Instance, Policy, SeekerId};
-use samman::solve::{Assignment, Options};
+use samman::plan::{Pairs, Plan};
+use samman::solve::Options;
 
 pub use error::SammanError;
 use error::guard;
@@ -65,7 +66,7 @@ impl Session {
     /// # Errors
     /// `UnknownId` or `InvalidInput` for a lock or previous plan that does not fit,
     /// `LimitExceeded` when the candidate pairs pass `policy.limits.max_edges`.
-    pub fn solve(&self, options: Options) -> Result<Assignment, SammanError> {
+    pub fn solve(&self, options: Options) -> Result<Plan, SammanError> {
         guard(|| self.inner.solve(&options))
     }
 
@@ -73,11 +74,7 @@ impl Session {
     ///
     /// # Errors
     /// `LimitExceeded` when the candidate pairs pass `policy.limits.max_edges`.
-    pub fn evaluate(
-        &self,
-        plan: Assignment,
-        options: MetricsOptions,
-    ) -> Result<Report, SammanError> {
+    pub fn evaluate(&self, plan: Plan, options: MetricsOptions) -> Result<Report, SammanError> {
         guard(|| self.inner.evaluate(&(&plan).into(), &options))
     }
 
@@ -88,7 +85,7 @@ impl Session {
     /// As [`Session::evaluate`].
     pub fn evaluate_plan(
         &self,
-        plan: Plan,
+        plan: Pairs,
         options: MetricsOptions,
     ) -> Result<Report, SammanError> {
         guard(|| self.inner.evaluate(&plan, &options))
@@ -107,11 +104,11 @@ impl Session {
     /// `UnknownId` (path `seeker`) for the first id no seeker has.
     pub fn explain(
         &self,
-        plan: Option<Assignment>,
+        plan: Option<Plan>,
         seekers: Vec<SeekerId>,
     ) -> Result<Vec<Explanation>, SammanError> {
         guard(|| {
-            let plan: Option<Plan> = plan.as_ref().map(Into::into);
+            let plan: Option<Pairs> = plan.as_ref().map(Into::into);
             self.inner.explain(plan.as_ref(), &seekers)
         })
     }
@@ -125,7 +122,7 @@ impl Session {
     /// `seeker`) for an id no seeker has.
     pub fn explain_text(
         &self,
-        plan: Option<Assignment>,
+        plan: Option<Plan>,
         seeker: SeekerId,
         lang: String,
     ) -> Result<String, SammanError> {
@@ -143,7 +140,7 @@ impl Session {
         };
         guard(|| {
             let with_plan = plan.is_some();
-            let plan: Option<Plan> = plan.as_ref().map(Into::into);
+            let plan: Option<Pairs> = plan.as_ref().map(Into::into);
             let explanation = self.inner.explain_one(plan.as_ref(), &seeker)?;
             let messages = samman::i18n::Messages::new(lang);
             Ok::<_, samman::Error>(samman::advice::explanation(
@@ -162,12 +159,12 @@ impl Session {
     /// `UnknownId` (path `seeker`) when no seeker has the id.
     pub fn suggest(
         &self,
-        plan: Option<Assignment>,
+        plan: Option<Plan>,
         seeker: SeekerId,
         k: u32,
     ) -> Result<Vec<samman::suggest::Suggestion>, SammanError> {
         guard(|| {
-            let plan: Option<Plan> = plan.as_ref().map(Into::into);
+            let plan: Option<Pairs> = plan.as_ref().map(Into::into);
             self.inner.suggest(plan.as_ref(), &seeker, k as usize)
         })
     }
@@ -259,7 +256,7 @@ pub fn options_from_json(json: String) -> Result<Options, SammanError> {
 /// # Errors
 /// `Internal` only if serialisation fails, which it should not.
 #[uniffi::export]
-pub fn plan_to_json(plan: Assignment) -> Result<String, SammanError> {
+pub fn plan_to_json(plan: Plan) -> Result<String, SammanError> {
     to_json(&plan)
 }
 

@@ -3,10 +3,10 @@
 //! a format of their own. Each function calls the core and only translates.
 
 use chrono::NaiveDate;
+use samman::Plan;
 use samman::model::Instance;
 use samman::rounds::{RoundsOptions, RoundsPlan};
 use samman::running_dinner::{self, DinnerPlan, RunningDinner};
-use samman::solve::Assignment;
 
 use crate::error::guard;
 use crate::{SammanError, Session, to_json};
@@ -33,7 +33,7 @@ impl Session {
     /// `UnknownId` for a seeker or provider the instance does not have, with its path.
     pub fn add_history(
         &self,
-        plan: Assignment,
+        plan: Plan,
         date: Option<NaiveDate>,
     ) -> Result<Instance, SammanError> {
         guard(|| self.inner.add_history(&(&plan).into(), date))

@@ -2,9 +2,10 @@
 //! out (pretty-printed, as the command writes it), or a [`Failure`]. Testable without a
 //! JavaScript engine.
 
+use samman::Pairs;
 use samman::Session;
 use samman::generate::{self, Params, Programme};
-use samman::metrics::{MetricsOptions, Plan};
+use samman::metrics::MetricsOptions;
 use samman::model::{Instance, SeekerId};
 use samman::rounds::RoundsOptions;
 use samman::solve::Options;
@@ -86,7 +87,7 @@ pub fn solve(instance_text: &str, options: &str) -> Result<String, Failure> {
 /// A [`Failure`] for an unreadable instance, plan or options, or an invalid instance.
 pub fn evaluate(instance_text: &str, plan: &str, options: &str) -> Result<String, Failure> {
     let options: MetricsOptions = argument("options", options)?;
-    let plan = Plan::from_json(plan)?;
+    let plan = Pairs::from_json(plan)?;
     let report = session(instance_text)?.evaluate(&plan, &options)?;
     json(&report)
 }
@@ -101,7 +102,7 @@ pub fn explain(instance_text: &str, plan: &str, seekers: &str) -> Result<String,
     let plan = if plan.trim().is_empty() {
         None
     } else {
-        Some(Plan::from_json(plan)?)
+        Some(Pairs::from_json(plan)?)
     };
     let explanations = session(instance_text)?.explain(plan.as_ref(), &seekers)?;
     json(&explanations)
@@ -147,7 +148,7 @@ pub fn read_csv(seekers: &[u8], providers: &[u8]) -> Result<String, Failure> {
 /// # Errors
 /// A [`Failure`] for an unreadable instance or plan.
 pub fn write_plan_csv(instance_text: &str, plan: &str) -> Result<String, Failure> {
-    let plan = Plan::from_json(plan)?;
+    let plan = Pairs::from_json(plan)?;
     let mut out = Vec::new();
     samman::csv_io::write_plan(session(instance_text)?.instance(), &plan, &mut out)
         .map_err(|e| Failure::csv("plan", &e))?;

@@ -3,10 +3,10 @@
 //! coordinator's workbook and placements CSV written from a plan, in Swedish or English. All
 //! of it is the core's `samman::sheets`; this only passes the bytes and the JSON.
 
+use samman::Plan;
 use samman::i18n::{Lang, Messages};
 use samman::sheets::report::{self, ReportInput};
 use samman::sheets::{self, PassThrough, Roster, SheetFile, write};
-use samman::solve::Assignment;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
@@ -127,7 +127,7 @@ fn with_report<T>(
     f: impl FnOnce(&ReportInput<'_>) -> T,
 ) -> Result<T, Failure> {
     let roster = roster(sheets)?;
-    let plan: Assignment = required("plan", plan)?;
+    let plan: Plan = required("plan", plan)?;
     let session = session_of(&roster)?;
     let explanations = report::explain_unplaced(&session, &plan)?;
     Ok(f(&ReportInput {
@@ -154,7 +154,7 @@ fn lang_of(options: &WorkbookOptions) -> Result<Lang, Failure> {
 /// A [`Failure`] for unreadable files, policy or plan.
 pub fn write_placements_csv(sheets: &Sheets<'_>, plan: &str) -> Result<Vec<u8>, Failure> {
     let roster = roster(sheets)?;
-    let plan: Assignment = required("plan", plan)?;
+    let plan: Plan = required("plan", plan)?;
     write::placements_csv(&roster, &plan, roster.format).map_err(|e| Failure::internal(&e))
 }
 

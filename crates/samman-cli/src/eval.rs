@@ -5,7 +5,8 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use samman::generate::{self, Params, Programme};
-use samman::metrics::{MetricsOptions, Plan, Report};
+use samman::metrics::{MetricsOptions, Report};
+use samman::plan::Pairs;
 use samman::solve::{Options, SolverKind};
 
 use crate::progress::with_spinner;
@@ -67,7 +68,7 @@ pub fn generate(
 
 /// Read a plan: CSV when the file name ends in `.csv`, else JSON (a samman plan or a list of
 /// `{"seeker", "provider"}`).
-pub(crate) fn read_plan(path: &Path) -> Result<Plan, Failure> {
+pub(crate) fn read_plan(path: &Path) -> Result<Pairs, Failure> {
     // The system's reason in the report language where samman knows it; English as before.
     let unreadable = |e: &std::io::Error| match Failure::cannot_open(path, e) {
         Failure::Said { text, .. } => Failure::Said {
@@ -89,7 +90,7 @@ pub(crate) fn read_plan(path: &Path) -> Result<Plan, Failure> {
         })
     } else {
         let text = std::fs::read_to_string(path).map_err(|e| unreadable(&e))?;
-        Plan::from_json(&text).map_err(|e| Failure::Said {
+        Pairs::from_json(&text).map_err(|e| Failure::Said {
             english: format!("{}: {e}", path.display()),
             text: format!(
                 "{}: {}",
@@ -153,7 +154,7 @@ pub fn compare(instance: &Path, solvers: &str, k: usize, json: bool) -> Result<E
                 ..Options::default()
             })
         })?;
-        let report = session.evaluate(&Plan::from(&plan), &options(k, false))?;
+        let report = session.evaluate(&Pairs::from(&plan), &options(k, false))?;
         results.push((kind, report, plan.stats.seconds));
     }
     if json {

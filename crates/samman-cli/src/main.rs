@@ -15,8 +15,9 @@ use clap::{Parser, Subcommand, ValueEnum};
 use samman::generate::{self, Params};
 use samman::graph::{CandidateGraph, GraphError, GraphEstimate};
 use samman::model::Instance;
+use samman::plan::Plan;
 use samman::rules::Rule;
-use samman::solve::{self, Assignment, Objective, Options, Placement, Proposing, SolverKind};
+use samman::solve::{self, Objective, Options, Proposing, SolverKind};
 use samman::validate::{Problem, Report, check, parse_json};
 use samman::{ErrorKind, Session};
 
@@ -549,7 +550,7 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
                 options.locked = read_json(path)?;
             }
             if let Some(path) = previous {
-                options.previous = Placement::from_plan(&read_json::<Assignment>(path)?);
+                options.previous = read_json::<Plan>(path)?.pairs();
             }
             if let Some(move_cost) = move_cost {
                 options.move_cost = *move_cost;
@@ -799,7 +800,7 @@ fn demo(size: usize, seed: u64, options: &Options, json: bool) -> Result<ExitCod
     Ok(ExitCode::SUCCESS)
 }
 
-fn summary(instance: &Instance, plan: &Assignment) -> serde_json::Value {
+fn summary(instance: &Instance, plan: &Plan) -> serde_json::Value {
     let people: u64 = instance
         .seekers
         .iter()
@@ -830,8 +831,8 @@ fn summary(instance: &Instance, plan: &Assignment) -> serde_json::Value {
     })
 }
 
-/// Unplaced parties by reason, in the core's words ([`samman::solve::Unplaced::describe`]).
-fn reasons(instance: &Instance, plan: &Assignment) -> BTreeMap<String, usize> {
+/// Unplaced parties by reason, in the core's words ([`samman::plan::Unplaced::describe`]).
+fn reasons(instance: &Instance, plan: &Plan) -> BTreeMap<String, usize> {
     let mut counts = BTreeMap::new();
     for unplaced in &plan.unplaced {
         *counts.entry(unplaced.describe(instance)).or_insert(0) += 1;

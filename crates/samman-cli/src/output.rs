@@ -6,9 +6,9 @@ use std::path::Path;
 
 use samman::Session;
 use samman::i18n::Messages;
+use samman::plan::Plan;
 use samman::sheets::report::{self, ReportInput};
 use samman::sheets::{Roster, write};
-use samman::solve::Assignment;
 
 use crate::Failure;
 
@@ -17,7 +17,7 @@ pub fn write_plan(
     path: &Path,
     session: &Session,
     roster: &Roster,
-    plan: &Assignment,
+    plan: &Plan,
     changes: bool,
     messages: &Messages,
 ) -> Result<(), Failure> {

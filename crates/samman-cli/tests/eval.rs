@@ -135,7 +135,7 @@ fn suggest_prints_the_cores_suggestions() {
         },
     );
     let options = samman::solve::Options::default();
-    let plan = samman::metrics::Plan::from(&samman::solve::solve(&instance, &options).unwrap());
+    let plan = samman::Pairs::from(&samman::solve::solve(&instance, &options).unwrap());
     let instance_path = dir.join("instance.json");
     let plan_path = dir.join("plan.json");
     std::fs::write(&instance_path, serde_json::to_string(&instance).unwrap()).unwrap();

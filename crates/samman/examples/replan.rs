@@ -4,7 +4,6 @@
 //! `cargo run -p samman --example replan`
 
 use samman::generate::{Params, dinners};
-use samman::solve::Placement;
 use samman::{Options, Session, SolverKind};
 
 fn main() -> Result<(), samman::Error> {
@@ -25,7 +24,7 @@ fn main() -> Result<(), samman::Error> {
     let mut changed = instance;
     changed.providers.retain(|p| p.id != cancelled);
     let replan = Session::new(changed)?.solve(&Options {
-        previous: Placement::from_plan(&first),
+        previous: first.pairs(),
         move_cost: 5.0,
         ..options
     })?;

@@ -4,7 +4,7 @@
 //! `cargo run -p samman --example workshops`
 
 use samman::generate::{Params, workshops};
-use samman::solve::Reason;
+use samman::plan::Reason;
 use samman::{MetricsOptions, Options, Session, SolverKind};
 
 fn main() -> Result<(), samman::Error> {

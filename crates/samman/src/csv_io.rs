@@ -9,11 +9,11 @@ use std::collections::HashMap;
 use std::io::{Read, Write};
 
 use crate::i18n::Messages;
-use crate::metrics::{Plan, PlanEntry};
 use crate::model::{
     Availability, DatedWindow, Day, Diet, Gender, Host, Instance, LanguageSkill, Level, Location,
     Origin, Profile, Provider, ProviderKind, ProviderStatus, Seeker, WeeklyWindow,
 };
+use crate::plan::{Pair, Pairs};
 use crate::rules::Rules;
 use crate::sheets::{
     Delimiter, Expected, Form, Header, PassThrough, SheetKind, SheetProblem, Table, classify,
@@ -626,7 +626,7 @@ pub fn read_instance(seekers: impl Read, providers: impl Read) -> Result<Instanc
 ///
 /// # Errors
 /// A [`CsvError`] at row 0 when writing fails.
-pub fn write_plan(instance: &Instance, plan: &Plan, writer: impl Write) -> Result<()> {
+pub fn write_plan(instance: &Instance, plan: &Pairs, writer: impl Write) -> Result<()> {
     let io = |e: csv::Error| {
         CsvError::whole_file(SheetProblem::CannotWrite {
             reason: e.to_string(),
@@ -668,20 +668,20 @@ pub fn write_plan(instance: &Instance, plan: &Plan, writer: impl Write) -> Resul
 ///
 /// # Errors
 /// The first problem, with its row and column.
-pub fn read_plan(reader: impl Read) -> Result<Plan> {
+pub fn read_plan(reader: impl Read) -> Result<Pairs> {
     let matches = rows(
         reader,
         &["seeker", "provider", "seats", "score"],
         "",
         &["seeker", "provider"],
         |row| {
-            Ok(PlanEntry {
+            Ok(Pair {
                 seeker: row.get("seeker").unwrap_or_default().into(),
                 provider: row.get("provider").unwrap_or_default().into(),
             })
         },
     )?;
-    Ok(Plan { matches })
+    Ok(Pairs { matches })
 }
 
 #[cfg(test)]

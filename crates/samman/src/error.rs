@@ -12,7 +12,8 @@ use crate::explain::ExplainError;
 use crate::graph::GraphError;
 use crate::history::HistoryError;
 use crate::i18n::Messages;
-use crate::metrics::{MetricsError, PlanError};
+use crate::metrics::MetricsError;
+use crate::plan::PlanError;
 use crate::rounds::RoundsError;
 use crate::running_dinner::DinnerError;
 use crate::sheets::LoadError;
@@ -538,7 +539,7 @@ mod tests {
             }
         }
         // A plan serde cannot read: in plain words, in either language.
-        let plan = crate::metrics::Plan::from_json(r#"{"matches": [{"seeker": 4}]}"#)
+        let plan = crate::plan::Pairs::from_json(r#"{"matches": [{"seeker": 4}]}"#)
             .expect_err("an id is a text");
         let plan = Error::from(plan);
         assert_eq!(

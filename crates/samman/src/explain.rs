@@ -13,12 +13,12 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::metrics::Plan;
 use crate::model::{
     Availability, Constraints, DatedWindow, Diet, History, Instance, Provider, ProviderId,
     ProviderKind, Seeker, SeekerId, WeeklyWindow,
 };
 use crate::parallel::prelude::*;
+use crate::plan::Pairs;
 use crate::rules::{Criterion, GroupRule, Rule, Rules, distance_km, group_violations};
 use crate::validate::{Invalid, validate};
 
@@ -277,7 +277,7 @@ pub struct ExpiredVerification {
 /// [`ExplainError::Invalid`] for an invalid instance, [`ExplainError::UnknownSeeker`].
 pub fn explain(
     instance: &Instance,
-    plan: Option<&Plan>,
+    plan: Option<&Pairs>,
     seeker: &SeekerId,
 ) -> Result<Explanation, ExplainError> {
     let mut explanations = explain_many(instance, plan, std::slice::from_ref(seeker))?;
@@ -314,7 +314,7 @@ pub fn explain(
 /// ```
 pub fn explain_many(
     instance: &Instance,
-    plan: Option<&Plan>,
+    plan: Option<&Pairs>,
     seekers: &[SeekerId],
 ) -> Result<Vec<Explanation>, ExplainError> {
     validate(instance)?;
@@ -324,7 +324,7 @@ pub fn explain_many(
 /// [`explain_many`] of an instance already validated.
 pub(crate) fn explain_validated(
     instance: &Instance,
-    plan: Option<&Plan>,
+    plan: Option<&Pairs>,
     seekers: &[SeekerId],
 ) -> Result<Vec<Explanation>, ExplainError> {
     let asked: Vec<usize> = if let [seeker] = seekers {
@@ -605,7 +605,7 @@ pub(crate) struct Placements {
 }
 
 impl Placements {
-    pub(crate) fn new(instance: &Instance, plan: &Plan) -> Self {
+    pub(crate) fn new(instance: &Instance, plan: &Pairs) -> Self {
         let seeker_ix = instance.seeker_indices();
         let provider_ix = instance.provider_indices();
         let mut provider_of = vec![None; instance.seekers.len()];

@@ -413,7 +413,8 @@ impl CandidateGraph {
     /// use petgraph::visit::EdgeRef;
     /// use samman::generate::{Params, visits};
     /// use samman::graph::CandidateGraph;
-    /// use samman::metrics::{MetricsOptions, Plan, PlanEntry, evaluate};
+    /// use samman::metrics::{MetricsOptions, evaluate};
+    /// use samman::{Pair, Pairs};
     ///
     /// let instance = visits(&Params { size: 60, ..Params::default() });
     /// let graph = CandidateGraph::build(&instance)?;
@@ -421,14 +422,14 @@ impl CandidateGraph {
     /// edges.sort_by(|a, b| b.weight().score.total_cmp(&a.weight().score));
     /// let mut seeker_taken = vec![false; graph.n_seekers()];
     /// let mut seats: Vec<u32> = instance.providers.iter().map(|p| p.capacity).collect();
-    /// let mut plan = Plan::default();
+    /// let mut plan = Pairs::default();
     /// for edge in edges {
     ///     let (s, p) = (edge.weight().seeker as usize, edge.weight().provider as usize);
     ///     let party = instance.seekers[s].party_size;
     ///     if !seeker_taken[s] && seats[p] >= party {
     ///         seeker_taken[s] = true;
     ///         seats[p] -= party;
-    ///         plan.matches.push(PlanEntry {
+    ///         plan.matches.push(Pair {
     ///             seeker: instance.seekers[s].id.clone(),
     ///             provider: instance.providers[p].id.clone(),
     ///         });

@@ -9,9 +9,8 @@ use std::collections::{BTreeSet, HashMap};
 
 use chrono::NaiveDate;
 
-use crate::metrics::PlanEntry;
 use crate::model::{HostId, Instance, Meeting, Met, Novelty, Provider, ProviderId, SeekerId};
-use crate::solve::Assignment;
+use crate::plan::{Pair, Plan};
 
 /// Why a plan's meetings could not be appended.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -53,7 +52,7 @@ pub struct Table {
 ///
 /// # Errors
 /// [`HistoryError::UnknownId`] when the plan names a seeker or provider the instance lacks.
-pub fn tables_of(instance: &Instance, plan: &Assignment) -> Result<Vec<Table>, HistoryError> {
+pub fn tables_of(instance: &Instance, plan: &Plan) -> Result<Vec<Table>, HistoryError> {
     tables_of_pairs(
         instance,
         plan.matches.iter().map(|m| (&m.seeker, &m.provider)),
@@ -65,10 +64,7 @@ pub fn tables_of(instance: &Instance, plan: &Assignment) -> Result<Vec<Table>, H
 ///
 /// # Errors
 /// [`HistoryError::UnknownId`] when a placement names a seeker or provider the instance lacks.
-pub fn tables_of_entries(
-    instance: &Instance,
-    plan: &[PlanEntry],
-) -> Result<Vec<Table>, HistoryError> {
+pub fn tables_of_entries(instance: &Instance, plan: &[Pair]) -> Result<Vec<Table>, HistoryError> {
     tables_of_pairs(instance, plan.iter().map(|m| (&m.seeker, &m.provider)))
 }
 
@@ -167,7 +163,7 @@ pub fn meetings_at(
 /// ```
 pub fn add_plan(
     instance: &Instance,
-    plan: &Assignment,
+    plan: &Plan,
     date: Option<NaiveDate>,
 ) -> Result<Instance, HistoryError> {
     let tables = tables_of(instance, plan)?;

@@ -14,7 +14,8 @@
 //! | rules | [`rules`] | pair rules ([`rules::Rule`]), soft criteria ([`rules::Criterion`]), group rules ([`rules::GroupRule`]) |
 //! | graph | [`graph`] | [`graph::CandidateGraph`]: a petgraph bipartite graph of feasible pairs, built through a spatial grid; [`graph::CandidateGraph::graph`] is the research entry point |
 //! | columns | [`candidates`] | [`candidates::CandidateColumns`]: the feasible pairs as columns (indices, score, breakdown) for numpy, scipy, pandas |
-//! | solve | [`solve`] | [`solve::solve`] returning an [`solve::Assignment`]; [`solve::greedy`] baseline |
+//! | solve | [`solve`] | [`solve::solve`] returning a [`Plan`]; [`solve::greedy`] baseline |
+//! | plan | [`plan`] | [`Plan`] and its parts, [`Pair`] (a seeker and a provider), [`Pairs`] (any plan as pairs, which metrics read) |
 //! | suggest | [`suggest`] | [`suggest::suggest`]: a seeker's best feasible providers, free seats and who would move |
 //! | reports | [`reports`] | the command's readable reports, in Swedish or English ([`i18n`]) |
 //! | progress | [`progress`] | how far the graph's build and the group search are, for a progress bar ([`Session::with_progress`]) |
@@ -50,6 +51,7 @@ pub mod metrics;
 pub mod model;
 mod parallel;
 pub mod plain;
+pub mod plan;
 pub mod privacy;
 pub mod progress;
 mod recurring;
@@ -71,8 +73,9 @@ pub use explain::Explanation;
 pub use graph::CandidateGraph;
 pub use metrics::{MetricsOptions, Report};
 pub use model::{Instance, Provider, ProviderId, Seeker, SeekerId};
+pub use plan::{Pair, Pairs, Plan};
 pub use session::Session;
-pub use solve::{Assignment, Options, SolverKind};
+pub use solve::{Options, SolverKind};
 
 /// The JSON Schema of the instance format, as a pretty-printed document.
 #[must_use]
@@ -89,7 +92,7 @@ pub fn document_schemas() -> String {
     let schemas = serde_json::json!({
         "Instance": schemars::schema_for!(model::Instance),
         "Options": schemars::schema_for!(solve::Options),
-        "Plan": schemars::schema_for!(solve::Assignment),
+        "Plan": schemars::schema_for!(plan::Plan),
         "Params": schemars::schema_for!(generate::Params),
         "MetricsOptions": schemars::schema_for!(metrics::MetricsOptions),
         "RoundsOptions": schemars::schema_for!(rounds::RoundsOptions),

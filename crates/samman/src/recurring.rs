@@ -7,8 +7,8 @@ use chrono::NaiveDate;
 use crate::error::Result;
 use crate::graph::{CandidateGraph, Strategy};
 use crate::history;
-use crate::metrics::Plan;
 use crate::model::Instance;
+use crate::plan::Pairs;
 use crate::rounds::{self, RoundsOptions, RoundsPlan};
 use crate::session::Session;
 
@@ -62,7 +62,7 @@ impl Session {
     /// # Errors
     /// [`crate::Error::History`] for a seeker or provider id the instance does not have, with
     /// its path in the plan.
-    pub fn add_history(&self, plan: &Plan, date: Option<NaiveDate>) -> Result<Instance> {
+    pub fn add_history(&self, plan: &Pairs, date: Option<NaiveDate>) -> Result<Instance> {
         let tables = history::tables_of_entries(self.instance(), &plan.matches)?;
         Ok(history::add_tables(self.instance(), &tables, date))
     }

@@ -10,10 +10,11 @@ use crate::graph::{GraphEstimate, GraphStats};
 use crate::i18n::{Arg, Messages};
 use crate::metrics::{self, Violation};
 use crate::model::Instance;
+use crate::plan::Plan;
 use crate::rounds::{Absence, RoundsPlan};
 use crate::running_dinner::DinnerPlan;
 use crate::sheets::report::{group_rules, reason_text, solver_text};
-use crate::solve::{Assignment, SolverKind};
+use crate::solve::SolverKind;
 use crate::suggest::Suggestion;
 use crate::validate::{Problem, Report};
 
@@ -70,7 +71,7 @@ pub fn validation(
 /// Who a plan places, which solver made it and why, and why the rest are not placed (the
 /// six commonest reasons): what `samman solve` tells besides the plan.
 #[must_use]
-pub fn plan_summary(m: &Messages, instance: &Instance, plan: &Assignment) -> String {
+pub fn plan_summary(m: &Messages, instance: &Instance, plan: &Plan) -> String {
     let mut out = String::new();
     let people: u64 = instance
         .seekers
@@ -177,7 +178,7 @@ pub fn plan_summary(m: &Messages, instance: &Instance, plan: &Assignment) -> Str
 /// `samman demo`'s report: the generated programme, its candidate graph and the plan's
 /// summary ([`plan_summary`]).
 #[must_use]
-pub fn demo(m: &Messages, instance: &Instance, graph: &GraphStats, plan: &Assignment) -> String {
+pub fn demo(m: &Messages, instance: &Instance, graph: &GraphStats, plan: &Plan) -> String {
     let people: u64 = instance
         .seekers
         .iter()

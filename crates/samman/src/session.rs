@@ -8,11 +8,12 @@ use std::sync::OnceLock;
 use crate::error::{Error, Result};
 use crate::explain::{self, Explanation};
 use crate::graph::{CandidateGraph, GraphError, GraphEstimate, Strategy, check_size};
-use crate::metrics::{self, MetricsOptions, Plan, Report};
+use crate::metrics::{self, MetricsOptions, Report};
 use crate::model::{Instance, SeekerId, Zone};
+use crate::plan::{Pairs, Plan};
 use crate::progress::{Hook, Progress};
 use crate::rules::Rules;
-use crate::solve::{self, Assignment, Options};
+use crate::solve::{self, Options};
 use crate::validate::{Problem, parse_json, prepare};
 
 /// A validated instance, ready to be solved, evaluated and explained.
@@ -172,7 +173,7 @@ impl Session {
     /// # Errors
     /// [`Error::Graph`] when the graph passes its limits; [`Error::Solve`] for a lock naming
     /// an unknown id or breaking a rule, an option out of range, or a score that is not finite.
-    pub fn solve(&self, options: &Options) -> Result<Assignment> {
+    pub fn solve(&self, options: &Options) -> Result<Plan> {
         Ok(solve::solve_observed(
             &self.instance,
             self.candidates()?,
@@ -185,7 +186,7 @@ impl Session {
     ///
     /// # Errors
     /// [`Error::Graph`] when the graph passes its limits.
-    pub fn evaluate(&self, plan: &Plan, options: &MetricsOptions) -> Result<Report> {
+    pub fn evaluate(&self, plan: &Pairs, options: &MetricsOptions) -> Result<Report> {
         Ok(metrics::evaluate_with_graph(
             &self.instance,
             self.candidates()?,
@@ -199,7 +200,7 @@ impl Session {
     ///
     /// # Errors
     /// [`Error::Explain`] with an unknown id for the first id no seeker has.
-    pub fn explain(&self, plan: Option<&Plan>, seekers: &[SeekerId]) -> Result<Vec<Explanation>> {
+    pub fn explain(&self, plan: Option<&Pairs>, seekers: &[SeekerId]) -> Result<Vec<Explanation>> {
         Ok(explain::explain_validated(&self.instance, plan, seekers)?)
     }
 
@@ -210,7 +211,7 @@ impl Session {
     /// [`Error::Suggest`] with an unknown id when no seeker has `seeker`.
     pub fn suggest(
         &self,
-        plan: Option<&Plan>,
+        plan: Option<&Pairs>,
         seeker: &SeekerId,
         k: usize,
     ) -> Result<Vec<crate::suggest::Suggestion>> {
@@ -227,7 +228,7 @@ impl Session {
     ///
     /// # Errors
     /// As [`Session::explain`].
-    pub fn explain_one(&self, plan: Option<&Plan>, seeker: &SeekerId) -> Result<Explanation> {
+    pub fn explain_one(&self, plan: Option<&Pairs>, seeker: &SeekerId) -> Result<Explanation> {
         let mut explanations = self.explain(plan, std::slice::from_ref(seeker))?;
         Ok(explanations
             .pop()

@@ -5,8 +5,8 @@
 use serde::Serialize;
 
 use crate::explain::Placements;
-use crate::metrics::Plan;
 use crate::model::{Instance, ProviderId, SeekerId};
+use crate::plan::Pairs;
 use crate::rules::{Breakdown, Rules, group_violations};
 use crate::validate::{Invalid, prepare};
 
@@ -73,7 +73,7 @@ pub struct Suggestion {
 /// ```
 pub fn suggest(
     instance: &Instance,
-    plan: Option<&Plan>,
+    plan: Option<&Pairs>,
     seeker: &SeekerId,
     k: usize,
 ) -> Result<Vec<Suggestion>, SuggestError> {
@@ -85,7 +85,7 @@ pub fn suggest(
 pub(crate) fn suggest_prepared(
     instance: &Instance,
     tz: crate::model::Zone,
-    plan: Option<&Plan>,
+    plan: Option<&Pairs>,
     seeker: &SeekerId,
     k: usize,
 ) -> Result<Vec<Suggestion>, SuggestError> {

@@ -15,10 +15,11 @@ pub use kind::{ProblemKind, Side};
 use serde::Serialize;
 
 use crate::i18n::Messages;
+use crate::plan::Pair;
 
 use crate::model::{
-    Availability, Diet, FORMAT_VERSION, Instance, LanguageSkill, Location, Lock, Provider,
-    ProviderId, Seeker, SeekerId, Zone,
+    Availability, Diet, FORMAT_VERSION, Instance, LanguageSkill, Location, Provider, ProviderId,
+    Seeker, SeekerId, Zone,
 };
 
 /// One thing wrong with an instance: where, and what.
@@ -855,7 +856,7 @@ fn lock_fits<'a>(
     locked: &mut HashMap<&'a str, Vec<&'a str>>,
     instance: &Instance,
     seekers: &HashMap<&str, usize>,
-    lock: &'a Lock,
+    lock: &'a Pair,
 ) -> bool {
     let wants = seekers
         .get(lock.seeker.as_str())

@@ -3,8 +3,9 @@
 
 use samman::generate::{Params, dinners};
 use samman::graph::{CandidateGraph, GraphError};
-use samman::model::{Instance, Location, Lock, Provider, Seeker};
-use samman::solve::{Options, Reason, SolveError, solve};
+use samman::model::{Instance, Location, Provider, Seeker};
+use samman::plan::{Pair, Reason};
+use samman::solve::{Options, SolveError, solve};
 use samman::validate::{ParseErrorKind, parse_json, parse_json_limited, validate};
 
 /// The paths of every validation problem of a JSON document that parses.
@@ -41,7 +42,7 @@ fn one_of_each() -> Instance {
     instance
 }
 
-fn plan(instance: &Instance) -> samman::solve::Assignment {
+fn plan(instance: &Instance) -> samman::Plan {
     solve(instance, &Options::default()).expect("the instance solves")
 }
 
@@ -336,7 +337,7 @@ fn c31_keep_together_set_of_one() {
 #[test]
 fn c32_lock_naming_unknown_ids() {
     let mut instance = one_of_each();
-    instance.constraints.locked = vec![Lock {
+    instance.constraints.locked = vec![Pair {
         seeker: "nobody".into(),
         provider: "nowhere".into(),
     }];

@@ -9,8 +9,9 @@
 
 use std::path::{Path, PathBuf};
 
-use samman::metrics::{MetricsOptions, Plan};
+use samman::metrics::MetricsOptions;
 use samman::model::SeekerId;
+use samman::plan::Pairs;
 use samman::{Options, Session};
 use serde_json::{Value, json};
 
@@ -36,7 +37,7 @@ fn answer(case: &Value) -> Value {
         Ok(plan) => plan,
         Err(e) => return error(e),
     };
-    let placements = Plan::from(&plan);
+    let placements = Pairs::from(&plan);
     let metrics = match session.evaluate(&placements, &MetricsOptions::default()) {
         Ok(report) => report,
         Err(e) => return error(e),

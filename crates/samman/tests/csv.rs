@@ -3,8 +3,9 @@
 
 use samman::csv_io::{read_instance, read_plan, read_providers, read_seekers, write_plan};
 use samman::generate::{Params, Programme, generate};
-use samman::metrics::{MetricsOptions, Plan, evaluate};
+use samman::metrics::{MetricsOptions, evaluate};
 use samman::model::{Day, Diet, Gender, Level, Origin, ProviderKind};
+use samman::plan::Pairs;
 use samman::solve::{self, Options};
 
 const SEEKERS: &str = "\
@@ -119,7 +120,7 @@ fn a_plan_exported_and_read_back_evaluates_identically() {
                 ..Params::default()
             },
         );
-        let plan = Plan::from(&solve::solve(&instance, &Options::default()).unwrap());
+        let plan = Pairs::from(&solve::solve(&instance, &Options::default()).unwrap());
         assert!(!plan.matches.is_empty());
         let mut bytes = Vec::new();
         write_plan(&instance, &plan, &mut bytes).unwrap();

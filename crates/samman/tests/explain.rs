@@ -1,11 +1,11 @@
 //! Explanations: what shuts a seeker out, and whether the suggested change really helps.
 
 use samman::explain::{Change, ExplainError, explain, explain_many};
-use samman::metrics::Plan;
 use samman::model::{
     Availability, Day, Instance, LanguageSkill, Level, Location, Provider, ProviderKind, Seeker,
     WeeklyWindow,
 };
+use samman::plan::Pairs;
 use samman::rules::{Criterion, Rule};
 use samman::solve::{self, Options};
 
@@ -43,7 +43,7 @@ fn distance_instance() -> Instance {
 #[test]
 fn a_seeker_excluded_only_by_distance_is_told_so_and_the_change_places_them() {
     let instance = distance_instance();
-    let plan = Plan::from(&solve::solve(&instance, &Options::default()).unwrap());
+    let plan = Pairs::from(&solve::solve(&instance, &Options::default()).unwrap());
     assert!(plan.matches.is_empty());
     let e = explain(&instance, Some(&plan), &"guest".into()).unwrap();
     assert_eq!(e.feasible, 0);
@@ -82,7 +82,7 @@ fn a_seeker_excluded_only_by_distance_is_told_so_and_the_change_places_them() {
     let plan = solve::solve(&relaxed, &Options::default()).unwrap();
     assert_eq!(plan.matches.len(), 1);
     assert_eq!(plan.matches[0].provider.as_str(), "far1");
-    let e = explain(&relaxed, Some(&Plan::from(&plan)), &"guest".into()).unwrap();
+    let e = explain(&relaxed, Some(&Pairs::from(&plan)), &"guest".into()).unwrap();
     assert_eq!(e.feasible, 1);
     assert!(e.placed.is_some());
 }
@@ -139,7 +139,7 @@ fn language_and_seats_taken() {
     let mut arabic = Provider::new("ar-host", 1);
     arabic.languages = vec![LanguageSkill::new("ar", Level::Fluent)];
     instance.providers = vec![swedish, arabic];
-    let plan = Plan::from_pairs([("other", "ar-host")]);
+    let plan = Pairs::from_pairs([("other", "ar-host")]);
     let e = explain(&instance, Some(&plan), &"guest".into()).unwrap();
     assert_eq!(e.feasible, 1);
     assert_eq!(e.seats_taken, Some(1));
@@ -154,7 +154,7 @@ fn language_and_seats_taken() {
 fn a_match_is_explained_by_weighted_contributions() {
     let mut instance = distance_instance();
     instance.seekers[0].max_travel_km = Some(10.0);
-    let plan = Plan::from_pairs([("guest", "far1")]);
+    let plan = Pairs::from_pairs([("guest", "far1")]);
     let e = explain(&instance, Some(&plan), &"guest".into()).unwrap();
     let m = e.placed.unwrap();
     assert_eq!(m.provider.as_str(), "far1");
@@ -354,12 +354,12 @@ fn explanations_of_generated_programmes_are_unchanged() {
     let mut recorded_lines = recorded.lines();
     let mut lines: Vec<String> = Vec::new();
     for (name, instance) in golden_programmes() {
-        let plan: Plan = if bless {
+        let plan: Pairs = if bless {
             let options = Options {
                 solver: solve::SolverKind::Optimal,
                 ..Options::default()
             };
-            let mut plan = Plan::from(&solve::solve(&instance, &options).unwrap());
+            let mut plan = Pairs::from(&solve::solve(&instance, &options).unwrap());
             // Entries a solver would not write: a pair that breaks rules, a seeker placed twice
             // (the first entry counts) and unknown ids (ignored).
             let placed: Vec<&SeekerId> = plan.matches.iter().map(|m| &m.seeker).collect();
@@ -371,7 +371,7 @@ fn explanations_of_generated_programmes_are_unchanged() {
             plan.matches.extend(
                 extra
                     .into_iter()
-                    .map(|(seeker, provider)| samman::metrics::PlanEntry { seeker, provider }),
+                    .map(|(seeker, provider)| samman::Pair { seeker, provider }),
             );
             plan
         } else {
@@ -528,7 +528,7 @@ fn coordinator_changes_come_first_and_name_the_provider() {
 fn travel_is_suggested_with_the_languages_decimal_mark() {
     use samman::i18n::{Lang, Messages};
     let instance = distance_instance();
-    let plan = Plan::from(&solve::solve(&instance, &Options::default()).unwrap());
+    let plan = Pairs::from(&solve::solve(&instance, &Options::default()).unwrap());
     let e = explain(&instance, Some(&plan), &"guest".into()).unwrap();
     let Change::TravelFurther { extra_km, .. } = e.relaxations[0].change else {
         panic!("travel further first: {:?}", e.relaxations[0]);

@@ -17,7 +17,7 @@ fn date() -> Option<NaiveDate> {
 
 /// The meetings of a plan, computed here from its matches: per provider, every pair of its
 /// seekers and each seeker with the host person.
-fn expected_pairs(instance: &Instance, plan: &samman::solve::Assignment) -> BTreeSet<[String; 2]> {
+fn expected_pairs(instance: &Instance, plan: &samman::Plan) -> BTreeSet<[String; 2]> {
     let mut tables: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
     for m in &plan.matches {
         tables
@@ -212,7 +212,7 @@ fn never_again_keeps_people_who_met_apart_in_the_next_plan() {
     let again_without = solve(&next, &options).expect("solves");
     let pairs = earlier_pairs(&next);
     let before = next.clone();
-    let repeats = |plan: &samman::solve::Assignment| {
+    let repeats = |plan: &samman::Plan| {
         expected_pairs(&before, plan)
             .iter()
             .filter(|[a, b]| pairs.contains_key(&(a.clone(), b.clone())))

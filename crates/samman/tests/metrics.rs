@@ -3,11 +3,12 @@
 
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
-use samman::metrics::{MetricsOptions, Plan, Violation, evaluate};
+use samman::metrics::{MetricsOptions, Violation, evaluate};
 use samman::model::{
-    Diet, Gender, HostId, Instance, LanguageSkill, Level, Location, Lock, Meeting, Origin, Profile,
+    Diet, Gender, HostId, Instance, LanguageSkill, Level, Location, Meeting, Origin, Profile,
     Provider, Seeker, Weights,
 };
+use samman::plan::{Pair, Pairs};
 use samman::rules::{Criterion, GroupRule, Rule};
 
 /// Kilometres per 0.01 degree of longitude on the equator.
@@ -70,11 +71,11 @@ fn validity_lists_every_violation() {
     instance.seekers[2].languages = vec![LanguageSkill::new("ar", Level::Native)];
     instance.providers = vec![provider("p1", 1, 0.0), provider("p2", 3, 0.0)];
     instance.providers[1].languages = vec![LanguageSkill::new("sv", Level::Native)];
-    instance.constraints.locked = vec![Lock {
+    instance.constraints.locked = vec![Pair {
         seeker: "s3".into(),
         provider: "p1".into(),
     }];
-    let plan = Plan::from_pairs([
+    let plan = Pairs::from_pairs([
         ("s1", "p1"),
         ("s2", "p1"),
         ("s3", "p2"),
@@ -114,7 +115,7 @@ fn validity_lists_every_violation() {
             },
         ]
     );
-    let valid = Plan::from_pairs([("s1", "p2"), ("s3", "p1")]);
+    let valid = Pairs::from_pairs([("s1", "p2"), ("s3", "p1")]);
     let report = evaluate(&instance, &valid, &MetricsOptions::default()).unwrap();
     assert!(report.validity.valid, "{:?}", report.validity.violations);
 }
@@ -125,7 +126,7 @@ fn placement_and_score() {
     instance.seekers = vec![seeker("s1", 0.0), seeker("s2", 1.0), seeker("s3", 0.0)];
     instance.seekers[1].party_size = 2;
     instance.providers = vec![provider("p1", 4, 0.0), provider("p2", 2, 0.0)];
-    let plan = Plan::from_pairs([("s1", "p1"), ("s2", "p1")]);
+    let plan = Pairs::from_pairs([("s1", "p1"), ("s2", "p1")]);
     let r = evaluate(&instance, &plan, &MetricsOptions::default()).unwrap();
     let p = &r.placement;
     assert_eq!((p.parties, p.parties_placed), (3, 2));
@@ -170,7 +171,7 @@ fn preferences_ranks() {
         })
         .collect();
     // s0 first choice, s1 second, s2 fourth, s3 unplaced, s4 has no list.
-    let plan = Plan::from_pairs([("s0", "p1"), ("s1", "p1"), ("s2", "p1"), ("s4", "p2")]);
+    let plan = Pairs::from_pairs([("s0", "p1"), ("s1", "p1"), ("s2", "p1"), ("s4", "p2")]);
     let r = evaluate(&instance, &plan, &MetricsOptions::default()).unwrap();
     let p = &r.preferences;
     assert_eq!(p.seekers_with_list, 4);
@@ -179,7 +180,7 @@ fn preferences_ranks() {
     close(p.first_choice.unwrap(), 0.25);
     close(p.top3.unwrap(), 0.5);
     close(p.mean_rank.unwrap(), (1.0 + 2.0 + 4.0) / 3.0);
-    let plan = Plan::from_pairs([("s3", "p2")]);
+    let plan = Pairs::from_pairs([("s3", "p2")]);
     let r = evaluate(&instance, &plan, &MetricsOptions::default()).unwrap();
     assert_eq!(r.preferences.unlisted, 1);
     assert_eq!(r.preferences.mean_rank, None);
@@ -195,7 +196,7 @@ fn stability_by_hand() {
         list_blocking_pairs: true,
         ..MetricsOptions::default()
     };
-    let r = evaluate(&instance, &Plan::from_pairs([("b", "p")]), &options).unwrap();
+    let r = evaluate(&instance, &Pairs::from_pairs([("b", "p")]), &options).unwrap();
     assert_eq!(r.stability.blocking_pairs, 1);
     let list = r.stability.blocking_pair_list.unwrap();
     assert_eq!(
@@ -204,11 +205,11 @@ fn stability_by_hand() {
     );
     assert_eq!(r.stability.justified_envy, 1);
     assert_eq!(r.stability.seekers_with_justified_envy, 1);
-    let r = evaluate(&instance, &Plan::from_pairs([("a", "p")]), &options).unwrap();
+    let r = evaluate(&instance, &Pairs::from_pairs([("a", "p")]), &options).unwrap();
     assert_eq!(r.stability.blocking_pairs, 0);
     assert_eq!(r.stability.justified_envy, 0);
     // An empty plan: both would take the free seat.
-    let r = evaluate(&instance, &Plan::default(), &options).unwrap();
+    let r = evaluate(&instance, &Pairs::default(), &options).unwrap();
     assert_eq!(r.stability.blocking_pairs, 2);
     assert_eq!(r.stability.justified_envy, 0);
 
@@ -218,7 +219,7 @@ fn stability_by_hand() {
     instance.seekers = vec![seeker("t1", 0.0), seeker("t2", 4.0), seeker("s", 2.0)];
     instance.seekers[2].party_size = 3;
     instance.providers = vec![provider("p", 3, 0.0)];
-    let plan = Plan::from_pairs([("t1", "p"), ("t2", "p")]);
+    let plan = Pairs::from_pairs([("t1", "p"), ("t2", "p")]);
     let r = evaluate(&instance, &plan, &options).unwrap();
     assert_eq!(r.stability.blocking_pairs, 0);
     assert_eq!(r.stability.justified_envy, 0);
@@ -268,7 +269,7 @@ fn fairness_and_small_cells() {
     let placed = [
         "s00", "s01", "s02", "s06", "s07", "s08", "s09", "s10", "s11",
     ];
-    let plan = Plan::from_pairs(placed.iter().map(|&s| (s, "p")));
+    let plan = Pairs::from_pairs(placed.iter().map(|&s| (s, "p")));
     let options = MetricsOptions {
         min_group_size: 5,
         ..MetricsOptions::default()
@@ -338,7 +339,7 @@ fn fairness_and_small_cells() {
 #[test]
 fn a_group_of_four_is_never_reported_with_k_five() {
     let instance = fairness_instance();
-    let plan = Plan::from_pairs([("s12", "p")]);
+    let plan = Pairs::from_pairs([("s12", "p")]);
     let r = evaluate(&instance, &plan, &MetricsOptions::default()).unwrap();
     let json = serde_json::to_value(&r.fairness).unwrap();
     let origin = json["attributes"]
@@ -430,7 +431,7 @@ fn composition_travel_language_history_reliability() {
             date: None,
         },
     ];
-    let plan = Plan::from_pairs([("a", "p1"), ("b", "p1"), ("c", "p2"), ("d", "p2")]);
+    let plan = Pairs::from_pairs([("a", "p1"), ("b", "p1"), ("c", "p2"), ("d", "p2")]);
     let options = MetricsOptions::default();
     let r = evaluate(&instance, &plan, &options).unwrap();
     assert!(r.validity.valid, "{:?}", r.validity.violations);
@@ -479,7 +480,7 @@ fn composition_travel_language_history_reliability() {
 
 /// Brute-force reference: every pair checked by the rules, preferences compared by explicit
 /// list and then score, and a provider's room found by trying every subset of its group.
-fn brute_force(instance: &Instance, plan: &Plan) -> (usize, usize) {
+fn brute_force(instance: &Instance, plan: &Pairs) -> (usize, usize) {
     let session = samman::Session::new(instance.clone()).expect("a valid instance");
     let rules = session.rules();
     let ix = |id: &str| instance.seekers.iter().position(|s| s.id.as_str() == id);
@@ -594,7 +595,7 @@ fn stability_matches_brute_force_on_random_instances() {
                 ));
             }
         }
-        let plan = Plan::from_pairs(pairs);
+        let plan = Pairs::from_pairs(pairs);
         let r = evaluate(&instance, &plan, &MetricsOptions::default()).unwrap();
         let (blocking, envy) = brute_force(&instance, &plan);
         assert_eq!(r.stability.blocking_pairs, blocking, "round {round}");

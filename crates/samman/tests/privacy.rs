@@ -8,8 +8,9 @@ use samman::csv_io::{read_instance, read_plan, read_providers, read_seekers, wri
 use samman::explain::{explain, match_explanation};
 use samman::generate::{Params, dinners};
 use samman::graph::CandidateGraph;
-use samman::metrics::{MetricsOptions, Plan, evaluate};
-use samman::model::{Diet, Instance, LanguageCode, Lock};
+use samman::metrics::{MetricsOptions, evaluate};
+use samman::model::{Diet, Instance, LanguageCode};
+use samman::plan::{Pair, Pairs};
 use samman::solve::{Objective, Options, SolverKind, solve};
 use samman::validate::{parse_json, validate};
 
@@ -97,7 +98,7 @@ fn plans_reports_and_explanations_carry_no_marker() {
             .filter(|m| ["g000000", "g000007", "g000014", "g000021"].contains(&m.seeker.as_str()))
             .count();
 
-        let plan = Plan::from_pairs(
+        let plan = Pairs::from_pairs(
             assignment
                 .matches
                 .iter()
@@ -152,7 +153,7 @@ fn solve_errors_carry_no_marker() {
     instance.providers[0]
         .caters
         .retain(|d| !matches!(d, Diet::Custom(_)));
-    let lock = Lock {
+    let lock = Pair {
         seeker: instance.seekers[0].id.clone(),
         provider: instance.providers[0].id.clone(),
     };
@@ -210,7 +211,7 @@ fn validation_problems_carry_no_marker() {
     assert_clean("solve error", &error.to_string());
     let error = CandidateGraph::build(&instance).unwrap_err();
     assert_clean("graph error", &error.to_string());
-    let plan = Plan::from_pairs([("g000000", "d00000")]);
+    let plan = Pairs::from_pairs([("g000000", "d00000")]);
     let error = evaluate(&instance, &plan, &metrics_options()).unwrap_err();
     assert_clean("metrics error", &error.to_string());
     let error = explain(&instance, None, &instance.seekers[0].id).unwrap_err();
@@ -368,7 +369,7 @@ fn a_marked_instance_read_from_csv_is_exported_without_markers() {
     let assignment = solve(&instance, &Options::default()).unwrap();
     assert_eq!(assignment.matches.len(), 2);
     assert_clean("plan", &serde_json::to_string(&assignment).unwrap());
-    let plan = Plan::from_pairs(
+    let plan = Pairs::from_pairs(
         assignment
             .matches
             .iter()

@@ -9,8 +9,9 @@ use samman::graph::CandidateGraph;
 use samman::model::{
     Gender, Instance, Origin, Profile, Provider, ProviderKind, ProviderStatus, Reliability, Seeker,
 };
+use samman::plan::Plan;
 use samman::rules::Rule;
-use samman::solve::{self, Assignment, Options, SolverKind, solve};
+use samman::solve::{self, Options, SolverKind, solve};
 
 const SOLVERS: [SolverKind; 4] = [
     SolverKind::Optimal,
@@ -20,7 +21,7 @@ const SOLVERS: [SolverKind; 4] = [
 ];
 
 /// The plan of every solver.
-fn plans(instance: &Instance) -> Vec<(SolverKind, Assignment)> {
+fn plans(instance: &Instance) -> Vec<(SolverKind, Plan)> {
     SOLVERS
         .iter()
         .map(|&solver| {
@@ -37,7 +38,7 @@ fn plans(instance: &Instance) -> Vec<(SolverKind, Assignment)> {
 }
 
 /// Who is placed where, by id.
-fn placements(plan: &Assignment) -> BTreeMap<String, String> {
+fn placements(plan: &Plan) -> BTreeMap<String, String> {
     plan.matches
         .iter()
         .map(|m| (m.seeker.to_string(), m.provider.to_string()))
@@ -419,7 +420,7 @@ fn verification_the_expired_verification_is_excluded_with_its_date() {
         assert_eq!(placed.len(), 1, "{solver:?}");
         assert!(placed.values().all(|p| p == "volunteer-2025"), "{solver:?}");
     }
-    let plan = samman::metrics::Plan::from_pairs([("older-0", "volunteer-2025")]);
+    let plan = samman::Pairs::from_pairs([("older-0", "volunteer-2025")]);
     let explanation = samman::explain::explain(&instance, Some(&plan), &"older-1".into()).unwrap();
     assert_eq!(explanation.excluded.get(&Rule::Verification), Some(&1));
     let [expired] = &explanation.expired_verifications[..] else {
@@ -477,7 +478,7 @@ fn seats_a_project_group_takes_one_slot_of_a_caseload() {
             panic!("{solver:?}: {:?}", plan.unplaced);
         };
         assert!(
-            matches!(unplaced.reason, solve::Reason::SeatsTaken { .. }),
+            matches!(unplaced.reason, samman::plan::Reason::SeatsTaken { .. }),
             "{solver:?}: {unplaced:?}"
         );
     }
@@ -485,7 +486,7 @@ fn seats_a_project_group_takes_one_slot_of_a_caseload() {
     let plan = session.solve(&Options::default()).unwrap();
     let figures = session
         .evaluate(
-            &samman::metrics::Plan::from(&plan),
+            &samman::Pairs::from(&plan),
             &samman::metrics::MetricsOptions::default(),
         )
         .unwrap()
@@ -633,7 +634,7 @@ fn hosts_a_household_offering_saturday_or_sunday_is_booked_once() {
         for unplaced in &plan.unplaced {
             assert_eq!(
                 unplaced.reason,
-                solve::Reason::Group {
+                samman::plan::Reason::Group {
                     rules: vec![rule.clone()]
                 },
                 "{solver:?}"
@@ -641,8 +642,7 @@ fn hosts_a_household_offering_saturday_or_sunday_is_booked_once() {
         }
     }
     // The final check counts it: a plan with both dates breaks the host rule.
-    let both =
-        samman::metrics::Plan::from_pairs([("guest-0", "h7-saturday"), ("guest-1", "h7-sunday")]);
+    let both = samman::Pairs::from_pairs([("guest-0", "h7-saturday"), ("guest-1", "h7-sunday")]);
     let session = samman::Session::new(instance.clone()).unwrap();
     let report = session
         .evaluate(&both, &samman::metrics::MetricsOptions::default())
@@ -695,8 +695,7 @@ fn hosts_the_explanation_names_the_host_rule() {
     assert_eq!(placements(&plan).len(), 2);
     let left = &plan.unplaced[0].seeker;
     let explanation =
-        samman::explain::explain(&instance, Some(&samman::metrics::Plan::from(&plan)), left)
-            .unwrap();
+        samman::explain::explain(&instance, Some(&samman::Pairs::from(&plan)), left).unwrap();
     assert_eq!(explanation.host_elsewhere, Some(1));
     assert_eq!(explanation.open, Some(0));
     assert_eq!(
@@ -732,7 +731,7 @@ fn hosts_every_solver_keeps_generated_hosts_within_their_limit() {
             .collect();
         ids.sort();
         ids.dedup();
-        let runs = |instance: &Instance, plan: &Assignment| -> u32 {
+        let runs = |instance: &Instance, plan: &Plan| -> u32 {
             let host_of: BTreeMap<&str, &str> = instance
                 .providers
                 .iter()
@@ -771,7 +770,7 @@ fn hosts_every_solver_keeps_generated_hosts_within_their_limit() {
             assert!(!plan.matches.is_empty(), "{programme:?} {solver:?}");
             let report = session
                 .evaluate(
-                    &samman::metrics::Plan::from(&plan),
+                    &samman::Pairs::from(&plan),
                     &samman::metrics::MetricsOptions::default(),
                 )
                 .unwrap();

@@ -10,9 +10,10 @@ use common::{Shape, random_instance};
 use proptest::prelude::*;
 use samman::generate::{Params, dinners};
 use samman::graph::CandidateGraph;
-use samman::model::{Instance, Lock};
+use samman::model::Instance;
+use samman::plan::{Pair, Plan};
 use samman::rules::{group_violations, keep_together_violations};
-use samman::solve::{Assignment, Objective, Options, SolveError, SolverKind, solve_graph};
+use samman::solve::{Objective, Options, SolveError, SolverKind, solve_graph};
 
 const SOLVERS: [SolverKind; 4] = [
     SolverKind::Greedy,
@@ -22,7 +23,7 @@ const SOLVERS: [SolverKind; 4] = [
 ];
 
 /// Every rule a plan must keep.
-fn check_plan(instance: &Instance, plan: &Assignment) {
+fn check_plan(instance: &Instance, plan: &Plan) {
     let seeker_ix: HashMap<&str, usize> = instance
         .seekers
         .iter()
@@ -109,7 +110,7 @@ proptest! {
             return Ok(());
         }
         let c = graph.candidates_by_edge(pick % graph.edge_count());
-        let lock = Lock {
+        let lock = Pair {
             seeker: instance.seekers[c.seeker as usize].id.clone(),
             provider: instance.providers[c.provider as usize].id.clone(),
         };

@@ -7,11 +7,12 @@ use std::path::{Path, PathBuf};
 
 use calamine::{Data, Reader, Xlsx};
 use samman::i18n::{Lang, Messages};
+use samman::plan::Plan;
 use samman::sheets::report::{self, Cell, ReportInput, Sheet, Style};
 use samman::sheets::{
     self, Delimiter, Roster, SheetFormat, SheetKind, Source, TextEncoding, write,
 };
-use samman::solve::{self, Assignment, Options, SolverKind};
+use samman::solve::{self, Options, SolverKind};
 
 fn example(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -19,7 +20,7 @@ fn example(name: &str) -> PathBuf {
         .join(name)
 }
 
-fn planned() -> (Roster, Assignment) {
+fn planned() -> (Roster, Plan) {
     let roster = sheets::load(&Source {
         seekers: Some(example("gaster.csv")),
         providers: Some(example("vardar.csv")),
@@ -35,7 +36,7 @@ fn planned() -> (Roster, Assignment) {
     (roster, plan)
 }
 
-fn sheets_for(roster: &Roster, plan: &Assignment, lang: Lang) -> Vec<Sheet> {
+fn sheets_for(roster: &Roster, plan: &Plan, lang: Lang) -> Vec<Sheet> {
     let session = samman::Session::new(roster.instance.clone()).unwrap();
     let explanations = report::explain_unplaced(&session, plan).unwrap();
     report::workbook(
@@ -212,7 +213,7 @@ fn placements_csv_keeps_the_inputs_form_and_reads_back_as_the_plan() {
     let table = sheets::Table::from_bytes(&bytes, SheetKind::Csv).unwrap();
     assert_eq!(table.format(), format);
     let back = samman::csv_io::read_plan(bytes.as_slice()).unwrap();
-    assert_eq!(back, samman::metrics::Plan::from(&plan));
+    assert_eq!(back, samman::Pairs::from(&plan));
     let text: String = bytes.iter().map(|&b| char::from(b)).collect();
     assert!(
         text.starts_with("seeker;namn;telefon;anteckningar;provider;provider.namn;"),

@@ -7,8 +7,9 @@ use std::collections::BTreeSet;
 use common::{Shape, each_plan, random_instance, value_of};
 use samman::graph::CandidateGraph;
 use samman::model::Instance;
+use samman::plan::Plan;
 use samman::solve::{
-    Assignment, Objective, Options, Proposing, SolverKind, blocking_pairs, finalize, solve_graph,
+    Objective, Options, Proposing, SolverKind, blocking_pairs, finalize, solve_graph,
 };
 
 const TOLERANCE: f64 = 1e-6;
@@ -41,7 +42,7 @@ fn brute_force(instance: &Instance, graph: &CandidateGraph, objective: Objective
     best.expect("the empty plan always exists")
 }
 
-fn seats_respected(instance: &Instance, plan: &Assignment) {
+fn seats_respected(instance: &Instance, plan: &Plan) {
     for provider in &instance.providers {
         let used: u32 = plan
             .matches
@@ -218,7 +219,7 @@ impl Lists {
     }
 }
 
-fn choice_of(instance: &Instance, graph: &CandidateGraph, plan: &Assignment) -> Vec<Option<usize>> {
+fn choice_of(instance: &Instance, graph: &CandidateGraph, plan: &Plan) -> Vec<Option<usize>> {
     instance
         .seekers
         .iter()
@@ -335,7 +336,6 @@ fn blocking_pairs_agree_with_the_textbook_definition() {
 #[test]
 fn replanning_after_a_cancellation_moves_few_people() {
     use samman::generate::{Params, dinners};
-    use samman::solve::Placement;
     let instance = dinners(&Params {
         size: 150,
         seed: 5,
@@ -351,7 +351,7 @@ fn replanning_after_a_cancellation_moves_few_people() {
         let graph2 = CandidateGraph::build(&changed).unwrap();
         let replan = |move_cost: f64| {
             let options = Options {
-                previous: Placement::from_plan(&first),
+                previous: first.pairs(),
                 move_cost,
                 // Under max-placed, placing one more person outweighs any move cost.
                 ..options(solver, Objective::MaxScore)
@@ -360,7 +360,7 @@ fn replanning_after_a_cancellation_moves_few_people() {
         };
         let careful = replan(10.0);
         let careless = replan(0.0);
-        let moved = |plan: &Assignment| plan.moves.iter().map(|m| u64::from(m.people)).sum::<u64>();
+        let moved = |plan: &Plan| plan.moves.iter().map(|m| u64::from(m.people)).sum::<u64>();
         // Everyone who was at the cancelled dinner has moved.
         for m in first.matches.iter().filter(|m| m.provider == gone) {
             assert!(

@@ -3,8 +3,9 @@
 //! in, gives a valid plan with the seeker there.
 
 use samman::generate::{Params, Programme, generate};
-use samman::metrics::{MetricsOptions, Plan, evaluate};
-use samman::model::{Lock, SeekerId};
+use samman::metrics::{MetricsOptions, evaluate};
+use samman::model::SeekerId;
+use samman::plan::{Pair, Pairs};
 use samman::solve::{Options, solve};
 use samman::suggest::{SuggestError, suggest};
 
@@ -22,7 +23,7 @@ fn the_top_suggestion_of_an_unplaced_seeker_locked_in_gives_a_valid_plan() {
                 },
             );
             let assignment = solve(&instance, &Options::default()).unwrap();
-            let plan = Plan::from(&assignment);
+            let plan = Pairs::from(&assignment);
             for unplaced in assignment.unplaced.iter().take(3) {
                 let suggestions = suggest(&instance, Some(&plan), &unplaced.seeker, 5).unwrap();
                 let Some(top) = suggestions.first() else {
@@ -31,7 +32,7 @@ fn the_top_suggestion_of_an_unplaced_seeker_locked_in_gives_a_valid_plan() {
                 assert!(!top.current);
                 tried += 1;
                 let options = Options {
-                    locked: vec![Lock {
+                    locked: vec![Pair {
                         seeker: unplaced.seeker.clone(),
                         provider: top.provider.clone(),
                     }],
@@ -46,7 +47,7 @@ fn the_top_suggestion_of_an_unplaced_seeker_locked_in_gives_a_valid_plan() {
                     "{programme:?} seed {seed}: the lock is kept"
                 );
                 let report =
-                    evaluate(&instance, &Plan::from(&locked), &MetricsOptions::default()).unwrap();
+                    evaluate(&instance, &Pairs::from(&locked), &MetricsOptions::default()).unwrap();
                 assert!(
                     report.validity.valid,
                     "{programme:?} seed {seed}: {:?}",
@@ -71,7 +72,7 @@ fn suggestions_are_feasible_ranked_and_their_seats_add_up() {
         );
         let session = samman::Session::new(instance.clone()).expect("a valid instance");
         let rules = session.rules();
-        let plan = Plan::from(&solve(&instance, &Options::default()).unwrap());
+        let plan = Pairs::from(&solve(&instance, &Options::default()).unwrap());
         let provider_ix = instance.provider_indices();
         let seeker_ix = instance.seeker_indices();
         for (s, seeker) in instance.seekers.iter().enumerate().take(20) {

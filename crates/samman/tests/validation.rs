@@ -2,6 +2,7 @@
 //! and path; nothing personal is echoed.
 
 use samman::model::{Diet, Instance, LanguageSkill, Level, Location, Provider, Seeker};
+use samman::plan::Reason;
 use samman::validate::{check, parse_json, validate};
 
 fn paths(instance: &Instance) -> Vec<String> {
@@ -174,7 +175,7 @@ fn languages_diets_and_locations() {
 #[test]
 fn one_record_never_blocks_the_rest() {
     use samman::model::ProviderKind;
-    use samman::solve::{Options, Reason, SolverKind, solve};
+    use samman::solve::{Options, SolverKind, solve};
     let mut instance = Instance::new();
     for i in 0..3 {
         let mut table = Provider::new(&format!("dinner-{i}"), 6);

@@ -4,8 +4,9 @@
 
 use std::collections::BTreeMap;
 
-use samman::model::{Availability, DatedWindow, Instance, Lock, Provider, Seeker};
-use samman::solve::{Assignment, Objective, Options, Placement, SolverKind, solve};
+use samman::model::{Availability, DatedWindow, Instance, Provider, Seeker};
+use samman::plan::{Pair, Pairs, Plan};
+use samman::solve::{Objective, Options, SolverKind, solve};
 
 const SOLVERS: [SolverKind; 5] = [
     SolverKind::Auto,
@@ -23,7 +24,7 @@ fn with(solver: SolverKind) -> Options {
 }
 
 /// Each seeker's providers, by id, in plan order.
-fn providers_of(plan: &Assignment) -> BTreeMap<String, Vec<String>> {
+fn providers_of(plan: &Plan) -> BTreeMap<String, Vec<String>> {
     let mut of: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for m in &plan.matches {
         of.entry(m.seeker.to_string())
@@ -152,11 +153,11 @@ fn the_most_people_objective_counts_placements() {
 fn locks_pin_each_wanted_provider_and_a_third_lock_is_refused() {
     let mut instance = visits();
     instance.constraints.locked = vec![
-        Lock {
+        Pair {
             seeker: "older-1".into(),
             provider: "v3".into(),
         },
-        Lock {
+        Pair {
             seeker: "older-1".into(),
             provider: "v2".into(),
         },
@@ -169,7 +170,7 @@ fn locks_pin_each_wanted_provider_and_a_third_lock_is_refused() {
         assert_eq!(got, ["v2", "v3"], "{solver:?}");
         assert_eq!(of["older-2"], ["v1"], "{solver:?}");
     }
-    instance.constraints.locked.push(Lock {
+    instance.constraints.locked.push(Pair {
         seeker: "older-1".into(),
         provider: "v1".into(),
     });
@@ -191,11 +192,11 @@ fn a_re_plan_keeps_both_previous_volunteers() {
     let options = Options {
         solver: SolverKind::Optimal,
         previous: vec![
-            Placement {
+            Pair {
                 seeker: "older-1".into(),
                 provider: "v4".into(),
             },
-            Placement {
+            Pair {
                 seeker: "older-1".into(),
                 provider: "v3".into(),
             },
@@ -225,7 +226,7 @@ fn not_served_at_all_is_unplaced_with_its_reason() {
         assert_eq!(plan.unplaced[0].seeker.as_str(), "older-1");
         assert!(matches!(
             plan.unplaced[0].reason,
-            samman::solve::Reason::NoFeasibleProvider { .. }
+            samman::plan::Reason::NoFeasibleProvider { .. }
         ));
     }
 }
@@ -257,10 +258,10 @@ fn wants_of_zero_is_refused_with_its_path() {
 
 mod metrics {
     use super::*;
-    use samman::metrics::{MetricsOptions, Plan, Violation, evaluate};
+    use samman::metrics::{MetricsOptions, Violation, evaluate};
 
-    fn as_plan(plan: &Assignment) -> Plan {
-        Plan::from_pairs(
+    fn as_plan(plan: &Plan) -> Pairs {
+        Pairs::from_pairs(
             plan.matches
                 .iter()
                 .map(|m| (m.seeker.clone(), m.provider.clone())),
@@ -268,7 +269,7 @@ mod metrics {
     }
 
     fn report(instance: &Instance, pairs: &[(&str, &str)]) -> samman::metrics::Report {
-        let plan = Plan::from_pairs(pairs.iter().copied());
+        let plan = Pairs::from_pairs(pairs.iter().copied());
         evaluate(instance, &plan, &MetricsOptions::default()).unwrap()
     }
 
@@ -349,7 +350,7 @@ mod metrics {
         let r = evaluate(&instance, &as_plan(&plan), &options).unwrap();
         assert_eq!(r.stability.blocking_pairs, 0, "{:?}", plan.matches);
         // older-1 with only v3 while v2 sits empty: (older-1, v1) and (older-1, v2) block.
-        let plan = Plan::from_pairs([("older-1", "v3"), ("older-2", "v1")]);
+        let plan = Pairs::from_pairs([("older-1", "v3"), ("older-2", "v1")]);
         let r = evaluate(&instance, &plan, &options).unwrap();
         let list: Vec<(String, String)> = r
             .stability
@@ -368,7 +369,7 @@ fn the_explanation_names_every_provider_of_the_seeker() {
     let instance = visits();
     let session = samman::Session::new(instance).unwrap();
     let plan = session.solve(&Options::default()).unwrap();
-    let pairs = samman::metrics::Plan::from_pairs(
+    let pairs = samman::Pairs::from_pairs(
         plan.matches
             .iter()
             .map(|m| (m.seeker.clone(), m.provider.clone())),
@@ -416,7 +417,7 @@ fn the_stable_plan_of_overlapping_series_has_no_blocking_pair() {
             ..Options::default()
         };
         let plan = solve(&instance, &options).unwrap();
-        let pairs = samman::metrics::Plan::from_pairs(
+        let pairs = samman::Pairs::from_pairs(
             plan.matches
                 .iter()
                 .map(|m| (m.seeker.clone(), m.provider.clone())),

@@ -1,7 +1,7 @@
 //! Metrics of a plan against an instance: validity, placement, score, preferences, stability,
 //! fairness across groups, group composition, travel, language, history and reliability.
 //!
-//! Any plan can be evaluated, including one made elsewhere: a [`Plan`] is only a list of
+//! Any plan can be evaluated, including one made elsewhere: a [`Pairs`] is only a list of
 //! (seeker, provider) pairs, and every score is rebuilt from the instance with
 //! [`Rules`]. Each figure is defined exactly, with its formula, in docs/metrics.md.
 //! Per-group figures of groups smaller than [`MetricsOptions::min_group_size`] are suppressed.
@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::graph::{CandidateGraph, GraphError};
 use crate::model::Instance;
+use crate::plan::Pairs;
 use crate::rules::{Breakdown, Rules};
 use crate::solve::{Options, wants::Copies};
 
@@ -24,7 +25,6 @@ mod fairness;
 mod history;
 mod language;
 mod placement;
-mod plan;
 mod preferences;
 mod reliability;
 mod score;
@@ -49,12 +49,11 @@ pub use composition::{GroupComposition, Range};
 pub use fairness::{AttributeFairness, Fairness, GroupFigures, SUPPRESSED, attribute_values, gini};
 pub use history::HistoryFigures;
 pub use language::LanguageFigures;
-pub use placement::Placement;
-pub use plan::{Plan, PlanEntry, PlanError};
+pub use placement::PlacementFigures;
 pub use preferences::Preferences;
 pub use reliability::ReliabilityFigures;
 pub use score::{CriterionFigures, ScoreFigures};
-pub use stability::{Pair, Stability};
+pub use stability::Stability;
 pub use travel::Travel;
 pub use validity::{Validity, Violation};
 
@@ -100,7 +99,7 @@ pub struct Report {
     /// Hard-rule violations.
     pub validity: Validity,
     /// Placement.
-    pub placement: Placement,
+    pub placement: PlacementFigures,
     /// Score.
     pub score: ScoreFigures,
     /// Preferences.
@@ -152,7 +151,7 @@ impl Resolved {
 /// [`MetricsError::Graph`] when the instance is invalid or over its limits.
 pub fn evaluate(
     instance: &Instance,
-    plan: &Plan,
+    plan: &Pairs,
     options: &MetricsOptions,
 ) -> Result<Report, MetricsError> {
     let graph = CandidateGraph::build(instance)?;
@@ -164,7 +163,7 @@ pub fn evaluate(
 pub fn evaluate_with_graph(
     instance: &Instance,
     graph: &CandidateGraph,
-    plan: &Plan,
+    plan: &Pairs,
     options: &MetricsOptions,
 ) -> Report {
     if let Some((copies, _)) = Copies::of(instance, &Options::default(), graph.time_zone()) {

@@ -7,12 +7,8 @@ use crate::model::Instance;
 
 /// Who and how much is placed.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(
-    feature = "uniffi",
-    derive(uniffi::Record),
-    uniffi(name = "PlacementFigures")
-)]
-pub struct Placement {
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct PlacementFigures {
     /// Seekers (parties) in the instance.
     pub parties: usize,
     /// Seekers placed.
@@ -43,7 +39,7 @@ pub struct Placement {
     pub not_served: usize,
 }
 
-pub(super) fn placement(instance: &Instance, r: &Resolved) -> Placement {
+pub(super) fn placement(instance: &Instance, r: &Resolved) -> PlacementFigures {
     let parties = instance.seekers.len();
     let parties_placed = r.provider_of.iter().flatten().count();
     let people: u64 = instance
@@ -70,7 +66,7 @@ pub(super) fn placement(instance: &Instance, r: &Resolved) -> Placement {
         .iter()
         .map(|p| u64::from(p.capacity))
         .sum();
-    Placement {
+    PlacementFigures {
         parties,
         parties_placed,
         party_rate: ratio(parties_placed as f64, parties as f64),

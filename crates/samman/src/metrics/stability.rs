@@ -7,22 +7,9 @@ use serde::Serialize;
 use super::MetricsOptions;
 use super::Resolved;
 use crate::graph::CandidateGraph;
-use crate::model::{Instance, ProviderId, SeekerId};
+use crate::model::Instance;
+use crate::plan::Pair;
 use crate::rules::Rules;
-
-/// A seeker and a provider.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[cfg_attr(
-    feature = "uniffi",
-    derive(uniffi::Record),
-    uniffi(name = "BlockingPair")
-)]
-pub struct Pair {
-    /// The seeker.
-    pub seeker: SeekerId,
-    /// The provider.
-    pub provider: ProviderId,
-}
 
 /// Stability of the plan (docs/metrics.md defines both figures for parties and capacities).
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -3,8 +3,9 @@
 
 use serde::Serialize;
 
-use super::{Plan, Resolved};
+use super::Resolved;
 use crate::model::{HostId, Instance, ProviderId, SeekerId};
+use crate::plan::Pairs;
 use crate::rules::{
     Breakdown, GroupRule, Rule, Rules, group_violations, host_events_violations,
     keep_together_violations,
@@ -93,7 +94,7 @@ pub struct Validity {
     pub violations: Vec<Violation>,
 }
 
-pub(super) fn resolve(instance: &Instance, rules: &Rules<'_>, plan: &Plan) -> Resolved {
+pub(super) fn resolve(instance: &Instance, rules: &Rules<'_>, plan: &Pairs) -> Resolved {
     let seeker_ix = instance.seeker_indices();
     let provider_ix = instance.provider_indices();
     let n = instance.seekers.len();

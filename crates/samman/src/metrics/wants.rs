@@ -5,9 +5,10 @@
 
 use std::collections::HashMap;
 
-use super::{MetricsOptions, Plan, PlanEntry, Report, Resolved, Violation, ratio, report, resolve};
+use super::{MetricsOptions, Report, Resolved, Violation, ratio, report, resolve};
 use crate::graph::CandidateGraph;
 use crate::model::{Instance, SeekerId};
+use crate::plan::{Pair, Pairs};
 use crate::rules::Rules;
 use crate::solve::wants::Copies;
 
@@ -15,7 +16,7 @@ pub(super) fn evaluate(
     instance: &Instance,
     graph: &CandidateGraph,
     copies: &Copies,
-    plan: &Plan,
+    plan: &Pairs,
     options: &MetricsOptions,
 ) -> Report {
     let graph = graph.repeated(copies.original());
@@ -83,7 +84,7 @@ pub(super) fn evaluate(
 /// The plan with each entry on the seeker's next copy; an entry beyond the seeker's `wants`,
 /// or with a provider the seeker already has, stays on the seeker's own id (its first copy,
 /// already placed), so that it is reported placed twice.
-fn onto_copies(instance: &Instance, copies: &Copies, plan: &Plan) -> Plan {
+fn onto_copies(instance: &Instance, copies: &Copies, plan: &Pairs) -> Pairs {
     let index = instance.seeker_indices();
     let mut given: HashMap<usize, Vec<&str>> = HashMap::new();
     let matches = plan
@@ -100,13 +101,13 @@ fn onto_copies(instance: &Instance, copies: &Copies, plan: &Plan) -> Plan {
             }
             let copy = range.start + providers.len();
             providers.push(entry.provider.as_str());
-            PlanEntry {
+            Pair {
                 seeker: copies.instance.seekers[copy].id.clone(),
                 provider: entry.provider.clone(),
             }
         })
         .collect();
-    Plan { matches }
+    Pairs { matches }
 }
 
 /// A seeker's two providers whose times overlap, with the time rule on.

@@ -902,17 +902,6 @@ pub struct History {
     pub met: Vec<Met>,
 }
 
-/// A seeker pinned to a provider (a confirmed assignment).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct Lock {
-    /// The seeker.
-    pub seeker: SeekerId,
-    /// The provider.
-    pub provider: ProviderId,
-}
-
 /// Rules about particular seekers.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -929,7 +918,7 @@ pub struct Constraints {
     /// Confirmed assignments that every plan keeps.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub locked: Vec<Lock>,
+    pub locked: Vec<crate::plan::Pair>,
 }
 
 /// A host who offers several providers as alternatives, such as a household that can host a

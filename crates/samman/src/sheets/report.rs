@@ -8,9 +8,9 @@ use std::collections::{BTreeMap, HashMap};
 use crate::explain::Explanation;
 use crate::i18n::Messages;
 use crate::model::{Instance, Provider, Seeker};
+use crate::plan::{Pairs, Plan, Reason, Unplaced};
 use crate::rules::GroupRule;
 use crate::session::Session;
-use crate::solve::{Assignment, Reason, Unplaced};
 
 use super::{PassThrough, Roster};
 
@@ -93,7 +93,7 @@ pub struct ReportInput<'a> {
     /// The people and their carried columns.
     pub roster: &'a Roster,
     /// The plan.
-    pub plan: &'a Assignment,
+    pub plan: &'a Plan,
     /// Explanations of (some of) the unplaced seekers, for what would help; a seeker without
     /// one gets the plan's reason alone.
     pub explanations: &'a [Explanation],
@@ -124,12 +124,12 @@ fn headers(m: &Messages, pass: &PassThrough) -> Vec<Cell> {
 ///
 /// # Errors
 /// An [`crate::Error`] for a plan that does not fit the instance.
-pub fn explain_unplaced(session: &Session, plan: &Assignment) -> crate::Result<Vec<Explanation>> {
+pub fn explain_unplaced(session: &Session, plan: &Plan) -> crate::Result<Vec<Explanation>> {
     let ids: Vec<_> = plan.unplaced.iter().map(|u| u.seeker.clone()).collect();
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    session.explain(Some(&crate::metrics::Plan::from(plan)), &ids)
+    session.explain(Some(&Pairs::from(plan)), &ids)
 }
 
 /// The sheets of the coordinator's workbook, in `m`'s language.
@@ -203,7 +203,7 @@ fn diet_name(m: &Messages, diet: &str) -> String {
 /// Which solver made the plan, and with `auto` why: `groups (chosen because rules about
 /// whole groups bind: a minimum size)`.
 #[must_use]
-pub fn solver_text(m: &Messages, plan: &Assignment) -> String {
+pub fn solver_text(m: &Messages, plan: &Plan) -> String {
     match &plan.solver_choice {
         Some(choice) if choice.binding.is_empty() => m.text(
             "solver-auto-optimal",

@@ -6,7 +6,7 @@ use rust_xlsxwriter::{Format, Workbook, XlsxError};
 
 use super::report::{Cell, Sheet, Style};
 use super::{Roster, SheetFormat, TextEncoding};
-use crate::solve::Assignment;
+use crate::plan::Plan;
 
 /// Why an output could not be written.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -103,7 +103,7 @@ pub fn xlsx(sheets: &[Sheet]) -> Result<Vec<u8>, WriteError> {
 /// A [`WriteError`] when a row cannot be written.
 pub fn placements_csv(
     roster: &Roster,
-    plan: &Assignment,
+    plan: &Plan,
     format: SheetFormat,
 ) -> Result<Vec<u8>, WriteError> {
     let error = |e: &dyn std::fmt::Display| WriteError {

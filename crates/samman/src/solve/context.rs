@@ -5,7 +5,8 @@
 use std::collections::HashMap;
 
 use crate::graph::CandidateGraph;
-use crate::model::{Instance, Lock};
+use crate::model::Instance;
+use crate::plan::Pair;
 use crate::progress::{Step, Tracker};
 use crate::rules::{GroupRule, Rules, group_violations};
 
@@ -107,7 +108,7 @@ impl<'a> Context<'a> {
         provider_ix: &HashMap<&str, u32>,
     ) -> Result<(), SolveError> {
         let instance = self.instance;
-        let all: Vec<(String, &Lock)> = instance
+        let all: Vec<(String, &Pair)> = instance
             .constraints
             .locked
             .iter()

@@ -3,8 +3,8 @@
 
 use std::collections::BTreeMap;
 
-use super::{Reason, Unplaced};
 use crate::model::{Instance, ProviderKind};
+use crate::plan::{Reason, Unplaced};
 use crate::rules::{GroupRule, Rule};
 
 impl Unplaced {

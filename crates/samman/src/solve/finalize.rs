@@ -5,12 +5,10 @@
 use std::collections::BTreeMap;
 
 use super::context::Context;
-use super::{
-    Assignment, Cancelled, Match, Options, Reason, SolveError, SolveStats, Unplaced,
-    excluded_by_rule, hosts,
-};
+use super::{Options, SolveError, excluded_by_rule, hosts};
 use crate::graph::CandidateGraph;
 use crate::model::Instance;
+use crate::plan::{Cancelled, Match, Plan, Reason, SolveStats, Unplaced};
 use crate::rules::{GroupRule, Rules, group_violations, keep_together_violations};
 
 /// Turn a solver's choice (for each seeker, the graph edge it is placed on) into a plan that
@@ -32,7 +30,7 @@ pub fn finalize(
     graph: &CandidateGraph,
     chosen: &[Option<usize>],
     options: &Options,
-) -> Result<Assignment, SolveError> {
+) -> Result<Plan, SolveError> {
     let context = Context::new(instance, graph, options)?;
     finalize_in(&context, chosen)
 }
@@ -41,7 +39,7 @@ pub fn finalize(
 pub(super) fn finalize_in(
     context: &Context<'_>,
     chosen: &[Option<usize>],
-) -> Result<Assignment, SolveError> {
+) -> Result<Plan, SolveError> {
     let n_seekers = context.instance.seekers.len();
     let mut edge_of = with_locks(context, chosen);
     let mut blocked_by: Vec<Vec<GroupRule>> = vec![Vec::new(); n_seekers];
@@ -309,7 +307,7 @@ fn assignment(
     edge_of: &[Option<usize>],
     blocked_by: &[Vec<GroupRule>],
     cancelled: BTreeMap<usize, Vec<GroupRule>>,
-) -> Assignment {
+) -> Plan {
     let (instance, graph, options) = (context.instance, context.graph, context.options);
     // Why each seeker with no feasible provider has none: which rules exclude which providers.
     let isolated: Vec<usize> = (0..instance.seekers.len())
@@ -359,7 +357,7 @@ fn assignment(
             }
         }
     }
-    Assignment {
+    Plan {
         solver: options.solver,
         objective: options.objective,
         matches,

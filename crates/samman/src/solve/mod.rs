@@ -1,6 +1,6 @@
-//! Solvers that turn a candidate graph into a plan, and the plan they all return.
+//! Solvers that turn a candidate graph into a plan.
 //!
-//! Every solver returns an [`Assignment`]; [`finalize`] checks the rules about whole groups
+//! Every solver returns a [`Plan`]; [`finalize`] checks the rules about whole groups
 //! (minimum seats, composition, gender of parties, keep-together and keep-apart) on what a
 //! solver chose, so that no plan breaks a hard rule, and says why each unplaced seeker is
 //! unplaced.
@@ -25,9 +25,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::algo::bmatching;
 use crate::graph::{CandidateGraph, GraphError};
-use crate::model::{Instance, Lock, ProviderId, SeekerId};
+use crate::model::{Instance, ProviderId, SeekerId};
+use crate::plan::{Move, Pair, Plan};
 use crate::progress::{Hook, Step, Tracker};
-use crate::rules::{Breakdown, GroupRule, Rule, Rules};
+use crate::rules::{GroupRule, Rule, Rules};
 use context::{Component, Context};
 use wants::Copies;
 
@@ -35,7 +36,7 @@ pub use auto::{SolverChoice, binding_group_rules};
 pub use finalize::finalize;
 use finalize::{finalize_in, score_of};
 pub use greedy::greedy;
-pub use stable::{BlockingPair, blocking_pairs};
+pub use stable::blocking_pairs;
 
 /// Which solver to run.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
@@ -55,7 +56,7 @@ pub enum SolverKind {
     Groups,
     /// `groups` when a rule about whole groups can bind (a minimum above one, composition,
     /// gender of parties, keep-together or keep-apart), `optimal` otherwise; the plan records
-    /// the choice ([`Assignment::solver_choice`]). The default.
+    /// the choice ([`Plan::solver_choice`]). The default.
     #[default]
     Auto,
 }
@@ -128,31 +129,6 @@ pub enum Proposing {
     Providers,
 }
 
-/// A seeker placed with a provider in an earlier plan, for minimal-change re-planning.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct Placement {
-    /// The seeker.
-    pub seeker: SeekerId,
-    /// The provider.
-    pub provider: ProviderId,
-}
-
-impl Placement {
-    /// The placements of a plan.
-    #[must_use]
-    pub fn from_plan(plan: &Assignment) -> Vec<Placement> {
-        plan.matches
-            .iter()
-            .map(|m| Placement {
-                seeker: m.seeker.clone(),
-                provider: m.provider.clone(),
-            })
-            .collect()
-    }
-}
-
 /// What a solver maximises.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
@@ -193,9 +169,9 @@ pub struct Options {
     /// Which side proposes (stable solver).
     pub proposing: Proposing,
     /// Assignments to keep, on top of `constraints.locked` in the instance.
-    pub locked: Vec<Lock>,
+    pub locked: Vec<Pair>,
     /// The previous plan, when re-planning: every solver then prefers to keep its placements.
-    pub previous: Vec<Placement>,
+    pub previous: Vec<Pair>,
     /// What moving one person away from their previous provider costs, in score units (a
     /// party of three moved costs three times this).
     pub move_cost: f64,
@@ -219,188 +195,6 @@ impl Default for Options {
             iterations: None,
             parallel: true,
         }
-    }
-}
-
-/// A seeker whose provider changed from the previous plan.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct Move {
-    /// The seeker.
-    pub seeker: SeekerId,
-    /// Their provider in the previous plan.
-    pub from: ProviderId,
-    /// Their provider now; none when they are no longer placed.
-    pub to: Option<ProviderId>,
-    /// People in the party.
-    pub people: u32,
-}
-
-/// A seeker placed with a provider.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct Match {
-    /// The seeker.
-    pub seeker: SeekerId,
-    /// The provider.
-    pub provider: ProviderId,
-    /// Seats the party takes.
-    pub seats: u32,
-    /// The pair's score.
-    pub score: f64,
-    /// The criteria behind the score.
-    pub breakdown: Breakdown,
-}
-
-/// Why a seeker is not placed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case", tag = "kind")]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
-pub enum Reason {
-    /// No provider passes every hard rule; how many providers each rule excludes (a provider
-    /// may be excluded by several rules).
-    NoFeasibleProvider {
-        /// Providers each rule excludes.
-        excluded: BTreeMap<Rule, usize>,
-        /// Providers each rule excludes on its own: relaxing that rule alone would open them.
-        only: BTreeMap<Rule, usize>,
-    },
-    /// Feasible providers exist but their seats went to others.
-    SeatsTaken {
-        /// How many providers were feasible.
-        feasible: usize,
-    },
-    /// Placing them anywhere feasible would break a rule about the whole group.
-    Group {
-        /// The group rules in the way.
-        rules: Vec<GroupRule>,
-    },
-}
-
-/// A seeker left out, and why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct Unplaced {
-    /// The seeker.
-    pub seeker: SeekerId,
-    /// Why.
-    pub reason: Reason,
-}
-
-/// A provider that does not take place although seekers could have been placed with it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct Cancelled {
-    /// The provider.
-    pub provider: ProviderId,
-    /// The group rules its group would have broken.
-    pub rules: Vec<GroupRule>,
-}
-
-/// Figures about a solver run. Only deterministic figures are serialised, so that the same
-/// input and seed give byte-identical plans; the elapsed time is kept for reports and is not
-/// compared: two runs that made the same plan are equal.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct SolveStats {
-    /// Iterations of the solver's main loop: pairs examined (greedy), flow refinements
-    /// (optimal), search steps (groups); 0 for stable, whose deferred acceptance does not
-    /// count its proposals.
-    pub iterations: u64,
-    /// An upper bound on the objective, where known.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub bound: Option<f64>,
-    /// Relative gap between the objective and the bound, where known.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub gap: Option<f64>,
-    /// Seconds the solve took (graph excluded); not serialised.
-    #[serde(skip)]
-    pub seconds: f64,
-}
-
-impl PartialEq for SolveStats {
-    fn eq(&self, other: &Self) -> bool {
-        // `seconds` left out on purpose: it differs between runs of the same plan.
-        self.iterations == other.iterations && self.bound == other.bound && self.gap == other.gap
-    }
-}
-
-/// A plan: who is placed where, who is not and why, which providers are cancelled.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct Assignment {
-    /// The solver that made it.
-    pub solver: SolverKind,
-    /// What it maximised.
-    pub objective: Objective,
-    /// Matches, in seeker order.
-    pub matches: Vec<Match>,
-    /// Seekers left out, in seeker order.
-    pub unplaced: Vec<Unplaced>,
-    /// Providers that do not take place because their group would break a rule.
-    pub cancelled: Vec<Cancelled>,
-    /// Total score of the matches.
-    pub total_score: f64,
-    /// People placed (party sizes summed).
-    pub people_placed: u64,
-    /// Solver figures.
-    pub stats: SolveStats,
-    /// Seekers moved away from their provider in the previous plan, in seeker order.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub moves: Vec<Move>,
-    /// With `auto`: the solver that ran and the group rules that chose it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub solver_choice: Option<SolverChoice>,
-}
-
-/// How many seekers a plan serves: with as many providers as they want (`seeker.wants`, 1 by
-/// default), with some but fewer, with none.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
-pub struct Served {
-    /// Placed with every provider wanted.
-    pub fully: usize,
-    /// Placed with some but fewer providers than wanted.
-    pub partly: usize,
-    /// Not placed.
-    pub not: usize,
-}
-
-impl Served {
-    /// Seekers placed with at least one provider.
-    #[must_use]
-    pub fn placed(self) -> usize {
-        self.fully + self.partly
-    }
-}
-
-impl Assignment {
-    /// Seekers with at least one match (a seeker who wants several providers has a match
-    /// for each).
-    #[must_use]
-    pub fn seekers_placed(&self) -> usize {
-        let mut seekers: Vec<&str> = self.matches.iter().map(|m| m.seeker.as_str()).collect();
-        seekers.sort_unstable();
-        seekers.dedup();
-        seekers.len()
-    }
-
-    /// How many seekers of `instance` the plan serves fully, partly and not at all.
-    #[must_use]
-    pub fn served(&self, instance: &Instance) -> Served {
-        let mut placements: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
-        for m in &self.matches {
-            *placements.entry(m.seeker.as_str()).or_default() += 1;
-        }
-        let mut served = Served::default();
-        for seeker in &instance.seekers {
-            match placements.get(seeker.id.as_str()).copied().unwrap_or(0) {
-                0 => served.not += 1,
-                n if n >= seeker.wants.max(1) => served.fully += 1,
-                _ => served.partly += 1,
-            }
-        }
-        served
     }
 }
 
@@ -481,7 +275,7 @@ pub(crate) struct Part {
 ///
 /// # Errors
 /// [`SolveError::Graph`] when the instance is invalid or over its limits.
-pub fn solve(instance: &Instance, options: &Options) -> Result<Assignment, SolveError> {
+pub fn solve(instance: &Instance, options: &Options) -> Result<Plan, SolveError> {
     let graph = CandidateGraph::build(instance)?;
     solve_graph(instance, &graph, options)
 }
@@ -502,7 +296,7 @@ pub fn solve_graph(
     instance: &Instance,
     graph: &CandidateGraph,
     options: &Options,
-) -> Result<Assignment, SolveError> {
+) -> Result<Plan, SolveError> {
     solve_observed(instance, graph, options, None)
 }
 
@@ -512,7 +306,7 @@ pub(crate) fn solve_observed(
     graph: &CandidateGraph,
     options: &Options,
     progress: Option<Hook<'_>>,
-) -> Result<Assignment, SolveError> {
+) -> Result<Plan, SolveError> {
     let started = Instant::now();
     let (solver, choice) = auto::resolve(instance, options.solver);
     let resolved;
@@ -554,7 +348,7 @@ fn solve_in(
     options: &Options,
     progress: Option<Hook<'_>>,
     copies: Option<&Copies>,
-) -> Result<Assignment, SolveError> {
+) -> Result<Plan, SolveError> {
     let mut context = Context::new(instance, graph, options)?;
     context.copies = copies;
     let components = context.components();
@@ -634,7 +428,7 @@ fn solve_in(
 
 /// The objective a solver maximised, for a plan: the score plus the move cost kept (most
 /// score), or the people placed (most people).
-fn objective_value(context: &Context<'_>, plan: &Assignment) -> f64 {
+fn objective_value(context: &Context<'_>, plan: &Plan) -> f64 {
     match context.options.objective {
         Objective::MaxPlaced => plan.people_placed as f64,
         Objective::MaxScore => {
@@ -668,7 +462,7 @@ fn relative_gap(bound: f64, achieved: f64) -> f64 {
 /// Seekers of the previous plan who are no longer with the same provider. A seeker with
 /// several providers moves from each previous one it lost to a provider it did not have
 /// before (in plan order), or to none.
-fn moves(instance: &Instance, options: &Options, plan: &Assignment) -> Vec<Move> {
+fn moves(instance: &Instance, options: &Options, plan: &Plan) -> Vec<Move> {
     let mut now: BTreeMap<&SeekerId, Vec<&ProviderId>> = BTreeMap::new();
     for m in &plan.matches {
         now.entry(&m.seeker).or_default().push(&m.provider);

@@ -20,25 +20,13 @@ use std::collections::HashMap;
 
 use crate::parallel::prelude::*;
 
-use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
-
 use crate::algo::{self, stable::Market};
 use crate::graph::CandidateGraph;
-use crate::model::{Instance, ProviderId, SeekerId};
+use crate::model::Instance;
+use crate::plan::{Pair, Plan};
 
 use super::context::{Component, Context, mix};
-use super::{Assignment, Options, Part, Proposing, SolveError};
-
-/// A seeker and a provider who would both rather be together than with whom the plan places
-/// them (the provider has the seats, or would give up only parties it likes less).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
-pub struct BlockingPair {
-    /// The seeker.
-    pub seeker: SeekerId,
-    /// The provider.
-    pub provider: ProviderId,
-}
+use super::{Options, Part, Proposing, SolveError};
 
 /// Both sides' preferences over the acceptable pairs of one component. The proposers are the
 /// component's units: a keep-together set proposes as one party (its seats summed), a seeker
@@ -462,9 +450,9 @@ impl Lefts {
 pub fn blocking_pairs(
     instance: &Instance,
     graph: &CandidateGraph,
-    plan: &Assignment,
+    plan: &Plan,
     options: &Options,
-) -> Result<Vec<BlockingPair>, SolveError> {
+) -> Result<Vec<Pair>, SolveError> {
     let context = Context::new(instance, graph, options)?;
     let placed: HashMap<&str, u32> = plan
         .matches
@@ -546,7 +534,7 @@ pub fn blocking_pairs(
                 }
                 if room >= size(u as u32) {
                     for &i in &prefs.members[u] {
-                        pairs.push(BlockingPair {
+                        pairs.push(Pair {
                             seeker: instance.seekers[component.seekers[i as usize] as usize]
                                 .id
                                 .clone(),

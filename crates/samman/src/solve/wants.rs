@@ -11,10 +11,11 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use crate::model::{Instance, Lock, ResolvedAvailability, SeekerId, Zone};
+use crate::model::{Instance, ResolvedAvailability, SeekerId, Zone};
 
 use super::context::Context;
-use super::{Assignment, Options, Placement, SolveError};
+use super::{Options, SolveError};
+use crate::plan::{Pair, Plan};
 
 /// An instance with each seeker who wants several providers repeated once per provider wanted.
 pub(crate) struct Copies {
@@ -124,12 +125,12 @@ impl Copies {
         // Each lock of a seeker goes to its next copy, `constraints.locked` first; validation
         // allowed at most `wants` of them, to distinct providers.
         let mut next: HashMap<String, usize> = HashMap::new();
-        let mut to_copy = |lock: &Lock| -> Lock {
+        let mut to_copy = |lock: &Pair| -> Pair {
             let copies = all(lock.seeker.as_str());
             let j = next.entry(lock.seeker.to_string()).or_default();
             let seeker = copies.get(*j).unwrap_or(&copies[0]).clone();
             *j += 1;
-            Lock {
+            Pair {
                 seeker,
                 provider: lock.provider.clone(),
             }
@@ -150,7 +151,7 @@ impl Copies {
                 let copies = all(placement.seeker.as_str());
                 let j = next.entry(placement.seeker.as_str()).or_default();
                 *j += 1;
-                copies.get(*j - 1).map(|seeker| Placement {
+                copies.get(*j - 1).map(|seeker| Pair {
                     seeker: seeker.clone(),
                     provider: placement.provider.clone(),
                 })
@@ -254,7 +255,7 @@ impl Copies {
     /// The plan of `original` from the plan of the copies: every copy's match under the
     /// seeker's id, in seeker order; a seeker unplaced (with its first copy's reason) only
     /// when no copy is placed.
-    pub fn fold(&self, original: &Instance, mut plan: Assignment) -> Assignment {
+    pub fn fold(&self, original: &Instance, mut plan: Plan) -> Plan {
         let index = &self.index;
         let mut placed = vec![false; original.seekers.len()];
         for m in &mut plan.matches {

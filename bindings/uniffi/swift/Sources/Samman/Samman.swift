@@ -573,7 +573,7 @@ public protocol SessionProtocol: AnyObject, Sendable {
      * # Errors
      * `LimitExceeded` when the candidate pairs pass `policy.limits.max_edges`.
      */
-    func evaluate(plan: Assignment, options: MetricsOptions) throws  -> Report
+    func evaluate(plan: Plan, options: MetricsOptions) throws  -> Report
     
     /**
      * The core's figures about a plan from anywhere (ids the instance does not have are
@@ -582,7 +582,7 @@ public protocol SessionProtocol: AnyObject, Sendable {
      * # Errors
      * As [`Session::evaluate`].
      */
-    func evaluatePlan(plan: Plan, options: MetricsOptions) throws  -> Report
+    func evaluatePlan(plan: Pairs, options: MetricsOptions) throws  -> Report
     
     /**
      * Why each of `seekers` is or is not placed in `plan` (or in general, without a plan),
@@ -591,7 +591,7 @@ public protocol SessionProtocol: AnyObject, Sendable {
      * # Errors
      * `UnknownId` (path `seeker`) for the first id no seeker has.
      */
-    func explain(plan: Assignment?, seekers: [SeekerId]) throws  -> [Explanation]
+    func explain(plan: Plan?, seekers: [SeekerId]) throws  -> [Explanation]
     
     /**
      * The explanation of `seeker` in words, as `samman explain` prints it, in `lang` (`sv` or
@@ -602,7 +602,7 @@ public protocol SessionProtocol: AnyObject, Sendable {
      * `InvalidInput` (path `lang`) for a language samman does not speak; `UnknownId` (path
      * `seeker`) for an id no seeker has.
      */
-    func explainText(plan: Assignment?, seeker: SeekerId, lang: String) throws  -> String
+    func explainText(plan: Plan?, seeker: SeekerId, lang: String) throws  -> String
     
     /**
      * The instance.
@@ -617,7 +617,7 @@ public protocol SessionProtocol: AnyObject, Sendable {
      * `UnknownId` or `InvalidInput` for a lock or previous plan that does not fit,
      * `LimitExceeded` when the candidate pairs pass `policy.limits.max_edges`.
      */
-    func solve(options: Options) throws  -> Assignment
+    func solve(options: Options) throws  -> Plan
     
     /**
      * The `k` best feasible providers for `seeker`, best first, with score, free seats in
@@ -626,7 +626,7 @@ public protocol SessionProtocol: AnyObject, Sendable {
      * # Errors
      * `UnknownId` (path `seeker`) when no seeker has the id.
      */
-    func suggest(plan: Assignment?, seeker: SeekerId, k: UInt32) throws  -> [Suggestion]
+    func suggest(plan: Plan?, seeker: SeekerId, k: UInt32) throws  -> [Suggestion]
     
     /**
      * Problems of single records, each with its path: they never make the instance invalid;
@@ -641,7 +641,7 @@ public protocol SessionProtocol: AnyObject, Sendable {
      * # Errors
      * `UnknownId` for a seeker or provider the instance does not have, with its path.
      */
-    func addHistory(plan: Assignment, date: NaiveDate?) throws  -> Instance
+    func addHistory(plan: Plan, date: NaiveDate?) throws  -> Instance
     
     /**
      * Plan `options.rounds` rounds so that everyone meets someone new (the core's
@@ -748,12 +748,12 @@ public static func fromJson(json: String)throws  -> Session  {
      * # Errors
      * `LimitExceeded` when the candidate pairs pass `policy.limits.max_edges`.
      */
-open func evaluate(plan: Assignment, options: MetricsOptions)throws  -> Report  {
+open func evaluate(plan: Plan, options: MetricsOptions)throws  -> Report  {
     return try  FfiConverterTypeReport_lift(try rustCallWithError(FfiConverterTypeSammanError_lift) {
         uniffiCallStatus in
     uniffi_samman_ffi_fn_method_session_evaluate(
             self.uniffiCloneHandle(),
-        FfiConverterTypeAssignment_lower(plan),
+        FfiConverterTypePlan_lower(plan),
         FfiConverterTypeMetricsOptions_lower(options),uniffiCallStatus
     )
 })
@@ -766,12 +766,12 @@ open func evaluate(plan: Assignment, options: MetricsOptions)throws  -> Report  
      * # Errors
      * As [`Session::evaluate`].
      */
-open func evaluatePlan(plan: Plan, options: MetricsOptions)throws  -> Report  {
+open func evaluatePlan(plan: Pairs, options: MetricsOptions)throws  -> Report  {
     return try  FfiConverterTypeReport_lift(try rustCallWithError(FfiConverterTypeSammanError_lift) {
         uniffiCallStatus in
     uniffi_samman_ffi_fn_method_session_evaluate_plan(
             self.uniffiCloneHandle(),
-        FfiConverterTypePlan_lower(plan),
+        FfiConverterTypePairs_lower(plan),
         FfiConverterTypeMetricsOptions_lower(options),uniffiCallStatus
     )
 })
@@ -784,12 +784,12 @@ open func evaluatePlan(plan: Plan, options: MetricsOptions)throws  -> Report  {
      * # Errors
      * `UnknownId` (path `seeker`) for the first id no seeker has.
      */
-open func explain(plan: Assignment?, seekers: [SeekerId])throws  -> [Explanation]  {
+open func explain(plan: Plan?, seekers: [SeekerId])throws  -> [Explanation]  {
     return try  FfiConverterSequenceTypeExplanation.lift(try rustCallWithError(FfiConverterTypeSammanError_lift) {
         uniffiCallStatus in
     uniffi_samman_ffi_fn_method_session_explain(
             self.uniffiCloneHandle(),
-        FfiConverterOptionTypeAssignment.lower(plan),
+        FfiConverterOptionTypePlan.lower(plan),
         FfiConverterSequenceTypeSeekerId.lower(seekers),uniffiCallStatus
     )
 })
@@ -804,12 +804,12 @@ open func explain(plan: Assignment?, seekers: [SeekerId])throws  -> [Explanation
      * `InvalidInput` (path `lang`) for a language samman does not speak; `UnknownId` (path
      * `seeker`) for an id no seeker has.
      */
-open func explainText(plan: Assignment?, seeker: SeekerId, lang: String)throws  -> String  {
+open func explainText(plan: Plan?, seeker: SeekerId, lang: String)throws  -> String  {
     return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeSammanError_lift) {
         uniffiCallStatus in
     uniffi_samman_ffi_fn_method_session_explain_text(
             self.uniffiCloneHandle(),
-        FfiConverterOptionTypeAssignment.lower(plan),
+        FfiConverterOptionTypePlan.lower(plan),
         FfiConverterTypeSeekerId_lower(seeker),
         FfiConverterString.lower(lang),uniffiCallStatus
     )
@@ -836,8 +836,8 @@ open func instance() -> Instance  {
      * `UnknownId` or `InvalidInput` for a lock or previous plan that does not fit,
      * `LimitExceeded` when the candidate pairs pass `policy.limits.max_edges`.
      */
-open func solve(options: Options)throws  -> Assignment  {
-    return try  FfiConverterTypeAssignment_lift(try rustCallWithError(FfiConverterTypeSammanError_lift) {
+open func solve(options: Options)throws  -> Plan  {
+    return try  FfiConverterTypePlan_lift(try rustCallWithError(FfiConverterTypeSammanError_lift) {
         uniffiCallStatus in
     uniffi_samman_ffi_fn_method_session_solve(
             self.uniffiCloneHandle(),
@@ -853,12 +853,12 @@ open func solve(options: Options)throws  -> Assignment  {
      * # Errors
      * `UnknownId` (path `seeker`) when no seeker has the id.
      */
-open func suggest(plan: Assignment?, seeker: SeekerId, k: UInt32)throws  -> [Suggestion]  {
+open func suggest(plan: Plan?, seeker: SeekerId, k: UInt32)throws  -> [Suggestion]  {
     return try  FfiConverterSequenceTypeSuggestion.lift(try rustCallWithError(FfiConverterTypeSammanError_lift) {
         uniffiCallStatus in
     uniffi_samman_ffi_fn_method_session_suggest(
             self.uniffiCloneHandle(),
-        FfiConverterOptionTypeAssignment.lower(plan),
+        FfiConverterOptionTypePlan.lower(plan),
         FfiConverterTypeSeekerId_lower(seeker),
         FfiConverterUInt32.lower(k),uniffiCallStatus
     )
@@ -885,12 +885,12 @@ open func warnings() -> [Problem]  {
      * # Errors
      * `UnknownId` for a seeker or provider the instance does not have, with its path.
      */
-open func addHistory(plan: Assignment, date: NaiveDate?)throws  -> Instance  {
+open func addHistory(plan: Plan, date: NaiveDate?)throws  -> Instance  {
     return try  FfiConverterTypeInstance_lift(try rustCallWithError(FfiConverterTypeSammanError_lift) {
         uniffiCallStatus in
     uniffi_samman_ffi_fn_method_session_add_history(
             self.uniffiCloneHandle(),
-        FfiConverterTypeAssignment_lower(plan),
+        FfiConverterTypePlan_lower(plan),
         FfiConverterOptionTypeNaiveDate.lower(date),uniffiCallStatus
     )
 })
@@ -964,8 +964,8 @@ public func FfiConverterTypeSession_lower(_ value: Session) -> UInt64 {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterOptionTypeAssignment: FfiConverterRustBuffer {
-    typealias SwiftType = Assignment?
+fileprivate struct FfiConverterOptionTypePlan: FfiConverterRustBuffer {
+    typealias SwiftType = Plan?
 
     public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
         guard let value = value else {
@@ -973,13 +973,13 @@ fileprivate struct FfiConverterOptionTypeAssignment: FfiConverterRustBuffer {
             return
         }
         writeInt(&buf, Int8(1))
-        FfiConverterTypeAssignment.write(value, into: &buf)
+        FfiConverterTypePlan.write(value, into: &buf)
     }
 
     public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
-        case 1: return try FfiConverterTypeAssignment.read(from: &buf)
+        case 1: return try FfiConverterTypePlan.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -1239,11 +1239,11 @@ public func panicForTests(message: String)throws   {try rustCallWithError(FfiCon
  * # Errors
  * `Internal` only if serialisation fails, which it should not.
  */
-public func planToJson(plan: Assignment)throws  -> String  {
+public func planToJson(plan: Plan)throws  -> String  {
     return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeSammanError_lift) {
         uniffiCallStatus in
     uniffi_samman_ffi_fn_func_plan_to_json(
-        FfiConverterTypeAssignment_lower(plan),uniffiCallStatus
+        FfiConverterTypePlan_lower(plan),uniffiCallStatus
     )
 })
 }
@@ -1415,7 +1415,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_samman_ffi_checksum_func_panic_for_tests() != 26020) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_samman_ffi_checksum_func_plan_to_json() != 55886) {
+    if (uniffi_samman_ffi_checksum_func_plan_to_json() != 41635) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_samman_ffi_checksum_func_pseudonymize() != 1932) {
@@ -1445,31 +1445,31 @@ private let initializationResult: InitializationResult = {
     if (uniffi_samman_ffi_checksum_func_rounds_plan_to_json() != 37803) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_samman_ffi_checksum_method_session_evaluate() != 59769) {
+    if (uniffi_samman_ffi_checksum_method_session_evaluate() != 6502) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_samman_ffi_checksum_method_session_evaluate_plan() != 45071) {
+    if (uniffi_samman_ffi_checksum_method_session_evaluate_plan() != 35162) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_samman_ffi_checksum_method_session_explain() != 15566) {
+    if (uniffi_samman_ffi_checksum_method_session_explain() != 32957) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_samman_ffi_checksum_method_session_explain_text() != 14574) {
+    if (uniffi_samman_ffi_checksum_method_session_explain_text() != 5046) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_samman_ffi_checksum_method_session_instance() != 55440) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_samman_ffi_checksum_method_session_solve() != 61126) {
+    if (uniffi_samman_ffi_checksum_method_session_solve() != 18927) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_samman_ffi_checksum_method_session_suggest() != 32660) {
+    if (uniffi_samman_ffi_checksum_method_session_suggest() != 4066) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_samman_ffi_checksum_method_session_warnings() != 46712) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_samman_ffi_checksum_method_session_add_history() != 42781) {
+    if (uniffi_samman_ffi_checksum_method_session_add_history() != 16169) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_samman_ffi_checksum_method_session_solve_rounds() != 60710) {

@@ -598,155 +598,6 @@ fileprivate struct FfiConverterString: FfiConverter {
 
 
 /**
- * A plan: who is placed where, who is not and why, which providers are cancelled.
- */
-public struct Assignment: Equatable, Hashable {
-    /**
-     * The solver that made it.
-     */
-    public var solver: SolverKind
-    /**
-     * What it maximised.
-     */
-    public var objective: Objective
-    /**
-     * Matches, in seeker order.
-     */
-    public var matches: [Match]
-    /**
-     * Seekers left out, in seeker order.
-     */
-    public var unplaced: [Unplaced]
-    /**
-     * Providers that do not take place because their group would break a rule.
-     */
-    public var cancelled: [Cancelled]
-    /**
-     * Total score of the matches.
-     */
-    public var totalScore: Double
-    /**
-     * People placed (party sizes summed).
-     */
-    public var peoplePlaced: UInt64
-    /**
-     * Solver figures.
-     */
-    public var stats: SolveStats
-    /**
-     * Seekers moved away from their provider in the previous plan, in seeker order.
-     */
-    public var moves: [Move]
-    /**
-     * With `auto`: the solver that ran and the group rules that chose it.
-     */
-    public var solverChoice: SolverChoice?
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * The solver that made it.
-         */solver: SolverKind, 
-        /**
-         * What it maximised.
-         */objective: Objective, 
-        /**
-         * Matches, in seeker order.
-         */matches: [Match], 
-        /**
-         * Seekers left out, in seeker order.
-         */unplaced: [Unplaced], 
-        /**
-         * Providers that do not take place because their group would break a rule.
-         */cancelled: [Cancelled], 
-        /**
-         * Total score of the matches.
-         */totalScore: Double, 
-        /**
-         * People placed (party sizes summed).
-         */peoplePlaced: UInt64, 
-        /**
-         * Solver figures.
-         */stats: SolveStats, 
-        /**
-         * Seekers moved away from their provider in the previous plan, in seeker order.
-         */moves: [Move], 
-        /**
-         * With `auto`: the solver that ran and the group rules that chose it.
-         */solverChoice: SolverChoice? = nil) {
-        self.solver = solver
-        self.objective = objective
-        self.matches = matches
-        self.unplaced = unplaced
-        self.cancelled = cancelled
-        self.totalScore = totalScore
-        self.peoplePlaced = peoplePlaced
-        self.stats = stats
-        self.moves = moves
-        self.solverChoice = solverChoice
-    }
-
-    
-
-    
-}
-
-#if compiler(>=6)
-extension Assignment: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeAssignment: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Assignment {
-        return
-            try Assignment(
-                solver: FfiConverterTypeSolverKind.read(from: &buf), 
-                objective: FfiConverterTypeObjective.read(from: &buf), 
-                matches: FfiConverterSequenceTypeMatch.read(from: &buf), 
-                unplaced: FfiConverterSequenceTypeUnplaced.read(from: &buf), 
-                cancelled: FfiConverterSequenceTypeCancelled.read(from: &buf), 
-                totalScore: FfiConverterDouble.read(from: &buf), 
-                peoplePlaced: FfiConverterUInt64.read(from: &buf), 
-                stats: FfiConverterTypeSolveStats.read(from: &buf), 
-                moves: FfiConverterSequenceTypeMove.read(from: &buf), 
-                solverChoice: FfiConverterOptionTypeSolverChoice.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: Assignment, into buf: inout [UInt8]) {
-        FfiConverterTypeSolverKind.write(value.solver, into: &buf)
-        FfiConverterTypeObjective.write(value.objective, into: &buf)
-        FfiConverterSequenceTypeMatch.write(value.matches, into: &buf)
-        FfiConverterSequenceTypeUnplaced.write(value.unplaced, into: &buf)
-        FfiConverterSequenceTypeCancelled.write(value.cancelled, into: &buf)
-        FfiConverterDouble.write(value.totalScore, into: &buf)
-        FfiConverterUInt64.write(value.peoplePlaced, into: &buf)
-        FfiConverterTypeSolveStats.write(value.stats, into: &buf)
-        FfiConverterSequenceTypeMove.write(value.moves, into: &buf)
-        FfiConverterOptionTypeSolverChoice.write(value.solverChoice, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeAssignment_lift(_ buf: RustBuffer) throws -> Assignment {
-    return try FfiConverterTypeAssignment.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeAssignment_lower(_ value: Assignment) -> RustBuffer {
-    return FfiConverterTypeAssignment.lower(value)
-}
-
-
-/**
  * Group comparison across one attribute, over the groups that are reported.
  */
 public struct AttributeFairness: Equatable, Hashable {
@@ -946,75 +797,6 @@ public func FfiConverterTypeAvailability_lift(_ buf: RustBuffer) throws -> Avail
 #endif
 public func FfiConverterTypeAvailability_lower(_ value: Availability) -> RustBuffer {
     return FfiConverterTypeAvailability.lower(value)
-}
-
-
-/**
- * A seeker and a provider.
- */
-public struct BlockingPair: Equatable, Hashable {
-    /**
-     * The seeker.
-     */
-    public var seeker: SeekerId
-    /**
-     * The provider.
-     */
-    public var provider: ProviderId
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * The seeker.
-         */seeker: SeekerId, 
-        /**
-         * The provider.
-         */provider: ProviderId) {
-        self.seeker = seeker
-        self.provider = provider
-    }
-
-    
-
-    
-}
-
-#if compiler(>=6)
-extension BlockingPair: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeBlockingPair: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> BlockingPair {
-        return
-            try BlockingPair(
-                seeker: FfiConverterTypeSeekerId.read(from: &buf), 
-                provider: FfiConverterTypeProviderId.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: BlockingPair, into buf: inout [UInt8]) {
-        FfiConverterTypeSeekerId.write(value.seeker, into: &buf)
-        FfiConverterTypeProviderId.write(value.provider, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeBlockingPair_lift(_ buf: RustBuffer) throws -> BlockingPair {
-    return try FfiConverterTypeBlockingPair.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeBlockingPair_lower(_ value: BlockingPair) -> RustBuffer {
-    return FfiConverterTypeBlockingPair.lower(value)
 }
 
 
@@ -1332,7 +1114,7 @@ public struct Constraints: Equatable, Hashable {
     /**
      * Confirmed assignments that every plan keeps.
      */
-    public var locked: [Lock]
+    public var locked: [Pair]
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -1345,7 +1127,7 @@ public struct Constraints: Equatable, Hashable {
          */keepApart: [[SeekerId]] = [], 
         /**
          * Confirmed assignments that every plan keeps.
-         */locked: [Lock] = []) {
+         */locked: [Pair] = []) {
         self.keepTogether = keepTogether
         self.keepApart = keepApart
         self.locked = locked
@@ -1369,14 +1151,14 @@ public struct FfiConverterTypeConstraints: FfiConverterRustBuffer {
             try Constraints(
                 keepTogether: FfiConverterSequenceSequenceTypeSeekerId.read(from: &buf), 
                 keepApart: FfiConverterSequenceSequenceTypeSeekerId.read(from: &buf), 
-                locked: FfiConverterSequenceTypeLock.read(from: &buf)
+                locked: FfiConverterSequenceTypePair.read(from: &buf)
         )
     }
 
     public static func write(_ value: Constraints, into buf: inout [UInt8]) {
         FfiConverterSequenceSequenceTypeSeekerId.write(value.keepTogether, into: &buf)
         FfiConverterSequenceSequenceTypeSeekerId.write(value.keepApart, into: &buf)
-        FfiConverterSequenceTypeLock.write(value.locked, into: &buf)
+        FfiConverterSequenceTypePair.write(value.locked, into: &buf)
     }
 }
 
@@ -3445,75 +3227,6 @@ public func FfiConverterTypeLocation_lower(_ value: Location) -> RustBuffer {
 
 
 /**
- * A seeker pinned to a provider (a confirmed assignment).
- */
-public struct Lock: Equatable, Hashable {
-    /**
-     * The seeker.
-     */
-    public var seeker: SeekerId
-    /**
-     * The provider.
-     */
-    public var provider: ProviderId
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * The seeker.
-         */seeker: SeekerId, 
-        /**
-         * The provider.
-         */provider: ProviderId) {
-        self.seeker = seeker
-        self.provider = provider
-    }
-
-    
-
-    
-}
-
-#if compiler(>=6)
-extension Lock: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeLock: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Lock {
-        return
-            try Lock(
-                seeker: FfiConverterTypeSeekerId.read(from: &buf), 
-                provider: FfiConverterTypeProviderId.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: Lock, into buf: inout [UInt8]) {
-        FfiConverterTypeSeekerId.write(value.seeker, into: &buf)
-        FfiConverterTypeProviderId.write(value.provider, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeLock_lift(_ buf: RustBuffer) throws -> Lock {
-    return try FfiConverterTypeLock.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeLock_lower(_ value: Lock) -> RustBuffer {
-    return FfiConverterTypeLock.lower(value)
-}
-
-
-/**
  * A seeker placed with a provider.
  */
 public struct Match: Equatable, Hashable {
@@ -4191,11 +3904,11 @@ public struct Options: Equatable, Hashable {
     /**
      * Assignments to keep, on top of `constraints.locked` in the instance.
      */
-    public var locked: [Lock]
+    public var locked: [Pair]
     /**
      * The previous plan, when re-planning: every solver then prefers to keep its placements.
      */
-    public var previous: [Placement]
+    public var previous: [Pair]
     /**
      * What moving one person away from their previous provider costs, in score units (a
      * party of three moved costs three times this).
@@ -4228,10 +3941,10 @@ public struct Options: Equatable, Hashable {
          */proposing: Proposing, 
         /**
          * Assignments to keep, on top of `constraints.locked` in the instance.
-         */locked: [Lock], 
+         */locked: [Pair], 
         /**
          * The previous plan, when re-planning: every solver then prefers to keep its placements.
-         */previous: [Placement], 
+         */previous: [Pair], 
         /**
          * What moving one person away from their previous provider costs, in score units (a
          * party of three moved costs three times this).
@@ -4274,8 +3987,8 @@ public struct FfiConverterTypeOptions: FfiConverterRustBuffer {
                 objective: FfiConverterTypeObjective.read(from: &buf), 
                 seed: FfiConverterUInt64.read(from: &buf), 
                 proposing: FfiConverterTypeProposing.read(from: &buf), 
-                locked: FfiConverterSequenceTypeLock.read(from: &buf), 
-                previous: FfiConverterSequenceTypePlacement.read(from: &buf), 
+                locked: FfiConverterSequenceTypePair.read(from: &buf), 
+                previous: FfiConverterSequenceTypePair.read(from: &buf), 
                 moveCost: FfiConverterDouble.read(from: &buf), 
                 iterations: FfiConverterOptionUInt64.read(from: &buf), 
                 parallel: FfiConverterBool.read(from: &buf)
@@ -4287,8 +4000,8 @@ public struct FfiConverterTypeOptions: FfiConverterRustBuffer {
         FfiConverterTypeObjective.write(value.objective, into: &buf)
         FfiConverterUInt64.write(value.seed, into: &buf)
         FfiConverterTypeProposing.write(value.proposing, into: &buf)
-        FfiConverterSequenceTypeLock.write(value.locked, into: &buf)
-        FfiConverterSequenceTypePlacement.write(value.previous, into: &buf)
+        FfiConverterSequenceTypePair.write(value.locked, into: &buf)
+        FfiConverterSequenceTypePair.write(value.previous, into: &buf)
         FfiConverterDouble.write(value.moveCost, into: &buf)
         FfiConverterOptionUInt64.write(value.iterations, into: &buf)
         FfiConverterBool.write(value.parallel, into: &buf)
@@ -4308,6 +4021,136 @@ public func FfiConverterTypeOptions_lift(_ buf: RustBuffer) throws -> Options {
 #endif
 public func FfiConverterTypeOptions_lower(_ value: Options) -> RustBuffer {
     return FfiConverterTypeOptions.lower(value)
+}
+
+
+/**
+ * A seeker and a provider: a lock (`constraints.locked`, `options.locked`), a placement of
+ * the previous plan (`options.previous`), an entry of a plan read as pairs, a blocking pair.
+ */
+public struct Pair: Equatable, Hashable {
+    /**
+     * The seeker.
+     */
+    public var seeker: SeekerId
+    /**
+     * The provider.
+     */
+    public var provider: ProviderId
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The seeker.
+         */seeker: SeekerId, 
+        /**
+         * The provider.
+         */provider: ProviderId) {
+        self.seeker = seeker
+        self.provider = provider
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Pair: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePair: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Pair {
+        return
+            try Pair(
+                seeker: FfiConverterTypeSeekerId.read(from: &buf), 
+                provider: FfiConverterTypeProviderId.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Pair, into buf: inout [UInt8]) {
+        FfiConverterTypeSeekerId.write(value.seeker, into: &buf)
+        FfiConverterTypeProviderId.write(value.provider, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePair_lift(_ buf: RustBuffer) throws -> Pair {
+    return try FfiConverterTypePair.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePair_lower(_ value: Pair) -> RustBuffer {
+    return FfiConverterTypePair.lower(value)
+}
+
+
+/**
+ * A plan as a list of placements, from samman or from anywhere else. Seekers not listed are
+ * unplaced. Scores are not part of a plan: metrics rebuild them from the instance.
+ */
+public struct Pairs: Equatable, Hashable {
+    /**
+     * The placements, in any order.
+     */
+    public var matches: [Pair]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The placements, in any order.
+         */matches: [Pair]) {
+        self.matches = matches
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Pairs: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePairs: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Pairs {
+        return
+            try Pairs(
+                matches: FfiConverterSequenceTypePair.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Pairs, into buf: inout [UInt8]) {
+        FfiConverterSequenceTypePair.write(value.matches, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePairs_lift(_ buf: RustBuffer) throws -> Pairs {
+    return try FfiConverterTypePairs.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePairs_lower(_ value: Pairs) -> RustBuffer {
+    return FfiConverterTypePairs.lower(value)
 }
 
 
@@ -4417,75 +4260,6 @@ public func FfiConverterTypePersonFigures_lift(_ buf: RustBuffer) throws -> Pers
 #endif
 public func FfiConverterTypePersonFigures_lower(_ value: PersonFigures) -> RustBuffer {
     return FfiConverterTypePersonFigures.lower(value)
-}
-
-
-/**
- * A seeker placed with a provider in an earlier plan, for minimal-change re-planning.
- */
-public struct Placement: Equatable, Hashable {
-    /**
-     * The seeker.
-     */
-    public var seeker: SeekerId
-    /**
-     * The provider.
-     */
-    public var provider: ProviderId
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * The seeker.
-         */seeker: SeekerId, 
-        /**
-         * The provider.
-         */provider: ProviderId) {
-        self.seeker = seeker
-        self.provider = provider
-    }
-
-    
-
-    
-}
-
-#if compiler(>=6)
-extension Placement: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypePlacement: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Placement {
-        return
-            try Placement(
-                seeker: FfiConverterTypeSeekerId.read(from: &buf), 
-                provider: FfiConverterTypeProviderId.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: Placement, into buf: inout [UInt8]) {
-        FfiConverterTypeSeekerId.write(value.seeker, into: &buf)
-        FfiConverterTypeProviderId.write(value.provider, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypePlacement_lift(_ buf: RustBuffer) throws -> Placement {
-    return try FfiConverterTypePlacement.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypePlacement_lower(_ value: Placement) -> RustBuffer {
-    return FfiConverterTypePlacement.lower(value)
 }
 
 
@@ -4679,22 +4453,94 @@ public func FfiConverterTypePlacementFigures_lower(_ value: PlacementFigures) ->
 
 
 /**
- * A plan as a list of placements, from samman or from anywhere else. Seekers not listed are
- * unplaced. Scores are not part of a plan: metrics rebuild them from the instance.
+ * A plan, as every solver returns it: who is placed where, who is not and why, which
+ * providers are cancelled.
  */
 public struct Plan: Equatable, Hashable {
     /**
-     * The placements, in any order.
+     * The solver that made it.
      */
-    public var matches: [PlanEntry]
+    public var solver: SolverKind
+    /**
+     * What it maximised.
+     */
+    public var objective: Objective
+    /**
+     * Matches, in seeker order.
+     */
+    public var matches: [Match]
+    /**
+     * Seekers left out, in seeker order.
+     */
+    public var unplaced: [Unplaced]
+    /**
+     * Providers that do not take place because their group would break a rule.
+     */
+    public var cancelled: [Cancelled]
+    /**
+     * Total score of the matches.
+     */
+    public var totalScore: Double
+    /**
+     * People placed (party sizes summed).
+     */
+    public var peoplePlaced: UInt64
+    /**
+     * Solver figures.
+     */
+    public var stats: SolveStats
+    /**
+     * Seekers moved away from their provider in the previous plan, in seeker order.
+     */
+    public var moves: [Move]
+    /**
+     * With `auto`: the solver that ran and the group rules that chose it.
+     */
+    public var solverChoice: SolverChoice?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
     public init(
         /**
-         * The placements, in any order.
-         */matches: [PlanEntry]) {
+         * The solver that made it.
+         */solver: SolverKind, 
+        /**
+         * What it maximised.
+         */objective: Objective, 
+        /**
+         * Matches, in seeker order.
+         */matches: [Match], 
+        /**
+         * Seekers left out, in seeker order.
+         */unplaced: [Unplaced], 
+        /**
+         * Providers that do not take place because their group would break a rule.
+         */cancelled: [Cancelled], 
+        /**
+         * Total score of the matches.
+         */totalScore: Double, 
+        /**
+         * People placed (party sizes summed).
+         */peoplePlaced: UInt64, 
+        /**
+         * Solver figures.
+         */stats: SolveStats, 
+        /**
+         * Seekers moved away from their provider in the previous plan, in seeker order.
+         */moves: [Move], 
+        /**
+         * With `auto`: the solver that ran and the group rules that chose it.
+         */solverChoice: SolverChoice? = nil) {
+        self.solver = solver
+        self.objective = objective
         self.matches = matches
+        self.unplaced = unplaced
+        self.cancelled = cancelled
+        self.totalScore = totalScore
+        self.peoplePlaced = peoplePlaced
+        self.stats = stats
+        self.moves = moves
+        self.solverChoice = solverChoice
     }
 
     
@@ -4713,12 +4559,30 @@ public struct FfiConverterTypePlan: FfiConverterRustBuffer {
     public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Plan {
         return
             try Plan(
-                matches: FfiConverterSequenceTypePlanEntry.read(from: &buf)
+                solver: FfiConverterTypeSolverKind.read(from: &buf), 
+                objective: FfiConverterTypeObjective.read(from: &buf), 
+                matches: FfiConverterSequenceTypeMatch.read(from: &buf), 
+                unplaced: FfiConverterSequenceTypeUnplaced.read(from: &buf), 
+                cancelled: FfiConverterSequenceTypeCancelled.read(from: &buf), 
+                totalScore: FfiConverterDouble.read(from: &buf), 
+                peoplePlaced: FfiConverterUInt64.read(from: &buf), 
+                stats: FfiConverterTypeSolveStats.read(from: &buf), 
+                moves: FfiConverterSequenceTypeMove.read(from: &buf), 
+                solverChoice: FfiConverterOptionTypeSolverChoice.read(from: &buf)
         )
     }
 
     public static func write(_ value: Plan, into buf: inout [UInt8]) {
-        FfiConverterSequenceTypePlanEntry.write(value.matches, into: &buf)
+        FfiConverterTypeSolverKind.write(value.solver, into: &buf)
+        FfiConverterTypeObjective.write(value.objective, into: &buf)
+        FfiConverterSequenceTypeMatch.write(value.matches, into: &buf)
+        FfiConverterSequenceTypeUnplaced.write(value.unplaced, into: &buf)
+        FfiConverterSequenceTypeCancelled.write(value.cancelled, into: &buf)
+        FfiConverterDouble.write(value.totalScore, into: &buf)
+        FfiConverterUInt64.write(value.peoplePlaced, into: &buf)
+        FfiConverterTypeSolveStats.write(value.stats, into: &buf)
+        FfiConverterSequenceTypeMove.write(value.moves, into: &buf)
+        FfiConverterOptionTypeSolverChoice.write(value.solverChoice, into: &buf)
     }
 }
 
@@ -4735,75 +4599,6 @@ public func FfiConverterTypePlan_lift(_ buf: RustBuffer) throws -> Plan {
 #endif
 public func FfiConverterTypePlan_lower(_ value: Plan) -> RustBuffer {
     return FfiConverterTypePlan.lower(value)
-}
-
-
-/**
- * One placement of a plan: a seeker and the provider it is placed with.
- */
-public struct PlanEntry: Equatable, Hashable {
-    /**
-     * The seeker.
-     */
-    public var seeker: SeekerId
-    /**
-     * The provider.
-     */
-    public var provider: ProviderId
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * The seeker.
-         */seeker: SeekerId, 
-        /**
-         * The provider.
-         */provider: ProviderId) {
-        self.seeker = seeker
-        self.provider = provider
-    }
-
-    
-
-    
-}
-
-#if compiler(>=6)
-extension PlanEntry: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypePlanEntry: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PlanEntry {
-        return
-            try PlanEntry(
-                seeker: FfiConverterTypeSeekerId.read(from: &buf), 
-                provider: FfiConverterTypeProviderId.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: PlanEntry, into buf: inout [UInt8]) {
-        FfiConverterTypeSeekerId.write(value.seeker, into: &buf)
-        FfiConverterTypeProviderId.write(value.provider, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypePlanEntry_lift(_ buf: RustBuffer) throws -> PlanEntry {
-    return try FfiConverterTypePlanEntry.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypePlanEntry_lower(_ value: PlanEntry) -> RustBuffer {
-    return FfiConverterTypePlanEntry.lower(value)
 }
 
 
@@ -7423,7 +7218,7 @@ public struct Stability: Equatable, Hashable {
     /**
      * The blocking pairs, when asked for ([`MetricsOptions::list_blocking_pairs`]).
      */
-    public var blockingPairList: [BlockingPair]?
+    public var blockingPairList: [Pair]?
     /**
      * Justified-envy instances: (seeker, seeker) pairs.
      */
@@ -7441,7 +7236,7 @@ public struct Stability: Equatable, Hashable {
          */blockingPairs: Count, 
         /**
          * The blocking pairs, when asked for ([`MetricsOptions::list_blocking_pairs`]).
-         */blockingPairList: [BlockingPair]?, 
+         */blockingPairList: [Pair]?, 
         /**
          * Justified-envy instances: (seeker, seeker) pairs.
          */justifiedEnvy: Count, 
@@ -7471,7 +7266,7 @@ public struct FfiConverterTypeStability: FfiConverterRustBuffer {
         return
             try Stability(
                 blockingPairs: FfiConverterTypeCount.read(from: &buf), 
-                blockingPairList: FfiConverterOptionSequenceTypeBlockingPair.read(from: &buf), 
+                blockingPairList: FfiConverterOptionSequenceTypePair.read(from: &buf), 
                 justifiedEnvy: FfiConverterTypeCount.read(from: &buf), 
                 seekersWithJustifiedEnvy: FfiConverterTypeCount.read(from: &buf)
         )
@@ -7479,7 +7274,7 @@ public struct FfiConverterTypeStability: FfiConverterRustBuffer {
 
     public static func write(_ value: Stability, into buf: inout [UInt8]) {
         FfiConverterTypeCount.write(value.blockingPairs, into: &buf)
-        FfiConverterOptionSequenceTypeBlockingPair.write(value.blockingPairList, into: &buf)
+        FfiConverterOptionSequenceTypePair.write(value.blockingPairList, into: &buf)
         FfiConverterTypeCount.write(value.justifiedEnvy, into: &buf)
         FfiConverterTypeCount.write(value.seekersWithJustifiedEnvy, into: &buf)
     }
@@ -10379,7 +10174,7 @@ public enum SolverKind: Equatable, Hashable {
     /**
      * `groups` when a rule about whole groups can bind (a minimum above one, composition,
      * gender of parties, keep-together or keep-apart), `optimal` otherwise; the plan records
-     * the choice ([`Assignment::solver_choice`]). The default.
+     * the choice ([`Plan::solver_choice`]). The default.
      */
     case auto
 
@@ -11015,8 +10810,8 @@ fileprivate struct FfiConverterOptionTypeRule: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterOptionSequenceTypeBlockingPair: FfiConverterRustBuffer {
-    typealias SwiftType = [BlockingPair]?
+fileprivate struct FfiConverterOptionSequenceTypePair: FfiConverterRustBuffer {
+    typealias SwiftType = [Pair]?
 
     public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
         guard let value = value else {
@@ -11024,13 +10819,13 @@ fileprivate struct FfiConverterOptionSequenceTypeBlockingPair: FfiConverterRustB
             return
         }
         writeInt(&buf, Int8(1))
-        FfiConverterSequenceTypeBlockingPair.write(value, into: &buf)
+        FfiConverterSequenceTypePair.write(value, into: &buf)
     }
 
     public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
-        case 1: return try FfiConverterSequenceTypeBlockingPair.read(from: &buf)
+        case 1: return try FfiConverterSequenceTypePair.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -11202,31 +10997,6 @@ fileprivate struct FfiConverterSequenceTypeAttributeFairness: FfiConverterRustBu
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeAttributeFairness.read(from: &buf))
-        }
-        return seq
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-fileprivate struct FfiConverterSequenceTypeBlockingPair: FfiConverterRustBuffer {
-    typealias SwiftType = [BlockingPair]
-
-    public static func write(_ value: [BlockingPair], into buf: inout [UInt8]) {
-        let len = Int32(value.count)
-        writeInt(&buf, len)
-        for item in value {
-            FfiConverterTypeBlockingPair.write(item, into: &buf)
-        }
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [BlockingPair] {
-        let len: Int32 = try readInt(&buf)
-        var seq = [BlockingPair]()
-        seq.reserveCapacity(Int(len))
-        for _ in 0 ..< len {
-            seq.append(try FfiConverterTypeBlockingPair.read(from: &buf))
         }
         return seq
     }
@@ -11485,31 +11255,6 @@ fileprivate struct FfiConverterSequenceTypeLanguageSkill: FfiConverterRustBuffer
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterSequenceTypeLock: FfiConverterRustBuffer {
-    typealias SwiftType = [Lock]
-
-    public static func write(_ value: [Lock], into buf: inout [UInt8]) {
-        let len = Int32(value.count)
-        writeInt(&buf, len)
-        for item in value {
-            FfiConverterTypeLock.write(item, into: &buf)
-        }
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Lock] {
-        let len: Int32 = try readInt(&buf)
-        var seq = [Lock]()
-        seq.reserveCapacity(Int(len))
-        for _ in 0 ..< len {
-            seq.append(try FfiConverterTypeLock.read(from: &buf))
-        }
-        return seq
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
 fileprivate struct FfiConverterSequenceTypeMatch: FfiConverterRustBuffer {
     typealias SwiftType = [Match]
 
@@ -11685,6 +11430,31 @@ fileprivate struct FfiConverterSequenceTypeNamedFigure: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypePair: FfiConverterRustBuffer {
+    typealias SwiftType = [Pair]
+
+    public static func write(_ value: [Pair], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypePair.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Pair] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Pair]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypePair.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypePersonFigures: FfiConverterRustBuffer {
     typealias SwiftType = [PersonFigures]
 
@@ -11702,56 +11472,6 @@ fileprivate struct FfiConverterSequenceTypePersonFigures: FfiConverterRustBuffer
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypePersonFigures.read(from: &buf))
-        }
-        return seq
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-fileprivate struct FfiConverterSequenceTypePlacement: FfiConverterRustBuffer {
-    typealias SwiftType = [Placement]
-
-    public static func write(_ value: [Placement], into buf: inout [UInt8]) {
-        let len = Int32(value.count)
-        writeInt(&buf, len)
-        for item in value {
-            FfiConverterTypePlacement.write(item, into: &buf)
-        }
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Placement] {
-        let len: Int32 = try readInt(&buf)
-        var seq = [Placement]()
-        seq.reserveCapacity(Int(len))
-        for _ in 0 ..< len {
-            seq.append(try FfiConverterTypePlacement.read(from: &buf))
-        }
-        return seq
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-fileprivate struct FfiConverterSequenceTypePlanEntry: FfiConverterRustBuffer {
-    typealias SwiftType = [PlanEntry]
-
-    public static func write(_ value: [PlanEntry], into buf: inout [UInt8]) {
-        let len = Int32(value.count)
-        writeInt(&buf, len)
-        for item in value {
-            FfiConverterTypePlanEntry.write(item, into: &buf)
-        }
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [PlanEntry] {
-        let len: Int32 = try readInt(&buf)
-        var seq = [PlanEntry]()
-        seq.reserveCapacity(Int(len))
-        for _ in 0 ..< len {
-            seq.append(try FfiConverterTypePlanEntry.read(from: &buf))
         }
         return seq
     }

@@ -79,7 +79,7 @@ class BadInputTest {
 
     @Test
     fun `a plan from another instance is reported as violations, not figures`() {
-        val plan = Plan(matches = listOf(PlanEntry(seeker = "ghost", provider = "nowhere")))
+        val plan = Pairs(matches = listOf(Pair(seeker = "ghost", provider = "nowhere")))
         Session(Instance(policy = defaultPolicy())).use { session ->
             val report = session.evaluatePlan(plan, defaultMetricsOptions())
             assertEquals(false, report.validity.valid)

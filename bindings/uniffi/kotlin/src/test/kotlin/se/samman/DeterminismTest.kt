@@ -79,7 +79,7 @@ class DeterminismTest {
     }
 
     /** A plan without its wall-clock time (`stats.seconds`), the one field that may differ. */
-    private fun Session.plan(solver: SolverKind, objective: Objective, seed: ULong = 7uL): Assignment =
+    private fun Session.plan(solver: SolverKind, objective: Objective, seed: ULong = 7uL): Plan =
         solve(defaultOptions().copy(solver = solver, objective = objective, seed = seed))
             .let { it.copy(stats = it.stats.copy(seconds = 0.0)) }
 

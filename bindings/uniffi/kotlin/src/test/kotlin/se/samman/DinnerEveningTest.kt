@@ -178,20 +178,20 @@ class DinnerEveningTest {
         val weights = policy.weights.copy(continuity = 5.0)
         val instance = dinnerEvening.copy(policy = policy.copy(weights = weights), history = history)
         Session(instance).use { session ->
-            val locked = defaultOptions().copy(locked = listOf(Lock(seeker = "party-lina", provider = "dinner-anna")))
+            val locked = defaultOptions().copy(locked = listOf(Pair(seeker = "party-lina", provider = "dinner-anna")))
             val plan = session.solve(locked)
             assertEquals("dinner-anna", plan.matches.single { it.seeker == "party-lina" }.provider)
             assertTrue(plan.matches.single { it.seeker == "party-amal" }.breakdown.continuity > 0f)
 
-            val again = session.solve(defaultOptions().copy(previous = plan.matches.map { Placement(it.seeker, it.provider) }))
+            val again = session.solve(defaultOptions().copy(previous = plan.matches.map { Pair(it.seeker, it.provider) }))
             assertTrue(again.moves.isEmpty(), "${again.moves}")
             // Amal's party sat at Bengt's in the previous plan, which has no halal kitchen: the
             // core reports the move of her two people.
-            val moved = session.solve(defaultOptions().copy(previous = listOf(Placement("party-amal", "dinner-bengt"))))
+            val moved = session.solve(defaultOptions().copy(previous = listOf(Pair("party-amal", "dinner-bengt"))))
             assertEquals(listOf(Move(seeker = "party-amal", from = "dinner-bengt", to = "dinner-anna", people = 2u)), moved.moves)
 
             val error = assertThrows<SammanException.UnknownId> {
-                session.solve(defaultOptions().copy(locked = listOf(Lock(seeker = "nobody", provider = "dinner-anna"))))
+                session.solve(defaultOptions().copy(locked = listOf(Pair(seeker = "nobody", provider = "dinner-anna"))))
             }
             assertEquals("unknown_id", error.kind)
             assertEquals("options.locked[0].seeker", error.path)

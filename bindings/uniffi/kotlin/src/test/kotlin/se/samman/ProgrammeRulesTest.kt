@@ -38,7 +38,7 @@ class ProgrammeRulesTest {
         """.trimIndent()
     }
 
-    private fun excluded(plan: Assignment, seeker: String): List<RuleCount> {
+    private fun excluded(plan: Plan, seeker: String): List<RuleCount> {
         val reason = plan.unplaced.single { it.seeker == seeker }.reason
         return (reason as Reason.NoFeasibleProvider).excluded.sortedBy { it.rule.name }
     }

@@ -33,7 +33,7 @@ class PseudonymizeTest {
         ),
         policy = defaultPolicy(),
         history = History(meetings = listOf(Meeting(seeker = "anna", host = "household-1"))),
-        constraints = Constraints(locked = listOf(Lock(seeker = "anna", provider = "dinner-1"))),
+        constraints = Constraints(locked = listOf(Pair(seeker = "anna", provider = "dinner-1"))),
     )
 
     @Test
@@ -46,7 +46,7 @@ class PseudonymizeTest {
         // A provider without a host is its own host, under its id.
         assertEquals(listOf(pseudonym("h", "household-1"), pseudonym("h", "dinner-2")), out.providers.map { it.host })
         assertEquals(Meeting(seeker = pseudonym("s", "anna"), host = pseudonym("h", "household-1")), out.history.meetings.single())
-        assertEquals(Lock(seeker = pseudonym("s", "anna"), provider = pseudonym("p", "dinner-1")), out.constraints.locked.single())
+        assertEquals(Pair(seeker = pseudonym("s", "anna"), provider = pseudonym("p", "dinner-1")), out.constraints.locked.single())
         assertNotEquals(out, pseudonymize(instance, "another key".toByteArray()))
     }
 

@@ -19,8 +19,8 @@ class RecurringTest {
     )
 
     /** Times each pair of people shares a table across the rounds. */
-    private fun pairCounts(plan: RoundsPlan): Map<Pair<String, String>, Int> {
-        val counts = mutableMapOf<Pair<String, String>, Int>()
+    private fun pairCounts(plan: RoundsPlan): Map<kotlin.Pair<String, String>, Int> {
+        val counts = mutableMapOf<kotlin.Pair<String, String>, Int>()
         for (round in plan.rounds) {
             for (group in round.groups) {
                 val people = group.members.sorted()

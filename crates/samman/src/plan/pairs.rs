@@ -4,26 +4,41 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::{Pair, Plan};
 use crate::model::{ProviderId, SeekerId};
-use crate::solve::Assignment;
 
-/// One placement of a plan: a seeker and the provider it is placed with.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct PlanEntry {
-    /// The seeker.
-    pub seeker: SeekerId,
-    /// The provider.
-    pub provider: ProviderId,
+/// An entry as read: a [`Pair`] that ignores other fields, so that the matches of a samman
+/// plan (with their seats, score and breakdown) read as pairs.
+#[derive(Deserialize)]
+#[serde(rename = "Pair")]
+struct Entry {
+    seeker: SeekerId,
+    provider: ProviderId,
+}
+
+impl From<Entry> for Pair {
+    fn from(entry: Entry) -> Self {
+        Pair {
+            seeker: entry.seeker,
+            provider: entry.provider,
+        }
+    }
+}
+
+/// Deserialise entries leniently (see [`Entry`]).
+fn entries<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Vec<Pair>, D::Error> {
+    let entries: Vec<Entry> = Deserialize::deserialize(deserializer)?;
+    Ok(entries.into_iter().map(Pair::from).collect())
 }
 
 /// A plan as a list of placements, from samman or from anywhere else. Seekers not listed are
 /// unplaced. Scores are not part of a plan: metrics rebuild them from the instance.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct Plan {
+pub struct Pairs {
     /// The placements, in any order.
-    pub matches: Vec<PlanEntry>,
+    #[serde(deserialize_with = "entries")]
+    pub matches: Vec<Pair>,
 }
 
 /// Why a plan could not be read.
@@ -41,7 +56,7 @@ pub struct PlanError {
     pub message: String,
 }
 
-impl Plan {
+impl Pairs {
     /// A plan from (seeker, provider) pairs.
     #[must_use]
     pub fn from_pairs<S: Into<SeekerId>, P: Into<ProviderId>>(
@@ -50,7 +65,7 @@ impl Plan {
         Self {
             matches: pairs
                 .into_iter()
-                .map(|(s, p)| PlanEntry {
+                .map(|(s, p)| Pair {
                     seeker: s.into(),
                     provider: p.into(),
                 })
@@ -80,9 +95,11 @@ impl Plan {
             })?,
             _ => &value,
         };
-        let result: Result<Vec<PlanEntry>, _> = serde_path_to_error::deserialize(entries);
+        let result: Result<Vec<Entry>, _> = serde_path_to_error::deserialize(entries);
         match result {
-            Ok(matches) => Ok(Self { matches }),
+            Ok(matches) => Ok(Self {
+                matches: matches.into_iter().map(Pair::from).collect(),
+            }),
             Err(error) => {
                 let inner = error.path().to_string();
                 let path = match (&value, inner.as_str()) {
@@ -111,17 +128,10 @@ fn strip_position(message: &str) -> String {
     }
 }
 
-impl From<&Assignment> for Plan {
-    fn from(assignment: &Assignment) -> Self {
+impl From<&Plan> for Pairs {
+    fn from(plan: &Plan) -> Self {
         Self {
-            matches: assignment
-                .matches
-                .iter()
-                .map(|m| PlanEntry {
-                    seeker: m.seeker.clone(),
-                    provider: m.provider.clone(),
-                })
-                .collect(),
+            matches: plan.pairs(),
         }
     }
 }
@@ -132,17 +142,17 @@ mod tests {
 
     #[test]
     fn plans_read_from_both_shapes() {
-        let a = Plan::from_json(
+        let a = Pairs::from_json(
             r#"{"matches":[{"seeker":"s1","provider":"p1","score":2.0}],"solver":"x"}"#,
         )
         .unwrap();
-        let b = Plan::from_json(r#"[{"seeker":"s1","provider":"p1"}]"#).unwrap();
+        let b = Pairs::from_json(r#"[{"seeker":"s1","provider":"p1"}]"#).unwrap();
         assert_eq!(a, b);
-        assert_eq!(a, Plan::from_pairs([("s1", "p1")]));
-        let e = Plan::from_json(r#"{"matches":[{"seeker":"s1"}]}"#).unwrap_err();
+        assert_eq!(a, Pairs::from_pairs([("s1", "p1")]));
+        let e = Pairs::from_json(r#"{"matches":[{"seeker":"s1"}]}"#).unwrap_err();
         assert!(e.path.starts_with("matches"), "{e}");
         assert!(e.message.contains("provider"), "{e}");
-        let e = Plan::from_json("[1,").unwrap_err();
+        let e = Pairs::from_json("[1,").unwrap_err();
         assert!(e.line >= 1);
     }
 }
