@@ -460,102 +460,105 @@ pub fn deferred_acceptance(market: &Market<'_>, proposing: Proposing) -> Result<
 
 fn left_proposing(f: &Filtered) -> Vec<u32> {
     let n_left = f.n_left();
-    let n_right = f.n_right();
     let mut partner = vec![NONE; n_left];
     let mut next = f.left_first[..n_left].to_vec();
-    // held[right_first[j] + r]: j holds the left it ranks r.
-    let mut held = vec![false; f.right_left.len()];
-    let mut worst = vec![NONE; n_right];
-    let mut used = vec![0u64; n_right];
+    let mut holding = Holding::new(f);
     let mut free: Vec<u32> = (0..n_left as u32).rev().collect();
     while let Some(i) = free.pop() {
         let i = i as usize;
-        let size = u64::from(f.size[i]);
         while next[i] < f.left_first[i + 1] {
             let entry = next[i] as usize;
             next[i] += 1;
             let j = f.left_right[entry] as usize;
-            let rank = f.left_rank_at_right[entry];
-            let room = make_room(
-                f,
-                j,
-                rank,
-                size,
-                &mut held,
-                &mut worst,
-                &mut used,
-                |loser| {
-                    partner[loser] = NONE;
-                    free.push(loser as u32);
-                },
-            );
-            if !room {
-                continue;
+            let held = holding.hold(f, i, entry, |loser| {
+                partner[loser] = NONE;
+                free.push(loser as u32);
+            });
+            if held {
+                partner[i] = j as u32;
+                break;
             }
-            let base = f.right_first[j] as usize;
-            held[base + rank as usize] = true;
-            used[j] += size;
-            partner[i] = j as u32;
-            break;
         }
     }
     partner
 }
 
-/// Makes room at right `j` for a left it ranks `rank`, of `size` seats: when the free seats
-/// are too few, rejects the held lefts `j` likes less, worst first and only as many as needed,
-/// calling `reject` for each. False, changing nothing, when even rejecting all of them would
-/// not free enough seats. The caller then holds the left (`held`, `used`).
-#[allow(clippy::too_many_arguments)]
-#[inline]
-fn make_room(
-    f: &Filtered,
-    j: usize,
-    rank: u32,
-    size: u64,
-    held: &mut [bool],
-    worst: &mut [u32],
-    used: &mut [u64],
-    mut reject: impl FnMut(usize),
-) -> bool {
-    let capacity = u64::from(f.capacity[j]);
-    let base = f.right_first[j] as usize;
-    if used[j] + size > capacity {
-        // Seats that rejecting lefts j likes less than i would free, worst first.
-        let needed = used[j] + size - capacity;
-        let mut freed = 0u64;
-        let mut r = worst[j];
-        while r != NONE && r > rank && freed < needed {
-            if held[base + r as usize] {
-                freed += u64::from(f.size[f.right_left[base + r as usize] as usize]);
-            }
-            r = r.wrapping_sub(1);
+/// What the rights hold while lefts propose.
+struct Holding {
+    /// `held[right_first[j] + r]`: right `j` holds the left it ranks `r`.
+    held: Vec<bool>,
+    /// Per right, the rank of the worst left it holds, or `NONE`.
+    worst: Vec<u32>,
+    /// Per right, the seats its lefts take.
+    used: Vec<u64>,
+}
+
+impl Holding {
+    fn new(f: &Filtered) -> Self {
+        Self {
+            held: vec![false; f.right_left.len()],
+            worst: vec![NONE; f.n_right()],
+            used: vec![0; f.n_right()],
         }
-        if freed < needed {
-            return false;
-        }
-        // Reject those lefts, from the worst, as many as needed.
-        let mut freed = 0u64;
-        let mut r = worst[j];
-        while freed < needed {
-            if held[base + r as usize] {
-                held[base + r as usize] = false;
-                let loser = f.right_left[base + r as usize] as usize;
-                freed += u64::from(f.size[loser]);
-                used[j] -= u64::from(f.size[loser]);
-                reject(loser);
-            }
-            r -= 1;
-        }
-        // The new worst is the best-ranked position at or below r still held, or i.
-        while r > rank && !held[base + r as usize] {
-            r -= 1;
-        }
-        worst[j] = r.max(rank);
-    } else if worst[j] == NONE || worst[j] < rank {
-        worst[j] = rank;
     }
-    true
+
+    /// Left `i` proposes along its list `entry` to right `j`: `j` holds it if it can make
+    /// room, rejecting, when its free seats are too few, the held lefts it likes less, worst
+    /// first and only as many as needed, and calling `reject` for each. False, changing
+    /// nothing, when even rejecting all of them would not free enough seats.
+    #[inline]
+    fn hold(
+        &mut self,
+        f: &Filtered,
+        i: usize,
+        entry: usize,
+        mut reject: impl FnMut(usize),
+    ) -> bool {
+        let j = f.left_right[entry] as usize;
+        let rank = f.left_rank_at_right[entry];
+        let size = u64::from(f.size[i]);
+        let Self { held, worst, used } = self;
+        let capacity = u64::from(f.capacity[j]);
+        let base = f.right_first[j] as usize;
+        if used[j] + size > capacity {
+            // Seats that rejecting lefts j likes less than i would free, worst first.
+            let needed = used[j] + size - capacity;
+            let mut freed = 0u64;
+            let mut r = worst[j];
+            while r != NONE && r > rank && freed < needed {
+                if held[base + r as usize] {
+                    freed += u64::from(f.size[f.right_left[base + r as usize] as usize]);
+                }
+                r = r.wrapping_sub(1);
+            }
+            if freed < needed {
+                return false;
+            }
+            // Reject those lefts, from the worst, as many as needed.
+            let mut freed = 0u64;
+            let mut r = worst[j];
+            while freed < needed {
+                if held[base + r as usize] {
+                    held[base + r as usize] = false;
+                    let loser = f.right_left[base + r as usize] as usize;
+                    freed += u64::from(f.size[loser]);
+                    used[j] -= u64::from(f.size[loser]);
+                    reject(loser);
+                }
+                r -= 1;
+            }
+            // The new worst is the best-ranked position at or below r still held, or i.
+            while r > rank && !held[base + r as usize] {
+                r -= 1;
+            }
+            worst[j] = r.max(rank);
+        } else if worst[j] == NONE || worst[j] < rank {
+            worst[j] = rank;
+        }
+        held[base + rank as usize] = true;
+        used[j] += size;
+        true
+    }
 }
 
 fn right_proposing(f: &Filtered) -> Vec<u32> {

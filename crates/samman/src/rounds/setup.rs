@@ -75,7 +75,6 @@ pub(super) struct Problem {
 }
 
 impl Problem {
-    #[allow(clippy::too_many_lines)]
     pub fn new(
         instance: &Instance,
         graph: &CandidateGraph,

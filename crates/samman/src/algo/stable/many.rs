@@ -9,7 +9,7 @@
 //! is *pairwise stable*. With every size 1, proposing lefts get the left-optimal pairwise
 //! stable matching and proposing rights the right-optimal one (Roth, 1984).
 
-use super::{Error, Filtered, Market, NONE, Proposing, Result, make_room};
+use super::{Error, Filtered, Holding, Market, Proposing, Result};
 
 /// Finds a pairwise stable matching of a many-to-many market by deferred acceptance.
 ///
@@ -91,43 +91,26 @@ fn left_proposing(
     conflict: &dyn Fn(u32, u32) -> bool,
 ) -> Vec<Vec<u32>> {
     let n_left = f.n_left();
-    let n_right = f.n_right();
     let mut partners: Vec<Vec<u32>> = vec![Vec::new(); n_left];
     let mut next = f.left_first[..n_left].to_vec();
-    let mut held = vec![false; f.right_left.len()];
-    let mut worst = vec![NONE; n_right];
-    let mut used = vec![0u64; n_right];
+    let mut holding = Holding::new(f);
     let mut free: Vec<u32> = (0..n_left as u32).rev().collect();
     while let Some(i) = free.pop() {
         let i = i as usize;
-        let size = u64::from(f.size[i]);
         while partners[i].len() < left_capacity[i] as usize && next[i] < f.left_first[i + 1] {
             let entry = next[i] as usize;
             next[i] += 1;
             let j = f.left_right[entry] as usize;
-            let rank = f.left_rank_at_right[entry];
             if partners[i].iter().any(|&r| conflict(r, j as u32)) {
                 continue;
             }
-            let room = make_room(
-                f,
-                j,
-                rank,
-                size,
-                &mut held,
-                &mut worst,
-                &mut used,
-                |loser| {
-                    partners[loser].retain(|&r| r as usize != j);
-                    free.push(loser as u32);
-                },
-            );
-            if !room {
-                continue;
+            let held = holding.hold(f, i, entry, |loser| {
+                partners[loser].retain(|&r| r as usize != j);
+                free.push(loser as u32);
+            });
+            if held {
+                partners[i].push(j as u32);
             }
-            held[f.right_first[j] as usize + rank as usize] = true;
-            used[j] += size;
-            partners[i].push(j as u32);
         }
     }
     partners
