@@ -128,3 +128,27 @@ impl ProviderIx {
         self.0
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{EdgeIx, ProviderIx, SeekerIx};
+
+    #[test]
+    fn indices_index_slices_and_vectors_and_order_as_their_position() {
+        let mut per_seeker = vec![10, 20, 30];
+        per_seeker[SeekerIx::new(1)] += 1;
+        assert_eq!(per_seeker, [10, 21, 30]);
+        let slice: &mut [i32] = &mut per_seeker;
+        slice[SeekerIx::from(2)] = 0;
+        assert_eq!(slice[SeekerIx::new(2)], 0);
+        // Plain indices still work beside the typed ones.
+        assert_eq!(per_seeker[0], 10);
+        assert!(ProviderIx::new(3) < ProviderIx::new(4));
+        assert_eq!(EdgeIx::new(7).get(), 7);
+        assert_eq!(usize::from(ProviderIx::from(5)), 5);
+        assert_eq!(SeekerIx::new(4).raw(), 4);
+        assert_eq!(format!("{:?}", EdgeIx::new(2)), "EdgeIx(2)");
+        let all: Vec<SeekerIx> = SeekerIx::range(3).collect();
+        assert_eq!(all, [SeekerIx::new(0), SeekerIx::new(1), SeekerIx::new(2)]);
+    }
+}

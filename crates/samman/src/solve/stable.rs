@@ -236,9 +236,7 @@ fn provider_order(
     // Copies of a seeker who wants several providers stand where the seeker is named.
     let global = |i: u32| {
         let s = component.seekers[i as usize];
-        context
-            .copies
-            .map_or(s, |copies| SeekerIx::new(copies.first(s.get())))
+        context.copies.map_or(s, |copies| copies.first(s))
     };
     let mut keyed: Vec<(usize, u32)> = candidates
         .iter()

@@ -215,8 +215,8 @@ impl Copies {
     }
 
     /// The first copy of copy `s`'s seeker.
-    pub fn first(&self, s: usize) -> usize {
-        self.copies[self.original[s] as usize].start as usize
+    pub fn first(&self, s: SeekerIx) -> SeekerIx {
+        SeekerIx::from(self.copies[self.original[s] as usize].start)
     }
 
     /// The copies of the same original seeker as copy `s`, `s` included.
@@ -307,7 +307,7 @@ impl Copies {
 pub(crate) fn separate(context: &Context<'_>, copies: &Copies, chosen: &mut [Option<EdgeIx>]) {
     let instance = context.instance;
     let by_people = context.options.objective == super::Objective::MaxPlaced;
-    let provider = |e: EdgeIx| context.provider_of(e).get();
+    let provider = |e: EdgeIx| context.provider_of(e);
     let mut free: Vec<i64> = instance
         .providers
         .iter()
@@ -337,10 +337,12 @@ pub(crate) fn separate(context: &Context<'_>, copies: &Copies, chosen: &mut [Opt
                 )
                 .then(a.cmp(&b))
         });
-        let mut kept: Vec<usize> = Vec::new();
+        let mut kept: Vec<ProviderIx> = Vec::new();
         for s in order {
             let Some(e) = chosen[s] else { continue };
-            let clash = |p: usize, kept: &[usize]| kept.iter().any(|&q| copies.conflict(p, q));
+            let clash = |p: ProviderIx, kept: &[ProviderIx]| {
+                kept.iter().any(|&q| copies.conflict(p.get(), q.get()))
+            };
             if context.locked[s].is_some() || !clash(provider(e), &kept) {
                 kept.push(provider(e));
                 continue;
@@ -392,7 +394,7 @@ pub(crate) fn separate(context: &Context<'_>, copies: &Copies, chosen: &mut [Opt
         if chosen[s].is_some()
             || free[p] < size
             || !(open[p] || context.host_limit[p].is_none())
-            || copies.conflicts(context, s, ProviderIx::new(p), chosen)
+            || copies.conflicts(context, s, p, chosen)
         {
             continue;
         }
