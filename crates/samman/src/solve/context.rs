@@ -4,12 +4,13 @@
 
 use std::collections::HashMap;
 
-use crate::graph::CandidateGraph;
+use crate::graph::{Candidate, CandidateGraph};
 use crate::model::Instance;
 use crate::plan::Pair;
 use crate::progress::{Step, Tracker};
 use crate::rules::{GroupRule, Rules, group_violations};
 
+use super::ix::{EdgeIx, ProviderIx, SeekerIx};
 use super::wants::Copies;
 use super::{Options, SolveError};
 
@@ -19,17 +20,17 @@ pub(crate) struct Context<'a> {
     pub graph: &'a CandidateGraph,
     pub options: &'a Options,
     /// Per seeker, the edge a lock pins it to.
-    pub locked: Vec<Option<usize>>,
+    pub locked: Vec<Option<EdgeIx>>,
     /// Per seeker, its provider in the previous plan.
-    pub previous: Vec<Option<u32>>,
+    pub previous: Vec<Option<ProviderIx>>,
     /// Per seeker, its unit (the keep-together sets it belongs to, merged).
     pub unit_of: Vec<u32>,
     /// Units: seekers that are placed together or not at all, ascending.
-    pub units: Vec<Vec<u32>>,
+    pub units: Vec<Vec<SeekerIx>>,
     /// Seeker index by id.
-    pub seeker_ix: HashMap<&'a str, u32>,
+    pub seeker_ix: HashMap<&'a str, SeekerIx>,
     /// Provider index by id.
-    pub provider_ix: HashMap<&'a str, u32>,
+    pub provider_ix: HashMap<&'a str, ProviderIx>,
     /// Per provider, its host's position in `instance.hosts` and limit on events, where the
     /// host has one.
     pub host_limit: Vec<Option<(usize, u32)>>,
@@ -60,17 +61,17 @@ impl<'a> Context<'a> {
                 });
             }
         }
-        let seeker_ix: HashMap<&str, u32> = instance
+        let seeker_ix: HashMap<&str, SeekerIx> = instance
             .seekers
             .iter()
             .enumerate()
-            .map(|(i, s)| (s.id.as_str(), i as u32))
+            .map(|(i, s)| (s.id.as_str(), SeekerIx::new(i)))
             .collect();
-        let provider_ix: HashMap<&str, u32> = instance
+        let provider_ix: HashMap<&str, ProviderIx> = instance
             .providers
             .iter()
             .enumerate()
-            .map(|(i, p)| (p.id.as_str(), i as u32))
+            .map(|(i, p)| (p.id.as_str(), ProviderIx::new(i)))
             .collect();
         let (unit_of, units) = units(instance, &seeker_ix);
         let mut context = Self {
@@ -94,7 +95,7 @@ impl<'a> Context<'a> {
                 seeker_ix.get(placement.seeker.as_str()),
                 provider_ix.get(placement.provider.as_str()),
             ) {
-                context.previous[s as usize] = Some(p);
+                context.previous[s] = Some(p);
             }
         }
         context.seeker_ix = seeker_ix;
@@ -104,8 +105,8 @@ impl<'a> Context<'a> {
 
     fn resolve_locks(
         &mut self,
-        seeker_ix: &HashMap<&str, u32>,
-        provider_ix: &HashMap<&str, u32>,
+        seeker_ix: &HashMap<&str, SeekerIx>,
+        provider_ix: &HashMap<&str, ProviderIx>,
     ) -> Result<(), SolveError> {
         let instance = self.instance;
         let all: Vec<(String, &Pair)> = instance
@@ -135,7 +136,7 @@ impl<'a> Context<'a> {
                     path: format!("{path}.seeker"),
                     what: "seeker",
                     id: lock.seeker.to_string(),
-                })? as usize;
+                })?;
             let p =
                 *provider_ix
                     .get(lock.provider.as_str())
@@ -143,9 +144,13 @@ impl<'a> Context<'a> {
                         path: format!("{path}.provider"),
                         what: "provider",
                         id: lock.provider.to_string(),
-                    })? as usize;
+                    })?;
             let Some(e) = self.edge(s, p) else {
-                let failed: Vec<&str> = rules.failures(s, p).iter().map(|r| r.name()).collect();
+                let failed: Vec<&str> = rules
+                    .failures(s.get(), p.get())
+                    .iter()
+                    .map(|r| r.name())
+                    .collect();
                 return Err(error(format!(
                     "seeker {} may not be placed with provider {}: hard rule {} fails",
                     lock.seeker,
@@ -169,7 +174,7 @@ impl<'a> Context<'a> {
         let mut at: Vec<Vec<usize>> = vec![Vec::new(); instance.providers.len()];
         for (s, e) in self.locked.iter().enumerate() {
             if let Some(e) = e {
-                at[self.graph.candidates_by_edge(*e).provider as usize].push(s);
+                at[self.provider_of(*e)].push(s);
             }
         }
         for (p, members) in at.iter().enumerate() {
@@ -191,40 +196,37 @@ impl<'a> Context<'a> {
         }
         // Keep-together: a unit with a locked member goes where the lock says, whole.
         for unit in &self.units {
-            let mut target: Option<(u32, usize)> = None;
+            let mut target: Option<(ProviderIx, SeekerIx)> = None;
             for &s in unit {
-                if let Some(e) = self.locked[s as usize] {
-                    let p = self.graph.candidates_by_edge(e).provider;
+                if let Some(e) = self.locked[s] {
+                    let p = self.provider_of(e);
                     match target {
                         Some((q, _)) if q != p => {
                             return Err(SolveError::Lock {
-                                path: path_of[s as usize].clone().unwrap_or_default(),
+                                path: path_of[s].clone().unwrap_or_default(),
                                 message: format!(
                                     "seeker {} must be kept together with seekers locked to \
                                      another provider",
-                                    instance.seekers[s as usize].id
+                                    instance.seekers[s].id
                                 ),
                             });
                         }
-                        _ => target = Some((p, s as usize)),
+                        _ => target = Some((p, s)),
                     }
                 }
             }
             if let Some((p, by)) = target {
                 for &s in unit {
-                    if self.locked[s as usize].is_none() {
-                        let e =
-                            self.edge(s as usize, p as usize)
-                                .ok_or_else(|| SolveError::Lock {
-                                    path: path_of[by].clone().unwrap_or_default(),
-                                    message: format!(
-                                        "seeker {} must be kept together with it but may not be \
+                    if self.locked[s].is_none() {
+                        let e = self.edge(s, p).ok_or_else(|| SolveError::Lock {
+                            path: path_of[by].clone().unwrap_or_default(),
+                            message: format!(
+                                "seeker {} must be kept together with it but may not be \
                                      placed with provider {}",
-                                        instance.seekers[s as usize].id,
-                                        instance.providers[p as usize].id
-                                    ),
-                                })?;
-                        self.locked[s as usize] = Some(e);
+                                instance.seekers[s].id, instance.providers[p].id
+                            ),
+                        })?;
+                        self.locked[s] = Some(e);
                     }
                 }
             }
@@ -234,34 +236,55 @@ impl<'a> Context<'a> {
 
     /// Whether placing seeker `s` with provider `p` conflicts with where its other copies are
     /// (the same provider, or overlapping times): never without copies.
-    pub fn sibling_conflict(&self, s: usize, p: usize, edge_of: &[Option<usize>]) -> bool {
+    pub fn sibling_conflict(&self, s: SeekerIx, p: ProviderIx, edge_of: &[Option<EdgeIx>]) -> bool {
         self.copies
             .is_some_and(|copies| copies.conflicts(self, s, p, edge_of))
     }
 
+    /// The candidate on edge `e`.
+    #[inline]
+    pub fn candidate(&self, e: EdgeIx) -> &'a Candidate {
+        self.graph.candidates_by_edge(e.get())
+    }
+
+    /// The provider at the end of edge `e`.
+    #[inline]
+    pub fn provider_of(&self, e: EdgeIx) -> ProviderIx {
+        ProviderIx::from(self.candidate(e).provider)
+    }
+
+    /// The edges of seeker `s`, by provider ascending.
+    #[inline]
+    pub fn edges(
+        &self,
+        s: SeekerIx,
+    ) -> impl DoubleEndedIterator<Item = EdgeIx> + ExactSizeIterator + use<'a> {
+        self.graph.edge_range(s.get()).map(EdgeIx::new)
+    }
+
     /// The edge between seeker `s` and provider `p`, if the pair is feasible.
-    pub fn edge(&self, s: usize, p: usize) -> Option<usize> {
-        let range = self.graph.edge_range(s);
-        let provider = |e: usize| self.graph.candidates_by_edge(e).provider as usize;
+    pub fn edge(&self, s: SeekerIx, p: ProviderIx) -> Option<EdgeIx> {
+        let range = self.graph.edge_range(s.get());
+        let provider = |e: usize| self.graph.candidates_by_edge(e).provider;
         let (mut lo, mut hi) = (range.start, range.end);
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
-            if provider(mid) < p {
+            if provider(mid) < p.raw() {
                 lo = mid + 1;
             } else {
                 hi = mid;
             }
         }
-        (lo < range.end && provider(lo) == p).then_some(lo)
+        (lo < range.end && provider(lo) == p.raw()).then_some(EdgeIx::new(lo))
     }
 
     /// What an edge is worth to the optimiser: its score, plus the move cost of the party
     /// when it keeps the seeker where the previous plan had it.
-    pub fn weight(&self, e: usize) -> f64 {
-        let c = self.graph.candidates_by_edge(e);
-        let s = c.seeker as usize;
+    pub fn weight(&self, e: EdgeIx) -> f64 {
+        let c = self.candidate(e);
+        let s = SeekerIx::from(c.seeker);
         let mut w = c.score;
-        if self.previous[s] == Some(c.provider) {
+        if self.previous[s] == Some(ProviderIx::from(c.provider)) {
             w += self.options.move_cost * f64::from(self.instance.seekers[s].party_size);
         }
         w
@@ -270,16 +293,15 @@ impl<'a> Context<'a> {
     /// The providers every seeker of `unit` (instance indices) may join, in the order of the
     /// first seeker's edges: (provider, the first seeker's edge there, the members' weights
     /// summed). A unit of one seeker gets its own edges.
-    pub fn shared_options(&self, unit: &[u32]) -> Vec<(u32, usize, f64)> {
-        self.graph
-            .edge_range(unit[0] as usize)
+    pub fn shared_options(&self, unit: &[SeekerIx]) -> Vec<(ProviderIx, EdgeIx, f64)> {
+        self.edges(unit[0])
             .filter_map(|e| {
-                let p = self.graph.candidates_by_edge(e).provider;
+                let p = self.provider_of(e);
                 let mut weight = self.weight(e);
                 unit[1..]
                     .iter()
                     .all(|&m| {
-                        self.edge(m as usize, p as usize).is_some_and(|f| {
+                        self.edge(m, p).is_some_and(|f| {
                             weight += self.weight(f);
                             true
                         })
@@ -290,13 +312,18 @@ impl<'a> Context<'a> {
     }
 
     /// What seeker `s` takes of a provider's capacity (`seats`, else party size).
-    pub fn size(&self, s: usize) -> u32 {
+    pub fn size(&self, s: SeekerIx) -> u32 {
         self.instance.seekers[s].seats_taken()
     }
 
     /// People in seeker `s`'s party (what the most-people objective counts).
-    pub fn people(&self, s: usize) -> u32 {
+    pub fn people(&self, s: SeekerIx) -> u32 {
         self.instance.seekers[s].party_size
+    }
+
+    /// The unit of seeker `s`: it and the seekers kept together with it.
+    pub fn unit(&self, s: SeekerIx) -> &[SeekerIx] {
+        &self.units[self.unit_of[s] as usize]
     }
 
     /// What the locks of `component` leave for a solver: the seats of each provider (by
@@ -306,17 +333,17 @@ impl<'a> Context<'a> {
         let mut seats: Vec<u32> = component
             .providers
             .iter()
-            .map(|&p| self.instance.providers[p as usize].capacity)
+            .map(|&p| self.instance.providers[p].capacity)
             .collect();
         for &j in &component.closed {
             seats[j as usize] = 0;
         }
         let (mut chosen, mut free) = (Vec::new(), Vec::new());
         for &s in &component.seekers {
-            match self.locked[s as usize] {
+            match self.locked[s] {
                 Some(e) => {
-                    let p = component.provider(self.graph.candidates_by_edge(e).provider);
-                    seats[p] = seats[p].saturating_sub(self.size(s as usize));
+                    let p = component.provider(self.provider_of(e));
+                    seats[p] = seats[p].saturating_sub(self.size(s));
                     chosen.push((s, e));
                 }
                 None => free.push(s),
@@ -354,7 +381,7 @@ impl<'a> Context<'a> {
         }
         for unit in &self.units {
             for pair in unit.windows(2) {
-                union(&mut parent, pair[0], pair[1]);
+                union(&mut parent, pair[0].raw(), pair[1].raw());
             }
         }
         // A host's alternative providers share its limit on events: one component.
@@ -374,17 +401,15 @@ impl<'a> Context<'a> {
                 components.len() - 1
             });
             if (node as usize) < n_s {
-                components[k].seekers.push(node);
+                components[k].seekers.push(SeekerIx::from(node));
             } else {
-                components[k].providers.push(node - n_s as u32);
+                components[k]
+                    .providers
+                    .push(ProviderIx::from(node - n_s as u32));
             }
         }
         components.retain(|c| !c.seekers.is_empty() && !c.providers.is_empty());
-        components.retain(|c| {
-            c.seekers
-                .iter()
-                .any(|&s| !self.graph.edge_range(s as usize).is_empty())
-        });
+        components.retain(|c| c.seekers.iter().any(|&s| self.edges(s).len() > 0));
         components
     }
 }
@@ -394,16 +419,16 @@ pub(crate) struct Locked {
     /// Seats left per provider, by position in the component.
     pub seats: Vec<u32>,
     /// The locked seekers, each with its edge.
-    pub chosen: Vec<(u32, usize)>,
+    pub chosen: Vec<(SeekerIx, EdgeIx)>,
     /// The seekers that are not locked, ascending.
-    pub free: Vec<u32>,
+    pub free: Vec<SeekerIx>,
 }
 
 /// Seekers and providers with no edge to the rest of the graph.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Component {
-    pub seekers: Vec<u32>,
-    pub providers: Vec<u32>,
+    pub seekers: Vec<SeekerIx>,
+    pub providers: Vec<ProviderIx>,
     /// Providers (positions in `providers`) closed because their host runs enough others:
     /// they take nobody.
     pub closed: Vec<u32>,
@@ -411,7 +436,7 @@ pub(crate) struct Component {
 
 impl Component {
     /// The position of provider `p` (an instance index) among this component's providers.
-    pub fn provider(&self, p: u32) -> usize {
+    pub fn provider(&self, p: ProviderIx) -> usize {
         self.providers
             .binary_search(&p)
             .expect("edges stay inside their component")
@@ -420,7 +445,10 @@ impl Component {
 
 /// Merge keep-together sets that share a seeker into units; every other seeker is a unit of
 /// its own. Unit numbers follow the smallest seeker.
-fn units(instance: &Instance, seeker_ix: &HashMap<&str, u32>) -> (Vec<u32>, Vec<Vec<u32>>) {
+fn units(
+    instance: &Instance,
+    seeker_ix: &HashMap<&str, SeekerIx>,
+) -> (Vec<u32>, Vec<Vec<SeekerIx>>) {
     let n = instance.seekers.len();
     let mut parent: Vec<u32> = (0..n as u32).collect();
     fn find(parent: &mut [u32], mut x: u32) -> u32 {
@@ -433,7 +461,7 @@ fn units(instance: &Instance, seeker_ix: &HashMap<&str, u32>) -> (Vec<u32>, Vec<
     for set in &instance.constraints.keep_together {
         let members: Vec<u32> = set
             .iter()
-            .filter_map(|id| seeker_ix.get(id.as_str()).copied())
+            .filter_map(|id| seeker_ix.get(id.as_str()).map(|s| s.raw()))
             .collect();
         for pair in members.windows(2) {
             let (a, b) = (find(&mut parent, pair[0]), find(&mut parent, pair[1]));
@@ -443,7 +471,7 @@ fn units(instance: &Instance, seeker_ix: &HashMap<&str, u32>) -> (Vec<u32>, Vec<
         }
     }
     let mut unit_of = vec![0u32; n];
-    let mut units: Vec<Vec<u32>> = Vec::new();
+    let mut units: Vec<Vec<SeekerIx>> = Vec::new();
     let mut number: HashMap<u32, u32> = HashMap::new();
     for s in 0..n as u32 {
         let root = find(&mut parent, s);
@@ -452,7 +480,7 @@ fn units(instance: &Instance, seeker_ix: &HashMap<&str, u32>) -> (Vec<u32>, Vec<
             (units.len() - 1) as u32
         });
         unit_of[s as usize] = u;
-        units[u as usize].push(s);
+        units[u as usize].push(SeekerIx::from(s));
     }
     (unit_of, units)
 }

@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 
 use super::context::Context;
+use super::ix::{EdgeIx, ProviderIx, SeekerIx};
 use super::{Options, SolveError, excluded_by_rule, hosts};
 use crate::graph::CandidateGraph;
 use crate::model::Instance;
@@ -32,13 +33,14 @@ pub fn finalize(
     options: &Options,
 ) -> Result<Plan, SolveError> {
     let context = Context::new(instance, graph, options)?;
-    finalize_in(&context, chosen)
+    let chosen: Vec<Option<EdgeIx>> = chosen.iter().map(|e| e.map(EdgeIx::new)).collect();
+    finalize_in(&context, &chosen)
 }
 
 /// [`finalize`] with the context already prepared: the phases in order.
 pub(super) fn finalize_in(
     context: &Context<'_>,
-    chosen: &[Option<usize>],
+    chosen: &[Option<EdgeIx>],
 ) -> Result<Plan, SolveError> {
     let n_seekers = context.instance.seekers.len();
     let mut edge_of = with_locks(context, chosen);
@@ -76,8 +78,8 @@ pub(super) fn finalize_in(
 }
 
 /// Each seeker's edge: the solver's choice, or for a locked seeker its lock's.
-fn with_locks(context: &Context<'_>, chosen: &[Option<usize>]) -> Vec<Option<usize>> {
-    let mut edge_of: Vec<Option<usize>> = chosen.to_vec();
+fn with_locks(context: &Context<'_>, chosen: &[Option<EdgeIx>]) -> Vec<Option<EdgeIx>> {
+    let mut edge_of: Vec<Option<EdgeIx>> = chosen.to_vec();
     edge_of.resize(context.instance.seekers.len(), None);
     for (s, lock) in context.locked.iter().enumerate() {
         if lock.is_some() {
@@ -87,18 +89,18 @@ fn with_locks(context: &Context<'_>, chosen: &[Option<usize>]) -> Vec<Option<usi
     edge_of
 }
 
-/// Each seeker's provider, from its edge.
-fn provider_of(graph: &CandidateGraph, edge_of: &[Option<usize>]) -> Vec<Option<usize>> {
+/// Each seeker's provider, from its edge (plain indices, as the rules take them).
+fn provider_of(context: &Context<'_>, edge_of: &[Option<EdgeIx>]) -> Vec<Option<usize>> {
     edge_of
         .iter()
-        .map(|e| e.map(|e| graph.candidates_by_edge(e).provider as usize))
+        .map(|e| e.map(|e| context.provider_of(e).get()))
         .collect()
 }
 
 /// The seekers placed with each provider.
-fn members_of(context: &Context<'_>, edge_of: &[Option<usize>]) -> Vec<Vec<usize>> {
+fn members_of(context: &Context<'_>, edge_of: &[Option<EdgeIx>]) -> Vec<Vec<usize>> {
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); context.instance.providers.len()];
-    for (s, p) in provider_of(context.graph, edge_of).iter().enumerate() {
+    for (s, p) in provider_of(context, edge_of).iter().enumerate() {
         if let Some(p) = p {
             members[*p].push(s);
         }
@@ -114,11 +116,11 @@ fn members_of(context: &Context<'_>, edge_of: &[Option<usize>]) -> Vec<Vec<usize
 /// [`SolveError::LockedGroup`] when locked seekers form a group that no seeker can mend.
 fn drop_group_conflicts(
     context: &Context<'_>,
-    edge_of: &mut [Option<usize>],
+    edge_of: &mut [Option<EdgeIx>],
     blocked_by: &mut [Vec<GroupRule>],
     cancelled: &mut BTreeMap<usize, Vec<GroupRule>>,
 ) -> Result<Vec<usize>, SolveError> {
-    let (instance, graph) = (context.instance, context.graph);
+    let instance = context.instance;
     let is_locked = |s: usize| context.locked[s].is_some();
     let mut members = members_of(context, edge_of);
     let mut removed: Vec<usize> = Vec::new();
@@ -131,7 +133,13 @@ fn drop_group_conflicts(
         group.sort_by(|&a, &b| {
             is_locked(b)
                 .cmp(&is_locked(a))
-                .then(score_of(graph, edge_of, b).total_cmp(&score_of(graph, edge_of, a)))
+                .then(
+                    score_of(context, edge_of, SeekerIx::new(b)).total_cmp(&score_of(
+                        context,
+                        edge_of,
+                        SeekerIx::new(a),
+                    )),
+                )
                 .then(a.cmp(&b))
         });
         let mut kept: Vec<usize> = Vec::new();
@@ -149,7 +157,7 @@ fn drop_group_conflicts(
         }
         let mut broken = group_violations(instance, p, &kept);
         if !broken.is_empty() && kept.iter().any(|&s| is_locked(s)) {
-            broken = mend_locked_group(context, p, &mut kept, edge_of);
+            broken = mend_locked_group(context, ProviderIx::new(p), &mut kept, edge_of);
             if !broken.is_empty() {
                 return Err(SolveError::LockedGroup {
                     provider: instance.providers[p].id.clone(),
@@ -181,18 +189,18 @@ fn drop_group_conflicts(
 /// `max_events`.
 fn close_surplus_hosts(
     context: &Context<'_>,
-    edge_of: &mut [Option<usize>],
+    edge_of: &mut [Option<EdgeIx>],
     blocked_by: &mut [Vec<GroupRule>],
     cancelled: &mut BTreeMap<usize, Vec<GroupRule>>,
     removed: &mut Vec<usize>,
 ) -> Result<(), SolveError> {
-    let (instance, graph) = (context.instance, context.graph);
+    let instance = context.instance;
     let is_locked = |s: usize| context.locked[s].is_some();
     let mut at: BTreeMap<usize, (bool, f64)> = BTreeMap::new();
     for (s, e) in edge_of.iter().enumerate() {
         if let Some(e) = e {
             let entry = at
-                .entry(graph.candidates_by_edge(*e).provider as usize)
+                .entry(context.provider_of(*e).get())
                 .or_insert((false, 0.0));
             entry.0 |= is_locked(s);
             entry.1 += context.weight(*e);
@@ -209,7 +217,7 @@ fn close_surplus_hosts(
             .unwrap_or_default();
         let rule = vec![GroupRule::HostEvents { host }];
         for s in 0..instance.seekers.len() {
-            if edge_of[s].is_some_and(|e| graph.candidates_by_edge(e).provider as usize == p) {
+            if edge_of[s].is_some_and(|e| context.provider_of(e).get() == p) {
                 edge_of[s] = None;
                 blocked_by[s] = rule.clone();
                 removed.push(s);
@@ -245,12 +253,12 @@ fn close_surplus_hosts(
 /// to `removed`.
 fn unplace_split_sets(
     context: &Context<'_>,
-    edge_of: &mut [Option<usize>],
+    edge_of: &mut [Option<EdgeIx>],
     blocked_by: &mut [Vec<GroupRule>],
     removed: &mut Vec<usize>,
 ) {
     let instance = context.instance;
-    for set in keep_together_violations(instance, &provider_of(context.graph, edge_of)) {
+    for set in keep_together_violations(instance, &provider_of(context, edge_of)) {
         for id in &instance.constraints.keep_together[set] {
             if let Some(s) = instance.seekers.iter().position(|x| &x.id == id) {
                 if context.locked[s].is_none() && edge_of[s].is_some() {
@@ -265,33 +273,33 @@ fn unplace_split_sets(
 
 /// Offer the removed seekers, each alone in its unit, to providers that take place and stay
 /// within the rules with them, best score first.
-fn reoffer(context: &Context<'_>, edge_of: &mut [Option<usize>], mut removed: Vec<usize>) {
-    let (instance, graph) = (context.instance, context.graph);
+fn reoffer(context: &Context<'_>, edge_of: &mut [Option<EdgeIx>], mut removed: Vec<usize>) {
+    let instance = context.instance;
     let mut members = members_of(context, edge_of);
     removed.sort_unstable();
     removed.dedup();
-    for s in removed {
-        if context.units[context.unit_of[s] as usize].len() > 1 {
+    for s in removed.into_iter().map(SeekerIx::new) {
+        if context.unit(s).len() > 1 {
             continue;
         }
-        let mut options: Vec<usize> = graph
-            .edge_range(s)
-            .filter(|&e| !members[graph.candidates_by_edge(e).provider as usize].is_empty())
+        let mut options: Vec<EdgeIx> = context
+            .edges(s)
+            .filter(|&e| !members[context.provider_of(e)].is_empty())
             .collect();
         options.sort_by(|&a, &b| {
-            graph
-                .candidates_by_edge(b)
+            context
+                .candidate(b)
                 .score
-                .total_cmp(&graph.candidates_by_edge(a).score)
+                .total_cmp(&context.candidate(a).score)
                 .then(a.cmp(&b))
         });
         for e in options {
-            let p = graph.candidates_by_edge(e).provider as usize;
+            let p = context.provider_of(e);
             if context.sibling_conflict(s, p, edge_of) {
                 continue;
             }
-            members[p].push(s);
-            if group_violations(instance, p, &members[p]).is_empty() {
+            members[p].push(s.get());
+            if group_violations(instance, p.get(), &members[p]).is_empty() {
                 edge_of[s] = Some(e);
                 break;
             }
@@ -304,7 +312,7 @@ fn reoffer(context: &Context<'_>, edge_of: &mut [Option<usize>], mut removed: Ve
 /// which rules exclude them, a group rule, or every feasible seat taken).
 fn assignment(
     context: &Context<'_>,
-    edge_of: &[Option<usize>],
+    edge_of: &[Option<EdgeIx>],
     blocked_by: &[Vec<GroupRule>],
     cancelled: BTreeMap<usize, Vec<GroupRule>>,
 ) -> Plan {
@@ -325,7 +333,7 @@ fn assignment(
     for (s, seeker) in instance.seekers.iter().enumerate() {
         match edge_of[s] {
             Some(e) => {
-                let c = graph.candidates_by_edge(e);
+                let c = context.candidate(e);
                 total_score += c.score;
                 people_placed += u64::from(seeker.party_size);
                 matches.push(Match {
@@ -384,14 +392,14 @@ fn assignment(
 /// has that rule as its reason: opening it is what would place them.
 fn host_closed(
     context: &Context<'_>,
-    edge_of: &[Option<usize>],
+    edge_of: &[Option<EdgeIx>],
     blocked_by: &mut [Vec<GroupRule>],
     cancelled: &mut BTreeMap<usize, Vec<GroupRule>>,
 ) {
-    let (instance, graph) = (context.instance, context.graph);
+    let instance = context.instance;
     let mut taking_place = vec![false; instance.providers.len()];
     for e in edge_of.iter().flatten() {
-        taking_place[graph.candidates_by_edge(*e).provider as usize] = true;
+        taking_place[context.provider_of(*e).get()] = true;
     }
     let mut running = vec![0u32; instance.hosts.len()];
     for (p, limit) in context.host_limit.iter().enumerate() {
@@ -405,13 +413,13 @@ fn host_closed(
             host: instance.hosts[h].id.to_string(),
         })
     };
-    for s in 0..instance.seekers.len() {
-        if edge_of[s].is_some() || graph.edge_range(s).is_empty() {
+    for s in SeekerIx::range(instance.seekers.len()) {
+        if edge_of[s].is_some() || context.edges(s).len() == 0 {
             continue;
         }
         let mut first_closed = None;
-        for e in graph.edge_range(s) {
-            let p = graph.candidates_by_edge(e).provider as usize;
+        for e in context.edges(s) {
+            let p = context.provider_of(e).get();
             if let Some(rule) = closed(p) {
                 cancelled.entry(p).or_insert_with(|| vec![rule.clone()]);
                 first_closed.get_or_insert(rule);
@@ -428,23 +436,23 @@ fn host_closed(
 /// mended); `kept` and `edge_of` gain the seekers added.
 fn mend_locked_group(
     context: &Context<'_>,
-    p: usize,
+    p: ProviderIx,
     kept: &mut Vec<usize>,
-    edge_of: &mut [Option<usize>],
+    edge_of: &mut [Option<EdgeIx>],
 ) -> Vec<GroupRule> {
-    let (instance, graph) = (context.instance, context.graph);
-    let mut offers: Vec<(usize, usize)> = (0..instance.seekers.len())
-        .filter(|&s| edge_of[s].is_none() && context.units[context.unit_of[s] as usize].len() == 1)
+    let instance = context.instance;
+    let mut offers: Vec<(SeekerIx, EdgeIx)> = SeekerIx::range(instance.seekers.len())
+        .filter(|&s| edge_of[s].is_none() && context.unit(s).len() == 1)
         .filter_map(|s| context.edge(s, p).map(|e| (s, e)))
         .collect();
     offers.sort_by(|a, b| {
-        graph
-            .candidates_by_edge(b.1)
+        context
+            .candidate(b.1)
             .score
-            .total_cmp(&graph.candidates_by_edge(a.1).score)
+            .total_cmp(&context.candidate(a.1).score)
             .then(a.0.cmp(&b.0))
     });
-    let mut broken = group_violations(instance, p, kept);
+    let mut broken = group_violations(instance, p.get(), kept);
     for (s, e) in offers {
         if broken.is_empty() {
             break;
@@ -452,8 +460,8 @@ fn mend_locked_group(
         if context.sibling_conflict(s, p, edge_of) {
             continue;
         }
-        kept.push(s);
-        let now = group_violations(instance, p, kept);
+        kept.push(s.get());
+        let now = group_violations(instance, p.get(), kept);
         if now.iter().any(GroupRule::is_conflict) {
             kept.pop();
         } else {
@@ -465,6 +473,6 @@ fn mend_locked_group(
 }
 
 /// The score of seeker `s` where it is placed, or minus infinity when it is not.
-pub(super) fn score_of(graph: &CandidateGraph, edge_of: &[Option<usize>], s: usize) -> f64 {
-    edge_of[s].map_or(f64::NEG_INFINITY, |e| graph.candidates_by_edge(e).score)
+pub(super) fn score_of(context: &Context<'_>, edge_of: &[Option<EdgeIx>], s: SeekerIx) -> f64 {
+    edge_of[s].map_or(f64::NEG_INFINITY, |e| context.candidate(e).score)
 }

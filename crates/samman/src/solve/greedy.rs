@@ -5,6 +5,7 @@ use crate::model::Instance;
 
 use super::Part;
 use super::context::{Component, Context};
+use super::ix::{EdgeIx, ProviderIx, SeekerIx};
 
 /// Place seekers by taking candidate pairs in order of descending score (ties: lower seeker
 /// index, then lower provider index) while the provider has seats for the whole party.
@@ -20,8 +21,8 @@ use super::context::{Component, Context};
 #[must_use]
 pub fn greedy(instance: &Instance, graph: &CandidateGraph) -> (Vec<Option<usize>>, u64) {
     let component = Component {
-        seekers: (0..instance.seekers.len() as u32).collect(),
-        providers: (0..instance.providers.len() as u32).collect(),
+        seekers: SeekerIx::range(instance.seekers.len()).collect(),
+        providers: ProviderIx::range(instance.providers.len()).collect(),
         closed: Vec::new(),
     };
     let host_limit = instance.host_limits();
@@ -35,7 +36,7 @@ pub fn greedy(instance: &Instance, graph: &CandidateGraph) -> (Vec<Option<usize>
         &component.seekers,
         seats,
         &mut |s, e| {
-            chosen[s as usize] = Some(e);
+            chosen[s] = Some(e.get());
         },
     );
     (chosen, examined)
@@ -72,30 +73,30 @@ fn place(
     graph: &CandidateGraph,
     host_limit: &[Option<(usize, u32)>],
     component: &Component,
-    seekers: &[u32],
+    seekers: &[SeekerIx],
     mut seats: Vec<u32>,
-    take: &mut dyn FnMut(u32, usize),
+    take: &mut dyn FnMut(SeekerIx, EdgeIx),
 ) -> u64 {
     // Edges are numbered by seeker, then provider: sorting (score descending, edge) is the
     // order above. Each entry carries what the loop needs (seeker position, local provider,
     // party size), so the loop streams through memory instead of visiting the graph.
-    let mut order: Vec<(u64, usize, u32, u32, u32)> = Vec::new();
+    let mut order: Vec<(u64, EdgeIx, u32, u32, u32)> = Vec::new();
     for (i, &s) in seekers.iter().enumerate() {
-        let size = instance.seekers[s as usize].seats_taken();
-        for e in graph.edge_range(s as usize) {
-            let c = graph.candidates_by_edge(e);
-            let p = component.provider(c.provider) as u32;
+        let size = instance.seekers[s].seats_taken();
+        for e in graph.edge_range(s.get()).map(EdgeIx::new) {
+            let c = graph.candidates_by_edge(e.get());
+            let p = component.provider(ProviderIx::from(c.provider)) as u32;
             order.push((descending_key(c.score), e, i as u32, p, size));
         }
     }
     order.sort_unstable();
     let mut placed = vec![false; seekers.len()];
     // Providers taking place (locked seekers took seats of some), and events per host.
-    let limit = |p: usize| host_limit[component.providers[p] as usize];
+    let limit = |p: usize| host_limit[component.providers[p]];
     let mut open: Vec<bool> = (0..seats.len())
         .map(|p| {
             !component.closed.contains(&(p as u32))
-                && seats[p] < instance.providers[component.providers[p] as usize].capacity
+                && seats[p] < instance.providers[component.providers[p]].capacity
         })
         .collect();
     let mut events: std::collections::HashMap<usize, u32> = std::collections::HashMap::new();

@@ -18,6 +18,7 @@ use rand_chacha::ChaCha8Rng;
 use crate::model::{Gender, Origin, Profile};
 
 use super::context::{Component, Context, mix};
+use super::ix::{EdgeIx, SeekerIx};
 use super::{Objective, Part, SolveError, optimal};
 
 /// Iterations per provider of the component when `options.iterations` is not set.
@@ -31,7 +32,7 @@ const TOLERANCE: f64 = 1e-9;
 
 /// Seekers placed together or not at all, described as far as group rules need.
 struct Unit {
-    seekers: Vec<u32>,
+    seekers: Vec<SeekerIx>,
     /// Seats taken of a provider's capacity (`seats`, else party size, summed).
     seats: u32,
     /// People (party sizes summed), for the most-people objective.
@@ -90,7 +91,7 @@ struct Search<'c> {
     objective: Objective,
     context: &'c Context<'c>,
     /// Pairs of seekers (lower index first) who met before, when novelty is never-again.
-    met: std::collections::HashSet<(u32, u32)>,
+    met: std::collections::HashSet<(SeekerIx, SeekerIx)>,
 }
 
 /// The interned values of the no-lone attributes of a profile.
@@ -130,7 +131,7 @@ fn sub_counts(into: &mut [(u16, u32, u64)], from: &[(u16, u32, u64)]) {
 
 impl<'c> Search<'c> {
     fn new(context: &'c Context<'c>, component: &Component) -> Self {
-        let (instance, graph) = (context.instance, context.graph);
+        let instance = context.instance;
         let policy = &instance.policy;
         let attributes = &policy.composition.no_lone;
         let mut values: HashMap<(u16, String), u32> = HashMap::new();
@@ -142,7 +143,7 @@ impl<'c> Search<'c> {
         };
         let mut tables = Vec::with_capacity(component.providers.len());
         for &p in &component.providers {
-            let provider = &instance.providers[p as usize];
+            let provider = &instance.providers[p];
             let mut table = Table {
                 units: Vec::new(),
                 seats: 0,
@@ -170,7 +171,7 @@ impl<'c> Search<'c> {
             }
             tables.push(table);
         }
-        let mut apart_of: HashMap<u32, Vec<u32>> = HashMap::new();
+        let mut apart_of: HashMap<SeekerIx, Vec<u32>> = HashMap::new();
         for (k, set) in instance.constraints.keep_apart.iter().enumerate() {
             for id in set {
                 if let Some(&s) = context.seeker_ix.get(id.as_str()) {
@@ -181,7 +182,7 @@ impl<'c> Search<'c> {
         let mut unit_ids: Vec<u32> = component
             .seekers
             .iter()
-            .map(|&s| context.unit_of[s as usize])
+            .map(|&s| context.unit_of[s])
             .collect();
         unit_ids.sort_unstable();
         unit_ids.dedup();
@@ -203,7 +204,7 @@ impl<'c> Search<'c> {
                 locked: None,
             };
             for &s in &seekers {
-                let seeker = &instance.seekers[s as usize];
+                let seeker = &instance.seekers[s];
                 let n = u64::from(seeker.party_size);
                 unit.seats = unit.seats.saturating_add(seeker.seats_taken());
                 unit.people += n;
@@ -219,9 +220,8 @@ impl<'c> Search<'c> {
                 add_counts(&mut unit.lone, &own);
                 unit.apart
                     .extend(apart_of.get(&s).into_iter().flatten().copied());
-                if let Some(e) = context.locked[s as usize] {
-                    unit.locked =
-                        Some(component.provider(graph.candidates_by_edge(e).provider) as u32);
+                if let Some(e) = context.locked[s] {
+                    unit.locked = Some(component.provider(context.provider_of(e)) as u32);
                 }
             }
             // Providers feasible for every member, with the members' summed weight.
@@ -239,12 +239,12 @@ impl<'c> Search<'c> {
         let mut capacity: Vec<u32> = component
             .providers
             .iter()
-            .map(|&p| instance.providers[p as usize].capacity)
+            .map(|&p| instance.providers[p].capacity)
             .collect();
         for &j in &component.closed {
             capacity[j as usize] = 0;
         }
-        let host_of = |j: usize| context.host_limit[component.providers[j] as usize];
+        let host_of = |j: usize| context.host_limit[component.providers[j]];
         let host_peers = (0..component.providers.len())
             .map(|j| {
                 let (h, max) = host_of(j)?;
@@ -260,7 +260,7 @@ impl<'c> Search<'c> {
             minimum: component
                 .providers
                 .iter()
-                .map(|&p| instance.providers[p as usize].minimum)
+                .map(|&p| instance.providers[p].minimum)
                 .collect(),
             composition: policy.composition.enforce,
             min_newcomers: u64::from(policy.composition.min_newcomers),
@@ -538,19 +538,16 @@ impl<'c> Search<'c> {
 
     /// The starting plan: locked units, then the flow's choice where whole units agree,
     /// groups that break a rule emptied, then every unplaced unit offered a seat.
-    fn start(&mut self, flow: &[(u32, usize)], component: &Component) {
-        let graph = self.context.graph;
+    fn start(&mut self, flow: &[(SeekerIx, EdgeIx)], component: &Component) {
+        let context = self.context;
         for u in 0..self.units.len() as u32 {
             if let Some(j) = self.units[u as usize].locked {
                 self.add(u, j);
             }
         }
-        let mut flow_at: HashMap<u32, u32> = HashMap::new();
+        let mut flow_at: HashMap<SeekerIx, u32> = HashMap::new();
         for &(s, e) in flow {
-            flow_at.insert(
-                s,
-                component.provider(graph.candidates_by_edge(e).provider) as u32,
-            );
+            flow_at.insert(s, component.provider(context.provider_of(e)) as u32);
         }
         let mut order: Vec<(f64, u32, u32)> = Vec::new();
         for (u, unit) in self.units.iter().enumerate() {
@@ -696,7 +693,7 @@ impl<'c> Search<'c> {
 /// Lexicographic comparison of plan keys, scores equal within [`TOLERANCE`].
 /// Pairs of seekers (lower index first) who met before, when `policy.novelty` is
 /// never-again; empty otherwise.
-fn seekers_who_met(context: &Context<'_>) -> std::collections::HashSet<(u32, u32)> {
+fn seekers_who_met(context: &Context<'_>) -> std::collections::HashSet<(SeekerIx, SeekerIx)> {
     let instance = context.instance;
     if instance.policy.novelty != Some(crate::model::Novelty::NeverAgain) {
         return std::collections::HashSet::new();
@@ -744,7 +741,7 @@ pub(crate) fn solve_component(
     let iterations = iterations(context, component);
     let mut rng = ChaCha8Rng::seed_from_u64(mix(
         context.options.seed,
-        u64::from(component.seekers[0]),
+        u64::from(component.seekers[0].raw()),
         0x6772_6f75_7073,
     ));
     // In chunks, so that progress is counted once a chunk (and not at all unwatched).
@@ -760,10 +757,10 @@ pub(crate) fn solve_component(
     let mut chosen = Vec::new();
     for (u, place) in search.assign.iter().enumerate() {
         if let Some(j) = place {
-            let p = component.providers[*j as usize] as usize;
+            let p = component.providers[*j as usize];
             for &s in &search.units[u].seekers {
                 let e = context
-                    .edge(s as usize, p)
+                    .edge(s, p)
                     .expect("a unit is only placed where every member is feasible");
                 chosen.push((s, e));
             }

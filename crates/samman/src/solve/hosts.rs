@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 
 use super::context::{Component, Context};
+use super::ix::{EdgeIx, SeekerIx};
 
 /// A provider taking place: (provider, has a locked seeker, worth).
 pub(crate) type Running = (usize, bool, f64);
@@ -50,16 +51,16 @@ pub(crate) fn surplus(
 pub(crate) fn to_close(
     context: &Context<'_>,
     component: &Component,
-    chosen: &[(u32, usize)],
+    chosen: &[(SeekerIx, EdgeIx)],
 ) -> Vec<u32> {
     if context.instance.hosts.is_empty() {
         return Vec::new();
     }
     let mut at: BTreeMap<usize, (bool, f64)> = BTreeMap::new();
     for &(s, e) in chosen {
-        let j = component.provider(context.graph.candidates_by_edge(e).provider);
+        let j = component.provider(context.provider_of(e));
         let entry = at.entry(j).or_insert((false, 0.0));
-        entry.0 |= context.locked[s as usize].is_some();
+        entry.0 |= context.locked[s].is_some();
         entry.1 += context.weight(e);
     }
     let taking_place: Vec<(usize, bool, f64)> = at
@@ -67,7 +68,7 @@ pub(crate) fn to_close(
         .map(|(j, (locked, worth))| (j, locked, worth))
         .collect();
     surplus(
-        |j| context.host_limit[component.providers[j] as usize],
+        |j| context.host_limit[component.providers[j]],
         &taking_place,
     )
     .into_iter()

@@ -12,6 +12,7 @@ mod finalize;
 mod greedy;
 mod groups;
 mod hosts;
+mod ix;
 mod optimal;
 mod stable;
 pub(crate) mod wants;
@@ -30,6 +31,7 @@ use crate::plan::{Move, Pair, Plan};
 use crate::progress::{Hook, Step, Tracker};
 use crate::rules::{GroupRule, Rule, Rules};
 use context::{Component, Context};
+use ix::{EdgeIx, SeekerIx};
 use wants::Copies;
 
 pub use auto::{SolverChoice, binding_group_rules};
@@ -264,7 +266,7 @@ pub enum SolveError {
 #[derive(Debug, Default)]
 pub(crate) struct Part {
     /// (seeker, edge) pairs chosen, locked seekers included.
-    pub chosen: Vec<(u32, usize)>,
+    pub chosen: Vec<(SeekerIx, EdgeIx)>,
     /// Iterations of the main loop.
     pub iterations: u64,
     /// An upper bound on the objective of this component, where known.
@@ -399,12 +401,12 @@ fn solve_in(
     } else {
         components.iter().map(run).collect::<Result<_, _>>()?
     };
-    let mut chosen: Vec<Option<usize>> = vec![None; instance.seekers.len()];
+    let mut chosen: Vec<Option<EdgeIx>> = vec![None; instance.seekers.len()];
     let mut iterations = 0;
     let mut bound = Some(0.0);
     for part in parts {
         for (s, e) in part.chosen {
-            chosen[s as usize] = Some(e);
+            chosen[s] = Some(e);
         }
         iterations += part.iterations;
         bound = match (bound, part.bound) {
@@ -443,7 +445,7 @@ fn objective_value(context: &Context<'_>, plan: &Plan) -> f64 {
                 .iter()
                 .filter(|m| previous.contains(&(&m.seeker, &m.provider)))
                 .filter_map(|m| context.seeker_ix.get(m.seeker.as_str()))
-                .map(|&s| context.options.move_cost * f64::from(context.people(s as usize)))
+                .map(|&s| context.options.move_cost * f64::from(context.people(s)))
                 .sum();
             plan.total_score + kept
         }

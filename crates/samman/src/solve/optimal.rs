@@ -13,6 +13,7 @@
 use crate::algo::bmatching::{self, Problem};
 
 use super::context::{Component, Context};
+use super::ix::{EdgeIx, SeekerIx};
 use super::{Objective, Part, SolveError};
 
 /// Rounds of fixing whole parties and re-solving before the greedy completion.
@@ -52,10 +53,10 @@ pub(crate) fn solve_component(
 }
 
 /// What placing seeker `s` on edge `e` adds to the objective.
-fn value(context: &Context<'_>, s: u32, e: usize) -> f64 {
+fn value(context: &Context<'_>, s: SeekerIx, e: EdgeIx) -> f64 {
     match context.options.objective {
         Objective::MaxScore => context.weight(e),
-        Objective::MaxPlaced => f64::from(context.people(s as usize)),
+        Objective::MaxPlaced => f64::from(context.people(s)),
     }
 }
 
@@ -63,27 +64,26 @@ fn value(context: &Context<'_>, s: u32, e: usize) -> f64 {
 /// and the providers every member may join.
 struct Party {
     /// Its seekers (instance indices), ascending.
-    members: Vec<u32>,
+    members: Vec<SeekerIx>,
     /// Seats it takes.
     size: u32,
     /// People in it (the most-people objective counts them; seats may differ).
     people: u32,
     /// (provider position in the component, edge of the first member, summed weight of the
     /// members), by provider.
-    options: Vec<(usize, usize, f64)>,
+    options: Vec<(usize, EdgeIx, f64)>,
 }
 
 /// The parties of `free` seekers: each keep-together set whose members are all free, in order
 /// of its first seeker, and each seeker outside any set.
-fn parties(context: &Context<'_>, component: &Component, free: &[u32]) -> Vec<Party> {
-    let is_free: std::collections::HashSet<u32> = free.iter().copied().collect();
+fn parties(context: &Context<'_>, component: &Component, free: &[SeekerIx]) -> Vec<Party> {
+    let is_free: std::collections::HashSet<SeekerIx> = free.iter().copied().collect();
     let mut parties = Vec::new();
     let mut seen_units = std::collections::HashSet::new();
     for &s in free {
-        let unit = &context.units[context.unit_of[s as usize] as usize];
+        let unit = context.unit(s);
         if unit.len() > 1
-            && (!seen_units.insert(context.unit_of[s as usize])
-                || !unit.iter().all(|m| is_free.contains(m)))
+            && (!seen_units.insert(context.unit_of[s]) || !unit.iter().all(|m| is_free.contains(m)))
         {
             continue;
         }
@@ -93,14 +93,14 @@ fn parties(context: &Context<'_>, component: &Component, free: &[u32]) -> Vec<Pa
             .map(|(p, e, weight)| (component.provider(p), e, weight))
             .collect();
         parties.push(Party {
-            members: unit.clone(),
+            members: unit.to_vec(),
             // Saturating: a set of more people than any provider seats fits nowhere.
-            size: unit.iter().fold(0u32, |seats, &m| {
-                seats.saturating_add(context.size(m as usize))
-            }),
-            people: unit.iter().fold(0u32, |people, &m| {
-                people.saturating_add(context.people(m as usize))
-            }),
+            size: unit
+                .iter()
+                .fold(0u32, |seats, &m| seats.saturating_add(context.size(m))),
+            people: unit
+                .iter()
+                .fold(0u32, |people, &m| people.saturating_add(context.people(m))),
             options,
         });
     }
@@ -113,14 +113,14 @@ fn place_party(
     component: &Component,
     party: &Party,
     option: usize,
-    placed: &mut Vec<(u32, usize)>,
+    placed: &mut Vec<(SeekerIx, EdgeIx)>,
 ) {
     let (p, e, _) = party.options[option];
     placed.push((party.members[0], e));
-    let provider = component.providers[p] as usize;
+    let provider = component.providers[p];
     for &m in &party.members[1..] {
         let edge = context
-            .edge(m as usize, provider)
+            .edge(m, provider)
             .expect("a party's options are feasible for every member");
         placed.push((m, edge));
     }
@@ -132,13 +132,13 @@ fn place_party(
 fn seat_flow(
     context: &Context<'_>,
     component: &Component,
-    free: &[u32],
+    free: &[SeekerIx],
     seats: &mut [u32],
     part: &mut Part,
     base: f64,
-) -> Result<Vec<(u32, usize)>, SolveError> {
+) -> Result<Vec<(SeekerIx, EdgeIx)>, SolveError> {
     let parties = parties(context, component, free);
-    let mut placed: Vec<(u32, usize)> = Vec::new();
+    let mut placed: Vec<(SeekerIx, EdgeIx)> = Vec::new();
     let mut fixed = vec![false; parties.len()];
     // Parties still to be decided by the flow.
     let mut open: Vec<usize> = (0..parties.len()).collect();

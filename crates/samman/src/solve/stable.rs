@@ -26,6 +26,7 @@ use crate::model::Instance;
 use crate::plan::{Pair, Plan};
 
 use super::context::{Component, Context, mix};
+use super::ix::{EdgeIx, ProviderIx, SeekerIx};
 use super::{Options, Part, Proposing, SolveError};
 
 /// Both sides' preferences over the acceptable pairs of one component. The proposers are the
@@ -36,7 +37,7 @@ struct Preferences {
     /// Per unit, its seekers (positions in the component), ascending.
     members: Vec<Vec<u32>>,
     /// Per unit, (provider, edge of its first member) most preferred first.
-    unit_list: Vec<Vec<(u32, usize)>>,
+    unit_list: Vec<Vec<(u32, EdgeIx)>>,
     /// Per provider, units most preferred first.
     provider_list: Vec<Vec<u32>>,
 }
@@ -59,7 +60,7 @@ fn units_of(context: &Context<'_>, component: &Component) -> Vec<Vec<u32>> {
     let mut index: HashMap<u32, usize> = HashMap::new();
     let mut members: Vec<Vec<u32>> = Vec::new();
     for (i, &s) in component.seekers.iter().enumerate() {
-        let unit = context.unit_of[s as usize];
+        let unit = context.unit_of[s];
         let k = *index.entry(unit).or_insert_with(|| {
             members.push(Vec::new());
             members.len() - 1
@@ -76,7 +77,7 @@ impl Preferences {
         let members = units_of(context, component);
         // Each unit's own order over the providers acceptable to all its members, with the
         // weight the providers rank it by (the members' weights summed); units in parallel.
-        let orders: Vec<Vec<(u32, usize, f64)>> = members
+        let orders: Vec<Vec<(u32, EdgeIx, f64)>> = members
             .par_iter()
             .map(|unit| unit_order(context, component, unit))
             .collect();
@@ -86,7 +87,7 @@ impl Preferences {
                 by_provider[p as usize].push((u as u32, weight));
             }
         }
-        let unit_order: Vec<Vec<(u32, usize)>> = orders
+        let unit_order: Vec<Vec<(u32, EdgeIx)>> = orders
             .into_iter()
             .map(|order| order.into_iter().map(|(p, e, _)| (p, e)).collect())
             .collect();
@@ -101,7 +102,7 @@ impl Preferences {
         let explicit: Vec<bool> = component
             .providers
             .iter()
-            .map(|&p| !instance.providers[p as usize].preferences.is_empty())
+            .map(|&p| !instance.providers[p].preferences.is_empty())
             .collect();
         let listed: Vec<Vec<(u32, u32)>> = provider_list
             .iter()
@@ -114,7 +115,7 @@ impl Preferences {
                 }
             })
             .collect();
-        let unit_list: Vec<Vec<(u32, usize)>> = unit_order
+        let unit_list: Vec<Vec<(u32, EdgeIx)>> = unit_order
             .into_iter()
             .enumerate()
             .map(|(u, mut order)| {
@@ -148,26 +149,27 @@ fn unit_order(
     context: &Context<'_>,
     component: &Component,
     unit: &[u32],
-) -> Vec<(u32, usize, f64)> {
+) -> Vec<(u32, EdgeIx, f64)> {
     let instance = context.instance;
     let global = |i: u32| component.seekers[i as usize];
     let first = global(unit[0]);
-    let members: Vec<u32> = unit.iter().map(|&i| global(i)).collect();
+    let members: Vec<SeekerIx> = unit.iter().map(|&i| global(i)).collect();
     // (provider, edge of the first member, weight of the unit).
     let options = context.shared_options(&members);
     let listed: Vec<&crate::model::Seeker> = unit
         .iter()
-        .map(|&i| &instance.seekers[global(i) as usize])
+        .map(|&i| &instance.seekers[global(i)])
         .filter(|seeker| !seeker.preferences.is_empty())
         .collect();
-    let mut order: Vec<(u32, usize, f64)> = Vec::with_capacity(options.len());
+    let mut order: Vec<(u32, EdgeIx, f64)> = Vec::with_capacity(options.len());
     if listed.is_empty() {
         let seed = context.options.seed;
-        let mut keyed: Vec<(u64, u64, u32, usize, f64)> = options
+        let mut keyed: Vec<(u64, u64, ProviderIx, EdgeIx, f64)> = options
             .iter()
             .map(|&(p, e, w)| {
                 let key = super::greedy::descending_key(w);
-                (key, mix(seed, u64::from(first), u64::from(p)), p, e, w)
+                let hash = mix(seed, u64::from(first.raw()), u64::from(p.raw()));
+                (key, hash, p, e, w)
             })
             .collect();
         keyed.sort_unstable_by_key(|a| (a.0, a.1, a.2, a.3));
@@ -207,7 +209,7 @@ fn provider_order(
     candidates: &[(u32, f64)],
 ) -> Vec<u32> {
     let p = component.providers[j];
-    let provider = &context.instance.providers[p as usize];
+    let provider = &context.instance.providers[p];
     let global = |i: u32| component.seekers[i as usize];
     if provider.preferences.is_empty() {
         let seed = context.options.seed;
@@ -217,7 +219,7 @@ fn provider_order(
                 let first = global(members[u as usize][0]);
                 (
                     super::greedy::descending_key(w),
-                    mix(!seed, u64::from(p), u64::from(first)),
+                    mix(!seed, u64::from(p.raw()), u64::from(first.raw())),
                     u,
                 )
             })
@@ -225,7 +227,7 @@ fn provider_order(
         keyed.sort_unstable();
         return keyed.into_iter().map(|(_, _, u)| u).collect();
     }
-    let mut position: HashMap<u32, usize> = HashMap::new();
+    let mut position: HashMap<SeekerIx, usize> = HashMap::new();
     for (rank, id) in provider.preferences.iter().enumerate() {
         if let Some(&s) = context.seeker_ix.get(id.as_str()) {
             position.entry(s).or_insert(rank);
@@ -234,9 +236,7 @@ fn provider_order(
     // Copies of a seeker who wants several providers stand where the seeker is named.
     let global = |i: u32| {
         let s = component.seekers[i as usize];
-        context
-            .copies
-            .map_or(s, |copies| copies.first(s as usize) as u32)
+        context.copies.map_or(s, |copies| copies.first(s))
     };
     let mut keyed: Vec<(usize, u32)> = candidates
         .iter()
@@ -274,7 +274,7 @@ pub(crate) fn solve_component(
         .map(|(unit, list)| {
             let is_locked = unit
                 .iter()
-                .any(|&i| context.locked[component.seekers[i as usize] as usize].is_some());
+                .any(|&i| context.locked[component.seekers[i as usize]].is_some());
             if is_locked {
                 Vec::new()
             } else {
@@ -289,7 +289,7 @@ pub(crate) fn solve_component(
             // Saturating: a set of more people than any provider seats fits nowhere.
             unit.iter()
                 .fold(0u32, |seats, &i| {
-                    seats.saturating_add(context.size(component.seekers[i as usize] as usize))
+                    seats.saturating_add(context.size(component.seekers[i as usize]))
                 })
                 .max(1)
         })
@@ -315,8 +315,8 @@ pub(crate) fn solve_component(
         // Never two providers whose times overlap (or the same one twice).
         let conflict = |a: u32, b: u32| {
             copies.conflict(
-                component.providers[a as usize] as usize,
-                component.providers[b as usize] as usize,
+                component.providers[a as usize].get(),
+                component.providers[b as usize].get(),
             )
         };
         let held = algo::stable::deferred_acceptance_apart(
@@ -327,9 +327,9 @@ pub(crate) fn solve_component(
         )?;
         for (l, rights) in held.into_iter().enumerate() {
             for (&u, p) in lefts.units[l].iter().zip(rights) {
-                let provider = component.providers[p as usize] as usize;
+                let provider = component.providers[p as usize];
                 let s = component.seekers[prefs.members[u as usize][0] as usize];
-                if let Some(e) = context.edge(s as usize, provider) {
+                if let Some(e) = context.edge(s, provider) {
                     part.chosen.push((s, e));
                 }
             }
@@ -339,10 +339,10 @@ pub(crate) fn solve_component(
     let held = algo::stable::deferred_acceptance(&market, proposing)?;
     for (u, place) in held.into_iter().enumerate() {
         let Some(p) = place else { continue };
-        let provider = component.providers[p as usize] as usize;
+        let provider = component.providers[p as usize];
         for &i in &prefs.members[u] {
             let s = component.seekers[i as usize];
-            if let Some(e) = context.edge(s as usize, provider) {
+            if let Some(e) = context.edge(s, provider) {
                 part.chosen.push((s, e));
             }
         }
@@ -376,7 +376,7 @@ impl Lefts {
         unit_prefs: &[Vec<u32>],
         unit_size: &[u32],
     ) -> Self {
-        let global = |u: usize| component.seekers[prefs.members[u][0] as usize] as usize;
+        let global = |u: usize| component.seekers[prefs.members[u][0] as usize];
         let mut left_of: Vec<u32> = vec![u32::MAX; prefs.members.len()];
         let mut first_of: HashMap<usize, u32> = HashMap::new();
         let mut lefts = Lefts {
@@ -389,8 +389,8 @@ impl Lefts {
         let mut taken: Vec<Vec<u32>> = Vec::new();
         for (u, members) in prefs.members.iter().enumerate() {
             let s = global(u);
-            let key = if members.len() == 1 && copies.siblings(s).len() > 1 {
-                copies.siblings(s).start
+            let key = if members.len() == 1 && copies.siblings(s.get()).len() > 1 {
+                copies.siblings(s.get()).start
             } else {
                 usize::MAX - u
             };
@@ -407,8 +407,7 @@ impl Lefts {
             match context.locked[s] {
                 // A locked copy's provider is not proposed to by its siblings.
                 Some(e) => {
-                    let p = context.graph.candidates_by_edge(e).provider;
-                    taken[l].push(component.provider(p) as u32);
+                    taken[l].push(component.provider(context.provider_of(e)) as u32);
                 }
                 None => {
                     if lefts.units[l].is_empty() {
@@ -454,7 +453,7 @@ pub fn blocking_pairs(
     options: &Options,
 ) -> Result<Vec<Pair>, SolveError> {
     let context = Context::new(instance, graph, options)?;
-    let placed: HashMap<&str, u32> = plan
+    let placed: HashMap<&str, ProviderIx> = plan
         .matches
         .iter()
         .filter_map(|m| {
@@ -473,7 +472,7 @@ pub fn blocking_pairs(
             .iter()
             .map(|&s| {
                 placed
-                    .get(instance.seekers[s as usize].id.as_str())
+                    .get(instance.seekers[s].id.as_str())
                     .and_then(|p| component.providers.binary_search(p).ok())
                     .map(|j| j as u32)
             })
@@ -491,7 +490,7 @@ pub fn blocking_pairs(
                     .flatten()
             })
             .collect();
-        let seats_of = |i: u32| u64::from(context.size(component.seekers[i as usize] as usize));
+        let seats_of = |i: u32| u64::from(context.size(component.seekers[i as usize]));
         let mut occupants: Vec<Vec<u32>> = vec![Vec::new(); component.providers.len()];
         let mut stuck = vec![0u64; component.providers.len()];
         for (u, unit) in prefs.members.iter().enumerate() {
@@ -510,7 +509,7 @@ pub fn blocking_pairs(
         let locked = |u: u32| {
             prefs.members[u as usize]
                 .iter()
-                .any(|&i| context.locked[component.seekers[i as usize] as usize].is_some())
+                .any(|&i| context.locked[component.seekers[i as usize]].is_some())
         };
         for (u, list) in prefs.unit_list.iter().enumerate() {
             if locked(u as u32) {
@@ -521,7 +520,7 @@ pub fn blocking_pairs(
                     break; // everything further down the list is liked less
                 }
                 let pj = p as usize;
-                let capacity = instance.providers[component.providers[pj] as usize].capacity;
+                let capacity = instance.providers[component.providers[pj]].capacity;
                 let my_rank = rank_in(&provider_rank[pj], u as u32);
                 let mut room = u64::from(capacity).saturating_sub(stuck[pj]);
                 for &m in &occupants[pj] {
@@ -535,12 +534,8 @@ pub fn blocking_pairs(
                 if room >= size(u as u32) {
                     for &i in &prefs.members[u] {
                         pairs.push(Pair {
-                            seeker: instance.seekers[component.seekers[i as usize] as usize]
-                                .id
-                                .clone(),
-                            provider: instance.providers[component.providers[pj] as usize]
-                                .id
-                                .clone(),
+                            seeker: instance.seekers[component.seekers[i as usize]].id.clone(),
+                            provider: instance.providers[component.providers[pj]].id.clone(),
                         });
                     }
                 }

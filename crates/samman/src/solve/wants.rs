@@ -14,6 +14,7 @@ use std::ops::Range;
 use crate::model::{Instance, ResolvedAvailability, SeekerId, Zone};
 
 use super::context::Context;
+use super::ix::{EdgeIx, ProviderIx, SeekerIx};
 use super::{Options, SolveError};
 use crate::plan::{Pair, Plan};
 
@@ -214,8 +215,8 @@ impl Copies {
     }
 
     /// The first copy of copy `s`'s seeker.
-    pub fn first(&self, s: usize) -> usize {
-        self.copies[self.original[s] as usize].start as usize
+    pub fn first(&self, s: SeekerIx) -> SeekerIx {
+        SeekerIx::from(self.copies[self.original[s] as usize].start)
     }
 
     /// The copies of the same original seeker as copy `s`, `s` included.
@@ -241,14 +242,12 @@ impl Copies {
     pub fn conflicts(
         &self,
         context: &Context<'_>,
-        s: usize,
-        p: usize,
-        edge_of: &[Option<usize>],
+        s: SeekerIx,
+        p: ProviderIx,
+        edge_of: &[Option<EdgeIx>],
     ) -> bool {
-        self.siblings(s).filter(|&t| t != s).any(|t| {
-            edge_of[t].is_some_and(|e| {
-                self.conflict(p, context.graph.candidates_by_edge(e).provider as usize)
-            })
+        self.siblings(s.get()).filter(|&t| t != s.get()).any(|t| {
+            edge_of[t].is_some_and(|e| self.conflict(p.get(), context.provider_of(e).get()))
         })
     }
 
@@ -305,10 +304,10 @@ impl Copies {
 /// the lower-scoring copy (a locked one never) moves to its best provider with seats free that
 /// conflicts with none of its siblings, or is left out. Seats so freed then go to unplaced
 /// seekers, best pair first.
-pub(crate) fn separate(context: &Context<'_>, copies: &Copies, chosen: &mut [Option<usize>]) {
-    let (instance, graph) = (context.instance, context.graph);
+pub(crate) fn separate(context: &Context<'_>, copies: &Copies, chosen: &mut [Option<EdgeIx>]) {
+    let instance = context.instance;
     let by_people = context.options.objective == super::Objective::MaxPlaced;
-    let provider = |e: usize| graph.candidates_by_edge(e).provider as usize;
+    let provider = |e: EdgeIx| context.provider_of(e);
     let mut free: Vec<i64> = instance
         .providers
         .iter()
@@ -316,6 +315,7 @@ pub(crate) fn separate(context: &Context<'_>, copies: &Copies, chosen: &mut [Opt
         .collect();
     let mut open = vec![false; instance.providers.len()];
     for (s, e) in chosen.iter().enumerate() {
+        let s = SeekerIx::new(s);
         if let Some(e) = e {
             free[provider(*e)] -= i64::from(context.size(s));
             open[provider(*e)] = true;
@@ -326,20 +326,23 @@ pub(crate) fn separate(context: &Context<'_>, copies: &Copies, chosen: &mut [Opt
         if range.len() < 2 {
             continue;
         }
-        let mut order: Vec<usize> = range.clone().map(|s| s as usize).collect();
+        let mut order: Vec<SeekerIx> = range.clone().map(SeekerIx::from).collect();
         order.sort_by(|&a, &b| {
             context.locked[b]
                 .is_some()
                 .cmp(&context.locked[a].is_some())
                 .then(
-                    super::score_of(graph, chosen, b).total_cmp(&super::score_of(graph, chosen, a)),
+                    super::score_of(context, chosen, b)
+                        .total_cmp(&super::score_of(context, chosen, a)),
                 )
                 .then(a.cmp(&b))
         });
-        let mut kept: Vec<usize> = Vec::new();
+        let mut kept: Vec<ProviderIx> = Vec::new();
         for s in order {
             let Some(e) = chosen[s] else { continue };
-            let clash = |p: usize, kept: &[usize]| kept.iter().any(|&q| copies.conflict(p, q));
+            let clash = |p: ProviderIx, kept: &[ProviderIx]| {
+                kept.iter().any(|&q| copies.conflict(p.get(), q.get()))
+            };
             if context.locked[s].is_some() || !clash(provider(e), &kept) {
                 kept.push(provider(e));
                 continue;
@@ -347,8 +350,8 @@ pub(crate) fn separate(context: &Context<'_>, copies: &Copies, chosen: &mut [Opt
             free[provider(e)] += i64::from(context.size(s));
             chosen[s] = None;
             let size = i64::from(context.size(s));
-            let best = graph
-                .edge_range(s)
+            let best = context
+                .edges(s)
                 .filter(|&f| {
                     let p = provider(f);
                     free[p] >= size
@@ -376,13 +379,11 @@ pub(crate) fn separate(context: &Context<'_>, copies: &Copies, chosen: &mut [Opt
         return;
     }
     // Seats freed by a copy that moved or was left out go to unplaced seekers, best pair first.
-    let mut offers: Vec<(f64, usize, usize)> = (0..instance.seekers.len())
+    let mut offers: Vec<(f64, SeekerIx, EdgeIx)> = SeekerIx::range(instance.seekers.len())
         .filter(|&s| {
-            chosen[s].is_none()
-                && context.locked[s].is_none()
-                && context.units[context.unit_of[s] as usize].len() == 1
+            chosen[s].is_none() && context.locked[s].is_none() && context.unit(s).len() == 1
         })
-        .flat_map(|s| graph.edge_range(s).map(move |e| (s, e)))
+        .flat_map(|s| context.edges(s).map(move |e| (s, e)))
         .filter(|&(_, e)| context.weight(e) > 0.0 || by_people)
         .map(|(s, e)| (context.weight(e), s, e))
         .collect();
