@@ -7,17 +7,14 @@ mod progress;
 mod recurring;
 mod suggest;
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use samman::generate::{self, Params};
 use samman::graph::{CandidateGraph, GraphError, GraphEstimate};
-use samman::model::Instance;
 use samman::plan::Plan;
-use samman::rules::Rule;
-use samman::solve::{self, Objective, Options, Proposing, SolverKind};
+use samman::solve::{Objective, Options, Proposing, SolverKind};
 use samman::validate::{Problem, Report, check, parse_json};
 use samman::{ErrorKind, Session};
 
@@ -746,7 +743,7 @@ fn print_graph(
     json: bool,
 ) -> Result<ExitCode, Failure> {
     let stats = graph.stats();
-    let isolated = isolated_by_rule(session, graph);
+    let isolated = session.isolated_by_rule()?;
     if json {
         let report = serde_json::json!({"estimate": estimate, "stats": stats, "no_feasible_provider": isolated});
         println!("{report:#}");
@@ -754,27 +751,6 @@ fn print_graph(
     }
     print!("{}", samman::reports::graph(&messages(), &stats, &isolated));
     Ok(ExitCode::SUCCESS)
-}
-
-/// Seekers with no feasible provider, counted by the rule that on its own excludes the most
-/// providers for them (`none` when every provider fails two rules or more).
-fn isolated_by_rule(session: &Session, graph: &CandidateGraph) -> BTreeMap<String, usize> {
-    let rules = session.rules();
-    let isolated: Vec<usize> = (0..graph.n_seekers())
-        .filter(|&s| graph.edge_range(s).is_empty())
-        .collect();
-    let mut counts = BTreeMap::new();
-    for (_, only) in solve::excluded_by_rule(&rules, &isolated) {
-        *counts.entry(main_rule(&only)).or_insert(0) += 1;
-    }
-    counts
-}
-
-/// The rule that alone excludes the most providers, by name.
-fn main_rule(only: &BTreeMap<Rule, usize>) -> String {
-    only.iter()
-        .max_by_key(|(rule, n)| (**n, std::cmp::Reverse(**rule)))
-        .map_or("several rules".to_owned(), |(r, _)| r.name().to_owned())
 }
 
 fn demo(size: usize, seed: u64, options: &Options, json: bool) -> Result<ExitCode, Failure> {
@@ -788,8 +764,7 @@ fn demo(size: usize, seed: u64, options: &Options, json: bool) -> Result<ExitCod
     let plan = with_spinner("progress-solving", || session.solve(options))?;
     let instance = session.instance();
     if json {
-        let report =
-            serde_json::json!({"summary": summary(instance, &plan), "graph": graph.stats()});
+        let report = serde_json::json!({"summary": plan.summary(instance), "graph": graph.stats()});
         println!("{report:#}");
         return Ok(ExitCode::SUCCESS);
     }
@@ -798,46 +773,6 @@ fn demo(size: usize, seed: u64, options: &Options, json: bool) -> Result<ExitCod
         samman::reports::demo(&messages(), instance, &graph.stats(), &plan)
     );
     Ok(ExitCode::SUCCESS)
-}
-
-fn summary(instance: &Instance, plan: &Plan) -> serde_json::Value {
-    let people: u64 = instance
-        .seekers
-        .iter()
-        .map(samman::Seeker::people_wanted)
-        .sum();
-    let taking_place: std::collections::BTreeSet<&str> =
-        plan.matches.iter().map(|m| m.provider.as_str()).collect();
-    let seats: u64 = instance
-        .providers
-        .iter()
-        .map(|p| u64::from(p.capacity))
-        .sum();
-    serde_json::json!({
-        "solver": plan.solver.name(),
-        "bound": plan.stats.bound,
-        "gap": plan.stats.gap,
-        "parties": instance.seekers.len(),
-        "parties_placed": plan.seekers_placed(),
-        "people": people,
-        "people_placed": plan.people_placed,
-        "providers": instance.providers.len(),
-        "providers_taking_place": taking_place.len(),
-        "providers_cancelled": plan.cancelled.len(),
-        "seats": seats,
-        "seats_used": plan.matches.iter().map(|m| u64::from(m.seats)).sum::<u64>(),
-        "total_score": plan.total_score,
-        "unplaced_by_reason": reasons(instance, plan),
-    })
-}
-
-/// Unplaced parties by reason, in the core's words ([`samman::plan::Unplaced::describe`]).
-fn reasons(instance: &Instance, plan: &Plan) -> BTreeMap<String, usize> {
-    let mut counts = BTreeMap::new();
-    for unplaced in &plan.unplaced {
-        *counts.entry(unplaced.describe(instance)).or_insert(0) += 1;
-    }
-    counts
 }
 
 #[cfg(test)]

@@ -162,6 +162,28 @@ impl Session {
             .map_err(|e| Error::Graph(e.clone()))
     }
 
+    /// Seekers with no feasible provider, counted by the pair rule that on its own excludes
+    /// the most providers for them (`several rules` when every provider fails two rules or
+    /// more): what `samman graph` reports.
+    ///
+    /// # Errors
+    /// As [`Session::candidates`].
+    pub fn isolated_by_rule(&self) -> Result<std::collections::BTreeMap<String, usize>> {
+        let graph = self.candidates()?;
+        let isolated: Vec<usize> = (0..graph.n_seekers())
+            .filter(|&s| graph.edge_range(s).is_empty())
+            .collect();
+        let mut counts = std::collections::BTreeMap::new();
+        for (_, only) in crate::solve::excluded_by_rule(&self.rules(), &isolated) {
+            let main = only
+                .iter()
+                .max_by_key(|(rule, n)| (**n, std::cmp::Reverse(**rule)))
+                .map_or("several rules".to_owned(), |(r, _)| r.name().to_owned());
+            *counts.entry(main).or_insert(0) += 1;
+        }
+        Ok(counts)
+    }
+
     /// Count the candidate graph's pairs and memory without building it.
     #[must_use]
     pub fn estimate(&self) -> GraphEstimate {

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Instance, ProviderId, SeekerId};
+use crate::model::{Instance, ProviderId, Seeker, SeekerId};
 use crate::rules::{Breakdown, GroupRule, Rule};
 use crate::solve::{Objective, SolverChoice, SolverKind};
 
@@ -181,7 +181,74 @@ impl Served {
     }
 }
 
+/// A plan's headline figures against its instance: what `samman demo --json` prints as its
+/// `summary`. Fields in alphabetical order, as the command printed them before.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Summary {
+    /// The relaxation's bound on the objective, where the solver has one.
+    pub bound: Option<f64>,
+    /// The relative gap to the bound.
+    pub gap: Option<f64>,
+    /// Seekers in the instance.
+    pub parties: usize,
+    /// Seekers with at least one match.
+    pub parties_placed: usize,
+    /// People of every placement wanted: `Σ party_size × wants`.
+    pub people: u64,
+    /// People placed, once per placement.
+    pub people_placed: u64,
+    /// Providers in the instance.
+    pub providers: usize,
+    /// Providers that do not take place because their group would break a rule.
+    pub providers_cancelled: usize,
+    /// Providers with at least one match.
+    pub providers_taking_place: usize,
+    /// Seats offered by all providers.
+    pub seats: u64,
+    /// Seats the matches take.
+    pub seats_used: u64,
+    /// The solver that made the plan.
+    pub solver: &'static str,
+    /// The plan's total score.
+    pub total_score: f64,
+    /// Unplaced seekers by their reason in words (English).
+    pub unplaced_by_reason: BTreeMap<String, usize>,
+}
+
 impl Plan {
+    /// The plan's headline figures against `instance`.
+    #[must_use]
+    pub fn summary(&self, instance: &Instance) -> Summary {
+        let taking_place: std::collections::BTreeSet<&str> =
+            self.matches.iter().map(|m| m.provider.as_str()).collect();
+        let mut unplaced_by_reason = BTreeMap::new();
+        for unplaced in &self.unplaced {
+            *unplaced_by_reason
+                .entry(unplaced.describe(instance))
+                .or_insert(0) += 1;
+        }
+        Summary {
+            bound: self.stats.bound,
+            gap: self.stats.gap,
+            parties: instance.seekers.len(),
+            parties_placed: self.seekers_placed(),
+            people: instance.seekers.iter().map(Seeker::people_wanted).sum(),
+            people_placed: self.people_placed,
+            providers: instance.providers.len(),
+            providers_cancelled: self.cancelled.len(),
+            providers_taking_place: taking_place.len(),
+            seats: instance
+                .providers
+                .iter()
+                .map(|p| u64::from(p.capacity))
+                .sum(),
+            seats_used: self.matches.iter().map(|m| u64::from(m.seats)).sum(),
+            solver: self.solver.name(),
+            total_score: self.total_score,
+            unplaced_by_reason,
+        }
+    }
+
     /// Seekers with at least one match (a seeker who wants several providers has a match
     /// for each).
     #[must_use]
