@@ -102,15 +102,15 @@ function ruleNames(rules) {
 function render() {
   const { instance, plan } = state;
   const seekersById = new Map(instance.seekers.map((s) => [s.id, s]));
-  // A seeker who wants several providers (`wants`) counts its people once per placement, as
-  // the plan's people_placed does; it is unplaced only when it has no placement at all.
-  const people = instance.seekers.reduce((n, s) => n + (s.party_size ?? 1) * (s.wants ?? 1), 0);
+  // The core's figures (a seeker who wants several providers counts once among the parties
+  // and its people once per placement).
+  const figures = state.summary;
   $("summary").textContent = t("summary", {
-    placed: plan.people_placed,
-    people,
-    parties: instance.seekers.length - plan.unplaced.length,
-    total: instance.seekers.length,
-    cancelled: plan.cancelled.length,
+    placed: figures.people_placed,
+    people: figures.people,
+    parties: figures.parties_placed,
+    total: figures.parties,
+    cancelled: figures.providers_cancelled,
   });
 
   const byProvider = new Map(instance.providers.map((p) => [p.id, []]));
@@ -297,7 +297,8 @@ async function plan_(again, locks = state.locks) {
         const words = plan.unplaced.length > 0 ? await core.call("notPlaced", files, plan, { lang }) : [];
         unplacedWords[lang] = new Map(words.map((w) => [w.seeker, w]));
       }
-      return { read, plan, unplacedWords };
+      const summary = await core.call("summary", instance, plan);
+      return { read, plan, unplacedWords, summary };
     });
     if (done.problems) {
       forget();
@@ -317,6 +318,7 @@ async function plan_(again, locks = state.locks) {
     state.plan = done.plan;
     state.locks = locks;
     state.unplacedWords = done.unplacedWords;
+    state.summary = done.summary;
     render();
     showStatus("planned", { ms: Math.round(performance.now() - started) });
   } catch (e) {

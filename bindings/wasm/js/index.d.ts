@@ -15,6 +15,15 @@ export type Validation =
 /** A seeker and a provider: one placement of a plan from anywhere. */
 export interface PlanEntry { seeker: string; provider: string }
 
+/** A plan's headline figures against its instance, as `samman demo --json` prints its summary. */
+export interface Summary {
+  bound: number | null; gap: number | null;
+  parties: number; parties_placed: number; people: number; people_placed: number;
+  providers: number; providers_cancelled: number; providers_taking_place: number;
+  seats: number; seats_used: number; solver: string; total_score: number;
+  unplaced_by_reason: Record<string, number>;
+}
+
 /** Every metric of a plan, as `samman evaluate --json` prints it. */
 export type Report = Record<string, unknown>;
 
@@ -97,6 +106,7 @@ export interface Samman {
   validate(instance: Instance | string): Validation;
   solve(instance: Instance | string, options?: Options | string): Plan;
   evaluate(instance: Instance | string, plan: Plan | { matches: PlanEntry[] } | string, options?: MetricsOptions | string): Report;
+  summary(instance: Instance | string, plan: Plan | string): Summary;
   explain(instance: Instance | string, seeker: string, options?: { plan?: Plan | { matches: PlanEntry[] } | string }): Explanation;
   explainMany(instance: Instance | string, seekers: string[], options?: { plan?: Plan | { matches: PlanEntry[] } | string }): Explanation[];
   generate(programme: Programme, params?: Params | string): Instance;
@@ -117,6 +127,7 @@ export interface Samman {
     validate(instance: string): string;
     solve(instance: string, options: string): string;
     evaluate(instance: string, plan: string, options: string): string;
+    summary(instance: string, plan: string): string;
     explain(instance: string, plan: string, seekers: string): string;
     generate(programme: string, params: string): string;
     preset(programme: string): string;

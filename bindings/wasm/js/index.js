@@ -50,6 +50,8 @@ function api() {
     /** Every metric of a plan (a samman plan or a list of `{seeker, provider}`). */
     evaluate: (instance, plan, options) =>
       JSON.parse(core.evaluate(text(instance), text(plan), optional(options))),
+    /** A plan's headline figures: seekers and people placed, providers, seats. */
+    summary: (instance, plan) => JSON.parse(core.summary(text(instance), text(plan))),
     /** Why one seeker is or is not placed, and what would help; against `plan` when given. */
     explain: (instance, seeker, { plan } = {}) =>
       JSON.parse(core.explain(text(instance), optional(plan), JSON.stringify([seeker])))[0],
@@ -96,6 +98,7 @@ function api() {
       validate: core.validate,
       solve: core.solve,
       evaluate: core.evaluate,
+      summary: core.summary,
       explain: core.explain,
       generate: core.generate,
       preset: core.preset,

@@ -52,6 +52,16 @@ pub(crate) fn required<T: DeserializeOwned>(name: &str, text: &str) -> Result<T,
     })
 }
 
+/// See [`crate::summary`].
+///
+/// # Errors
+/// A [`Failure`] for an invalid instance or plan.
+pub fn summary(instance: &str, plan: &str) -> Result<String, Failure> {
+    let session = session(instance)?;
+    let plan: samman::Plan = required("plan", plan)?;
+    json(&plan.summary(session.instance()))
+}
+
 /// See [`crate::validate`].
 #[must_use]
 pub fn validate(text: &str) -> String {

@@ -50,6 +50,17 @@ pub fn evaluate(instance: &str, plan: &str, options: &str) -> JsResult {
     js(calls::evaluate(instance, plan, options))
 }
 
+/// A plan's headline figures against its instance (`samman::plan::Summary`): seekers placed,
+/// people of every wanted placement and people placed, providers taking place and cancelled,
+/// seats, as `samman demo --json` prints its `summary`.
+///
+/// # Errors
+/// An `Error` whose `kind` and `path` say what is wrong.
+#[wasm_bindgen]
+pub fn summary(instance: &str, plan: &str) -> JsResult {
+    js(calls::summary(instance, plan))
+}
+
 /// Explanations of seekers (a JSON list of ids), against a plan when `plan` is not empty: a
 /// JSON list, each as `samman explain --json` prints it.
 ///

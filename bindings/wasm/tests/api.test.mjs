@@ -173,3 +173,22 @@ test("schemas describe the documents", () => {
   assert.ok(schemas.RoundsOptions.properties.max_iterations);
   assert.ok(schemas.Options.properties.solver);
 });
+
+test("summary: the core's headline figures, a seeker who wants two volunteers counted once", () => {
+  const instance = {
+    version: 1,
+    seekers: [{ id: "older-1", wants: 2 }, { id: "older-2" }, { id: "older-3", blocked: ["v1", "v2", "v3"] }],
+    providers: ["v1", "v2", "v3"].map((id) => ({ id, capacity: 1 })),
+  };
+  const plan = samman.solve(instance);
+  assert.equal(plan.matches.filter((m) => m.seeker === "older-1").length, 2);
+  const summary = samman.summary(instance, plan);
+  const { placement } = samman.evaluate(instance, plan);
+  assert.equal(summary.parties, 3);
+  assert.equal(summary.parties_placed, 2);
+  assert.equal(summary.people, 4);
+  assert.equal(summary.people_placed, 3);
+  assert.equal(summary.parties_placed, placement.parties_placed);
+  assert.equal(summary.people, placement.people);
+  assert.deepEqual(JSON.parse(samman.json.summary(JSON.stringify(instance), JSON.stringify(plan))), summary);
+});
