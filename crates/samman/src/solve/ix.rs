@@ -14,7 +14,6 @@ macro_rules! index {
         impl $name {
             /// The index at position `i` (instances and graphs stay within the type's range).
             #[inline]
-            #[allow(clippy::cast_possible_truncation)]
             pub(crate) const fn new(i: usize) -> Self {
                 Self(i as $repr)
             }
