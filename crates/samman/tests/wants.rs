@@ -434,3 +434,23 @@ fn the_stable_plan_of_overlapping_series_has_no_blocking_pair() {
         assert_eq!(p1, ["a", "c"], "{proposing:?}");
     }
 }
+
+/// The flow knows a seeker takes each provider once: its bound is what a plan can reach, so the
+/// optimal solver proves its plan optimal (before, the relaxation put both copies with the best
+/// volunteer and the bound stood above every plan).
+#[test]
+fn the_optimal_solver_proves_a_plan_with_several_providers_optimal() {
+    let mut instance = Instance::new();
+    let mut older = Seeker::new("older-1");
+    older.wants = 2;
+    older.preferences = vec!["v1".into(), "v2".into()];
+    instance.seekers.push(older);
+    instance.providers.push(Provider::new("v1", 2));
+    instance.providers.push(Provider::new("v2", 2));
+    let plan = solve(&instance, &with(SolverKind::Optimal)).unwrap();
+    let mut got = providers_of(&plan)["older-1"].clone();
+    got.sort();
+    assert_eq!(got, ["v1", "v2"]);
+    let gap = plan.stats.gap.expect("the optimal solver reports its gap");
+    assert!(gap < 1e-9, "gap {gap}, bound {:?}", plan.stats.bound);
+}

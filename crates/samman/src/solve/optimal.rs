@@ -2,6 +2,10 @@
 //! one provider, each provider at most its seats), solved as a min-cost flow by
 //! [`crate::algo::bmatching`].
 //!
+//! A seeker who wants several providers (`seeker.wants`, its copies) is one left node taking a
+//! party's seats at up to as many providers as it wants, with one arc of the party's seats to
+//! each: the flow never gives it one provider twice, and with parties of one it is exact.
+//!
 //! With parties of one person the flow is the whole problem and the result is optimal. A party
 //! of several people must not be split, which no flow can say: seats are then flow units, a
 //! party of `k` sends `k` units each worth a `k`-th of its score (the *seat relaxation*, an
@@ -13,7 +17,7 @@
 use crate::algo::bmatching::{self, Problem};
 
 use super::context::{Component, Context};
-use super::ix::{EdgeIx, SeekerIx};
+use super::ix::{EdgeIx, ProviderIx, SeekerIx};
 use super::{Objective, Part, SolveError};
 
 /// Rounds of fixing whole parties and re-solving before the greedy completion.
@@ -72,6 +76,10 @@ struct Party {
     /// (provider position in the component, edge of the first member, summed weight of the
     /// members), by provider.
     options: Vec<(usize, EdgeIx, f64)>,
+    /// Providers it takes, each at most once: the copies of a seeker who wants several
+    /// (`members`, one placed with each provider; `size`, `people` and the weights are one
+    /// copy's), 1 for any other party.
+    copies: u32,
 }
 
 /// The parties of `free` seekers: each keep-together set whose members are all free, in order
@@ -80,8 +88,13 @@ fn parties(context: &Context<'_>, component: &Component, free: &[SeekerIx]) -> V
     let is_free: std::collections::HashSet<SeekerIx> = free.iter().copied().collect();
     let mut parties = Vec::new();
     let mut seen_units = std::collections::HashSet::new();
+    let mut seen_copies = std::collections::HashSet::new();
     for &s in free {
         let unit = context.unit(s);
+        if let Some(party) = copies_party(context, component, s, &is_free, &mut seen_copies) {
+            parties.extend(party);
+            continue;
+        }
         if unit.len() > 1
             && (!seen_units.insert(context.unit_of[s]) || !unit.iter().all(|m| is_free.contains(m)))
         {
@@ -102,22 +115,93 @@ fn parties(context: &Context<'_>, component: &Component, free: &[SeekerIx]) -> V
                 .iter()
                 .fold(0u32, |people, &m| people.saturating_add(context.people(m))),
             options,
+            copies: 1,
         });
     }
     parties
 }
 
-/// Every member of `party` placed with the provider of `option`.
+/// For a copy `s` of a seeker who wants several providers (alone in its unit): the party of
+/// its free copies alone in their units, once (`Some(None)` for the later copies), with the
+/// providers of its locked copies left out; `None` for any other seeker. In the flow it is one
+/// left node taking a seat at up to as many providers as it has copies: never the same provider
+/// twice, as the seeker wants.
+fn copies_party(
+    context: &Context<'_>,
+    component: &Component,
+    s: SeekerIx,
+    is_free: &std::collections::HashSet<SeekerIx>,
+    seen: &mut std::collections::HashSet<usize>,
+) -> Option<Option<Party>> {
+    let copies = context.copies?;
+    let siblings = copies.siblings(s.get());
+    if siblings.len() < 2 || context.unit(s).len() > 1 {
+        return None;
+    }
+    if !seen.insert(siblings.start) {
+        return Some(None);
+    }
+    let members: Vec<SeekerIx> = siblings
+        .clone()
+        .map(SeekerIx::new)
+        .filter(|&m| is_free.contains(&m) && context.unit(m).len() == 1)
+        .collect();
+    let taken: Vec<ProviderIx> = siblings
+        .filter_map(|t| context.locked[t].map(|e| context.provider_of(e)))
+        .collect();
+    let first = members[0];
+    // A copy's weight at a provider differs from its siblings' only by the move cost kept
+    // where the provider was one of the seeker's in the previous plan: the best copy counts.
+    let options = context
+        .shared_options(&[first])
+        .into_iter()
+        .filter(|(p, _, _)| !taken.contains(p))
+        .map(|(p, e, _)| {
+            let weight = members
+                .iter()
+                .filter_map(|&m| context.edge(m, p))
+                .map(|e| context.weight(e))
+                .fold(f64::NEG_INFINITY, f64::max);
+            (component.provider(p), e, weight)
+        })
+        .collect();
+    Some(Some(Party {
+        copies: members.len() as u32,
+        size: context.size(first),
+        people: context.people(first),
+        members,
+        options,
+    }))
+}
+
+/// Every member of `party` placed with the provider of `option`; of a seeker's copies, one
+/// not yet placed (`placed_copies`), the one that had the provider in the previous plan if
+/// any.
 fn place_party(
     context: &Context<'_>,
     component: &Component,
     party: &Party,
     option: usize,
+    placed_copies: &mut Vec<SeekerIx>,
     placed: &mut Vec<(SeekerIx, EdgeIx)>,
 ) {
     let (p, e, _) = party.options[option];
-    placed.push((party.members[0], e));
     let provider = component.providers[p];
+    if party.copies > 1 {
+        let free = party.members.iter().filter(|m| !placed_copies.contains(m));
+        let m = *free
+            .clone()
+            .find(|&&m| context.previous[m] == Some(provider))
+            .or_else(|| free.clone().next())
+            .expect("a party of copies places at most one copy per copy");
+        let edge = context
+            .edge(m, provider)
+            .expect("a seeker's copies have the same feasible providers");
+        placed.push((m, edge));
+        placed_copies.push(m);
+        return;
+    }
+    placed.push((party.members[0], e));
     for &m in &party.members[1..] {
         let edge = context
             .edge(m, provider)
@@ -164,10 +248,14 @@ fn seat_flow(
                 j += 1;
             }
             let party = &parties[open[left]];
-            if j - i == 1 && units[i].2 == party.size {
-                let option = units[i].1;
-                seats[party.options[option].0] -= party.size;
-                place_party(context, component, party, option, &mut placed);
+            let arcs = &units[i..j];
+            // Whole: each arc a party's seats, at most one per copy it has.
+            if arcs.len() <= party.copies as usize && arcs.iter().all(|a| a.2 == party.size) {
+                let mut copies = Vec::new();
+                for arc in arcs {
+                    seats[party.options[arc.1].0] -= party.size;
+                    place_party(context, component, party, arc.1, &mut copies, &mut placed);
+                }
                 fixed[open[left]] = true;
                 progress = true;
             } else {
@@ -203,20 +291,24 @@ fn seat_flow(
     });
     for k in rest {
         let party = &parties[k];
-        let best = (0..party.options.len())
-            .filter(|&o| {
-                let (p, _, w) = party.options[o];
-                seats[p] >= party.size && (by_people || w > 0.0)
-            })
-            .max_by(|&a, &b| {
-                party.options[a]
-                    .2
-                    .total_cmp(&party.options[b].2)
-                    .then(party.options[b].1.cmp(&party.options[a].1))
-            });
-        if let Some(option) = best {
+        let mut used: Vec<usize> = Vec::new();
+        let mut copies = Vec::new();
+        for _ in 0..party.copies {
+            let best = (0..party.options.len())
+                .filter(|&o| {
+                    let (p, _, w) = party.options[o];
+                    seats[p] >= party.size && (by_people || w > 0.0) && !used.contains(&o)
+                })
+                .max_by(|&a, &b| {
+                    party.options[a]
+                        .2
+                        .total_cmp(&party.options[b].2)
+                        .then(party.options[b].1.cmp(&party.options[a].1))
+                });
+            let Some(option) = best else { break };
             seats[party.options[option].0] -= party.size;
-            place_party(context, component, party, option, &mut placed);
+            place_party(context, component, party, option, &mut copies, &mut placed);
+            used.push(option);
         }
     }
     Ok(placed)
@@ -265,7 +357,8 @@ fn relaxation(
     for (i, &k) in open.iter().enumerate() {
         let party = &parties[k];
         let size = party.size;
-        left_capacity.push(size);
+        // A seeker's copies take a party's seats at each of up to `copies` providers.
+        left_capacity.push(size * party.copies);
         for (option, &(p, _, w)) in party.options.iter().enumerate() {
             if seats[p] < size {
                 continue;
