@@ -786,6 +786,9 @@ impl Checker {
                     format!("{at}.seeker"),
                     ProblemKind::LockedTwice {
                         id: lock.seeker.as_str().to_owned(),
+                        wants: seekers
+                            .get(lock.seeker.as_str())
+                            .map_or(1, |&s| instance.seekers[s].wants),
                     },
                 );
             }

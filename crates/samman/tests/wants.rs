@@ -175,12 +175,14 @@ fn locks_pin_each_wanted_provider_and_a_third_lock_is_refused() {
         provider: "v1".into(),
     });
     let problems = samman::validate::validate(&instance).unwrap_err();
-    assert!(
-        problems
-            .problems
-            .iter()
-            .any(|p| p.path == "constraints.locked[2].seeker"),
-        "{problems:?}"
+    let third = problems
+        .problems
+        .iter()
+        .find(|p| p.path == "constraints.locked[2].seeker")
+        .expect("the third lock is refused");
+    assert_eq!(
+        third.message,
+        "seeker `older-1` is locked twice to one provider, or to more providers than the 2 it wants"
     );
 }
 

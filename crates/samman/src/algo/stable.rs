@@ -656,25 +656,7 @@ pub fn blocking_pairs(market: &Market<'_>, matching: &[Option<u32>]) -> Result<V
             u64::from(f.size[i]);
         used[j] += u64::from(f.size[i]);
     }
-    for (j, (&seats, &capacity)) in used.iter().zip(&f.capacity).enumerate() {
-        if seats > u64::from(capacity) {
-            return Err(Error::OverCapacity {
-                right: j,
-                seats,
-                capacity,
-            });
-        }
-    }
-    // worse[right_first[j] + r]: seats j holds for lefts it ranks below r.
-    let mut worse = vec![0u64; f.right_left.len()];
-    for j in 0..n_right {
-        let range = f.right_first[j] as usize..f.right_first[j + 1] as usize;
-        let mut below = 0u64;
-        for e in range.rev() {
-            worse[e] = below;
-            below += held_size[e];
-        }
-    }
+    let worse = seats_below(&f, &held_size, &used)?;
     let mut pairs = Vec::new();
     for (i, &partner) in partner_rank.iter().enumerate() {
         let start = f.left_first[i] as usize;
@@ -694,6 +676,31 @@ pub fn blocking_pairs(market: &Market<'_>, matching: &[Option<u32>]) -> Result<V
     }
     pairs.sort_unstable();
     Ok(pairs)
+}
+
+/// Per right entry (`right_first[j] + r`), the seats right `j` holds for lefts it ranks below
+/// `r`, from the seats held at each entry (`held_size`); [`Error::OverCapacity`] for a right
+/// whose lefts take more seats (`used`) than it has.
+fn seats_below(f: &Filtered, held_size: &[u64], used: &[u64]) -> Result<Vec<u64>> {
+    for (j, (&seats, &capacity)) in used.iter().zip(&f.capacity).enumerate() {
+        if seats > u64::from(capacity) {
+            return Err(Error::OverCapacity {
+                right: j,
+                seats,
+                capacity,
+            });
+        }
+    }
+    let mut worse = vec![0u64; f.right_left.len()];
+    for j in 0..f.n_right() {
+        let range = f.right_first[j] as usize..f.right_first[j + 1] as usize;
+        let mut below = 0u64;
+        for e in range.rev() {
+            worse[e] = below;
+            below += held_size[e];
+        }
+    }
+    Ok(worse)
 }
 
 /// Whether `matching` has no blocking pair in `market` (see [`blocking_pairs`]).

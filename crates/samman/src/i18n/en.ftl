@@ -333,6 +333,7 @@ problem-met-same-person = names the same person twice: a meeting is between two 
 problem-set-too-small = a set needs at least two seekers
 problem-apart-and-together = `{ $first }` and `{ $second }` must also be kept together
 problem-locked-twice = seeker `{ $id }` is locked twice
+problem-locked-beyond-wants = seeker `{ $id }` is locked twice to one provider, or to more providers than the { $wants } it wants
 problem-past-window = ends before policy.today: a window for an event to come lies in the past (a mistyped year?)
 problem-swapped = latitude and longitude look swapped: read the other way round, the point lies among the instance's other places
 problem-far = lies far from all other places (more than ten times the median distance to their centre): check the coordinates

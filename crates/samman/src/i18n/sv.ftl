@@ -332,6 +332,7 @@ problem-met-same-person = anger samma person två gånger: ett möte är mellan 
 problem-set-too-small = en grupp behöver minst två sökande
 problem-apart-and-together = `{ $first }` och `{ $second }` ska också hållas ihop
 problem-locked-twice = den sökande `{ $id }` är låst två gånger
+problem-locked-beyond-wants = den sökande `{ $id }` är låst två gånger till samma värd, eller till fler värdar än de { $wants } den önskar
 problem-past-window = slutar före policy.today: en tid för ett kommande tillfälle ligger i det förflutna (fel årtal?)
 problem-swapped = latitud och longitud verkar ha bytt plats: lästa åt andra hållet hamnar punkten bland instansens övriga platser
 problem-far = ligger långt från alla andra platser (mer än tio gånger medianavståndet till deras mittpunkt): kontrollera koordinaterna

@@ -501,16 +501,23 @@ impl<'a> Rules<'a> {
     /// seeker `first[k]` and only the first copies are named in the providers' lists: every
     /// copy is ranked where its first copy is, so it scores the same.
     pub(crate) fn ranking_copies_as(mut self, first: &[u32]) -> Self {
-        for list in &mut self.provider_rank {
-            let named: Vec<(u32, u32)> = list.clone();
-            for (k, &f) in first.iter().enumerate() {
-                if k as u32 != f {
-                    if let Some(rank) = lookup(&named, f) {
-                        list.push((k as u32, rank as u32));
-                    }
-                }
+        // Per first copy, its later copies: each list grows by the copies of those it names.
+        let mut later: HashMap<u32, Vec<u32>> = HashMap::new();
+        for (k, &f) in first.iter().enumerate() {
+            if k as u32 != f {
+                later.entry(f).or_default().push(k as u32);
             }
-            list.sort_unstable();
+        }
+        for list in &mut self.provider_rank {
+            let added: Vec<(u32, u32)> = list
+                .iter()
+                .filter_map(|&(s, rank)| Some(later.get(&s)?.iter().map(move |&k| (k, rank))))
+                .flatten()
+                .collect();
+            if !added.is_empty() {
+                list.extend(added);
+                list.sort_unstable();
+            }
         }
         self
     }

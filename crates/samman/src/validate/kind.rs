@@ -149,10 +149,12 @@ pub enum ProblemKind {
         /// The second seeker's id.
         second: String,
     },
-    /// A seeker locked twice.
+    /// A seeker locked twice to one provider, or to more providers than it wants.
     LockedTwice {
         /// The seeker's id.
         id: String,
+        /// How many providers it wants (`seeker.wants`).
+        wants: u32,
     },
     /// A window of an event to come that ends before `policy.today`.
     PastWindow,
@@ -238,7 +240,13 @@ impl ProblemKind {
                 "problem-apart-and-together",
                 vec![("first", id(first)), ("second", id(second))],
             ),
-            Self::LockedTwice { id: seeker } => ("problem-locked-twice", vec![("id", id(seeker))]),
+            Self::LockedTwice { id: seeker, wants } if *wants <= 1 => {
+                ("problem-locked-twice", vec![("id", id(seeker))])
+            }
+            Self::LockedTwice { id: seeker, wants } => (
+                "problem-locked-beyond-wants",
+                vec![("id", id(seeker)), ("wants", (*wants).into())],
+            ),
             Self::PastWindow => ("problem-past-window", vec![]),
             Self::Swapped => ("problem-swapped", vec![]),
             Self::Far => ("problem-far", vec![]),
@@ -349,7 +357,14 @@ mod tests {
                 first: s("s1"),
                 second: s("s2"),
             },
-            K::LockedTwice { id: s("s1") },
+            K::LockedTwice {
+                id: s("s1"),
+                wants: 1,
+            },
+            K::LockedTwice {
+                id: s("s1"),
+                wants: 2,
+            },
             K::PastWindow,
             K::Swapped,
             K::Far,
@@ -403,7 +418,7 @@ mod tests {
         assert!(all.iter().all(covered));
         let mut ids: Vec<&str> = all.iter().map(|k| k.message().0).collect();
         ids.dedup();
-        assert_eq!(ids.len(), 41, "one of every kind");
+        assert_eq!(ids.len(), 42, "one of every message");
         all
     }
 

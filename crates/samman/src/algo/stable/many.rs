@@ -9,7 +9,7 @@
 //! is *pairwise stable*. With every size 1, proposing lefts get the left-optimal pairwise
 //! stable matching and proposing rights the right-optimal one (Roth, 1984).
 
-use super::{Error, Filtered, Holding, Market, Proposing, Result};
+use super::{Error, Filtered, Holding, Market, Proposing, Result, seats_below};
 
 /// Finds a pairwise stable matching of a many-to-many market by deferred acceptance.
 ///
@@ -232,25 +232,7 @@ pub fn blocking_pairs_many(
             used[j as usize] += u64::from(f.size[i]);
         }
     }
-    for (j, (&seats, &capacity)) in used.iter().zip(&f.capacity).enumerate() {
-        if seats > u64::from(capacity) {
-            return Err(Error::OverCapacity {
-                right: j,
-                seats,
-                capacity,
-            });
-        }
-    }
-    // worse[right_first[j] + r]: seats j holds for lefts it ranks below r.
-    let mut worse = vec![0u64; f.right_left.len()];
-    for j in 0..n_right {
-        let range = f.right_first[j] as usize..f.right_first[j + 1] as usize;
-        let mut below = 0u64;
-        for e in range.rev() {
-            worse[e] = below;
-            below += held_size[e];
-        }
-    }
+    let worse = seats_below(&f, &held_size, &used)?;
     let mut pairs = Vec::new();
     for (i, held) in ranks.iter().enumerate() {
         let start = f.left_first[i] as usize;
